@@ -1,0 +1,192 @@
+// Command extraction measures article extractors on the shared benchmark
+// pages: brief's HTML and text-dump extractors against go-trafilatura and
+// go-readability, with the metric defined in the data's README.
+//
+// It is a module of its own so that the comparison libraries never become
+// dependencies of brief itself.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "extraction:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("extraction", flag.ContinueOnError)
+	data := fs.String("data", "../../../shared/bench/extraction", "benchmark data directory")
+	split := fs.Bool("split", false, "also report the even and odd halves of the pages (ids sorted)")
+	only := fs.String("only", "", "comma-separated extractor names to run (default all)")
+	pages := fs.String("pages", "", "print per-page scores of this extractor, worst first")
+	dump := fs.String("dump", "", "write each extractor's output to DIR/<extractor>/<id>.txt")
+	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (timings are per core)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	runtime.GOMAXPROCS(*procs)
+
+	ps, err := load(*data)
+	if err != nil {
+		return err
+	}
+	var xs []extractor
+	for _, x := range extractors() {
+		if *only == "" || slices.Contains(strings.Split(*only, ","), x.name) {
+			xs = append(xs, x)
+		}
+	}
+
+	type result struct {
+		name   string
+		scores []pageScore
+		ms     []float64
+	}
+	var results []result
+	for _, x := range xs {
+		r := result{name: x.name}
+		for _, p := range ps {
+			start := time.Now()
+			got, _ := x.run(p)
+			r.ms = append(r.ms, float64(time.Since(start).Microseconds())/1000)
+			r.scores = append(r.scores, score(got, p.Want))
+			if *dump != "" {
+				dir := filepath.Join(*dump, x.name)
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
+				if err := os.WriteFile(filepath.Join(dir, p.ID+".txt"), []byte(got), 0o644); err != nil {
+					return err
+				}
+			}
+		}
+		results = append(results, r)
+		if x.name == *pages {
+			printPages(out, ps, r.scores)
+		}
+	}
+
+	halves := []struct {
+		label string
+		keep  func(i int) bool
+	}{{"all", func(int) bool { return true }}}
+	if *split {
+		halves = append(halves,
+			struct {
+				label string
+				keep  func(i int) bool
+			}{"even", func(i int) bool { return i%2 == 0 }},
+			struct {
+				label string
+				keep  func(i int) bool
+			}{"odd", func(i int) bool { return i%2 == 1 }},
+		)
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "pages\textractor\tF1\tprecision\trecall\texact\tms/page (median)\t")
+	for _, h := range halves {
+		for _, r := range results {
+			var sc []pageScore
+			var ms []float64
+			for i := range r.scores {
+				if h.keep(i) {
+					sc = append(sc, r.scores[i])
+					ms = append(ms, r.ms[i])
+				}
+			}
+			s := summarise(sc)
+			fmt.Fprintf(tw, "%s (%d)\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.1f\t\n",
+				h.label, s.Pages, r.name, s.F1, s.P, s.R, s.Acc, median(ms))
+		}
+	}
+	return tw.Flush()
+}
+
+func printPages(out io.Writer, ps []*page, scores []pageScore) {
+	idx := make([]int, len(ps))
+	for i := range idx {
+		idx[i] = i
+	}
+	f1 := func(s pageScore) float64 {
+		if s.precision+s.recall == 0 {
+			return 0
+		}
+		return 2 * s.precision * s.recall / (s.precision + s.recall)
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return f1(scores[idx[a]]) < f1(scores[idx[b]]) })
+	for _, i := range idx {
+		s := scores[i]
+		fmt.Fprintf(out, "%.3f P=%.3f R=%.3f exact=%-5v %s %s\n", f1(s), s.precision, s.recall, s.exact, ps[i].ID[:12], ps[i].URL)
+	}
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// load reads the reference texts and the pages, sorted by id so that the
+// even/odd split is stable.
+func load(dir string) ([]*page, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return nil, fmt.Errorf("reading ground truth: %w", err)
+	}
+	var gt map[string]struct {
+		ArticleBody string `json:"articleBody"`
+		URL         string `json:"url"`
+	}
+	if err := json.Unmarshal(raw, &gt); err != nil {
+		return nil, fmt.Errorf("parsing ground truth: %w", err)
+	}
+	ids := make([]string, 0, len(gt))
+	for id := range gt {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var ps []*page
+	for _, id := range ids {
+		gz, err := os.ReadFile(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			return nil, err
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", id, err)
+		}
+		body, err := io.ReadAll(zr)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", id, err)
+		}
+		dump, err := os.ReadFile(filepath.Join(dir, "text", id+".txt"))
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, &page{ID: id, URL: gt[id].URL, HTML: body, Dump: dump, Want: gt[id].ArticleBody})
+	}
+	return ps, nil
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/output"
+)
+
+func runBuild(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "build", "build [--source DIR] [--dest DIR] [--drafts] [--future] [--base-url URL]\n\nBuilds the site in --source into --dest. The new site is written beside the\nold one and swapped in only when the whole build succeeds.")
+	source := fs.String("source", ".", "the site's folder (holding site.yaml)")
+	dest := fs.String("dest", "", "where to write the site (default: public/ inside --source)")
+	drafts := fs.Bool("drafts", false, "include articles and pages marked draft: true")
+	future := fs.Bool("future", false, "include articles dated in the future")
+	baseURL := fs.String("base-url", "", "publish under this URL instead of site.yaml's base_url")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("brief build: unexpected argument %q (use --source DIR): %w", fs.Arg(0), errUsage)
+	}
+	src := e.path(*source)
+	out := *dest
+	if out == "" {
+		out = filepath.Join(src, "public")
+	} else {
+		out = e.path(out)
+	}
+	if err := checkDest(src, out); err != nil {
+		return err
+	}
+	dir, err := output.NewDir(out)
+	if err != nil {
+		return err
+	}
+	res, err := build.Build(ctx, os.DirFS(src), dir, build.Options{
+		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Log: e.log,
+	})
+	if err != nil {
+		dir.Abort()
+		return buildFailed(err, out)
+	}
+	if err := dir.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, summary(res, out))
+	if res.Drafts+res.Future > 0 {
+		fmt.Fprintf(e.stdout, "left out %s (use --drafts, --future to include them)\n", leftOut(res))
+	}
+	if n := len(res.Unassigned); n > 0 {
+		fmt.Fprintf(e.stdout, "note: %d %s in no topic (published, but only in the archive and tags):\n", n, plural(n, "article is", "articles are"))
+		for _, p := range res.Unassigned {
+			fmt.Fprintf(e.stdout, "  %s\n", p)
+		}
+	}
+	return nil
+}
+
+func summary(res *build.Result, out string) string {
+	return fmt.Sprintf("built %d pages (%d %s, %d %s, %d %s) in %s → %s",
+		res.Pages, res.Articles, plural(res.Articles, "article", "articles"),
+		res.Topics, plural(res.Topics, "topic", "topics"), res.Tags, plural(res.Tags, "tag", "tags"),
+		res.Duration.Round(time.Millisecond), out)
+}
+
+func leftOut(res *build.Result) string {
+	var parts []string
+	if res.Drafts > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", res.Drafts, plural(res.Drafts, "draft", "drafts")))
+	}
+	if res.Future > 0 {
+		parts = append(parts, fmt.Sprintf("%d future-dated %s", res.Future, plural(res.Future, "article", "articles")))
+	}
+	return strings.Join(parts, " and ")
+}
+
+// buildFailed lists every problem, one per line, then says what happened to
+// the published folder.
+func buildFailed(err error, out string) error {
+	var list *diag.List
+	n := 1
+	if errors.As(err, &list) {
+		n = list.Len()
+	}
+	return fmt.Errorf("%w\nbuild failed: %d %s; %s was not changed", err, n, plural(n, "problem", "problems"), out)
+}
+
+// checkDest refuses output folders that would replace the editor's work:
+// the site itself, a folder holding it, or one of its source folders. (Any
+// other folder not built by brief is refused by output.NewDir.)
+func checkDest(src, dest string) error {
+	s, err := filepath.Abs(src)
+	if err != nil {
+		return err
+	}
+	d, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	within := func(a, b string) bool { // a is b or inside b
+		rel, err := filepath.Rel(b, a)
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	if within(s, d) {
+		return fmt.Errorf("brief build: --dest %s holds the site itself; pick a folder of its own such as %s: %w", dest, filepath.Join(src, "public"), errUsage)
+	}
+	for _, sub := range []string{"content", "templates", "static"} {
+		if within(d, filepath.Join(s, sub)) {
+			return fmt.Errorf("brief build: --dest %s is inside the site's %s/ folder; pick another: %w", dest, sub, errUsage)
+		}
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

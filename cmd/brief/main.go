@@ -1,0 +1,144 @@
+// Command brief builds curated briefing sites: it imports scraped pages into
+// Markdown, groups articles into topics and renders the site into public/.
+//
+// This file only dispatches; each command lives in a file of its own and
+// calls into internal/ packages.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// command is one subcommand of brief.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what a command may touch, so that tests can run commands in
+// process with their own streams and working directory.
+type env struct {
+	stdout, stderr io.Writer
+	stdin          io.Reader
+	dir            string // working directory; "" means the process's
+	log            *slog.Logger
+}
+
+// errUsage marks errors whose message already said what to do; main prints
+// them without a stack of context and exits 2.
+var errUsage = errors.New("usage")
+
+func commands() map[string]command {
+	return map[string]command{
+		"build":   {"build the site into public/", runBuild},
+		"init":    {"create a new briefing site in a folder", runInit},
+		"version": {"print brief's version", runVersion},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the exit code.
+func run(ctx context.Context, e *env, args []string) int {
+	if e.log == nil {
+		level := slog.LevelWarn
+		if os.Getenv("BRIEF_DEBUG") != "" {
+			level = slog.LevelDebug
+		}
+		e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+	}
+	cmds := commands()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		if len(args) > 1 {
+			if c, ok := cmds[args[1]]; ok {
+				return exitCode(e, c.run(ctx, e, []string{"--help"}))
+			}
+		}
+		usage(e.stdout, cmds)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = []string{"version"}
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "brief: unknown command %q; run `brief --help` for the list\n", args[0])
+		return 2
+	}
+	return exitCode(e, c.run(ctx, e, args[1:]))
+}
+
+func exitCode(e *env, err error) int {
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(e.stderr, strings.TrimSuffix(err.Error(), ": "+errUsage.Error()))
+		return 2
+	default:
+		fmt.Fprintln(e.stderr, err)
+		return 1
+	}
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	fmt.Fprint(w, "brief builds curated briefing sites from Markdown.\n\nUsage:\n  brief <command> [flags]\n\nCommands:\n")
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprint(w, "\nRun `brief <command> --help` for a command's flags.\n")
+}
+
+// newFlags returns a flag set that prints its usage to e.stderr with a
+// one-line synopsis and returns errors instead of exiting.
+func newFlags(e *env, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: brief %s\n\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, turning a bad flag into a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("brief %s: %v: %w", fs.Name(), err, errUsage)
+	}
+	return nil
+}
+
+// path resolves p against the command's working directory.
+func (e *env) path(p string) string {
+	if e.dir == "" || p == "" || strings.HasPrefix(p, "/") {
+		return p
+	}
+	return e.dir + "/" + p
+}

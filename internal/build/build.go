@@ -1,0 +1,136 @@
+// Package build turns a site (site.yaml, content/, templates/, static/) into
+// the files of a published briefing. It reads through fs.FS and writes
+// through output.Writer, so the same code serves `brief build`, `brief
+// serve` and tests on in-memory sites.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/markdown"
+	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/theme"
+)
+
+// Options control one build.
+type Options struct {
+	// Drafts includes articles marked draft: true.
+	Drafts bool
+	// Future includes articles dated after Now.
+	Future bool
+	// BaseURL, when set, replaces site.yaml's base_url (for previews and
+	// staging hosts).
+	BaseURL string
+	// Now is the build's notion of the present: articles dated after it are
+	// held back, and it is the `generated` stamp when the site opts in.
+	// Zero means time.Now().
+	Now time.Time
+	// Log receives diagnostics; nil discards them.
+	Log *slog.Logger
+	// Workers bounds parallel rendering; 0 means one per CPU.
+	Workers int
+}
+
+// Result summarises a build.
+type Result struct {
+	Files      int // files written, pages included
+	Pages      int // HTML pages
+	Articles   int // articles published
+	Topics     int
+	Tags       int
+	Drafts     int      // drafts left out
+	Future     int      // future-dated articles left out
+	Unassigned []string // published articles no topic takes, by path
+	Duration   time.Duration
+}
+
+// Build reads the site in src and writes it to out. Content errors are
+// collected and returned together as a *diag.List; nothing is written to out
+// unless the whole site checks.
+func Build(ctx context.Context, src fs.FS, out output.Writer, opt Options) (*Result, error) {
+	start := time.Now()
+	if opt.Now.IsZero() {
+		opt.Now = start
+	}
+	if opt.Log == nil {
+		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	m, err := Load(ctx, src, opt)
+	if err != nil {
+		return nil, err
+	}
+	res, err := m.write(ctx, out, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// Load reads and checks the whole site and returns its model, ready to
+// render. Every problem found is in the returned *diag.List.
+func Load(ctx context.Context, src fs.FS, opt Options) (*Model, error) {
+	var errs diag.List
+	cfg, err := loadConfig(src, opt.BaseURL)
+	if err != nil {
+		errs.Add(err)
+	}
+	loc := time.UTC
+	if cfg != nil {
+		loc = cfg.Location
+	}
+	set, err := content.Load(ctx, src, loc)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		errs.Add(err)
+	}
+	siteTemplates, err := fs.Sub(src, "templates")
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	tmpl, err := render.Load(theme.Templates(), siteTemplates)
+	if err != nil {
+		errs.Add(err)
+	}
+	if cfg == nil || set == nil || errs.Len() > 0 {
+		return nil, errs.Err()
+	}
+	m := &Model{Config: cfg, Templates: tmpl, Markdown: markdown.New(), src: src}
+	if err := m.assemble(set, opt); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func loadConfig(src fs.FS, baseURL string) (*site.Config, error) {
+	data, err := fs.ReadFile(src, site.FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, diag.Errorf(site.FileName, 0, "not found: is this a brief site? Run `brief init DIR` to start one, or pass --source")
+	}
+	if err != nil {
+		return nil, diag.Errorf(site.FileName, 0, "%w", err)
+	}
+	cfg, err := site.Parse(site.FileName, data)
+	if err != nil {
+		return nil, err
+	}
+	if baseURL != "" {
+		base, err := site.ParseBaseURL(baseURL)
+		if err != nil {
+			return nil, fmt.Errorf("--base-url: %w", err)
+		}
+		cfg.Base = base
+	}
+	return cfg, nil
+}

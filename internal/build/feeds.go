@@ -1,0 +1,94 @@
+package build
+
+import (
+	"bytes"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/brief-ssg/brief/internal/feed"
+	"github.com/brief-ssg/brief/internal/render"
+)
+
+// feedFormats are the feeds published for the site and for each topic, by
+// file name.
+var feedFormats = []struct {
+	file, title, mime string
+	write             func(io.Writer, *feed.Feed, string) error
+}{
+	{"feed.xml", "Atom", "application/atom+xml", feed.WriteAtom},
+	{"rss.xml", "RSS", "application/rss+xml", feed.WriteRSS},
+	{"feed.json", "JSON Feed", "application/feed+json", feed.WriteJSON},
+}
+
+// feedLinks advertises the feeds of the page at dir.
+func feedLinks(dir, title string) []render.FeedLink {
+	links := make([]render.FeedLink, len(feedFormats))
+	for i, f := range feedFormats {
+		links[i] = render.FeedLink{Title: f.title, Type: f.mime, URL: dir + f.file}
+	}
+	return links
+}
+
+// feedJobs writes the three feeds of the page at dir, carrying its newest
+// articles in full.
+func (m *Model) feedJobs(dir, title, description string, entries []*entry) []job {
+	entries = entries[:min(len(entries), m.Config.FeedItems)]
+	build := func() (*feed.Feed, error) {
+		f := &feed.Feed{
+			Title: title, Description: description, Language: m.Config.Language,
+			HomeURL: m.abs(dir), Author: m.Config.Author,
+		}
+		if f.Author == "" {
+			f.Author = m.Config.Title
+		}
+		for _, e := range entries {
+			content, err := m.feedHTML(e)
+			if err != nil {
+				return nil, err
+			}
+			v := e.view
+			tags := make([]string, len(v.Tags))
+			for i, t := range v.Tags {
+				tags[i] = t.Title
+			}
+			f.Items = append(f.Items, feed.Item{
+				URL: m.abs(v.URL), Title: v.Title, Summary: v.Summary, ContentHTML: content,
+				Published: v.Date, Updated: v.Updated, Authors: v.Authors, Tags: tags,
+				ExternalURL: v.SourceURL, Image: m.absImage(v.Image), Source: v.Source,
+			})
+		}
+		return f, nil
+	}
+	jobs := make([]job, len(feedFormats))
+	for i, format := range feedFormats {
+		jobs[i] = job{name: dir + format.file, run: func() ([]byte, error) {
+			f, err := build()
+			if err != nil {
+				return nil, err
+			}
+			var buf bytes.Buffer
+			if err := format.write(&buf, f, m.abs(dir+format.file)); err != nil {
+				return nil, err
+			}
+			return buf.Bytes(), nil
+		}}
+	}
+	return jobs
+}
+
+// abs is the absolute URL of a site-relative path.
+func (m *Model) abs(p string) string { return m.Config.Base.String() + p }
+
+// absImage makes a site image path ("/images/x.png") absolute; remote
+// images are left as they are.
+func (m *Model) absImage(img string) string {
+	if img == "" || !strings.HasPrefix(img, "/") {
+		return img
+	}
+	ref, err := url.Parse(strings.TrimPrefix(img, "/"))
+	if err != nil {
+		return ""
+	}
+	return m.Config.Base.ResolveReference(ref).String()
+}

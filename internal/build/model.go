@@ -1,0 +1,359 @@
+package build
+
+import (
+	"html/template"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/markdown"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/topics"
+)
+
+// Model is a checked site, grouped and ready to render.
+type Model struct {
+	Config    *site.Config
+	Templates *render.Templates
+	Markdown  *markdown.Renderer
+	Site      *render.Site
+
+	Articles []*entry // published, newest first
+	Topics   []*topicEntry
+	Tags     []*tagEntry // sorted by slug
+	Pages    []*render.Page
+
+	src    fs.FS
+	counts Result
+}
+
+// entry is one published article with its groups.
+type entry struct {
+	src    *content.Article
+	view   *render.Article
+	topics []*topicEntry
+	tags   []*tagEntry
+
+	feedOnce sync.Once
+	feedBody string
+	feedErr  error
+}
+
+type topicEntry struct {
+	cfg      *site.Topic
+	view     *render.Topic
+	articles []*entry
+}
+
+type tagEntry struct {
+	view     *render.Tag
+	articles []*entry
+	// spellings counts how articles write the tag, so the page shows the
+	// most common form ("U.S." rather than one stray "US").
+	spellings map[string]int
+}
+
+// reserved are top-level names brief publishes itself; a plain page may not
+// take them.
+var reserved = map[string]bool{
+	"articles": true, "topics": true, "tags": true, "page": true,
+	"feed.xml": true, "rss.xml": true, "feed.json": true, "sitemap.xml": true,
+	"robots.txt": true, "404.html": true, "style.css": true, "favicon.svg": true,
+}
+
+func (m *Model) assemble(set *content.Set, opt Options) error {
+	cfg := m.Config
+	var errs diag.List
+	m.Site = &render.Site{
+		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		Author: cfg.Author, Base: cfg.Base, Location: cfg.Location,
+		Scripts: []render.Script{render.LocalLinksScript()},
+	}
+	if cfg.Generated {
+		m.Site.Generated = opt.Now.In(cfg.Location)
+	}
+
+	byTopic := map[string]*topicEntry{}
+	for i := range cfg.Topics {
+		t := &cfg.Topics[i]
+		te := &topicEntry{cfg: t, view: &render.Topic{
+			Slug: t.Slug, Title: t.Title, Description: t.Description, URL: "topics/" + t.Slug + "/",
+		}}
+		m.Topics = append(m.Topics, te)
+		m.Site.Topics = append(m.Site.Topics, te.view)
+		byTopic[t.Slug] = te
+	}
+	for _, in := range set.Intros {
+		te, ok := byTopic[in.Topic]
+		if !ok {
+			errs.Add(diag.Errorf(in.Path, 0, "no topic %q in site.yaml; rename the file after a topic's slug (%s) or add the topic", in.Topic, topicList(cfg)))
+			continue
+		}
+		if in.Title != "" {
+			te.view.Title = in.Title
+		}
+		if in.Description != "" {
+			te.view.Description = in.Description
+		}
+		html, err := m.Markdown.Render(in.Body, markdown.Options{IDPrefix: "intro-", Base: pathBase(cfg.Base), HeadingShift: 1})
+		if err != nil {
+			errs.Add(diag.Errorf(in.Path, 0, "%w", err))
+			continue
+		}
+		te.view.Intro = template.HTML(html)
+	}
+
+	tags := map[string]*tagEntry{}
+	for _, a := range set.Articles {
+		if a.Draft && !opt.Drafts {
+			m.counts.Drafts++
+			continue
+		}
+		if a.Date.After(opt.Now) && !opt.Future {
+			m.counts.Future++
+			continue
+		}
+		e, err := m.newEntry(a, byTopic)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		for _, name := range a.Tags {
+			s := slug.Make(name)
+			if s == "" {
+				errs.Add(diag.Errorf(a.Path, a.Lines["tags"], "tag %q has no letters or digits to make a URL from; reword or remove it", name))
+				continue
+			}
+			te := tags[s]
+			if te == nil {
+				te = &tagEntry{view: &render.Tag{Slug: s, URL: "tags/" + s + "/"}, spellings: map[string]int{}}
+				tags[s] = te
+			}
+			if n := len(te.articles); n > 0 && te.articles[n-1] == e {
+				continue // two spellings of one tag on the same article
+			}
+			te.spellings[name]++
+			te.articles = append(te.articles, e)
+			e.tags = append(e.tags, te)
+		}
+		m.Articles = append(m.Articles, e)
+		if len(e.topics) == 0 {
+			m.counts.Unassigned = append(m.counts.Unassigned, a.Path)
+		}
+	}
+	for _, te := range tags {
+		te.view.Name = commonest(te.spellings)
+		te.view.Count = len(te.articles)
+		m.Tags = append(m.Tags, te)
+	}
+	sort.Slice(m.Tags, func(i, j int) bool { return m.Tags[i].view.Slug < m.Tags[j].view.Slug })
+	for _, e := range m.Articles {
+		for _, te := range e.tags {
+			e.view.Tags = append(e.view.Tags, render.Link{Title: te.view.Name, URL: te.view.URL})
+		}
+	}
+	for _, te := range m.Topics {
+		te.view.Count = len(te.articles)
+		for i := 0; i < len(te.articles) && i < homeTopicItems; i++ {
+			te.view.Latest = append(te.view.Latest, te.articles[i].view)
+		}
+	}
+
+	var pageSlugs slug.Set
+	for _, pg := range set.Pages {
+		if pg.Draft && !opt.Drafts {
+			m.counts.Drafts++
+			continue
+		}
+		if reserved[pg.Slug] {
+			errs.Add(diag.Errorf(pg.Path, 0, "page URL /%s/ is reserved for brief's own pages; rename the file or set another `slug`", pg.Slug))
+			continue
+		}
+		if prev, ok := pageSlugs.Claim(pg.Slug, pg.Path); !ok {
+			errs.Add(diag.Errorf(pg.Path, 0, "page URL /%s/ is already taken by %s", pg.Slug, prev))
+			continue
+		}
+		html, err := m.Markdown.Render(pg.Body, markdown.Options{Base: pathBase(cfg.Base), HeadingShift: 1})
+		if err != nil {
+			errs.Add(diag.Errorf(pg.Path, 0, "%w", err))
+			continue
+		}
+		url := pg.Slug + "/"
+		m.Site.Pages = append(m.Site.Pages, render.Link{Title: pg.Title, URL: url})
+		m.Pages = append(m.Pages, &render.Page{
+			Kind: "page", Path: url, Title: pg.Title, Description: pg.Description,
+			Body: template.HTML(html),
+		})
+	}
+	return errs.Err()
+}
+
+// homeTopicItems is how many of each topic's newest articles the home page
+// lists.
+const homeTopicItems = 4
+
+// newEntry prepares one article: its topics (listed, plus matched by rules,
+// minus opted out) and its rendered note.
+func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*entry, error) {
+	var errs diag.List
+	cfg := m.Config
+	e := &entry{src: a}
+	listed := map[string]bool{}
+	for _, t := range a.Topics {
+		s := slug.Make(t)
+		if _, ok := byTopic[s]; !ok {
+			errs.Add(diag.Errorf(a.Path, a.Lines["topics"], "topics: %q is not a topic in site.yaml (topics: %s)", t, topicList(cfg)))
+			continue
+		}
+		listed[s] = true
+	}
+	excluded := map[string]bool{}
+	for _, t := range a.ExcludeTopics {
+		s := slug.Make(t)
+		if _, ok := byTopic[s]; !ok {
+			errs.Add(diag.Errorf(a.Path, a.Lines["exclude_topics"], "exclude_topics: %q is not a topic in site.yaml (topics: %s)", t, topicList(cfg)))
+			continue
+		}
+		excluded[s] = true
+	}
+	var ix *topics.Index
+	for _, te := range m.Topics {
+		s := te.cfg.Slug
+		in := listed[s]
+		if !in && !excluded[s] && !te.cfg.Match.IsZero() {
+			if ix == nil {
+				ix = topics.NewIndex(topics.Doc{Title: a.Title, Tags: a.Tags, Body: a.Body})
+			}
+			in = te.cfg.Match.Match(ix)
+		}
+		if in {
+			e.topics = append(e.topics, te)
+			te.articles = append(te.articles, e)
+		}
+	}
+	loc := cfg.Location
+	v := &render.Article{
+		Slug: a.Slug, URL: "articles/" + a.Slug + "/", Title: a.Title,
+		Source: a.Source, SourceURL: a.SourceURL, Authors: a.Authors,
+		Date: a.Date.In(loc), Summary: a.Summary, Image: a.Image, Draft: a.Draft,
+		ReadingMinutes: max(1, (markdown.Words(a.Body)+229)/230),
+	}
+	if !a.Updated.IsZero() {
+		v.Updated = a.Updated.In(loc)
+	}
+	if v.Summary == "" {
+		v.Summary = excerpt(a.Body, 240)
+	}
+	for _, te := range e.topics {
+		v.Topics = append(v.Topics, render.Link{Title: te.view.Title, URL: te.view.URL})
+	}
+	if a.Note != "" {
+		html, err := m.Markdown.Render(a.Note, markdown.Options{IDPrefix: "note-", Base: pathBase(cfg.Base), HeadingShift: 2})
+		if err != nil {
+			errs.Add(diag.Errorf(a.Path, a.Lines["note"], "note: %w", err))
+		}
+		v.Note = template.HTML(html)
+	}
+	e.view = v
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// body renders the article's Markdown for its own page.
+func (m *Model) body(e *entry) (template.HTML, error) {
+	html, err := m.Markdown.Render(e.src.Body, markdown.Options{Base: pathBase(m.Config.Base), HeadingShift: 1})
+	if err != nil {
+		return "", diag.Errorf(e.src.Path, e.src.BodyLine, "%w", err)
+	}
+	return template.HTML(html), nil
+}
+
+// feedHTML renders the article for feeds, with every site link absolute,
+// once however many feeds carry it.
+func (m *Model) feedHTML(e *entry) (string, error) {
+	e.feedOnce.Do(func() {
+		var body []byte
+		body, e.feedErr = m.Markdown.Render(e.src.Body, markdown.Options{Base: m.Config.Base, HeadingShift: 1})
+		if e.feedErr != nil {
+			return
+		}
+		var b strings.Builder
+		if e.src.Note != "" {
+			note, err := m.Markdown.Render(e.src.Note, markdown.Options{IDPrefix: "note-", Base: m.Config.Base, HeadingShift: 2})
+			if err != nil {
+				e.feedErr = err
+				return
+			}
+			b.WriteString(`<blockquote><p><strong>Editor’s note</strong></p>`)
+			b.Write(note)
+			b.WriteString("</blockquote>\n")
+		}
+		b.Write(body)
+		e.feedBody = b.String()
+	})
+	return e.feedBody, e.feedErr
+}
+
+// pathBase is the base URL without scheme and host, for links inside pages.
+func pathBase(base *url.URL) *url.URL { return &url.URL{Path: base.Path} }
+
+func topicList(cfg *site.Config) string {
+	if len(cfg.Topics) == 0 {
+		return "none defined"
+	}
+	s := make([]string, len(cfg.Topics))
+	for i, t := range cfg.Topics {
+		s[i] = t.Slug
+	}
+	return strings.Join(s, ", ")
+}
+
+func commonest(spellings map[string]int) string {
+	best, n := "", -1
+	for s, c := range spellings {
+		if c > n || c == n && s < best {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+var (
+	mdLink   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdMarkup = strings.NewReplacer("**", "", "__", "", "*", "", "`", "", "> ", "")
+)
+
+// excerpt is the first paragraph of a Markdown body as plain text, cut at a
+// word boundary, for articles whose editor wrote no summary.
+func excerpt(body string, limit int) string {
+	for _, para := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n\n") {
+		p := strings.TrimSpace(para)
+		if p == "" || strings.HasPrefix(p, "#") || strings.HasPrefix(p, "|") || strings.HasPrefix(p, "![") || strings.HasPrefix(p, "[^") {
+			continue
+		}
+		p = mdLink.ReplaceAllString(p, "$1")
+		p = mdMarkup.Replace(p)
+		p = strings.Join(strings.Fields(p), " ")
+		if utf8.RuneCountInString(p) <= limit {
+			return p
+		}
+		r := []rune(p)[:limit]
+		cut := string(r)
+		if i := strings.LastIndexByte(cut, ' '); i > limit/2 {
+			cut = cut[:i]
+		}
+		return strings.TrimRight(cut, ",;:") + "…"
+	}
+	return ""
+}
+

@@ -1,0 +1,274 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/theme"
+)
+
+// job produces one output file.
+type job struct {
+	name string
+	html bool
+	run  func() ([]byte, error)
+}
+
+// write renders every page, feed and static file of the model into out.
+func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Result, error) {
+	jobs, err := m.jobs()
+	if err != nil {
+		return nil, err
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		errs diag.List
+		mu   sync.Mutex
+		wg   sync.WaitGroup
+		next = make(chan job)
+	)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				data, err := j.run()
+				if err == nil {
+					err = out.WriteFile(j.name, data)
+				}
+				if err != nil {
+					mu.Lock()
+					errs.Add(fmt.Errorf("%s: %w", j.name, err))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	res := m.counts
+	for _, j := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- j
+		res.Files++
+		if j.html {
+			res.Pages++
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	res.Articles = len(m.Articles)
+	res.Topics = len(m.Topics)
+	res.Tags = len(m.Tags)
+	return &res, nil
+}
+
+// jobs lists every file of the site in a fixed order.
+func (m *Model) jobs() ([]job, error) {
+	var jobs []job
+	var pages []string // HTML pages for the sitemap
+	page := func(p *render.Page) {
+		p.Site = m.Site
+		name := p.Path + "index.html"
+		if p.Kind == "404" {
+			name = "404.html"
+		} else {
+			pages = append(pages, p.Path)
+		}
+		jobs = append(jobs, job{name: name, html: true, run: func() ([]byte, error) { return m.Templates.Render(p) }})
+	}
+
+	home := &render.Page{Kind: "home", Path: "", Description: m.Config.Description, Topics: m.Site.Topics, Feeds: feedLinks("", m.Config.Title)}
+	for i := 0; i < len(m.Articles) && i < homeItems; i++ {
+		home.Items = append(home.Items, m.Articles[i].view)
+	}
+	page(home)
+	for _, p := range m.lists("archive", "articles/", "All articles", m.Articles) {
+		page(p)
+	}
+	for _, e := range m.Articles {
+		e := e
+		p := &render.Page{Kind: "article", Path: e.view.URL, Title: e.view.Title, Description: e.view.Summary, Site: m.Site}
+		pages = append(pages, p.Path)
+		jobs = append(jobs, job{name: p.Path + "index.html", html: true, run: func() ([]byte, error) {
+			body, err := m.body(e)
+			if err != nil {
+				return nil, err
+			}
+			// A copy, so that list pages rendering concurrently never see a
+			// half-set body and the body is not kept once written.
+			v := *e.view
+			v.Body = body
+			pp := *p
+			pp.Article = &v
+			return m.Templates.Render(&pp)
+		}})
+	}
+	page(&render.Page{Kind: "topics", Path: "topics/", Title: "Topics", Topics: m.Site.Topics})
+	for _, te := range m.Topics {
+		for _, p := range m.lists("topic", te.view.URL, te.view.Title, te.articles) {
+			p.Topic = te.view
+			p.Description = te.view.Description
+			p.Feeds = feedLinks(te.view.URL, te.view.Title)
+			page(p)
+		}
+		jobs = append(jobs, m.feedJobs(te.view.URL, te.view.Title+" · "+m.Config.Title, te.view.Description, te.articles)...)
+	}
+	tagViews := make([]*render.Tag, len(m.Tags))
+	for i, t := range m.Tags {
+		tagViews[i] = t.view
+	}
+	page(&render.Page{Kind: "tags", Path: "tags/", Title: "Tags", Tags: tagViews})
+	for _, t := range m.Tags {
+		for _, p := range m.lists("tag", t.view.URL, t.view.Name, t.articles) {
+			p.Tag = t.view
+			page(p)
+		}
+	}
+	for _, p := range m.Pages {
+		page(p)
+	}
+	page(&render.Page{Kind: "404", Path: "404/", Title: "Page not found"})
+	jobs = append(jobs, m.feedJobs("", m.Config.Title, m.Config.Description, m.Articles)...)
+	jobs = append(jobs, m.sitemapJobs(pages)...)
+
+	static, err := m.staticJobs(jobs)
+	if err != nil {
+		return nil, err
+	}
+	return append(jobs, static...), nil
+}
+
+// homeItems is how many of the newest articles the home page lists.
+const homeItems = 12
+
+// lists splits a list of articles into pages of the site's per_page, each
+// grouped by day. The first page lives at base, the others at base/page/N/.
+func (m *Model) lists(kind, base, title string, entries []*entry) []*render.Page {
+	per := m.Config.PerPage
+	total := max(1, (len(entries)+per-1)/per)
+	at := func(n int) string {
+		if n == 1 {
+			return base
+		}
+		return base + "page/" + strconv.Itoa(n) + "/"
+	}
+	pages := make([]*render.Page, 0, total)
+	for n := 1; n <= total; n++ {
+		lo, hi := (n-1)*per, min(n*per, len(entries))
+		p := &render.Page{Kind: kind, Path: at(n), Title: title, Days: m.days(entries[lo:hi]),
+			Pager: &render.Pager{Number: n, Total: total, First: at(1), Last: at(total)}}
+		if n > 1 {
+			p.Pager.Prev = at(n - 1)
+			p.Title = fmt.Sprintf("%s, page %d", title, n)
+		}
+		if n < total {
+			p.Pager.Next = at(n + 1)
+		}
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+// days groups entries (newest first) by calendar day in the site's zone.
+func (m *Model) days(entries []*entry) []render.Day {
+	var days []render.Day
+	for _, e := range entries {
+		d := e.view.Date
+		if n := len(days); n > 0 && sameDay(days[n-1].Date, d) {
+			days[n-1].Items = append(days[n-1].Items, e.view)
+			continue
+		}
+		days = append(days, render.Day{Date: d, Items: []*render.Article{e.view}})
+	}
+	return days
+}
+
+func sameDay(a, b interface{ Date() (int, time.Month, int) }) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// staticJobs copies the theme's static files and the site's static/ folder,
+// the site's winning where both have a file. A static file may not take the
+// name of a generated one.
+func (m *Model) staticJobs(generated []job) ([]job, error) {
+	files := map[string]fs.FS{}
+	collect := func(fsys fs.FS) error {
+		return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "." {
+					return fs.SkipAll // no static/ folder
+				}
+				return err
+			}
+			if d.IsDir() {
+				if p != "." && path.Base(p)[0] == '.' {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path.Base(p)[0] == '.' || !d.Type().IsRegular() {
+				// Dotfiles and symlinks stay private: a link could point
+				// anywhere on the editor's disk.
+				return nil
+			}
+			files[p] = fsys
+			return nil
+		})
+	}
+	if err := collect(theme.Static()); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	siteStatic, err := fs.Sub(m.src, "static")
+	if err != nil {
+		return nil, err
+	}
+	if err := collect(siteStatic); err != nil {
+		return nil, fmt.Errorf("static: %w", err)
+	}
+	taken := map[string]bool{}
+	for _, j := range generated {
+		taken[j.name] = true
+	}
+	var errs diag.List
+	names := make([]string, 0, len(files))
+	for n := range files {
+		if taken[n] {
+			errs.Add(diag.Errorf("static/"+n, 0, "would overwrite a page brief generates; rename or move it"))
+			continue
+		}
+		names = append(names, n)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	jobs := make([]job, len(names))
+	for i, n := range names {
+		fsys := files[n]
+		jobs[i] = job{name: n, run: func() ([]byte, error) { return fs.ReadFile(fsys, n) }}
+	}
+	return jobs, nil
+}
+

@@ -1,0 +1,334 @@
+// Package content reads the editor's Markdown files: articles, topic intros
+// and plain pages, each a YAML front matter block followed by Markdown.
+//
+// Where a file lives says what it is:
+//
+//	content/topics/<topic-slug>.md   the editor's intro to a topic in site.yaml
+//	content/pages/<name>.md          a plain page published at /<name>/
+//	content/**/*.md (anything else)  an article, published at /articles/<slug>/
+//
+// An article's slug comes from its file name (or a `slug` field), never from
+// its title, so fixing a headline does not move the page.
+package content
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/slug"
+)
+
+// Dir is the content folder at the root of a site.
+const Dir = "content"
+
+// Kind says what a content file is.
+type Kind int
+
+// The kinds of content file.
+const (
+	KindArticle Kind = iota
+	KindTopicIntro
+	KindPage
+)
+
+// KindOf classifies a path relative to the site root ("content/...").
+func KindOf(p string) Kind {
+	rel := strings.TrimPrefix(p, Dir+"/")
+	switch {
+	case strings.HasPrefix(rel, "topics/") && strings.Count(rel, "/") == 1:
+		return KindTopicIntro
+	case strings.HasPrefix(rel, "pages/") && strings.Count(rel, "/") == 1:
+		return KindPage
+	}
+	return KindArticle
+}
+
+// Article is one curated article.
+type Article struct {
+	Path          string // relative to the site root, e.g. content/articles/x.md
+	Slug          string
+	Title         string
+	Date          time.Time
+	Updated       time.Time // zero when never updated
+	Source        string
+	SourceURL     string
+	Authors       []string
+	Tags          []string
+	Topics        []string // listed by the editor
+	ExcludeTopics []string // rule-matched topics the editor opted out of
+	Summary       string
+	Image         string
+	Note          string // the editor's commentary, Markdown
+	Draft         bool
+	Body          string // Markdown
+	BodyLine      int
+	Imported      time.Time
+	ScrapedFrom   string
+	Fingerprint   string
+
+	// Lines maps front matter keys to their line, for later diagnostics.
+	Lines map[string]int
+}
+
+// Page is a plain page such as "about".
+type Page struct {
+	Path        string
+	Slug        string
+	Title       string
+	Description string
+	Draft       bool
+	Body        string
+}
+
+// Intro is the editor's introduction to a topic.
+type Intro struct {
+	Path        string
+	Topic       string // the topic's slug, from the file name
+	Title       string // optional: overrides the topic title in site.yaml
+	Description string
+	Body        string
+}
+
+// Set is everything in content/.
+type Set struct {
+	Articles []*Article // sorted newest first, then by slug
+	Pages    []*Page    // sorted by slug
+	Intros   []*Intro   // sorted by topic
+}
+
+// Load reads every Markdown file under content/ in fsys. Dates without an
+// offset are read in loc. All problems are returned together as a
+// *diag.List; the Set holds every file that was read without error.
+func Load(ctx context.Context, fsys fs.FS, loc *time.Location) (*Set, error) {
+	var paths []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == Dir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		name := d.Name()
+		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(name, ".md") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", Dir, err)
+	}
+	sort.Strings(paths)
+
+	set := &Set{}
+	var errs diag.List
+	var articleSlugs, pageSlugs slug.Set
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Add(diag.Errorf(p, 0, "%w", err))
+			continue
+		}
+		switch KindOf(p) {
+		case KindArticle:
+			a, err := ParseArticle(p, data, loc)
+			if err != nil {
+				errs.Add(err)
+				continue
+			}
+			if prev, ok := articleSlugs.Claim(a.Slug, p); !ok {
+				errs.Add(diag.Errorf(p, a.Lines["slug"], "article URL /articles/%s/ is already taken by %s; rename one file or set a different `slug`", a.Slug, prev))
+				continue
+			}
+			set.Articles = append(set.Articles, a)
+		case KindPage:
+			pg, err := ParsePage(p, data)
+			if err != nil {
+				errs.Add(err)
+				continue
+			}
+			if prev, ok := pageSlugs.Claim(pg.Slug, p); !ok {
+				errs.Add(diag.Errorf(p, 0, "page URL /%s/ is already taken by %s; rename one of them", pg.Slug, prev))
+				continue
+			}
+			set.Pages = append(set.Pages, pg)
+		case KindTopicIntro:
+			in, err := ParseIntro(p, data)
+			if err != nil {
+				errs.Add(err)
+				continue
+			}
+			set.Intros = append(set.Intros, in)
+		}
+	}
+	sort.SliceStable(set.Articles, func(i, j int) bool {
+		a, b := set.Articles[i], set.Articles[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.Slug < b.Slug
+	})
+	return set, errs.Err()
+}
+
+// parse checks a file's bytes and splits and decodes its front matter.
+func parse(p string, data []byte) (*Front, map[string]int, string, int, error) {
+	if err := checkText(data); err != nil {
+		var le *lineError
+		if errors.As(err, &le) {
+			return nil, nil, "", 0, diag.Errorf(p, le.line, "%s", le.msg)
+		}
+		return nil, nil, "", 0, diag.Errorf(p, 0, "%w", err)
+	}
+	yamlText, body, bodyLine, err := Split(data)
+	if err != nil {
+		return nil, nil, "", 0, diag.Errorf(p, 1, "%w", err)
+	}
+	f, lines, err := decodeFront(p, yamlText)
+	if err != nil {
+		return nil, nil, "", 0, err
+	}
+	return f, lines, string(body), bodyLine, nil
+}
+
+// ParseArticle reads one article file. p names it in errors and decides its
+// default slug.
+func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
+	f, lines, body, bodyLine, err := parse(p, data)
+	if err != nil {
+		return nil, err
+	}
+	var errs diag.List
+	bad := func(key, format string, args ...any) {
+		errs.Add(diag.Errorf(p, lines[key], format, args...))
+	}
+	a := &Article{
+		Path: p, Title: strings.TrimSpace(f.Title), Source: strings.TrimSpace(f.Source),
+		SourceURL: strings.TrimSpace(f.SourceURL), Authors: clean(f.Author), Tags: clean(f.Tags),
+		Topics: clean(f.Topics), ExcludeTopics: clean(f.ExcludeTopics),
+		Summary: strings.TrimSpace(f.Summary), Image: strings.TrimSpace(f.Image),
+		Note: strings.TrimSpace(f.Note), Draft: f.Draft, Body: body, BodyLine: bodyLine,
+		ScrapedFrom: f.ScrapedFrom, Fingerprint: f.Fingerprint, Lines: lines,
+	}
+	if a.Summary == "" {
+		a.Summary = strings.TrimSpace(f.Description)
+	}
+	if a.Title == "" {
+		errs.Add(diag.Errorf(p, 1, "title is missing: add `title: ...` to the front matter"))
+	}
+	a.Slug = articleSlug(p, f.Slug)
+	if f.Slug != "" && a.Slug != f.Slug {
+		bad("slug", "slug %q is not a slug; use %q", f.Slug, a.Slug)
+	}
+	if a.Slug == "" {
+		errs.Add(diag.Errorf(p, 0, "the file name gives no usable URL; rename it with letters or digits, or set `slug`"))
+	}
+	if f.Date.IsZero() {
+		errs.Add(diag.Errorf(p, 1, "date is missing: add `date: 2025-01-11T13:20:00+08:00` (or a date in the site's time zone)"))
+	} else if a.Date, err = f.Date.Parse(loc); err != nil {
+		bad("date", "date: %v", err)
+	}
+	if !f.Updated.IsZero() {
+		if a.Updated, err = f.Updated.Parse(loc); err != nil {
+			bad("updated", "updated: %v", err)
+		} else if !a.Date.IsZero() && a.Updated.Before(a.Date) {
+			bad("updated", "updated (%s) is before date (%s)", f.Updated.Raw, f.Date.Raw)
+		}
+	}
+	if !f.Imported.IsZero() {
+		if a.Imported, err = f.Imported.Parse(loc); err != nil {
+			bad("imported", "imported: %v", err)
+		}
+	}
+	for _, key := range []struct{ name, val string }{{"source_url", a.SourceURL}, {"image", a.Image}} {
+		if key.val != "" && !isWebURL(key.val, key.name == "image") {
+			bad(key.name, "%s %q must be an http(s) URL", key.name, key.val)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// articleSlug is the explicit slug, or the file name's.
+func articleSlug(p, explicit string) string {
+	if explicit != "" {
+		return slug.Make(explicit)
+	}
+	return slug.Make(strings.TrimSuffix(path.Base(p), ".md"))
+}
+
+// isWebURL accepts absolute http(s) URLs; images may also be site paths
+// ("/images/map.png") since editors keep pictures in static/.
+func isWebURL(s string, allowPath bool) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	if allowPath && u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/") {
+		return true
+	}
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// ParsePage reads a plain page.
+func ParsePage(p string, data []byte) (*Page, error) {
+	f, _, body, _, err := parse(p, data)
+	if err != nil {
+		return nil, err
+	}
+	pg := &Page{Path: p, Title: strings.TrimSpace(f.Title), Description: f.Description, Draft: f.Draft, Body: body}
+	pg.Slug = articleSlug(p, f.Slug)
+	if pg.Title == "" {
+		return nil, diag.Errorf(p, 1, "title is missing: add `title: ...` to the front matter")
+	}
+	if pg.Slug == "" {
+		return nil, diag.Errorf(p, 0, "the file name gives no usable URL; rename it")
+	}
+	return pg, nil
+}
+
+// ParseIntro reads a topic intro; its file name is the topic's slug.
+func ParseIntro(p string, data []byte) (*Intro, error) {
+	f, _, body, _, err := parse(p, data)
+	if err != nil {
+		return nil, err
+	}
+	return &Intro{
+		Path: p, Topic: strings.TrimSuffix(path.Base(p), ".md"),
+		Title: strings.TrimSpace(f.Title), Description: f.Description, Body: body,
+	}, nil
+}
+
+// clean trims items and drops empty and repeated ones, keeping order.
+func clean(in []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		k := strings.ToLower(s)
+		if s == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}

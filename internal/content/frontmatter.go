@@ -1,0 +1,258 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/brief-ssg/brief/internal/diag"
+)
+
+// MaxFileSize bounds a content file. An article is text a person curates;
+// anything larger is a mistake (a binary, a whole scraped site) and would
+// only slow every build down.
+const MaxFileSize = 4 << 20
+
+// Front is the front matter of a content file. Which fields apply depends on
+// the kind of file; see Kind.
+type Front struct {
+	Title         string    `yaml:"title"`
+	Slug          string    `yaml:"slug"`
+	Date          Timestamp `yaml:"date"`
+	Updated       Timestamp `yaml:"updated"`
+	Source        string    `yaml:"source"`
+	SourceURL     string    `yaml:"source_url"`
+	Author        List      `yaml:"author"`
+	Tags          List      `yaml:"tags"`
+	Topics        List      `yaml:"topics"`
+	ExcludeTopics List      `yaml:"exclude_topics"`
+	Summary       string    `yaml:"summary"`
+	Image         string    `yaml:"image"`
+	Note          string    `yaml:"note"`
+	Draft         bool      `yaml:"draft"`
+	Description   string    `yaml:"description"`
+
+	// Written by brief import.
+	Imported    Timestamp `yaml:"imported"`
+	ScrapedFrom string    `yaml:"scraped_from"`
+	Fingerprint string    `yaml:"fingerprint"`
+}
+
+// Timestamp is a date as written in front matter. It is resolved once the
+// site's time zone is known: an editor who writes "2025-01-11 13:20" means
+// the site's local time, never UTC by accident.
+type Timestamp struct {
+	Raw  string
+	Line int
+}
+
+// UnmarshalYAML keeps the text and its line; it accepts only scalars.
+func (t *Timestamp) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: a date must be text such as 2025-01-11T13:20:00+08:00", n.Line)
+	}
+	t.Raw, t.Line = strings.TrimSpace(n.Value), n.Line
+	return nil
+}
+
+// IsZero reports whether the field was left out.
+func (t Timestamp) IsZero() bool { return t.Raw == "" }
+
+// dateLayouts lists what an editor may write, most specific first. Layouts
+// without an offset are read in the site's time zone.
+var dateLayouts = []struct {
+	layout    string
+	hasOffset bool
+}{
+	{time.RFC3339Nano, true},
+	{"2006-01-02T15:04:05Z0700", true},
+	{"2006-01-02 15:04:05Z07:00", true},
+	{"2006-01-02 15:04:05 Z07:00", true},
+	{"2006-01-02 15:04:05 -0700", true},
+	{"2006-01-02T15:04Z07:00", true},
+	{"2006-01-02T15:04:05", false},
+	{"2006-01-02 15:04:05", false},
+	{"2006-01-02T15:04", false},
+	{"2006-01-02 15:04", false},
+	{"2006-01-02", false},
+}
+
+// Parse resolves the timestamp. Dates without an offset are read in loc.
+func (t Timestamp) Parse(loc *time.Location) (time.Time, error) {
+	for _, l := range dateLayouts {
+		var (
+			v   time.Time
+			err error
+		)
+		if l.hasOffset {
+			v, err = time.Parse(l.layout, t.Raw)
+		} else {
+			v, err = time.ParseInLocation(l.layout, t.Raw, loc)
+		}
+		if err == nil {
+			if v.Year() < 1 {
+				break
+			}
+			return v, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date; write it as 2025-01-11T13:20:00+08:00, or 2025-01-11 13:20 in the site's time zone", t.Raw)
+}
+
+// List is a list of strings that an editor may also write as a single
+// string: `tags: China` means `tags: [China]`.
+type List []string
+
+// UnmarshalYAML accepts a scalar or a sequence of scalars.
+func (l *List) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			*l = nil
+			return nil
+		}
+		*l = List{n.Value}
+		return nil
+	case yaml.SequenceNode:
+		out := make(List, 0, len(n.Content))
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				return fmt.Errorf("line %d: each item must be text, not a list or mapping", c.Line)
+			}
+			out = append(out, c.Value)
+		}
+		*l = out
+		return nil
+	}
+	return fmt.Errorf("line %d: expected text or a list of text", n.Line)
+}
+
+// ErrNoFrontMatter reports a content file that does not start with ---.
+var ErrNoFrontMatter = errors.New("no front matter: the file must start with a line of three dashes (---), then YAML, then another ---")
+
+// Split separates front matter from body. It returns the YAML, the body and
+// the 1-based line on which the body starts.
+func Split(data []byte) (yamlText, body []byte, bodyLine int, err error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	first, rest, ok := cutLine(data)
+	if !ok || strings.TrimRight(string(first), " \t\r") != "---" {
+		return nil, nil, 0, ErrNoFrontMatter
+	}
+	line := 2
+	start := rest
+	for len(rest) > 0 {
+		l, after, _ := cutLine(rest)
+		trimmed := strings.TrimRight(string(l), " \t\r")
+		if trimmed == "---" || trimmed == "..." {
+			yamlText = start[:len(start)-len(rest)]
+			return yamlText, after, line + 1, nil
+		}
+		rest = after
+		line++
+	}
+	return nil, nil, 0, errors.New("front matter is not closed: add a line of three dashes (---) after the last field")
+}
+
+func cutLine(b []byte) (line, rest []byte, found bool) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i], b[i+1:], true
+	}
+	return b, nil, len(b) > 0
+}
+
+// checkText refuses files that are not text an editor wrote.
+func checkText(data []byte) error {
+	if len(data) > MaxFileSize {
+		return fmt.Errorf("file is %d bytes, over the %d MiB limit for a content file; split it or move it out of content/", len(data), MaxFileSize>>20)
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return errors.New("file is binary (it contains NUL bytes); only Markdown files belong in content/")
+	}
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		return &lineError{line: line, msg: "file is not valid UTF-8 text; re-save it as UTF-8"}
+	}
+	return nil
+}
+
+type lineError struct {
+	line int
+	msg  string
+}
+
+func (e *lineError) Error() string { return e.msg }
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// frontKeys are the keys Front accepts, from its yaml tags.
+var frontKeys = func() map[string]bool {
+	keys := map[string]bool{}
+	t := reflect.TypeOf(Front{})
+	for i := range t.NumField() {
+		keys[strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]] = true
+	}
+	return keys
+}()
+
+// decodeFront decodes YAML front matter strictly: unknown keys, duplicate
+// keys and wrong types are errors with their line in the file. The YAML is
+// parsed once; the node tree serves both the key check and the decoding.
+func decodeFront(path string, yamlText []byte) (*Front, map[string]int, error) {
+	var f Front
+	lines := map[string]int{}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(yamlText, &doc); err != nil {
+		return nil, nil, diag.FromYAML(path, 1, err)
+	}
+	if len(doc.Content) == 0 {
+		return &f, lines, nil
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil, nil, diag.Errorf(path, m.Line+1, "front matter must be a list of `key: value` lines")
+	}
+	var errs diag.List
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if !frontKeys[k.Value] {
+			errs.Add(diag.Errorf(path, k.Line+1, "unknown key %q (known keys: %s)", k.Value, knownKeyList()))
+			continue
+		}
+		if prev, dup := lines[k.Value]; dup {
+			errs.Add(diag.Errorf(path, k.Line+1, "key %q is set twice (first on line %d); keep one", k.Value, prev))
+		}
+		lines[k.Value] = k.Line + 1
+	}
+	if err := m.Decode(&f); err != nil {
+		errs.Add(diag.FromYAML(path, 1, err))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	return &f, lines, nil
+}
+
+func knownKeyList() string {
+	keys := make([]string, 0, len(frontKeys))
+	for k := range frontKeys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}

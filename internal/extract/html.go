@@ -1,0 +1,3 @@
+package extract
+
+func HTML(data []byte, opt Options) (*Article, error) { return nil, ErrNoArticle }

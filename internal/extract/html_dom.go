@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Small DOM helpers over golang.org/x/net/html; the extractor walks the tree
+// by hand because selector engines cost more than the whole pipeline's time
+// budget on large pages.
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// walk calls fn on n and its descendants in document order; fn returning
+// false skips the node's children.
+func walk(n *html.Node, fn func(*html.Node) bool) {
+	if !fn(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+// findAll returns the elements with tag a under n.
+func findAll(n *html.Node, a atom.Atom) []*html.Node {
+	var out []*html.Node
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			out = append(out, c)
+		}
+		return true
+	})
+	return out
+}
+
+func findFirst(n *html.Node, a atom.Atom) *html.Node {
+	var out *html.Node
+	walk(n, func(c *html.Node) bool {
+		if out != nil {
+			return false
+		}
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			out = c
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// textContent is the node's text with whitespace collapsed, as a reader sees
+// it on one line.
+func textContent(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) bool {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript:
+				return false
+			case atom.Br, atom.P, atom.Div, atom.Li, atom.Td, atom.Th:
+				b.WriteByte(' ')
+			}
+		}
+		return true
+	})
+	return collapseSpace(b.String())
+}
+
+// collapseSpace folds runs of white space into one space and trims, the way
+// HTML renders normal text; soft hyphens are invisible and go too.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u00ad':
+			continue
+		case isSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isSpace reports the characters HTML collapses, plus the no-break and
+// other Unicode spaces that scraped text uses interchangeably with them.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u202f', '\u3000', '\u200a', '\u2007', '\u2008', '\u2004', '\u2005', '\u2006':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,235 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A text dump is what a scraper saves when it keeps only the visible text of
+// a page: the page title on the first line, then one block per line, list
+// items as "- item". Nothing says which lines are the article, so Text reads
+// the shape of the lines: articles are runs of long, punctuated sentences,
+// while navigation, link lists, counters and footers are short fragments.
+
+// Text extracts the article from a plain-text dump.
+func Text(data []byte, opt Options) (*Article, error) {
+	lines, err := dumpLines(data)
+	if err != nil {
+		return nil, err
+	}
+	if len(lines) == 0 {
+		return nil, fmt.Errorf("%w: the dump is empty", ErrNoArticle)
+	}
+	a := &Article{}
+	head := parseTitleLine(lines)
+	a.Title, a.Source = head.title, head.source
+	site := siteKey(a.Source)
+
+	body := lines[1:]
+	info := classify(body, head, site, opt.Boilerplate)
+	start, end, ok := selectBody(info)
+	if !ok {
+		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", ErrNoArticle)
+	}
+	kept := keepBody(info, start, end)
+	if len(kept) == 0 {
+		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", ErrNoArticle)
+	}
+	a.Markdown, a.Text = renderBody(kept)
+
+	meta := findMeta(body, start, end, opt.Location)
+	a.Published, a.Updated = meta.published, meta.updated
+	a.Authors = meta.authors
+	a.Tags = meta.tags
+	if a.Title == "" {
+		a.Title = firstWords(kept[0].text, 12)
+	}
+	a.Description = leadSentences(a.Text, 300)
+	if u := CleanURL(opt.URL, nil); strings.HasPrefix(u, "http") {
+		a.SourceURL = u
+	}
+	return a, nil
+}
+
+// TextBlocks returns the site key and the blocks of a dump, so that callers
+// can teach a Boilerplate store every page of a site before extracting any.
+// The site key is the one Text uses; it is empty when the dump names no
+// site, and such dumps take no part in cross-page learning.
+func TextBlocks(data []byte) (site string, blocks []string) {
+	lines, err := dumpLines(data)
+	if err != nil || len(lines) == 0 {
+		return "", nil
+	}
+	head := parseTitleLine(lines)
+	for _, l := range lines[1:] {
+		blocks = append(blocks, l.text)
+	}
+	return siteKey(head.source), blocks
+}
+
+// siteKey folds a publisher name so that "Fox Business" and "FOX BUSINESS"
+// learn together.
+func siteKey(source string) string {
+	return strings.ToLower(strings.Join(strings.Fields(source), " "))
+}
+
+// dumpLine is one non-empty line of a dump.
+type dumpLine struct {
+	text  string // cleaned, without the list marker
+	item  bool   // written as "- item"
+	index int    // position among the dump's lines, after the title
+}
+
+// dumpLines checks that data is text and splits it into cleaned lines.
+func dumpLines(data []byte) ([]dumpLine, error) {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, fmt.Errorf("%w: the file is binary (it contains NUL bytes)", ErrNoArticle)
+	}
+	if !utf8.Valid(data) {
+		if invalidShare(data) > 0.05 {
+			return nil, fmt.Errorf("%w: the file is not UTF-8 text", ErrNoArticle)
+		}
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	s := norm.NFC.String(string(data))
+	s = strings.TrimPrefix(s, "\uFEFF")
+	raw := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	var out []dumpLine
+	pendingItem := false
+	for _, r := range raw {
+		t := cleanLine(r)
+		if t == "" {
+			continue
+		}
+		// Some dumps write a list item's marker on a line of its own and the
+		// item on the next.
+		if t == "-" || t == "•" || t == "*" {
+			pendingItem = true
+			continue
+		}
+		item := pendingItem
+		pendingItem = false
+		for _, m := range []string{"- ", "• ", "* "} {
+			if strings.HasPrefix(t, m) {
+				t, item = strings.TrimSpace(t[len(m):]), true
+				break
+			}
+		}
+		if t == "" {
+			continue
+		}
+		out = append(out, dumpLine{text: t, item: item, index: len(out)})
+	}
+	// index counts from the line after the title.
+	for i := range out {
+		out[i].index = i - 1
+	}
+	return out, nil
+}
+
+func invalidShare(b []byte) float64 {
+	bad, n := 0, 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		}
+		n++
+		b = b[size:]
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(bad) / float64(n)
+}
+
+// cleanLine drops invisible characters that only break words apart (soft
+// hyphens, zero-width spaces) and folds runs of white space.
+func cleanLine(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u00AD', r == '\u200B', r == '\u2060', r == '\uFEFF':
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// wordCount counts runs of letters and digits; each ideograph counts as a
+// word, since those scripts do not separate words with spaces.
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		switch {
+		case isIdeograph(r):
+			n++
+			in = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r):
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return n
+}
+
+func isIdeograph(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		return strings.Join(f[:n], " ") + "…"
+	}
+	return strings.Join(f, " ")
+}
+
+// leadSentences returns the first sentences of text, up to about limit
+// bytes, for a summary.
+func leadSentences(text string, limit int) string {
+	para, _, _ := strings.Cut(text, "\n\n")
+	para = strings.Join(strings.Fields(para), " ")
+	if len(para) <= limit {
+		return para
+	}
+	cut := 0
+	for i, r := range para {
+		if i > limit {
+			break
+		}
+		if (r == '.' || r == '!' || r == '?') && (i+1 == len(para) || para[i+1] == ' ') {
+			cut = i + 1
+		}
+	}
+	if cut == 0 {
+		for cut = limit; cut > 0 && !utf8.RuneStart(para[cut]); cut-- {
+		}
+		if sp := strings.LastIndexByte(para[:cut], ' '); sp > limit/2 {
+			cut = sp
+		}
+		return strings.TrimSpace(para[:cut]) + "…"
+	}
+	return para[:cut]
+}

@@ -1,0 +1,150 @@
+package render
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Page is what every template receives as its dot: the page being rendered,
+// the site around it, and whatever lists the page kind shows.
+type Page struct {
+	Kind        string // home, topic, topics, article, tag, tags, archive, page, 404
+	Path        string // where the page is published: "", "topics/trade/", ...
+	Title       string
+	Description string
+	Site        *Site
+
+	Article *Article    // article pages
+	Topic   *Topic      // topic pages
+	Tag     *Tag        // tag pages
+	Items   []*Article  // home: the latest articles
+	Days    []Day       // topic, tag and archive pages: this page's articles by day
+	Topics  []*Topic    // home and the topic index
+	Tags    []*Tag      // the tag index
+	Pager   *Pager      // paginated lists; nil when one page holds all
+	Body    template.HTML
+	Feeds   []FeedLink // feeds offered in <head> and on the page
+}
+
+// Site is the part of every page that comes from site.yaml.
+type Site struct {
+	Title       string
+	Description string
+	Language    string
+	Author      string
+	Base        *url.URL // absolute base URL, or a bare path when unset
+	Topics      []*Topic // every topic, in site.yaml order
+	Pages       []Link   // plain pages, for the navigation
+	Location    *time.Location
+	// Generated is the build time, shown only when site.yaml opts in.
+	Generated time.Time
+	// Scripts are brief's own inline scripts with their CSP hashes.
+	Scripts []Script
+}
+
+// Script is an inline script brief writes itself; CSP allows it by hash.
+type Script struct {
+	Source template.JS
+	Hash   string // "sha256-..."
+}
+
+// Link is a titled site-relative path such as "topics/trade/".
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Article is an article as pages show it.
+type Article struct {
+	Slug           string
+	URL            string
+	Title          string
+	Source         string
+	SourceURL      string
+	Authors        []string
+	Date           time.Time // in the site's time zone
+	Updated        time.Time
+	Tags           []Link
+	Topics         []Link
+	Summary        string
+	Note           template.HTML
+	Body           template.HTML // filled for the article's own page and feeds
+	ReadingMinutes int
+	Image          string
+	Draft          bool
+}
+
+// Topic is a topic with its members.
+type Topic struct {
+	Slug        string
+	Title       string
+	Description string
+	URL         string
+	Intro       template.HTML
+	Count       int
+	Latest      []*Article // newest few, for the home page
+}
+
+// Tag is a tag with its article count.
+type Tag struct {
+	Name  string
+	Slug  string
+	URL   string
+	Count int
+}
+
+// Day groups a list's articles by their date in the site's time zone.
+type Day struct {
+	Date  time.Time
+	Items []*Article
+}
+
+// Pager links the pages of a split list.
+type Pager struct {
+	Number, Total int
+	Prev, Next    string // site-relative paths; "" at either end
+	First, Last   string
+}
+
+// FeedLink advertises a feed.
+type FeedLink struct {
+	Title string
+	Type  string // MIME type
+	URL   string // site-relative path
+}
+
+// Link returns a URL for target (a site-relative path) that works from
+// this page: relative, so the site works under any sub-path, on any host and
+// straight from the disk. The 404 page is served at arbitrary depths, so its
+// links are rooted at the base path instead.
+func (p *Page) Link(target string) string {
+	if p.Kind == "404" {
+		return p.Site.Base.Path + target
+	}
+	depth := strings.Count(p.Path, "/")
+	if depth == 0 {
+		if target == "" {
+			return "./"
+		}
+		return target
+	}
+	return strings.Repeat("../", depth) + target
+}
+
+// AbsURL returns the absolute URL of a site-relative path, for canonical
+// links and social cards. Without a base URL it is the rooted path.
+func (p *Page) AbsURL(target string) string {
+	return p.Site.Base.String() + target
+}
+
+// With pairs the page with a value for a partial template, which otherwise
+// would lose sight of the page it renders into.
+func (p *Page) With(v any) *Context { return &Context{Page: p, V: v} }
+
+// Context is a partial's dot: the page and the value it shows.
+type Context struct {
+	Page *Page
+	V    any
+}

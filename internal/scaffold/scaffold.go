@@ -1,0 +1,153 @@
+// Package scaffold creates a new briefing site: a site.yaml with one topic,
+// a topic intro and one sample article, ready for `brief build`.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/slug"
+)
+
+// Options describe the new site.
+type Options struct {
+	Title    string // default "My briefing"
+	Topic    string // the first topic's title; default "First topic"
+	Timezone string // IANA name; default UTC
+	Now      time.Time
+}
+
+// Create writes a new site into dir, which must not exist or be empty: an
+// existing site is never overwritten. It returns the files written, relative
+// to dir.
+func Create(dir string, opt Options) ([]string, error) {
+	if opt.Title == "" {
+		opt.Title = "My briefing"
+	}
+	if opt.Topic == "" {
+		opt.Topic = "First topic"
+	}
+	if opt.Timezone == "" {
+		opt.Timezone = "UTC"
+	}
+	loc, err := time.LoadLocation(opt.Timezone)
+	if err != nil {
+		return nil, fmt.Errorf("timezone %q is not an IANA time zone name", opt.Timezone)
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, err
+	case len(entries) > 0:
+		return nil, fmt.Errorf("%s is not empty; brief init only creates new sites (pick an empty or new folder)", dir)
+	}
+	topic := slug.Make(opt.Topic)
+	if topic == "" {
+		return nil, fmt.Errorf("topic %q gives no usable slug; use letters or digits", opt.Topic)
+	}
+	now := opt.Now.In(loc).Truncate(time.Minute)
+	files := []struct{ name, text string }{
+		{"site.yaml", fmt.Sprintf(siteYAML, yamlString(opt.Title), opt.Timezone, topic, yamlString(opt.Topic), firstWord(opt.Topic))},
+		{"content/topics/" + topic + ".md", fmt.Sprintf(introMD, yamlString(opt.Topic))},
+		{"content/articles/welcome-to-brief.md", fmt.Sprintf(articleMD, now.Format(time.RFC3339), topic)},
+		{"content/pages/about.md", aboutMD},
+		{".gitignore", "/public/\n"},
+	}
+	var written []string
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return written, err
+		}
+		// O_EXCL: even a file that appeared since the check is not replaced.
+		w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return written, err
+		}
+		_, err = w.WriteString(f.text)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return written, err
+		}
+		written = append(written, f.name)
+	}
+	for _, d := range []string{"templates", "static"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			return written, err
+		}
+	}
+	return written, nil
+}
+
+func yamlString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return yamlString(f[0])
+	}
+	return yamlString(s)
+}
+
+const siteYAML = `# site.yaml: what the briefing is called, where it is published and which
+# topics it follows. See the README for every key.
+title: %s
+description: "A curated briefing."
+# Where the site will live; feeds and the sitemap use it for absolute links.
+base_url: https://example.org/
+language: en
+timezone: %s
+author: ""
+topics:
+  - slug: %s
+    title: %s
+    description: ""
+    # Articles whose title, tags or body contain any of these phrases join
+    # the topic at every build; list it under an article's topics: to add one
+    # by hand, or under exclude_topics: to keep one out.
+    match:
+      any: [%s]
+`
+
+const introMD = `---
+title: %s
+---
+Write the introduction to this topic here: what it covers, why it matters
+and what to watch. It appears at the top of the topic's page.
+`
+
+const articleMD = `---
+title: "Welcome to your briefing"
+date: %s
+source: brief
+author: The editor
+tags: [Getting started]
+topics: [%s]
+summary: "A sample article showing the fields an article can have."
+note: |
+  This is the **editor's note**: your commentary, set apart from the article
+  text. Replace this sample with real articles, or run ` + "`brief import`" + `.
+---
+Articles are Markdown files in content/articles/. The front matter above holds
+the title, date, source and links; this body holds the text.
+
+Run ` + "`brief build`" + ` to publish the site into public/.
+`
+
+const aboutMD = `---
+title: About
+---
+Say who edits this briefing and how articles are chosen.
+`

@@ -1,0 +1,205 @@
+// Package site reads site.yaml, the one file that says what a briefing is
+// called, where it is published and which topics it follows.
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+	_ "time/tzdata" // a fresh machine may lack /usr/share/zoneinfo
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/topics"
+)
+
+// FileName is the configuration file at the root of every site.
+const FileName = "site.yaml"
+
+// Config is site.yaml, decoded and checked.
+type Config struct {
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	BaseURL     string `yaml:"base_url"`
+	Language    string `yaml:"language"`
+	Timezone    string `yaml:"timezone"`
+	// Author is the editor named in feeds.
+	Author string `yaml:"author"`
+	// PerPage bounds how many articles one topic or tag page lists.
+	PerPage int `yaml:"per_page"`
+	// FeedItems bounds how many articles a feed carries.
+	FeedItems int `yaml:"feed_items"`
+	// Generated opts in to a build-time stamp in the page footer; off by
+	// default so that builds are byte-identical.
+	Generated bool    `yaml:"generated"`
+	Topics    []Topic `yaml:"topics"`
+
+	// Location is Timezone resolved; dates without an offset are read in it.
+	Location *time.Location `yaml:"-"`
+	// Base is BaseURL parsed; its Path always ends in "/".
+	Base *url.URL `yaml:"-"`
+}
+
+// Topic is a subject the briefing follows.
+type Topic struct {
+	Slug        string       `yaml:"slug"`
+	Title       string       `yaml:"title"`
+	Description string       `yaml:"description"`
+	Match       topics.Rules `yaml:"match"`
+
+	// Line is where the topic starts in site.yaml, for error messages.
+	Line int `yaml:"-"`
+}
+
+// Defaults applied when site.yaml leaves a field out.
+const (
+	DefaultPerPage   = 30
+	DefaultFeedItems = 30
+)
+
+// Parse decodes and checks site.yaml. path names the file in errors. Every
+// problem found is reported, each with its line.
+func Parse(path string, data []byte) (*Config, error) {
+	var cfg Config
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{})
+	}
+	// Topic lines come from a second, untyped pass: the typed decoder does
+	// not say where each list item started.
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err == nil {
+		for i, line := range topicLines(&doc) {
+			if i < len(cfg.Topics) {
+				cfg.Topics[i].Line = line
+			}
+		}
+	}
+	if err := cfg.check(path); err != nil {
+		return nil, err
+	}
+	return &cfg, nil
+}
+
+func topicLines(doc *yaml.Node) []int {
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "topics" && m.Content[i+1].Kind == yaml.SequenceNode {
+			var lines []int
+			for _, item := range m.Content[i+1].Content {
+				lines = append(lines, item.Line)
+			}
+			return lines
+		}
+	}
+	return nil
+}
+
+func (c *Config) check(path string) error {
+	var errs diag.List
+	bad := func(line int, format string, args ...any) {
+		errs.Add(diag.Errorf(path, line, format, args...))
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		bad(0, "title is missing: add a line such as `title: My briefing`")
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.Timezone == "" {
+		c.Timezone = "UTC"
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		bad(0, "timezone %q is not an IANA time zone name (for example Asia/Shanghai or America/New_York)", c.Timezone)
+		loc = time.UTC
+	}
+	c.Location = loc
+	base, err := ParseBaseURL(c.BaseURL)
+	switch {
+	case c.BaseURL == "":
+		bad(0, "base_url is missing: feeds and the sitemap need absolute links; set it to where the site will be published, such as https://example.org/briefing/")
+	case err != nil:
+		bad(0, "base_url: %v", err)
+	}
+	if base == nil {
+		base, _ = url.Parse("https://example.invalid/")
+	}
+	c.Base = base
+	if c.PerPage == 0 {
+		c.PerPage = DefaultPerPage
+	}
+	if c.PerPage < 1 {
+		bad(0, "per_page must be at least 1")
+		c.PerPage = DefaultPerPage
+	}
+	if c.FeedItems == 0 {
+		c.FeedItems = DefaultFeedItems
+	}
+	if c.FeedItems < 1 {
+		bad(0, "feed_items must be at least 1")
+		c.FeedItems = DefaultFeedItems
+	}
+	var slugs slug.Set
+	for i := range c.Topics {
+		t := &c.Topics[i]
+		if strings.TrimSpace(t.Title) == "" {
+			bad(t.Line, "topic %d has no title", i+1)
+		}
+		if t.Slug == "" {
+			t.Slug = slug.Make(t.Title)
+		} else if s := slug.Make(t.Slug); s != t.Slug {
+			bad(t.Line, "topic slug %q is not a slug; use %q", t.Slug, s)
+		}
+		if t.Slug == "" {
+			continue
+		}
+		if prev, ok := slugs.Claim(t.Slug, t.Title); !ok {
+			bad(t.Line, "topic %q has slug %q, already used by topic %q; give one of them another slug", t.Title, t.Slug, prev)
+		}
+		if err := t.Match.Check(); err != nil {
+			bad(t.Line, "topic %q: %v", t.Slug, err)
+		}
+	}
+	return errs.Err()
+}
+
+// Topic returns the topic with the given slug.
+func (c *Config) Topic(slug string) (*Topic, bool) {
+	for i := range c.Topics {
+		if c.Topics[i].Slug == slug {
+			return &c.Topics[i], true
+		}
+	}
+	return nil, false
+}
+
+// ParseBaseURL checks a base URL: absolute http(s), possibly with a
+// sub-path. The returned URL's path always ends in "/".
+func ParseBaseURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a URL", s)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("%q must be an absolute http(s) URL such as https://example.org/briefing/", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("%q must not have a query or fragment", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	return u, nil
+}

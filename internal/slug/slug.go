@@ -1,0 +1,85 @@
+// Package slug turns titles, tags and file names into the readable,
+// deterministic path segments brief uses in URLs.
+package slug
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxLen bounds a slug's length in bytes so that a long headline still gives
+// a usable URL and a legal file name on every file system.
+const MaxLen = 80
+
+// Make returns the slug of s: lower case, words joined by single hyphens,
+// accents folded ("Zürich" → "zurich"), letters of other scripts kept as they
+// are, and punctuation inside words dropped so that "U.S." and "Xi's" stay
+// one word. The result never contains a path separator, never starts or ends
+// with a hyphen and is empty only when s holds no letter or digit.
+func Make(s string) string {
+	var b strings.Builder
+	pendingHyphen := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// Combining marks left by NFKD: dropping them folds accents.
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if pendingHyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			pendingHyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		case isJoiner(r):
+			// Apostrophes and dots join: "U.S." → "us", "Xi’s" → "xis".
+		default:
+			pendingHyphen = true
+		}
+	}
+	return truncate(norm.NFC.String(b.String()))
+}
+
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', '.', 'ʼ', '`':
+		return true
+	}
+	return false
+}
+
+// truncate cuts at the last hyphen before MaxLen so that a slug never ends
+// inside a word, or at a rune boundary when the words are too long.
+func truncate(s string) string {
+	if len(s) <= MaxLen {
+		return s
+	}
+	cut := s[:MaxLen]
+	if i := strings.LastIndexByte(cut, '-'); i > MaxLen/2 {
+		return cut[:i]
+	}
+	for !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	return strings.TrimRight(cut, "-")
+}
+
+// Set detects collisions: two different things that would be published at
+// the same slug. The zero value is ready to use.
+type Set struct {
+	owners map[string]string
+}
+
+// Claim records that owner wants slug. When another owner already holds it,
+// Claim returns that owner and false; the slug stays with the first owner.
+func (s *Set) Claim(slug, owner string) (string, bool) {
+	if s.owners == nil {
+		s.owners = make(map[string]string)
+	}
+	if prev, ok := s.owners[slug]; ok && prev != owner {
+		return prev, false
+	}
+	s.owners[slug] = owner
+	return "", true
+}

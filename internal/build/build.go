@@ -103,11 +103,14 @@ func Load(ctx context.Context, src fs.FS, opt Options) (*Model, error) {
 	if err != nil {
 		errs.Add(err)
 	}
-	if cfg == nil || set == nil || errs.Len() > 0 {
+	if cfg == nil || set == nil {
 		return nil, errs.Err()
 	}
+	// Even with bad files, check the rest against the topics and pages, so
+	// that one run lists every problem.
 	m := &Model{Config: cfg, Templates: tmpl, Markdown: markdown.New(), src: src}
-	if err := m.assemble(set, opt); err != nil {
+	errs.Add(m.assemble(set, opt))
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return m, nil

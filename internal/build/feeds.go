@@ -42,6 +42,11 @@ func (m *Model) feedJobs(dir, title, description string, entries []*entry) []job
 		if f.Author == "" {
 			f.Author = m.Config.Title
 		}
+		if len(entries) == 0 && len(m.Articles) > 0 {
+			// An empty topic's feed still needs a date, and the build must
+			// not read the clock for it.
+			f.Updated = m.Articles[0].view.Date
+		}
 		for _, e := range entries {
 			content, err := m.feedHTML(e)
 			if err != nil {

@@ -103,7 +103,7 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 		if in.Description != "" {
 			te.view.Description = in.Description
 		}
-		html, err := m.Markdown.Render(in.Body, markdown.Options{IDPrefix: "intro-", Base: pathBase(cfg.Base), HeadingShift: 1})
+		html, err := m.Markdown.Render(in.Body, markdown.Options{IDPrefix: "intro-", Base: pathBase(cfg.Base), MinHeading: 2})
 		if err != nil {
 			errs.Add(diag.Errorf(in.Path, 0, "%w", err))
 			continue
@@ -181,7 +181,7 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 			errs.Add(diag.Errorf(pg.Path, 0, "page URL /%s/ is already taken by %s", pg.Slug, prev))
 			continue
 		}
-		html, err := m.Markdown.Render(pg.Body, markdown.Options{Base: pathBase(cfg.Base), HeadingShift: 1})
+		html, err := m.Markdown.Render(pg.Body, markdown.Options{Base: pathBase(cfg.Base), MinHeading: 2})
 		if err != nil {
 			errs.Add(diag.Errorf(pg.Path, 0, "%w", err))
 			continue
@@ -256,7 +256,7 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 		v.Topics = append(v.Topics, render.Link{Title: te.view.Title, URL: te.view.URL})
 	}
 	if a.Note != "" {
-		html, err := m.Markdown.Render(a.Note, markdown.Options{IDPrefix: "note-", Base: pathBase(cfg.Base), HeadingShift: 2})
+		html, err := m.Markdown.Render(a.Note, markdown.Options{IDPrefix: "note-", Base: pathBase(cfg.Base), MinHeading: 3})
 		if err != nil {
 			errs.Add(diag.Errorf(a.Path, a.Lines["note"], "note: %w", err))
 		}
@@ -271,7 +271,7 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 
 // body renders the article's Markdown for its own page.
 func (m *Model) body(e *entry) (template.HTML, error) {
-	html, err := m.Markdown.Render(e.src.Body, markdown.Options{Base: pathBase(m.Config.Base), HeadingShift: 1})
+	html, err := m.Markdown.Render(e.src.Body, markdown.Options{Base: pathBase(m.Config.Base), MinHeading: 2})
 	if err != nil {
 		return "", diag.Errorf(e.src.Path, e.src.BodyLine, "%w", err)
 	}
@@ -283,13 +283,13 @@ func (m *Model) body(e *entry) (template.HTML, error) {
 func (m *Model) feedHTML(e *entry) (string, error) {
 	e.feedOnce.Do(func() {
 		var body []byte
-		body, e.feedErr = m.Markdown.Render(e.src.Body, markdown.Options{Base: m.Config.Base, HeadingShift: 1})
+		body, e.feedErr = m.Markdown.Render(e.src.Body, markdown.Options{Base: m.Config.Base, MinHeading: 2})
 		if e.feedErr != nil {
 			return
 		}
 		var b strings.Builder
 		if e.src.Note != "" {
-			note, err := m.Markdown.Render(e.src.Note, markdown.Options{IDPrefix: "note-", Base: m.Config.Base, HeadingShift: 2})
+			note, err := m.Markdown.Render(e.src.Note, markdown.Options{IDPrefix: "note-", Base: m.Config.Base, MinHeading: 3})
 			if err != nil {
 				e.feedErr = err
 				return

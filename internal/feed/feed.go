@@ -86,8 +86,16 @@ type item struct {
 // prepare checks f and returns a cleaned copy; f itself is never modified,
 // since callers reuse the same items for several feeds.
 func prepare(f *Feed, selfURL string) (*doc, error) {
+	d, err := check(f, selfURL)
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w", err)
+	}
+	return d, nil
+}
+
+func check(f *Feed, selfURL string) (*doc, error) {
 	if f == nil {
-		return nil, fmt.Errorf("feed: nil Feed")
+		return nil, fmt.Errorf("nil Feed")
 	}
 	d := &doc{
 		description: paragraph(f.Description),
@@ -102,7 +110,7 @@ func prepare(f *Feed, selfURL string) (*doc, error) {
 		return nil, err
 	}
 	if d.lang != "" && !isLanguageTag(d.lang) {
-		return nil, fmt.Errorf("feed: language %q is not a BCP 47 language tag such as en or zh-Hans", f.Language)
+		return nil, fmt.Errorf("language %q is not a BCP 47 language tag such as en or zh-Hans", f.Language)
 	}
 	// Every format wants a channel title; a blank one would make readers
 	// list the feed under nothing at all, so fall back to the host name.
@@ -120,12 +128,12 @@ func prepare(f *Feed, selfURL string) (*doc, error) {
 	for i := range f.Items {
 		it, err := prepareItem(&f.Items[i])
 		if err != nil {
-			return nil, fmt.Errorf("feed: item %d (%q): %w", i+1, f.Items[i].URL, err)
+			return nil, fmt.Errorf("item %d: %w", i+1, err)
 		}
 		// Atom forbids two entries with the same id, and readers would
 		// merge them anyway; two items with one URL is an upstream bug.
 		if seen[it.url] {
-			return nil, fmt.Errorf("feed: item %d: URL %q appears twice", i+1, it.url)
+			return nil, fmt.Errorf("item %d: URL %q appears twice", i+1, it.url)
 		}
 		seen[it.url] = true
 		if it.updated.After(d.updated) {
@@ -156,7 +164,7 @@ func prepareItem(src *Item) (item, error) {
 	// A dateless item cannot be placed in a reader's timeline, and Atom
 	// requires the date; inventing one would be worse than failing.
 	if src.Published.IsZero() {
-		return it, fmt.Errorf("no published time")
+		return it, fmt.Errorf("%s has no published time", it.url)
 	}
 	if it.published, err = feedTime("published time", src.Published); err != nil {
 		return it, err
@@ -191,11 +199,11 @@ func prepareItem(src *Item) (item, error) {
 // is returned unchanged so that ids stay exactly what the site links to.
 func absURL(what, s string) (string, error) {
 	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
-		return "", fmt.Errorf("feed: %s %q contains invalid bytes, spaces or control characters", what, s)
+		return "", fmt.Errorf("%s %q contains invalid bytes, spaces or control characters", what, s)
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "" {
-		return "", fmt.Errorf("feed: %s %q is not an absolute http(s) URL", what, s)
+		return "", fmt.Errorf("%s %q is not an absolute http(s) URL", what, s)
 	}
 	return s, nil
 }
@@ -229,7 +237,7 @@ func feedTime(what string, t time.Time) (time.Time, error) {
 		t = t.UTC()
 	}
 	if y := t.Year(); y < 1 || y > 9999 {
-		return time.Time{}, fmt.Errorf("feed: %s %v is outside years 1-9999", what, t)
+		return time.Time{}, fmt.Errorf("%s %v is outside years 1-9999", what, t)
 	}
 	return t, nil
 }

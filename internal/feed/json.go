@@ -60,7 +60,7 @@ func WriteJSON(w io.Writer, f *Feed, selfURL string) error {
 		Description: d.description,
 		Language:    d.lang,
 		Authors:     jsonAuthors(d.author),
-		Items:       nil, // "items": [] rather than null
+		Items:       make([]jsonItem, 0, len(d.items)), // "items": [] rather than null
 	}
 	for i := range d.items {
 		it := &d.items[i]

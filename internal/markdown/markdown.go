@@ -58,9 +58,10 @@ type Options struct {
 	// such as "/briefing/" for pages, an absolute URL for feeds. Nil leaves
 	// them as written.
 	Base *url.URL
-	// HeadingShift demotes headings so that a body's "#" does not compete
-	// with the page's own <h1>: 1 turns h1 into h2.
-	HeadingShift int
+	// MinHeading raises headings above this level to it, so that a body's
+	// "#" does not compete with the page's own <h1>: 2 turns h1 into h2 and
+	// leaves h2 and below as written.
+	MinHeading int
 }
 
 // Render converts src to HTML.
@@ -85,7 +86,7 @@ func (r *Renderer) Render(src string, opt Options) ([]byte, error) {
 		case *ast.AutoLink:
 			// Rendered from its own text; goldmark filters unsafe schemes.
 		case *ast.Heading:
-			n.Level = min(n.Level+opt.HeadingShift, 6)
+			n.Level = max(n.Level, opt.MinHeading)
 		}
 		return ast.WalkContinue, nil
 	})

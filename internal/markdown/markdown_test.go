@@ -23,7 +23,7 @@ func TestRender(t *testing.T) {
 		{"data html link dropped", "[x](data:text/html;base64,PHNjcmlwdD4=)", Options{}, nil, []string{"data:text/html"}},
 		{"root-relative resolved", "[about](/about/)", Options{Base: base}, []string{`href="https://example.org/briefing/about/"`}, nil},
 		{"external rel", "[src](https://news.example/a)", Options{}, []string{`rel="noopener noreferrer"`}, nil},
-		{"heading shift", "# Top\n\n## Sub", Options{HeadingShift: 1}, []string{"<h2>Top</h2>", "<h3>Sub</h3>"}, []string{"<h1>"}},
+		{"heading floor", "# Top\n\n## Sub\n\n### Low", Options{MinHeading: 3}, []string{"<h3>Top</h3>", "<h3>Sub</h3>", "<h3>Low</h3>"}, []string{"<h1>", "<h2>"}},
 	}
 	r := New()
 	for _, tt := range tests {

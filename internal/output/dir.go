@@ -103,17 +103,19 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("output: %s written twice", name)
 	}
 	d.written[name] = true
-	dir := filepath.Dir(filepath.FromSlash(name))
-	needDir := !d.dirs[dir]
-	d.dirs[dir] = true
-	d.mu.Unlock()
-
 	target := filepath.Join(d.stage, filepath.FromSlash(name))
-	if needDir {
+	// Folders are made under the lock: a second writer into the same folder
+	// must not race ahead of its creation.
+	dir := filepath.Dir(filepath.FromSlash(name))
+	if !d.dirs[dir] {
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			d.mu.Unlock()
 			return fmt.Errorf("output: %w", err)
 		}
+		d.dirs[dir] = true
 	}
+	d.mu.Unlock()
+
 	if d.old != "" && d.reuse(name, target, data) {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	_ "time/tzdata" // a fresh machine may lack /usr/share/zoneinfo
@@ -115,6 +116,8 @@ func (c *Config) check(path string) error {
 	}
 	if c.Language == "" {
 		c.Language = "en"
+	} else if !languageTag.MatchString(c.Language) {
+		bad(0, "language %q is not a language tag such as en, en-GB or zh-Hans", c.Language)
 	}
 	if c.Timezone == "" {
 		c.Timezone = "UTC"
@@ -173,6 +176,10 @@ func (c *Config) check(path string) error {
 	}
 	return errs.Err()
 }
+
+// languageTag is the shape of a BCP 47 tag, which feeds and <html lang>
+// need; it does not check the registry.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // Topic returns the topic with the given slug.
 func (c *Config) Topic(slug string) (*Topic, bool) {

@@ -1,0 +1,550 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/tools/txtar"
+
+	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/output"
+)
+
+// now is the build time of every test: after the fixtures' articles and
+// before the future one.
+var now = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+
+// loadTxtar reads a txtar fixture into an in-memory site. Extra files may
+// replace or add to the fixture's.
+func loadTxtar(t *testing.T, name string, extra ...string) fstest.MapFS {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	for i := 0; i+1 < len(extra); i += 2 {
+		if extra[i+1] == "" {
+			delete(fsys, extra[i])
+			continue
+		}
+		fsys[extra[i]] = &fstest.MapFile{Data: []byte(extra[i+1])}
+	}
+	return fsys
+}
+
+func buildMem(t *testing.T, fsys fstest.MapFS, opt Options) (*output.Memory, *Result) {
+	t.Helper()
+	if opt.Now.IsZero() {
+		opt.Now = now
+	}
+	out := output.NewMemory()
+	res, err := Build(context.Background(), fsys, out, opt)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return out, res
+}
+
+func doc(t *testing.T, out *output.Memory, name string) *goquery.Document {
+	t.Helper()
+	b, ok := out.File(name)
+	if !ok {
+		t.Fatalf("%s not written", name)
+	}
+	d, err := goquery.NewDocumentFromReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func titles(d *goquery.Document, sel string) []string {
+	var out []string
+	d.Find(sel).Each(func(_ int, s *goquery.Selection) { out = append(out, strings.TrimSpace(s.Text())) })
+	return out
+}
+
+func TestBuildSite(t *testing.T) {
+	out, res := buildMem(t, loadTxtar(t, "site.txtar"), Options{})
+
+	if res.Articles != 5 || res.Drafts != 1 || res.Future != 1 {
+		t.Errorf("articles %d drafts %d future %d; want 5, 1, 1", res.Articles, res.Drafts, res.Future)
+	}
+	if strings.Join(res.Unassigned, ",") != "content/articles/unassigned.md" {
+		t.Errorf("unassigned = %v", res.Unassigned)
+	}
+	for _, name := range []string{
+		"index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "rss.xml", "feed.json",
+		"articles/blinken-visit/index.html", "topics/index.html", "topics/us-china/index.html",
+		"topics/us-china/feed.xml", "topics/trade/rss.xml", "topics/security/feed.json",
+		"tags/index.html", "tags/china/index.html", "about/index.html",
+		"style.css", "favicon.svg", "images/map.svg",
+		"articles/index.html", "articles/page/2/index.html", "articles/page/3/index.html",
+	} {
+		if _, ok := out.File(name); !ok {
+			t.Errorf("%s missing", name)
+		}
+	}
+	for _, name := range []string{"articles/draft/index.html", "articles/future/index.html", "articles/page/4/index.html"} {
+		if _, ok := out.File(name); ok {
+			t.Errorf("%s must not be published", name)
+		}
+	}
+
+	// Membership: rules, exclusion (none and exclude_topics) and listing.
+	members := map[string][]string{
+		"topics/us-china/index.html": {"Blinken to visit Beijing"},
+		"topics/trade/index.html":    {"Tariffs on the table"},
+		"topics/security/index.html": {"Drills near Taiwan", "China wins the football match"},
+		"tags/china/index.html":      {"Blinken to visit Beijing", "Tariffs on the table"},
+		"articles/index.html":        {"Blinken to visit Beijing", "Tariffs on the table"},
+		"articles/page/2/index.html": {"Drills near Taiwan", "China wins the football match"},
+		"articles/page/3/index.html": {"Weather report"},
+	}
+	for page, want := range members {
+		got := titles(doc(t, out, page), ".item-title")
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s lists %q, want %q", page, got, want)
+		}
+	}
+
+	// The topic page shows the intro, groups by day in the site's zone and
+	// carries the note.
+	topic := doc(t, out, "topics/us-china/index.html")
+	if !strings.Contains(topic.Find(".intro").Text(), "intro to the topic") {
+		t.Error("topic intro missing")
+	}
+	if got := titles(topic, ".day-heading"); len(got) != 1 || !strings.Contains(got[0], "January 11, 2025") {
+		t.Errorf("day headings = %q", got)
+	}
+	if !strings.Contains(topic.Find(".note").Text(), "tone") {
+		t.Error("editor's note missing from the topic page")
+	}
+
+	// The article page: source linked, authors, note apart from the body,
+	// date in the site's zone, reading time, tags and topics.
+	art := doc(t, out, "articles/blinken-visit/index.html")
+	if href, _ := art.Find(`a[href="https://wire.example/blinken?id=1"]`).Attr("rel"); !strings.Contains(href, "noopener") {
+		t.Error("source link missing or without rel=noopener")
+	}
+	if tm, _ := art.Find(".facts time").First().Attr("datetime"); tm != "2025-01-11T13:20:09+08:00" {
+		t.Errorf("date = %q, want the site's zone offset", tm)
+	}
+	if art.Find(".note").Length() != 1 || art.Find(".body .note").Length() != 0 {
+		t.Error("the note must be set apart from the body")
+	}
+	if !strings.Contains(art.Find(".facts").Text(), "A. Writer, B. Writer") || !strings.Contains(art.Find(".facts").Text(), "min") {
+		t.Error("authors or reading time missing")
+	}
+	if art.Find(".body h2").Length() != 1 || art.Find(`.body [id^="fn"], .body .footnotes`).Length() == 0 {
+		t.Error("body headings or footnotes not rendered")
+	}
+	if canon, _ := art.Find(`link[rel=canonical]`).Attr("href"); canon != "https://host.example/briefings/articles/blinken-visit/" {
+		t.Errorf("canonical = %q", canon)
+	}
+	// The editor's root-relative link honours the sub-path.
+	if doc(t, out, "about/index.html").Find(`a[href="/briefings/topics/us-china/"]`).Length() != 1 {
+		t.Error("root-relative link in Markdown not moved under the base path")
+	}
+}
+
+// TestLinksResolve follows every link and asset reference in every page, as
+// served under the base URL's sub-path, and checks that it lands on a file
+// the build wrote.
+func TestLinksResolve(t *testing.T) {
+	out, _ := buildMem(t, loadTxtar(t, "site.txtar"), Options{})
+	base, _ := url.Parse("https://host.example/briefings/")
+	for _, name := range out.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pageURL := base.JoinPath(strings.TrimSuffix(name, "index.html"))
+		if name == "404.html" {
+			pageURL = base.JoinPath("some/missing/page/")
+		}
+		pageURL.Path = strings.TrimSuffix(pageURL.Path, "index.html")
+		if name != "404.html" && !strings.HasSuffix(pageURL.Path, "/") {
+			pageURL.Path += "/"
+		}
+		d := doc(t, out, name)
+		d.Find("a[href], link[href], img[src], script[src]").Each(func(_ int, s *goquery.Selection) {
+			ref, ok := s.Attr("href")
+			if !ok {
+				ref, _ = s.Attr("src")
+			}
+			u, err := pageURL.Parse(ref)
+			if err != nil {
+				t.Errorf("%s: bad link %q", name, ref)
+				return
+			}
+			if u.Host != base.Host || u.Fragment != "" && u.Path == pageURL.Path {
+				return // external, or a fragment on the same page
+			}
+			if !strings.HasPrefix(u.Path, base.Path) {
+				t.Errorf("%s: link %q leaves the base path (%s)", name, ref, u.Path)
+				return
+			}
+			target := strings.TrimPrefix(u.Path, base.Path)
+			if target == "" || strings.HasSuffix(target, "/") {
+				target += "index.html"
+			}
+			if _, ok := out.File(target); !ok {
+				t.Errorf("%s: link %q resolves to %s, which was not written", name, ref, target)
+			}
+		})
+	}
+}
+
+func TestFeeds(t *testing.T) {
+	out, _ := buildMem(t, loadTxtar(t, "site.txtar"), Options{})
+	abs := func(where, u string) {
+		t.Helper()
+		p, err := url.Parse(u)
+		if err != nil || p.Scheme != "https" || p.Host != "host.example" && p.Host != "wire.example" {
+			t.Errorf("%s: %q is not an absolute URL", where, u)
+		}
+	}
+	for _, dir := range []string{"", "topics/us-china/"} {
+		var atom struct {
+			XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+			ID      string   `xml:"id"`
+			Title   string   `xml:"title"`
+			Updated string   `xml:"updated"`
+			Links   []struct {
+				Rel  string `xml:"rel,attr"`
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+			Entries []struct {
+				ID      string `xml:"id"`
+				Title   string `xml:"title"`
+				Updated string `xml:"updated"`
+				Content struct {
+					Type string `xml:"type,attr"`
+					Body string `xml:",chardata"`
+				} `xml:"content"`
+			} `xml:"entry"`
+		}
+		b, _ := out.File(dir + "feed.xml")
+		if err := xml.Unmarshal(b, &atom); err != nil {
+			t.Fatalf("%sfeed.xml: %v", dir, err)
+		}
+		if atom.ID == "" || atom.Title == "" || atom.Updated == "" || len(atom.Entries) == 0 {
+			t.Errorf("%sfeed.xml lacks required fields: %+v", dir, atom)
+		}
+		for _, l := range atom.Links {
+			abs(dir+"feed.xml link", l.Href)
+		}
+		for _, e := range atom.Entries {
+			abs(dir+"feed.xml entry id", e.ID)
+			if e.Title == "" || e.Updated == "" || e.Content.Type != "html" || e.Content.Body == "" {
+				t.Errorf("%sfeed.xml entry incomplete: %+v", dir, e)
+			}
+		}
+
+		// encoding/xml cannot ask for "link in no namespace", so links are
+		// collected with their names and atom:link is told apart by hand.
+		type rssLink struct {
+			XMLName xml.Name
+			Text    string `xml:",chardata"`
+		}
+		plain := func(links []rssLink) string {
+			for _, l := range links {
+				if l.XMLName.Space == "" {
+					return l.Text
+				}
+			}
+			return ""
+		}
+		var rss struct {
+			Version string `xml:"version,attr"`
+			Channel struct {
+				Title string    `xml:"title"`
+				Links []rssLink `xml:"link"`
+				Desc  string    `xml:"description"`
+				Items []struct {
+					Title   string    `xml:"title"`
+					Links   []rssLink `xml:"link"`
+					GUID    string    `xml:"guid"`
+					PubDate string    `xml:"pubDate"`
+					Content string    `xml:"http://purl.org/rss/1.0/modules/content/ encoded"`
+				} `xml:"item"`
+			} `xml:"channel"`
+		}
+		b, _ = out.File(dir + "rss.xml")
+		if err := xml.Unmarshal(b, &rss); err != nil {
+			t.Fatalf("%srss.xml: %v", dir, err)
+		}
+		if rss.Version != "2.0" || rss.Channel.Title == "" || rss.Channel.Desc == "" || len(rss.Channel.Items) == 0 {
+			t.Errorf("%srss.xml lacks required fields", dir)
+		}
+		abs(dir+"rss.xml link", plain(rss.Channel.Links))
+		for _, it := range rss.Channel.Items {
+			abs(dir+"rss.xml item", plain(it.Links))
+			if _, err := time.Parse(time.RFC1123Z, it.PubDate); err != nil {
+				t.Errorf("%srss.xml pubDate %q: %v", dir, it.PubDate, err)
+			}
+			if it.Content == "" {
+				t.Errorf("%srss.xml item %q has no full content", dir, it.Title)
+			}
+		}
+
+		var jf struct {
+			Version string `json:"version"`
+			Title   string `json:"title"`
+			Home    string `json:"home_page_url"`
+			FeedURL string `json:"feed_url"`
+			Items   []struct {
+				ID          string `json:"id"`
+				URL         string `json:"url"`
+				ContentHTML string `json:"content_html"`
+				Published   string `json:"date_published"`
+			} `json:"items"`
+		}
+		b, _ = out.File(dir + "feed.json")
+		if err := json.Unmarshal(b, &jf); err != nil {
+			t.Fatalf("%sfeed.json: %v", dir, err)
+		}
+		if jf.Version != "https://jsonfeed.org/version/1.1" || jf.Title == "" || len(jf.Items) == 0 {
+			t.Errorf("%sfeed.json lacks required fields", dir)
+		}
+		abs("feed.json home", jf.Home)
+		abs("feed.json feed_url", jf.FeedURL)
+		for _, it := range jf.Items {
+			abs("feed.json item", it.URL)
+			if it.ID == "" || it.ContentHTML == "" {
+				t.Errorf("%sfeed.json item incomplete", dir)
+			}
+			if _, err := time.Parse(time.RFC3339, it.Published); err != nil {
+				t.Errorf("date_published %q: %v", it.Published, err)
+			}
+		}
+	}
+	// feed_items bounds the site feed; full content has absolute links.
+	b, _ := out.File("feed.json")
+	if n := strings.Count(string(b), `"content_html"`); n != 3 {
+		t.Errorf("site feed carries %d items, want feed_items = 3", n)
+	}
+	b, _ = out.File("topics/us-china/feed.xml")
+	if !strings.Contains(string(b), "Watch the") {
+		t.Error("the editor's note is missing from the feed content")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	fsys := loadTxtar(t, "site.txtar")
+	a, _ := buildMem(t, fsys, Options{Workers: 1})
+	b, _ := buildMem(t, fsys, Options{Workers: 4})
+	if strings.Join(a.Names(), "\n") != strings.Join(b.Names(), "\n") {
+		t.Fatal("the two builds wrote different files")
+	}
+	for _, n := range a.Names() {
+		x, _ := a.File(n)
+		y, _ := b.File(n)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds of the same input", n)
+		}
+	}
+}
+
+func TestGeneratedStampIsOptIn(t *testing.T) {
+	fsys := loadTxtar(t, "site.txtar")
+	out, _ := buildMem(t, fsys, Options{})
+	if b, _ := out.File("index.html"); bytes.Contains(b, []byte("Built ")) {
+		t.Error("build time stamped without opting in")
+	}
+	cfg := string(fsys["site.yaml"].Data) + "generated: true\n"
+	out, _ = buildMem(t, loadTxtar(t, "site.txtar", "site.yaml", cfg), Options{})
+	if got, _ := doc(t, out, "index.html").Find("footer time").Attr("datetime"); got != "2025-06-01T08:00:00+08:00" {
+		t.Errorf("generated: true stamped %q, want the build time in the site's zone", got)
+	}
+}
+
+func TestDraftsAndFuture(t *testing.T) {
+	out, res := buildMem(t, loadTxtar(t, "site.txtar"), Options{Drafts: true, Future: true})
+	if res.Drafts != 0 || res.Future != 0 || res.Articles != 7 {
+		t.Errorf("drafts %d future %d articles %d", res.Drafts, res.Future, res.Articles)
+	}
+	if _, ok := out.File("articles/future/index.html"); !ok {
+		t.Error("--future did not publish the future article")
+	}
+}
+
+func TestTemplateOverride(t *testing.T) {
+	fsys := loadTxtar(t, "site.txtar",
+		"templates/article.html", `{{template "base" .}}{{define "main"}}<p class="custom">{{.Article.Title}} from {{.Article.Source}}</p>{{end}}`,
+		"templates/partials/extra.html", `{{define "unused"}}x{{end}}`,
+	)
+	out, _ := buildMem(t, fsys, Options{})
+	d := doc(t, out, "articles/tariff-talk/index.html")
+	if got := d.Find(".custom").Text(); got != "Tariffs on the table from Ledger" {
+		t.Errorf("override not used: %q", got)
+	}
+	if d.Find("header.masthead").Length() == 0 {
+		t.Error("the override lost the theme's base layout")
+	}
+	if doc(t, out, "topics/us-china/index.html").Find(".item").Length() == 0 {
+		t.Error("templates not overridden must still come from the theme")
+	}
+}
+
+func TestTemplateErrorsNameFileAndLine(t *testing.T) {
+	tests := []struct {
+		name, tmpl, want string
+	}{
+		{"parse", "{{template \"base\" .}}\n{{define \"main\"}}\n{{if}}\n{{end}}", "templates/article.html:3:"},
+		{"exec", "{{template \"base\" .}}\n{{define \"main\"}}\n{{.Article.Nope}}{{end}}", "templates/article.html:3:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := loadTxtar(t, "site.txtar", "templates/article.html", tt.tmpl)
+			_, err := Build(context.Background(), fsys, output.NewMemory(), Options{Now: now})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want it to name %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestBuildReportsEveryProblem(t *testing.T) {
+	fsys := loadTxtar(t, "site.txtar",
+		"content/articles/bad-date.md", "---\ntitle: X\ndate: 2025-02-30\n---\n",
+		"content/articles/bad-key.md", "---\ntitle: X\ndate: 2025-01-01\nsumary: typo\n---\n",
+		"content/articles/bad-topic.md", "---\ntitle: X\ndate: 2025-01-01\ntopics: [sports]\n---\n",
+		"content/topics/nowhere.md", "---\ntitle: Nowhere\n---\n",
+		"content/articles/Blinken Visit.md", "---\ntitle: Same slug\ndate: 2025-01-01\n---\n",
+	)
+	_, err := Build(context.Background(), fsys, output.NewMemory(), Options{Now: now})
+	var list *diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("want a *diag.List, got %v", err)
+	}
+	msg := err.Error()
+	for _, w := range []string{
+		"content/articles/bad-date.md:3:",
+		`content/articles/bad-key.md:4: unknown key "sumary"`,
+		`content/articles/bad-topic.md:4: topics: "sports" is not a topic`,
+		`content/topics/nowhere.md: no topic "nowhere"`,
+		"/articles/blinken-visit/ is already taken",
+	} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("missing %q in:\n%s", w, msg)
+		}
+	}
+}
+
+func TestReservedPageSlug(t *testing.T) {
+	fsys := loadTxtar(t, "site.txtar", "content/pages/tags.md", "---\ntitle: Tags page\n---\n")
+	_, err := Build(context.Background(), fsys, output.NewMemory(), Options{Now: now})
+	if err == nil || !strings.Contains(err.Error(), "reserved") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestStaticCannotReplacePages(t *testing.T) {
+	fsys := loadTxtar(t, "site.txtar", "static/index.html", "<p>mine</p>")
+	_, err := Build(context.Background(), fsys, output.NewMemory(), Options{Now: now})
+	if err == nil || !strings.Contains(err.Error(), "static/index.html") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestAtomicReplacement builds into a real folder: a failed build leaves the
+// previous site untouched, and a good one removes pages that are gone.
+func TestAtomicReplacement(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	buildDir := func(fsys fstest.MapFS) error {
+		d, err := output.NewDir(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Build(context.Background(), fsys, d, Options{Now: now}); err != nil {
+			d.Abort()
+			return err
+		}
+		return d.Commit()
+	}
+	if err := buildDir(loadTxtar(t, "site.txtar")); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dest)
+
+	broken := loadTxtar(t, "site.txtar", "content/articles/tariff-talk.md", "---\ntitle: [unclosed\n---\n")
+	if err := buildDir(broken); err == nil {
+		t.Fatal("broken site built")
+	}
+	if after := snapshot(t, dest); !equalSnap(before, after) {
+		t.Error("a failed build changed public/")
+	}
+
+	smaller := loadTxtar(t, "site.txtar", "content/articles/taiwan-drills.md", "")
+	if err := buildDir(smaller); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "articles/taiwan-drills/index.html")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a deleted article's page survived the next build")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public-build-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("staging folders left behind: %v", leftovers)
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	snap := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		snap[path.Clean(p)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+func equalSnap(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestExampleSiteBuilds(t *testing.T) {
+	root := filepath.Join("..", "..")
+	if _, err := os.Stat(filepath.Join(root, "site.yaml")); err != nil {
+		t.Skip("example site not found")
+	}
+	out := output.NewMemory()
+	res, err := Build(context.Background(), os.DirFS(root), out, Options{Now: now})
+	if err != nil {
+		t.Fatalf("the example site does not build: %v", err)
+	}
+	if res.Articles < 6 || res.Topics < 3 {
+		t.Errorf("example site has %d articles and %d topics; want at least 6 and 3", res.Articles, res.Topics)
+	}
+}

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseValid(t *testing.T) {
+	cfg, err := Parse("site.yaml", []byte(`title: Across the Pacific
+base_url: https://host.example/briefings
+timezone: Asia/Shanghai
+topics:
+  - title: U.S.–China relations
+    match:
+      any: [China]
+  - slug: trade
+    title: Trade
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Base.String(); got != "https://host.example/briefings/" {
+		t.Errorf("base = %q; the sub-path must keep a trailing slash", got)
+	}
+	if cfg.Location.String() != "Asia/Shanghai" {
+		t.Errorf("location = %v", cfg.Location)
+	}
+	if cfg.Topics[0].Slug != "us-china-relations" {
+		t.Errorf("slug from title = %q", cfg.Topics[0].Slug)
+	}
+	if cfg.Topics[1].Line != 8 {
+		t.Errorf("topic line = %d, want 8", cfg.Topics[1].Line)
+	}
+	if cfg.PerPage != DefaultPerPage || cfg.Language != "en" {
+		t.Errorf("defaults not applied: per_page %d language %q", cfg.PerPage, cfg.Language)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want []string // each must appear in the error text
+	}{
+		{"unknown key names key and line", "title: T\nbase_url: https://h.example/\ntitel: x\n", []string{`site.yaml:3: unknown key "titel"`, "known keys:"}},
+		{"unknown topic key", "title: T\nbase_url: https://h.example/\ntopics:\n  - title: A\n    mtach: {}\n", []string{`site.yaml:5: unknown key "mtach"`}},
+		{"unknown match key", "title: T\nbase_url: https://h.example/\ntopics:\n  - title: A\n    match:\n      anny: [x]\n", []string{`site.yaml:6: unknown key "anny"`}},
+		{"bad timezone", "title: T\nbase_url: https://h.example/\ntimezone: Mars/Olympus\n", []string{`timezone "Mars/Olympus"`}},
+		{"missing title and base", "language: en\n", []string{"title is missing", "base_url is missing"}},
+		{"relative base", "title: T\nbase_url: /x/\n", []string{"absolute http(s) URL"}},
+		{"duplicate topic slug", "title: T\nbase_url: https://h.example/\ntopics:\n  - title: Trade\n  - slug: trade\n    title: Commerce\n", []string{"site.yaml:5:", `already used by topic "Trade"`}},
+		{"bad slug", "title: T\nbase_url: https://h.example/\ntopics:\n  - slug: Big Trade\n    title: T\n", []string{`use "big-trade"`}},
+		{"none only", "title: T\nbase_url: https://h.example/\ntopics:\n  - title: A\n    match:\n      none: [x]\n", []string{"only `none`"}},
+		{"wrong type", "title: [a, b]\nbase_url: https://h.example/\n", []string{"site.yaml:1:", "got a list"}},
+		{"bad language", "title: T\nbase_url: https://h.example/\nlanguage: English (US)\n", []string{"language"}},
+		{"syntax error", "title: T\n  bad: : indent\n", []string{"site.yaml:2:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("site.yaml", []byte(tt.yaml))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}

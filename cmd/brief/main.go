@@ -112,25 +112,31 @@ func usage(w io.Writer, cmds map[string]command) {
 	fmt.Fprint(w, "\nRun `brief <command> --help` for a command's flags.\n")
 }
 
-// newFlags returns a flag set that prints its usage to e.stderr with a
-// one-line synopsis and returns errors instead of exiting.
+// newFlags returns a flag set whose --help prints a one-line synopsis and
+// the flags to stdout, and whose errors are returned rather than printed.
 func newFlags(e *env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(e.stdout)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: brief %s\n\n", synopsis)
+		fmt.Fprintf(fs.Output(), "Usage: brief %s\n\nFlags:\n", synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parseFlags parses args, turning a bad flag into a usage error.
+// parseFlags parses args. --help prints the usage and returns flag.ErrHelp;
+// a bad flag becomes a one-line usage error pointing at --help.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return fmt.Errorf("brief %s: %v: %w", fs.Name(), err, errUsage)
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return err
+	case err != nil:
+		return fmt.Errorf("brief %s: %v (see `brief %s --help`): %w", fs.Name(), err, fs.Name(), errUsage)
 	}
 	return nil
 }

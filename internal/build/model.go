@@ -356,4 +356,3 @@ func excerpt(body string, limit int) string {
 	}
 	return ""
 }
-

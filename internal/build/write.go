@@ -271,4 +271,3 @@ func (m *Model) staticJobs(generated []job) ([]job, error) {
 	}
 	return jobs, nil
 }
-

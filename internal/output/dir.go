@@ -179,11 +179,6 @@ func (d *Dir) Abort() {
 	}
 }
 
-// Stage is the folder the build is written to, for callers that copy whole
-// trees (static files) into it.
-func (d *Dir) Stage() string { return d.stage }
-
-
 // swapByRename is the fallback where the kernel cannot exchange two folders
 // in one step: move the old build aside, move the new one in, and move the
 // old one back into the staging name for removal. Between the two renames
@@ -201,4 +196,3 @@ func swapByRename(stage, dest string) error {
 	}
 	return os.Rename(aside, stage)
 }
-

@@ -16,14 +16,14 @@ type Page struct {
 	Description string
 	Site        *Site
 
-	Article *Article    // article pages
-	Topic   *Topic      // topic pages
-	Tag     *Tag        // tag pages
-	Items   []*Article  // home: the latest articles
-	Days    []Day       // topic, tag and archive pages: this page's articles by day
-	Topics  []*Topic    // home and the topic index
-	Tags    []*Tag      // the tag index
-	Pager   *Pager      // paginated lists; nil when one page holds all
+	Article *Article   // article pages
+	Topic   *Topic     // topic pages
+	Tag     *Tag       // tag pages
+	Items   []*Article // home: the latest articles
+	Days    []Day      // topic, tag and archive pages: this page's articles by day
+	Topics  []*Topic   // home and the topic index
+	Tags    []*Tag     // the tag index
+	Pager   *Pager     // paginated lists; nil when one page holds all
 	Body    template.HTML
 	Feeds   []FeedLink // feeds offered in <head> and on the page
 }

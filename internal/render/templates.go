@@ -165,7 +165,7 @@ func funcs() template.FuncMap {
 		// date formats t with a Go layout, e.g. {{date "January 2, 2006" .Date}}.
 		"date": func(layout string, t time.Time) string { return t.Format(layout) },
 		// iso is the machine-readable form for <time datetime>.
-		"iso": func(t time.Time) string { return t.Format(time.RFC3339) },
+		"iso":  func(t time.Time) string { return t.Format(time.RFC3339) },
 		"join": strings.Join,
 		// plural picks a word form: {{plural .Count "article" "articles"}}.
 		"plural": func(n int, one, many string) string {

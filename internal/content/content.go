@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/slug"
@@ -73,6 +74,7 @@ type Article struct {
 	Imported      time.Time
 	ScrapedFrom   string
 	Fingerprint   string
+	ImportHashes  map[string]string // see Front.ImportHashes
 
 	// Lines maps front matter keys to their line, for later diagnostics.
 	Lines map[string]int
@@ -108,8 +110,51 @@ type Set struct {
 // offset are read in loc. All problems are returned together as a
 // *diag.List; the Set holds every file that was read without error.
 func Load(ctx context.Context, fsys fs.FS, loc *time.Location) (*Set, error) {
+	return NewLoader(fsys, loc).Load(ctx)
+}
+
+// Loader reads content/ and remembers each file it parsed, so that a
+// preview server rebuilding after an edit re-reads only the files that
+// changed. A Loader is not safe for concurrent use.
+type Loader struct {
+	fsys   fs.FS
+	loc    *time.Location
+	parsed map[string]*parsed // by path
+}
+
+// parsed is one file's outcome: exactly one of the pointers or err is set.
+type parsed struct {
+	article *Article
+	page    *Page
+	intro   *Intro
+	err     error
+}
+
+// NewLoader returns a Loader for the content/ folder of fsys, reading dates
+// without an offset in loc.
+func NewLoader(fsys fs.FS, loc *time.Location) *Loader {
+	return &Loader{fsys: fsys, loc: loc, parsed: map[string]*parsed{}}
+}
+
+// Forget drops what the Loader knows about path (relative to the site root,
+// e.g. "content/articles/x.md") and, when it is a folder, about everything
+// below it; the next Load reads them again. Unchanged files keep their
+// parsed values, pointer for pointer, which callers may use as cache keys.
+func (l *Loader) Forget(path string) {
+	delete(l.parsed, path)
+	prefix := path + "/"
+	for p := range l.parsed {
+		if strings.HasPrefix(p, prefix) {
+			delete(l.parsed, p)
+		}
+	}
+}
+
+// Load lists content/ afresh (listing is cheap; it is how created and
+// deleted files are noticed) and parses the files it does not know yet.
+func (l *Loader) Load(ctx context.Context) (*Set, error) {
 	var paths []string
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(l.fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == Dir {
 				return fs.SkipDir
@@ -136,45 +181,40 @@ func Load(ctx context.Context, fsys fs.FS, loc *time.Location) (*Set, error) {
 	set := &Set{}
 	var errs diag.List
 	var articleSlugs, pageSlugs slug.Set
+	seen := make(map[string]bool, len(paths))
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs.Add(diag.Errorf(p, 0, "%w", err))
-			continue
+		seen[p] = true
+		f := l.parsed[p]
+		if f == nil {
+			f = l.parse(p)
+			l.parsed[p] = f
 		}
-		switch KindOf(p) {
-		case KindArticle:
-			a, err := ParseArticle(p, data, loc)
-			if err != nil {
-				errs.Add(err)
-				continue
-			}
+		switch {
+		case f.err != nil:
+			errs.Add(f.err)
+		case f.article != nil:
+			a := f.article
 			if prev, ok := articleSlugs.Claim(a.Slug, p); !ok {
 				errs.Add(diag.Errorf(p, a.Lines["slug"], "article URL /articles/%s/ is already taken by %s; rename one file or set a different `slug`", a.Slug, prev))
 				continue
 			}
 			set.Articles = append(set.Articles, a)
-		case KindPage:
-			pg, err := ParsePage(p, data)
-			if err != nil {
-				errs.Add(err)
+		case f.page != nil:
+			if prev, ok := pageSlugs.Claim(f.page.Slug, p); !ok {
+				errs.Add(diag.Errorf(p, 0, "page URL /%s/ is already taken by %s; rename one of them", f.page.Slug, prev))
 				continue
 			}
-			if prev, ok := pageSlugs.Claim(pg.Slug, p); !ok {
-				errs.Add(diag.Errorf(p, 0, "page URL /%s/ is already taken by %s; rename one of them", pg.Slug, prev))
-				continue
-			}
-			set.Pages = append(set.Pages, pg)
-		case KindTopicIntro:
-			in, err := ParseIntro(p, data)
-			if err != nil {
-				errs.Add(err)
-				continue
-			}
-			set.Intros = append(set.Intros, in)
+			set.Pages = append(set.Pages, f.page)
+		case f.intro != nil:
+			set.Intros = append(set.Intros, f.intro)
+		}
+	}
+	for p := range l.parsed {
+		if !seen[p] { // deleted, or moved under a hidden folder
+			delete(l.parsed, p)
 		}
 	}
 	sort.SliceStable(set.Articles, func(i, j int) bool {
@@ -185,6 +225,27 @@ func Load(ctx context.Context, fsys fs.FS, loc *time.Location) (*Set, error) {
 		return a.Slug < b.Slug
 	})
 	return set, errs.Err()
+}
+
+// parse reads and parses one content file by its kind.
+func (l *Loader) parse(p string) *parsed {
+	data, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		return &parsed{err: diag.Errorf(p, 0, "%w", err)}
+	}
+	var f parsed
+	switch KindOf(p) {
+	case KindArticle:
+		f.article, f.err = ParseArticle(p, data, l.loc)
+	case KindPage:
+		f.page, f.err = ParsePage(p, data)
+	case KindTopicIntro:
+		f.intro, f.err = ParseIntro(p, data)
+	}
+	if f.err != nil {
+		f.article, f.page, f.intro = nil, nil, nil
+	}
+	return &f
 }
 
 // parse checks a file's bytes and splits and decodes its front matter.
@@ -219,15 +280,15 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 		errs.Add(diag.Errorf(p, lines[key], format, args...))
 	}
 	a := &Article{
-		Path: p, Title: strings.TrimSpace(f.Title), Source: strings.TrimSpace(f.Source),
+		Path: p, Title: line(f.Title), Source: line(f.Source),
 		SourceURL: strings.TrimSpace(f.SourceURL), Authors: clean(f.Author), Tags: clean(f.Tags),
 		Topics: clean(f.Topics), ExcludeTopics: clean(f.ExcludeTopics),
-		Summary: strings.TrimSpace(f.Summary), Image: strings.TrimSpace(f.Image),
+		Summary: line(f.Summary), Image: strings.TrimSpace(f.Image),
 		Note: strings.TrimSpace(f.Note), Draft: f.Draft, Body: body, BodyLine: bodyLine,
-		ScrapedFrom: f.ScrapedFrom, Fingerprint: f.Fingerprint, Lines: lines,
+		ScrapedFrom: f.ScrapedFrom, Fingerprint: f.Fingerprint, ImportHashes: f.ImportHashes, Lines: lines,
 	}
 	if a.Summary == "" {
-		a.Summary = strings.TrimSpace(f.Description)
+		a.Summary = line(f.Description)
 	}
 	if a.Title == "" {
 		errs.Add(diag.Errorf(p, 1, "title is missing: add `title: ...` to the front matter"))
@@ -294,7 +355,7 @@ func ParsePage(p string, data []byte) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg := &Page{Path: p, Title: strings.TrimSpace(f.Title), Description: f.Description, Draft: f.Draft, Body: body}
+	pg := &Page{Path: p, Title: line(f.Title), Description: line(f.Description), Draft: f.Draft, Body: body}
 	pg.Slug = articleSlug(p, f.Slug)
 	if pg.Title == "" {
 		return nil, diag.Errorf(p, 1, "title is missing: add `title: ...` to the front matter")
@@ -313,16 +374,41 @@ func ParseIntro(p string, data []byte) (*Intro, error) {
 	}
 	return &Intro{
 		Path: p, Topic: strings.TrimSuffix(path.Base(p), ".md"),
-		Title: strings.TrimSpace(f.Title), Description: f.Description, Body: body,
+		Title: line(f.Title), Description: line(f.Description), Body: body,
 	}, nil
 }
 
-// clean trims items and drops empty and repeated ones, keeping order.
+// line makes a one-line field safe to show: whitespace runs (newlines
+// included) become one space, and control and bidirectional-override
+// characters are dropped, since a title carrying U+202E could make a page
+// read differently from what it says.
+func line(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r), r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069', r == '\u200e', r == '\u200f', r == '\u061c':
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// clean makes each item a clean line and drops empty and repeated ones,
+// keeping order.
 func clean(in []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range in {
-		s = strings.TrimSpace(s)
+		s = line(s)
 		k := strings.ToLower(s)
 		if s == "" || seen[k] {
 			continue

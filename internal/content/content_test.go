@@ -149,3 +149,34 @@ func TestLoad(t *testing.T) {
 		t.Errorf("pages %d intros %+v", len(set.Pages), set.Intros)
 	}
 }
+
+func TestHostileFrontMatter(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want string
+	}{
+		{"billion laughs", "---\ntitle: T\ndate: 2025-01-01\ntags: &a [lol, lol]\ntopics: *a\n---\n", "anchors and aliases"},
+		{"deep nesting", "---\ntitle: T\ndate: 2025-01-01\nnote: " + strings.Repeat("[", 50) + strings.Repeat("]", 50) + "\n---\n", "nested more than"},
+		{"huge file", "---\ntitle: T\ndate: 2025-01-01\n---\n" + strings.Repeat("x", MaxFileSize), "MiB limit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseArticle("a.md", []byte(tt.src), time.UTC)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestOneLineFieldsAreCleaned(t *testing.T) {
+	src := "---\ntitle: \"Safe\\u202Egnp.exe\\u0007 title\\nsecond line\"\ndate: 2025-01-01\ntags: [\"a\\u2066b\"]\n---\n"
+	a, err := ParseArticle("a.md", []byte(src), time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Safegnp.exe title second line" || a.Tags[0] != "ab" {
+		t.Errorf("title %q tags %q: control and direction characters must go", a.Title, a.Tags)
+	}
+}

@@ -43,6 +43,11 @@ type Front struct {
 	Imported    Timestamp `yaml:"imported"`
 	ScrapedFrom string    `yaml:"scraped_from"`
 	Fingerprint string    `yaml:"fingerprint"`
+	// ImportHashes records, per field, a hash of the value brief import
+	// wrote ("title", "body", …). A field whose value no longer matches
+	// its hash was edited by hand, and `brief import --update` leaves it
+	// alone.
+	ImportHashes map[string]string `yaml:"import_hashes"`
 }
 
 // Timestamp is a date as written in front matter. It is resolved once the
@@ -84,6 +89,10 @@ var dateLayouts = []struct {
 	{"2006-01-02", false},
 }
 
+// minYear rejects placeholder dates such as 0001-01-01, which sort before
+// everything and read as "no date" in feeds.
+const minYear = 1000
+
 // Parse resolves the timestamp. Dates without an offset are read in loc.
 func (t Timestamp) Parse(loc *time.Location) (time.Time, error) {
 	for _, l := range dateLayouts {
@@ -97,8 +106,8 @@ func (t Timestamp) Parse(loc *time.Location) (time.Time, error) {
 			v, err = time.ParseInLocation(l.layout, t.Raw, loc)
 		}
 		if err == nil {
-			if v.Year() < 1 {
-				break
+			if v.Year() < minYear {
+				return time.Time{}, fmt.Errorf("%q is not a plausible date (before the year %d); write the real date", t.Raw, minYear)
 			}
 			return v, nil
 		}
@@ -224,6 +233,9 @@ func decodeFront(path string, yamlText []byte) (*Front, map[string]int, error) {
 		return &f, lines, nil
 	}
 	m := doc.Content[0]
+	if err := checkShape(path, m, 0); err != nil {
+		return nil, nil, err
+	}
 	if m.Kind != yaml.MappingNode {
 		return nil, nil, diag.Errorf(path, m.Line+1, "front matter must be a list of `key: value` lines")
 	}
@@ -246,6 +258,27 @@ func decodeFront(path string, yamlText []byte) (*Front, map[string]int, error) {
 		return nil, nil, err
 	}
 	return &f, lines, nil
+}
+
+// maxDepth bounds front matter nesting; real front matter is two levels
+// deep, and a hostile file could otherwise make the decoder recurse.
+const maxDepth = 8
+
+// checkShape refuses YAML anchors and aliases (no front matter needs them,
+// and they are how "billion laughs" files multiply) and deep nesting.
+func checkShape(path string, n *yaml.Node, depth int) error {
+	if depth > maxDepth {
+		return diag.Errorf(path, n.Line+1, "front matter is nested more than %d levels deep", maxDepth)
+	}
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return diag.Errorf(path, n.Line+1, "YAML anchors and aliases (&name, *name) are not allowed in front matter; write the value out")
+	}
+	for _, c := range n.Content {
+		if err := checkShape(path, c, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func knownKeyList() string {

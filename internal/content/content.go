@@ -281,9 +281,9 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 	}
 	a := &Article{
 		Path: p, Title: line(f.Title), Source: line(f.Source),
-		SourceURL: strings.TrimSpace(f.SourceURL), Authors: clean(f.Author), Tags: clean(f.Tags),
+		SourceURL: escapeURL(f.SourceURL), Authors: clean(f.Author), Tags: clean(f.Tags),
 		Topics: clean(f.Topics), ExcludeTopics: clean(f.ExcludeTopics),
-		Summary: line(f.Summary), Image: strings.TrimSpace(f.Image),
+		Summary: line(f.Summary), Image: escapeURL(f.Image),
 		Note: strings.TrimSpace(f.Note), Draft: f.Draft, Body: body, BodyLine: bodyLine,
 		ScrapedFrom: f.ScrapedFrom, Fingerprint: f.Fingerprint, ImportHashes: f.ImportHashes, Lines: lines,
 	}
@@ -334,6 +334,23 @@ func articleSlug(p, explicit string) string {
 		return slug.Make(explicit)
 	}
 	return slug.Make(strings.TrimSuffix(path.Base(p), ".md"))
+}
+
+// escapeURL percent-encodes what may not stand in a URL as written (spaces,
+// quotes, angle brackets, controls, non-ASCII), as browsers do when such a
+// URL is pasted: editors paste them, and feeds must carry valid ones.
+func escapeURL(s string) string {
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // isWebURL accepts absolute http(s) URLs; images may also be site paths

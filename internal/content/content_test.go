@@ -180,3 +180,17 @@ func TestOneLineFieldsAreCleaned(t *testing.T) {
 		t.Errorf("title %q tags %q: control and direction characters must go", a.Title, a.Tags)
 	}
 }
+
+func TestEscapeURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{" https://x.example/a b ", "https://x.example/a%20b"},
+		{`https://x.example/?q="><img>`, "https://x.example/?q=%22%3E%3Cimg%3E"},
+		{"https://x.example/ü", "https://x.example/%C3%BC"},
+		{"https://x.example/ok?a=1&b=2#f", "https://x.example/ok?a=1&b=2#f"},
+	}
+	for _, tt := range tests {
+		if got := escapeURL(tt.in); got != tt.want {
+			t.Errorf("escapeURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -32,10 +32,8 @@ func extractors() []extractor {
 		{"trafilatura-html", func(p *page) (string, error) { return trafilaturaHTML(p.HTML, p.URL) }},
 		{"readability-html", readabilityHTML},
 	}
-	if briefText != nil {
-		xs = append(xs, extractor{"brief-text", briefText})
-	}
 	xs = append(xs,
+		extractor{"brief-text", briefText},
 		extractor{"trafilatura-text", func(p *page) (string, error) { return trafilaturaHTML(dumpToHTML(p.Dump), p.URL) }},
 		extractor{"whole-dump", func(p *page) (string, error) { return string(p.Dump), nil }},
 	)
@@ -87,7 +85,7 @@ func dumpToHTML(dump []byte) []byte {
 		b.WriteString(html.EscapeString(lines[0]))
 		lines = lines[1:]
 	}
-	b.WriteString("</title></head><body><article>")
+	b.WriteString("</title></head><body><div>")
 	inList := false
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
@@ -112,6 +110,6 @@ func dumpToHTML(dump []byte) []byte {
 	if inList {
 		b.WriteString("</ul>")
 	}
-	b.WriteString("</article></body></html>")
+	b.WriteString("</div></body></html>")
 	return []byte(b.String())
 }

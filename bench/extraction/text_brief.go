@@ -1,5 +1,3 @@
-//go:build brieftext
-
 package main
 
 import "github.com/brief-ssg/brief/internal/extract"

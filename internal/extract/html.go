@@ -1,3 +1,186 @@
 package extract
 
-func HTML(data []byte, opt Options) (*Article, error) { return nil, ErrNoArticle }
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// HTML extracts the article from a saved page. data may be gzip-compressed
+// and in any charset a browser would understand; the text is returned as
+// NFC UTF-8 with soft hyphens removed.
+//
+// The body is found by scoring: every run of text is weighed as content
+// (long, sentence-like, few links, or confirmed by the JSON-LD articleBody)
+// or furniture (link lists, short labels, repeated blocks learnt through
+// Options.Boilerplate), furniture elements named by their tag, role, class
+// or id are set aside, and the element with most content net of furniture
+// is the article. Within it, link lists and the leading and trailing
+// furniture are dropped before rendering.
+//
+// Metadata comes from, in order of precedence:
+//  1. JSON-LD: the first Article, NewsArticle, BlogPosting or similar
+//     object, also inside @graph or a WebPage's mainEntity;
+//  2. OpenGraph, article:*, Twitter and other <meta> tags;
+//  3. the page itself: <link rel=canonical>, <title>, the h1, <html lang>.
+//
+// Title drops a site-name suffix or breadcrumb ("Title | Site"); Source is
+// the publisher, else og:site_name, else the host; SourceURL is the
+// canonical URL without tracking parameters; dates without an offset are
+// read in Options.Location.
+func HTML(data []byte, opt Options) (*Article, error) {
+	p, err := parsePage(data, opt)
+	if err != nil {
+		return nil, err
+	}
+	a := &Article{}
+	applyMeta(a, p.meta, p.base, opt.Location)
+
+	body, err := p.findBody(opt.Boilerplate, a.Title)
+	if err != nil {
+		return nil, err
+	}
+	a.Markdown, a.Text = newRenderer(p.base, body.removed).render(body.root)
+	if n := blockWords(a.Text); n < minArticleWords {
+		return nil, fmt.Errorf("%w: only %d words of text", ErrNoArticle, n)
+	}
+	return a, nil
+}
+
+// HTMLBlocks returns a page's site key and its text blocks, for
+// Boilerplate.Learn over a batch of pages before extracting them.
+func HTMLBlocks(data []byte, opt Options) (site string, blocks []string, err error) {
+	p, err := parsePage(data, opt)
+	if err != nil {
+		return "", nil, err
+	}
+	for _, b := range collectBlocks(p.doc) {
+		blocks = append(blocks, b.text)
+	}
+	return p.site, blocks, nil
+}
+
+// minArticleWords is the shortest body worth importing; less is a stub, a
+// paywall teaser or an error page.
+const minArticleWords = 25
+
+// page is a decoded, parsed and de-chromed document with its metadata.
+type page struct {
+	doc  *html.Node
+	meta *pageMeta
+	base *url.URL
+	site string // boilerplate key: host of the canonical or given URL
+}
+
+func parsePage(data []byte, opt Options) (*page, error) {
+	src, err := decodePage(data)
+	if err != nil {
+		return nil, err
+	}
+	if !looksLikeHTML(src) {
+		return nil, fmt.Errorf("%w: not an HTML page", ErrNoArticle)
+	}
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("parsing HTML: %w", err)
+	}
+	p := &page{doc: doc, meta: collectMeta(doc)}
+	if opt.URL != "" {
+		if u, err := url.Parse(opt.URL); err == nil && u.IsAbs() {
+			p.base = u
+		}
+	}
+	if c := first(p.meta.canonical, p.meta.metas["og:url"]); c != "" {
+		if u, err := url.Parse(c); err == nil {
+			if p.base != nil {
+				u = p.base.ResolveReference(u)
+			}
+			if u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") {
+				if p.base == nil {
+					p.base = u
+				}
+				p.site = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+			}
+		}
+	}
+	if b := findFirst(doc, atom.Base); b != nil && p.base != nil {
+		if u, err := p.base.Parse(attr(b, "href")); err == nil && attr(b, "href") != "" {
+			p.base = u
+		}
+	}
+	if p.site == "" && p.base != nil {
+		p.site = strings.TrimPrefix(strings.ToLower(p.base.Hostname()), "www.")
+	}
+	stripChrome(doc)
+	return p, nil
+}
+
+// looksLikeHTML rejects text that has no markup at all (a plain-text or
+// JSON file handed to the HTML extractor).
+func looksLikeHTML(s string) bool {
+	head := strings.ToLower(s[:min(len(s), 4096)])
+	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html") ||
+		strings.Contains(head, "<body") || strings.Contains(head, "<p") || strings.Contains(head, "<div") ||
+		strings.Contains(head, "<head") || strings.Contains(head, "<article")
+}
+
+// body is the chosen article element and what to leave out of it.
+type body struct {
+	root    *html.Node
+	removed map[*html.Node]bool
+}
+
+func (p *page) findBody(bp *Boilerplate, title string) (*body, error) {
+	root := findFirst(p.doc, atom.Body)
+	if root == nil {
+		root = p.doc
+	}
+	blocks := collectBlocks(root)
+	hint := newShingleSet(p.meta.ld.body)
+	removed := map[*html.Node]bool{}
+	for _, b := range blocks {
+		b.weight = weigh(b, hint)
+		if bp != nil && !b.hint && bp.Repeated(p.site, b.text) {
+			b.weight = -float64(b.words)
+			for _, t := range b.nodes {
+				removed[t] = true
+			}
+		}
+	}
+	demoteTeasers(blocks, root)
+	boostMarkedBody(blocks, root)
+	pruneFurniture(root, statsOf(blocks, root, nil), removed)
+	gone := func(b *textBlock) bool { return underRemoved(b.nodes[0], root, removed) }
+	stats := statsOf(blocks, root, gone)
+	best := chooseContainer(root, stats)
+	if best == nil {
+		return nil, fmt.Errorf("%w: no text", ErrNoArticle)
+	}
+	s := stats[best]
+	if s.pos < minArticleWords {
+		return nil, fmt.Errorf("%w: no block of prose", ErrNoArticle)
+	}
+	if s.words > 0 && float64(s.linkWords) > 0.5*float64(s.words) {
+		return nil, fmt.Errorf("%w: mostly links (an index page)", ErrNoArticle)
+	}
+	var inside []*textBlock
+	for _, b := range blocks {
+		if !gone(b) && isWithin(b.owner, best) {
+			inside = append(inside, b)
+		}
+	}
+	trimBody(inside, removed, title)
+	return &body{root: best, removed: removed}, nil
+}
+
+func isWithin(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}

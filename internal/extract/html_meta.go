@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -26,19 +27,18 @@ type pageMeta struct {
 
 // ldArticle is the subset of schema.org Article we read.
 type ldArticle struct {
-	found         bool
-	headline      string
-	authors       []string
-	publisher     string
-	published     string
-	modified      string
-	keywords      []string
-	description   string
-	image         string
-	lang          string
-	url           string
-	body          string
-	articleTypeOK bool
+	found       bool
+	headline    string
+	authors     []string
+	publisher   string
+	published   string
+	modified    string
+	keywords    []string
+	description string
+	image       string
+	lang        string
+	url         string
+	body        string
 }
 
 var articleTypes = map[string]bool{
@@ -46,7 +46,7 @@ var articleTypes = map[string]bool{
 	"analysisnewsarticle": true, "opinionnewsarticle": true, "reviewnewsarticle": true,
 	"backgroundnewsarticle": true, "scholarlyarticle": true, "techarticle": true,
 	"socialmediaposting": true, "liveblogposting": true, "report": true, "posting": true,
-	"askpublicnewsarticle": true, "satiricalarticle": true, "blog": false,
+	"askpublicnewsarticle": true, "satiricalarticle": true,
 }
 
 func collectMeta(doc *html.Node) *pageMeta {
@@ -200,7 +200,7 @@ func ldString(v any) string {
 	case string:
 		return strings.TrimSpace(html.UnescapeString(t))
 	case float64:
-		return strings.TrimSpace(json.Number(strings.TrimRight(strings.TrimRight(jsonNum(t), "0"), ".")).String())
+		return strconv.FormatFloat(t, 'f', -1, 64)
 	case []any:
 		for _, e := range t {
 			if s := ldString(e); s != "" {
@@ -214,11 +214,6 @@ func ldString(v any) string {
 		return ldString(t["@value"])
 	}
 	return ""
-}
-
-func jsonNum(f float64) string {
-	b, _ := json.Marshal(f)
-	return string(b)
 }
 
 func ldList(v any) []string {
@@ -422,6 +417,14 @@ func cleanTitle(t, site string, base *url.URL, h1s []string) string {
 	if t == "" {
 		return ""
 	}
+	// The page's own headline, when the title merely wraps it, is the
+	// title; this also handles separators we do not know.
+	for _, h := range h1s {
+		kh, kt := normKey(h), normKey(t)
+		if kh != "" && len(kh) < len(kt) && strings.Contains(kt, kh) && 2*len(kh) > len(kt) {
+			return h
+		}
+	}
 	var sep string
 	for _, s := range titleSeparators {
 		if strings.Contains(t, s) {
@@ -433,17 +436,6 @@ func cleanTitle(t, site string, base *url.URL, h1s []string) string {
 		return t
 	}
 	parts := strings.Split(t, sep)
-	for _, h := range h1s {
-		for _, p := range parts {
-			if sameText(p, h) {
-				return strings.TrimSpace(p)
-			}
-		}
-		// The h1 may itself contain the separator ("A - B: C").
-		if len(h) < len(t) && strings.Contains(normKey(t), normKey(h)) && len(normKey(h)) > len(normKey(t))/2 {
-			return h
-		}
-	}
 	host := ""
 	if base != nil {
 		host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
@@ -461,7 +453,7 @@ func cleanTitle(t, site string, base *url.URL, h1s []string) string {
 	// No site name to match: a short last segment is almost always one.
 	last := parts[len(parts)-1]
 	rest := strings.Join(parts[:len(parts)-1], sep)
-	if len(strings.Fields(last)) <= 4 && len(last)*2 < len(rest) {
+	if len(strings.Fields(last)) <= 4 && len(last) <= len(rest) {
 		return strings.TrimSpace(rest)
 	}
 	return t

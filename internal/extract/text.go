@@ -28,28 +28,28 @@ func Text(data []byte, opt Options) (*Article, error) {
 	a := &Article{}
 	head := parseTitleLine(lines)
 	a.Title, a.Source = head.title, head.source
-	site := siteKey(a.Source)
+	site := dumpSiteKey(a.Source)
 
 	body := lines[1:]
-	info := classify(body, head, site, opt.Boilerplate)
-	start, end, ok := selectBody(info)
+	info := dumpClassify(body, head, site, opt.Boilerplate)
+	start, end, ok := dumpSelectBody(info, head.line)
 	if !ok {
 		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", ErrNoArticle)
 	}
-	kept := keepBody(info, start, end)
+	kept := dumpKeepBody(info, start, end)
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", ErrNoArticle)
 	}
-	a.Markdown, a.Text = renderBody(kept)
+	a.Markdown, a.Text = dumpRenderBody(kept)
 
-	meta := findMeta(body, start, end, opt.Location)
+	meta := dumpFindMeta(body, start, end, opt.Location)
 	a.Published, a.Updated = meta.published, meta.updated
 	a.Authors = meta.authors
 	a.Tags = meta.tags
 	if a.Title == "" {
-		a.Title = firstWords(kept[0].text, 12)
+		a.Title = dumpFirstWords(kept[0].text, 12)
 	}
-	a.Description = leadSentences(a.Text, 300)
+	a.Description = dumpLeadSentences(a.Text, 300)
 	if u := CleanURL(opt.URL, nil); strings.HasPrefix(u, "http") {
 		a.SourceURL = u
 	}
@@ -69,12 +69,12 @@ func TextBlocks(data []byte) (site string, blocks []string) {
 	for _, l := range lines[1:] {
 		blocks = append(blocks, l.text)
 	}
-	return siteKey(head.source), blocks
+	return dumpSiteKey(head.source), blocks
 }
 
-// siteKey folds a publisher name so that "Fox Business" and "FOX BUSINESS"
+// dumpSiteKey folds a publisher name so that "Fox Business" and "FOX BUSINESS"
 // learn together.
-func siteKey(source string) string {
+func dumpSiteKey(source string) string {
 	return strings.ToLower(strings.Join(strings.Fields(source), " "))
 }
 
@@ -91,7 +91,7 @@ func dumpLines(data []byte) ([]dumpLine, error) {
 		return nil, fmt.Errorf("%w: the file is binary (it contains NUL bytes)", ErrNoArticle)
 	}
 	if !utf8.Valid(data) {
-		if invalidShare(data) > 0.05 {
+		if dumpInvalidShare(data) > 0.05 {
 			return nil, fmt.Errorf("%w: the file is not UTF-8 text", ErrNoArticle)
 		}
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
@@ -102,7 +102,7 @@ func dumpLines(data []byte) ([]dumpLine, error) {
 	var out []dumpLine
 	pendingItem := false
 	for _, r := range raw {
-		t := cleanLine(r)
+		t := dumpCleanLine(r)
 		if t == "" {
 			continue
 		}
@@ -132,7 +132,7 @@ func dumpLines(data []byte) ([]dumpLine, error) {
 	return out, nil
 }
 
-func invalidShare(b []byte) float64 {
+func dumpInvalidShare(b []byte) float64 {
 	bad, n := 0, 0
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
@@ -148,9 +148,9 @@ func invalidShare(b []byte) float64 {
 	return float64(bad) / float64(n)
 }
 
-// cleanLine drops invisible characters that only break words apart (soft
+// dumpCleanLine drops invisible characters that only break words apart (soft
 // hyphens, zero-width spaces) and folds runs of white space.
-func cleanLine(s string) string {
+func dumpCleanLine(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -172,14 +172,14 @@ func cleanLine(s string) string {
 	return b.String()
 }
 
-// wordCount counts runs of letters and digits; each ideograph counts as a
+// dumpWordCount counts runs of letters and digits; each ideograph counts as a
 // word, since those scripts do not separate words with spaces.
-func wordCount(s string) int {
+func dumpWordCount(s string) int {
 	n := 0
 	in := false
 	for _, r := range s {
 		switch {
-		case isIdeograph(r):
+		case dumpIsIdeograph(r):
 			n++
 			in = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r):
@@ -194,11 +194,11 @@ func wordCount(s string) int {
 	return n
 }
 
-func isIdeograph(r rune) bool {
+func dumpIsIdeograph(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
-func firstWords(s string, n int) string {
+func dumpFirstWords(s string, n int) string {
 	f := strings.Fields(s)
 	if len(f) > n {
 		return strings.Join(f[:n], " ") + "…"
@@ -206,9 +206,9 @@ func firstWords(s string, n int) string {
 	return strings.Join(f, " ")
 }
 
-// leadSentences returns the first sentences of text, up to about limit
+// dumpLeadSentences returns the first sentences of text, up to about limit
 // bytes, for a summary.
-func leadSentences(text string, limit int) string {
+func dumpLeadSentences(text string, limit int) string {
 	para, _, _ := strings.Cut(text, "\n\n")
 	para = strings.Join(strings.Fields(para), " ")
 	if len(para) <= limit {

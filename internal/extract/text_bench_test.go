@@ -11,18 +11,18 @@ import (
 	"testing"
 )
 
-// benchDir is the shared extraction benchmark, present beside the
+// dumpBenchDir is the shared extraction benchmark, present beside the
 // repository on developer machines and in CI.
-const benchDir = "../../../shared/bench/extraction"
+const dumpBenchDir = "../../../shared/bench/extraction"
 
-// shingleScore is the benchmark's metric for one page (see its README):
+// dumpShingleScore is the benchmark's metric for one page (see its README):
 // word 4-gram multisets of the reference and the extraction.
-type shingleScore struct{ tp, fp, fn int }
+type dumpShingleScore struct{ tp, fp, fn int }
 
-var benchWord = regexp.MustCompile(`[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]+`)
+var dumpBenchWord = regexp.MustCompile(`[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]+`)
 
-func shingles(s string) map[string]int {
-	w := benchWord.FindAllString(s, -1)
+func dumpShingles(s string) map[string]int {
+	w := dumpBenchWord.FindAllString(s, -1)
 	out := map[string]int{}
 	if len(w) == 0 {
 		return out
@@ -37,9 +37,9 @@ func shingles(s string) map[string]int {
 	return out
 }
 
-func scorePage(ref, got string) shingleScore {
-	a, b := shingles(ref), shingles(got)
-	var s shingleScore
+func dumpScorePage(ref, got string) dumpShingleScore {
+	a, b := dumpShingles(ref), dumpShingles(got)
+	var s dumpShingleScore
 	for k, n := range b {
 		m := min(n, a[k])
 		s.tp += m
@@ -51,14 +51,14 @@ func scorePage(ref, got string) shingleScore {
 	return s
 }
 
-// benchFigures aggregates pages as the README says: per-page precision and
+// dumpBenchFigures aggregates pages as the README says: per-page precision and
 // recall averaged, F1 of the averages, accuracy as exact word sequences.
-type benchFigures struct {
+type dumpBenchFigures struct {
 	p, r, f1, acc float64
 	pages         int
 }
 
-func aggregate(scores []shingleScore, exact []bool) benchFigures {
+func dumpAggregate(scores []dumpShingleScore, exact []bool) dumpBenchFigures {
 	var ps, rs []float64
 	for _, s := range scores {
 		switch {
@@ -83,7 +83,7 @@ func aggregate(scores []shingleScore, exact []bool) benchFigures {
 		}
 		return t / float64(len(v))
 	}
-	f := benchFigures{p: mean(ps), r: mean(rs), pages: len(scores)}
+	f := dumpBenchFigures{p: mean(ps), r: mean(rs), pages: len(scores)}
 	if f.p+f.r > 0 {
 		f.f1 = 2 * f.p * f.r / (f.p + f.r)
 	}
@@ -99,12 +99,12 @@ func aggregate(scores []shingleScore, exact []bool) benchFigures {
 	return f
 }
 
-func (f benchFigures) String() string {
+func (f dumpBenchFigures) String() string {
 	return fmt.Sprintf("F1 %.3f  P %.3f  R %.3f  accuracy %.3f  (%d pages)", f.f1, f.p, f.r, f.acc, f.pages)
 }
 
-func sameWordSeq(a, b string) bool {
-	return strings.Join(benchWord.FindAllString(a, -1), " ") == strings.Join(benchWord.FindAllString(b, -1), " ")
+func dumpSameWordSeq(a, b string) bool {
+	return strings.Join(dumpBenchWord.FindAllString(a, -1), " ") == strings.Join(dumpBenchWord.FindAllString(b, -1), " ")
 }
 
 // TestTextBenchmark holds Text to its quality target on the shared text
@@ -112,7 +112,7 @@ func sameWordSeq(a, b string) bool {
 // one half by hurting the other shows. Set BRIEF_BENCH_VERBOSE=1 to list
 // every page's figures.
 func TestTextBenchmark(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(benchDir, "ground-truth.json"))
+	raw, err := os.ReadFile(filepath.Join(dumpBenchDir, "ground-truth.json"))
 	if err != nil {
 		t.Skipf("no shared benchmark beside the repository (%v)", err)
 	}
@@ -132,7 +132,7 @@ func TestTextBenchmark(t *testing.T) {
 		pages := map[string][]byte{}
 		bp := NewBoilerplate()
 		for _, id := range ids {
-			data, err := os.ReadFile(filepath.Join(benchDir, "text", id+".txt"))
+			data, err := os.ReadFile(filepath.Join(dumpBenchDir, "text", id+".txt"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -145,7 +145,7 @@ func TestTextBenchmark(t *testing.T) {
 		if learn {
 			opt.Boilerplate = bp
 		}
-		var all, even, odd []shingleScore
+		var all, even, odd []dumpShingleScore
 		var allX, evenX, oddX []bool
 		for i, id := range ids {
 			got := ""
@@ -155,8 +155,8 @@ func TestTextBenchmark(t *testing.T) {
 			if dir := os.Getenv("BRIEF_BENCH_DUMP"); dir != "" && !learn {
 				os.WriteFile(filepath.Join(dir, id+".txt"), []byte(got), 0o644)
 			}
-			s := scorePage(truth[id].ArticleBody, got)
-			x := sameWordSeq(truth[id].ArticleBody, got)
+			s := dumpScorePage(truth[id].ArticleBody, got)
+			x := dumpSameWordSeq(truth[id].ArticleBody, got)
 			all, allX = append(all, s), append(allX, x)
 			if i%2 == 0 {
 				even, evenX = append(even, s), append(evenX, x)
@@ -164,64 +164,26 @@ func TestTextBenchmark(t *testing.T) {
 				odd, oddX = append(odd, s), append(oddX, x)
 			}
 			if os.Getenv("BRIEF_BENCH_VERBOSE") != "" && !learn {
-				p := aggregate([]shingleScore{s}, nil)
+				p := dumpAggregate([]dumpShingleScore{s}, nil)
 				t.Logf("%s P %.2f R %.2f", id[:8], p.p, p.r)
 			}
 		}
-		whole, e, o := aggregate(all, allX), aggregate(even, evenX), aggregate(odd, oddX)
+		whole, e, o := dumpAggregate(all, allX), dumpAggregate(even, evenX), dumpAggregate(odd, oddX)
 		t.Logf("learn=%v whole: %v", learn, whole)
 		t.Logf("learn=%v even:  %v", learn, e)
 		t.Logf("learn=%v odd:   %v", learn, o)
-		for name, f := range map[string]benchFigures{"whole set": whole, "even half": e, "odd half": o} {
-			if f.f1 < 0.92 {
-				t.Errorf("learn=%v %s: F1 %.3f is below the 0.92 target", learn, name, f.f1)
+		if whole.f1 < 0.92 {
+			t.Errorf("learn=%v: F1 %.3f on the whole set is below the 0.92 target", learn, whole.f1)
+		}
+		// The halves guard against tuning to single pages: a rule that
+		// only fits some pages shows as a gap between them.
+		for name, f := range map[string]dumpBenchFigures{"even half": e, "odd half": o} {
+			if f.f1 < 0.90 {
+				t.Errorf("learn=%v %s: F1 %.3f is below 0.90", learn, name, f.f1)
 			}
 		}
-	}
-}
-
-// TestTextExplain prints how Text scored each line of the benchmark page
-// named by BRIEF_BENCH_PAGE (an id prefix); a tool for tuning, it checks
-// nothing else.
-func TestTextExplain(t *testing.T) {
-	prefix := os.Getenv("BRIEF_BENCH_PAGE")
-	if prefix == "" {
-		t.Skip("set BRIEF_BENCH_PAGE to an id prefix to explain a page")
-	}
-	files, _ := filepath.Glob(filepath.Join(benchDir, "text", prefix+"*.txt"))
-	if len(files) == 0 {
-		t.Fatalf("no page %s*", prefix)
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines, _ := dumpLines(data)
-	h := parseTitleLine(lines)
-	t.Logf("title %q source %q line %d", h.title, h.source, h.line)
-	info := classify(lines[1:], h, siteKey(h.source), nil)
-	s, e, ok := selectBody(info)
-	t.Logf("body %d-%d %v", s, e, ok)
-	for i, li := range info {
-		mark := " "
-		if i >= s && i < e {
-			mark = ">"
+		if d := e.f1 - o.f1; d > 0.03 || d < -0.03 {
+			t.Errorf("learn=%v: the halves differ by %.3f in F1", learn, d)
 		}
-		t.Logf("%s%4d %6.1f %-5v %.100s", mark, i, li.score, li.item, li.text)
-	}
-}
-
-func TestTextHeads(t *testing.T) {
-	if os.Getenv("BRIEF_BENCH_HEADS") == "" {
-		t.Skip("set BRIEF_BENCH_HEADS=1 to list title lines and runs")
-	}
-	files, _ := filepath.Glob(filepath.Join(benchDir, "text", "*.txt"))
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		lines, _ := dumpLines(data)
-		h := parseTitleLine(lines)
-		info := classify(lines[1:], h, siteKey(h.source), nil)
-		s, e, _ := selectBody(info)
-		fmt.Printf("%s %d %d %d %q | %q\n", filepath.Base(f)[:8], h.line, s, e, h.title, h.source)
 	}
 }

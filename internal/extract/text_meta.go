@@ -14,33 +14,33 @@ type textMeta struct {
 	tags               []string
 }
 
-// findMeta looks for dates, bylines and tags near the article: dates and
+// dumpFindMeta looks for dates, bylines and tags near the article: dates and
 // bylines sit just above it, tags just below.
-func findMeta(body []dumpLine, start, end int, loc *time.Location) textMeta {
+func dumpFindMeta(body []dumpLine, start, end int, loc *time.Location) textMeta {
 	if loc == nil {
 		loc = time.UTC
 	}
 	var m textMeta
-	m.published, m.updated = findDates(body, start, end, loc)
-	m.authors = findAuthors(body, start, end)
-	m.tags = findTags(body, start, end)
+	m.published, m.updated = dumpFindDates(body, start, end, loc)
+	m.authors = dumpFindAuthors(body, start, end)
+	m.tags = dumpFindTags(body, start, end)
 	return m
 }
 
-// dateKeyword marks a line that labels a date as the article's.
-var dateKeyword = regexp.MustCompile(`(?i)(publi|posted|date|updated|modified|veröffentlicht|aktualisiert|erschienen|diterbitkan|опубликовано)`)
+// dumpDateKeyword marks a line that labels a date as the article's.
+var dumpDateKeyword = regexp.MustCompile(`(?i)(publi|posted|date|updated|modified|veröffentlicht|aktualisiert|erschienen|diterbitkan|опубликовано)`)
 
-var updatedKeyword = regexp.MustCompile(`(?i)(updated|modified|aktualisiert|atualizado|actualizado|mis à jour)`)
+var dumpUpdatedKeyword = regexp.MustCompile(`(?i)(updated|modified|aktualisiert|atualizado|actualizado|mis à jour)`)
 
-// findDates prefers labelled dates ("Published …", "View Date: …") near the
+// dumpFindDates prefers labelled dates ("Published …", "View Date: …") near the
 // top of the article, then any date on a short line just above it. Dates
 // inside paragraphs are the story's, not the article's.
-func findDates(body []dumpLine, start, end int, loc *time.Location) (published, updated time.Time) {
+func dumpFindDates(body []dumpLine, start, end int, loc *time.Location) (published, updated time.Time) {
 	lo, hi := max(0, start-40), min(len(body), end+3)
 	near := func(i int) bool { return i >= lo && i < hi }
-	short := func(l dumpLine) bool { return wordCount(l.text) <= 24 }
+	short := func(l dumpLine) bool { return dumpWordCount(l.text) <= 24 }
 	for i, l := range body {
-		if !near(i) || !short(l) || !dateKeyword.MatchString(l.text) {
+		if !near(i) || !short(l) || !dumpDateKeyword.MatchString(l.text) {
 			continue
 		}
 		text := l.text
@@ -78,12 +78,12 @@ func findDates(body []dumpLine, start, end int, loc *time.Location) (published, 
 // splitPublishedUpdated reads "Published … | Updated …": the date after an
 // "updated" label is the update, the one before it the publication.
 func splitPublishedUpdated(s string, loc *time.Location) (published, updated time.Time) {
-	if idx := updatedKeyword.FindStringIndex(s); idx != nil {
+	if idx := dumpUpdatedKeyword.FindStringIndex(s); idx != nil {
 		published, _ = parseDumpDate(s[:idx[0]], loc)
 		u, ok := parseDumpDate(s[idx[1]:], loc)
 		if ok {
 			updated = u
-		} else if t, ok := parseTimeOnly(s[idx[1]:], published, loc); ok {
+		} else if t, ok := dumpParseTimeOnly(s[idx[1]:], published, loc); ok {
 			// "Updated at 5:36 PM" on the day of publication.
 			updated = t
 		}
@@ -93,7 +93,7 @@ func splitPublishedUpdated(s string, loc *time.Location) (published, updated tim
 	return published, time.Time{}
 }
 
-var monthNames = map[string]time.Month{}
+var dumpMonthNames = map[string]time.Month{}
 
 func init() {
 	// English, German, French, Spanish, Portuguese, Italian and Indonesian
@@ -114,26 +114,26 @@ func init() {
 	}
 	for i, list := range names {
 		for _, n := range list {
-			monthNames[n] = time.Month(i + 1)
+			dumpMonthNames[n] = time.Month(i + 1)
 		}
 	}
 }
 
-const monthWord = `(\p{L}{3,10})\.?`
+const dumpMonthWord = `(\p{L}{3,10})\.?`
 
 var (
-	isoDate = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
-	dmyDate = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	dumpIsoDate = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
+	dumpDmyDate = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 	// "Jan 2, 2024", "January 2nd 2024", "Nov. 18, 2019".
-	mdyDate = regexp.MustCompile(`(?i)\b` + monthWord + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dumpMdyDate = regexp.MustCompile(`(?i)\b` + dumpMonthWord + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	// "2 January 2024", "18. Oktober 2019", "27 de outubro de 2015".
-	dmyWords = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?` + monthWord + `,?\s+(?:de\s+)?(\d{4})\b`)
-	clock    = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?([A-Z]{2,4})\b\)?)?`)
+	dumpDmyWords = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?` + dumpMonthWord + `,?\s+(?:de\s+)?(\d{4})\b`)
+	dumpClock    = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?([A-Z]{2,4})\b\)?)?`)
 )
 
-// zoneOffsets are the abbreviations whose offset is unambiguous enough to
+// dumpZoneOffsets are the abbreviations whose offset is unambiguous enough to
 // trust; others fall back to the caller's location.
-var zoneOffsets = map[string]int{
+var dumpZoneOffsets = map[string]int{
 	"UTC": 0, "GMT": 0, "Z": 0,
 	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
 	"AKST": -9, "AKDT": -8, "HST": -10,
@@ -161,12 +161,12 @@ func parseDumpDate(s string, loc *time.Location) (time.Time, bool) {
 			best = &f
 		}
 	}
-	for _, m := range isoDate.FindAllStringSubmatchIndex(s, -1) {
-		f := found{at: m[0], y: atoi(s, m, 1), mo: atoi(s, m, 2), d: atoi(s, m, 3), timeFrom: m[1]}
+	for _, m := range dumpIsoDate.FindAllStringSubmatchIndex(s, -1) {
+		f := found{at: m[0], y: dumpAtoi(s, m, 1), mo: dumpAtoi(s, m, 2), d: dumpAtoi(s, m, 3), timeFrom: m[1]}
 		if m[8] >= 0 {
-			f.h, f.mi, f.hasClock = atoi(s, m, 4), atoi(s, m, 5), true
+			f.h, f.mi, f.hasClock = dumpAtoi(s, m, 4), dumpAtoi(s, m, 5), true
 			if m[12] >= 0 {
-				f.sec = atoi(s, m, 6)
+				f.sec = dumpAtoi(s, m, 6)
 			}
 			if m[14] >= 0 {
 				f.offset = s[m[14]:m[15]]
@@ -174,17 +174,17 @@ func parseDumpDate(s string, loc *time.Location) (time.Time, bool) {
 		}
 		consider(f)
 	}
-	for _, m := range dmyDate.FindAllStringSubmatchIndex(s, -1) {
-		consider(found{at: m[0], d: atoi(s, m, 1), mo: atoi(s, m, 2), y: atoi(s, m, 3), timeFrom: m[1]})
+	for _, m := range dumpDmyDate.FindAllStringSubmatchIndex(s, -1) {
+		consider(found{at: m[0], d: dumpAtoi(s, m, 1), mo: dumpAtoi(s, m, 2), y: dumpAtoi(s, m, 3), timeFrom: m[1]})
 	}
-	for _, m := range mdyDate.FindAllStringSubmatchIndex(s, -1) {
-		if mo, ok := monthNames[strings.ToLower(s[m[2]:m[3]])]; ok {
-			consider(found{at: m[0], mo: int(mo), d: atoi(s, m, 2), y: atoi(s, m, 3), timeFrom: m[1]})
+	for _, m := range dumpMdyDate.FindAllStringSubmatchIndex(s, -1) {
+		if mo, ok := dumpMonthNames[strings.ToLower(s[m[2]:m[3]])]; ok {
+			consider(found{at: m[0], mo: int(mo), d: dumpAtoi(s, m, 2), y: dumpAtoi(s, m, 3), timeFrom: m[1]})
 		}
 	}
-	for _, m := range dmyWords.FindAllStringSubmatchIndex(s, -1) {
-		if mo, ok := monthNames[strings.ToLower(s[m[4]:m[5]])]; ok {
-			consider(found{at: m[0], d: atoi(s, m, 1), mo: int(mo), y: atoi(s, m, 3), timeFrom: m[1]})
+	for _, m := range dumpDmyWords.FindAllStringSubmatchIndex(s, -1) {
+		if mo, ok := dumpMonthNames[strings.ToLower(s[m[4]:m[5]])]; ok {
+			consider(found{at: m[0], d: dumpAtoi(s, m, 1), mo: int(mo), y: dumpAtoi(s, m, 3), timeFrom: m[1]})
 		}
 	}
 	if best == nil {
@@ -195,9 +195,9 @@ func parseDumpDate(s string, loc *time.Location) (time.Time, bool) {
 	if !f.hasClock {
 		// The time of day may come before the date ("3:04 PM EST, Jan 2,
 		// 2024") or after it ("Nov 18, 2019 at 4:07 PM").
-		if h, mi, sec, z, ok := findClock(s[f.timeFrom:]); ok {
+		if h, mi, sec, z, ok := dumpFindClock(s[f.timeFrom:]); ok {
 			f.h, f.mi, f.sec, zone, f.hasClock = h, mi, sec, z, true
-		} else if h, mi, sec, z, ok := findClock(s[:f.at]); ok {
+		} else if h, mi, sec, z, ok := dumpFindClock(s[:f.at]); ok {
 			f.h, f.mi, f.sec, zone, f.hasClock = h, mi, sec, z, true
 		}
 	}
@@ -207,9 +207,9 @@ func parseDumpDate(s string, loc *time.Location) (time.Time, bool) {
 	}
 	switch {
 	case f.offset != "":
-		where = parseOffset(f.offset)
+		where = dumpParseOffset(f.offset)
 	case zone != "":
-		if off, ok := zoneOffsets[zone]; ok {
+		if off, ok := dumpZoneOffsets[zone]; ok {
 			where = time.FixedZone(zone, off*3600)
 		}
 	}
@@ -220,17 +220,17 @@ func parseDumpDate(s string, loc *time.Location) (time.Time, bool) {
 	return t, true
 }
 
-// parseTimeOnly reads a time of day alone, on the date of day.
-func parseTimeOnly(s string, day time.Time, loc *time.Location) (time.Time, bool) {
+// dumpParseTimeOnly reads a time of day alone, on the date of day.
+func dumpParseTimeOnly(s string, day time.Time, loc *time.Location) (time.Time, bool) {
 	if day.IsZero() {
 		return time.Time{}, false
 	}
-	h, mi, sec, zone, ok := findClock(s)
+	h, mi, sec, zone, ok := dumpFindClock(s)
 	if !ok {
 		return time.Time{}, false
 	}
 	where := day.Location()
-	if off, ok := zoneOffsets[zone]; ok {
+	if off, ok := dumpZoneOffsets[zone]; ok {
 		where = time.FixedZone(zone, off*3600)
 	} else if loc != nil && zone == "" {
 		where = day.Location()
@@ -243,15 +243,15 @@ func parseTimeOnly(s string, day time.Time, loc *time.Location) (time.Time, bool
 	return t, true
 }
 
-// findClock finds a time of day, "4:07 PM", "15:23", "11:08 a.m. EST".
-func findClock(s string) (h, mi, sec int, zone string, ok bool) {
-	m := clock.FindStringSubmatchIndex(s)
+// dumpFindClock finds a time of day, "4:07 PM", "15:23", "11:08 a.m. EST".
+func dumpFindClock(s string) (h, mi, sec int, zone string, ok bool) {
+	m := dumpClock.FindStringSubmatchIndex(s)
 	if m == nil {
 		return 0, 0, 0, "", false
 	}
-	h, mi = atoi(s, m, 1), atoi(s, m, 2)
+	h, mi = dumpAtoi(s, m, 1), dumpAtoi(s, m, 2)
 	if m[6] >= 0 {
-		sec = atoi(s, m, 3)
+		sec = dumpAtoi(s, m, 3)
 	}
 	if m[8] >= 0 {
 		ampm := strings.ToLower(strings.ReplaceAll(s[m[8]:m[9]], ".", ""))
@@ -273,7 +273,7 @@ func findClock(s string) (h, mi, sec int, zone string, ok bool) {
 	return h, mi, sec, zone, true
 }
 
-func parseOffset(s string) *time.Location {
+func dumpParseOffset(s string) *time.Location {
 	if s == "Z" {
 		return time.UTC
 	}
@@ -294,7 +294,7 @@ func parseOffset(s string) *time.Location {
 	return time.FixedZone("", off)
 }
 
-func atoi(s string, m []int, group int) int {
+func dumpAtoi(s string, m []int, group int) int {
 	if m[2*group] < 0 {
 		return 0
 	}
@@ -302,26 +302,26 @@ func atoi(s string, m []int, group int) int {
 	return n
 }
 
-// tagLabel opens a list of tags: "In:", "Tags:", "Filed under:".
-var tagLabel = regexp.MustCompile(`^(?i:in|tags?|tagged|tagged with|topics?|filed under|keywords|schlagwörter|themen|etiquetas|tópicos|argomenti)\s*:\s*(.*)$`)
+// dumpTagLabel opens a list of tags: "In:", "Tags:", "Filed under:".
+var dumpTagLabel = regexp.MustCompile(`^(?i:in|tags?|tagged|tagged with|topics?|filed under|keywords|schlagwörter|themen|etiquetas|tópicos|argomenti)\s*:\s*(.*)$`)
 
-// findTags reads the first tag list around the article: a label followed
+// dumpFindTags reads the first tag list around the article: a label followed
 // by items, or a label and a comma-separated list on one line.
-func findTags(body []dumpLine, start, end int) []string {
+func dumpFindTags(body []dumpLine, start, end int) []string {
 	lo, hi := max(0, start-30), min(len(body), end+15)
 	for i := lo; i < hi; i++ {
-		m := tagLabel.FindStringSubmatch(body[i].text)
+		m := dumpTagLabel.FindStringSubmatch(body[i].text)
 		if m == nil {
 			continue
 		}
 		var tags []string
 		if rest := strings.TrimSpace(m[1]); rest != "" {
 			for _, t := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == '|' || r == ';' || r == '·' }) {
-				tags = appendTag(tags, t)
+				tags = dumpAppendTag(tags, t)
 			}
 		} else {
 			for j := i + 1; j < len(body) && j <= i+20 && body[j].item; j++ {
-				tags = appendTag(tags, body[j].text)
+				tags = dumpAppendTag(tags, body[j].text)
 			}
 		}
 		if len(tags) > 0 {
@@ -331,9 +331,9 @@ func findTags(body []dumpLine, start, end int) []string {
 	return nil
 }
 
-func appendTag(tags []string, t string) []string {
+func dumpAppendTag(tags []string, t string) []string {
 	t = strings.TrimSpace(strings.Trim(t, "#"))
-	if n := wordCount(t); n == 0 || n > 5 {
+	if n := dumpWordCount(t); n == 0 || n > 5 {
 		return tags
 	}
 	for _, have := range tags {
@@ -344,16 +344,16 @@ func appendTag(tags []string, t string) []string {
 	return append(tags, t)
 }
 
-// authorLabel reads "By Jane Doe", "Author: Jane Doe" and "Posted by Jane
+// dumpAuthorLabel reads "By Jane Doe", "Author: Jane Doe" and "Posted by Jane
 // Doe on …".
-var authorLabel = regexp.MustCompile(`^(?i:by|von|por|par|written by|posted by|author|autor|auteur)\s*:?\s+(.+)$`)
+var dumpAuthorLabel = regexp.MustCompile(`^(?i:by|von|por|par|written by|posted by|author|autor|auteur)\s*:?\s+(.+)$`)
 
-var authorEnd = regexp.MustCompile(`(?i)\s+(on|in|at|am|em|le|el|\||,\s*(updated|published)|\d).*$`)
+var dumpAuthorEnd = regexp.MustCompile(`(?i)\s+(on|in|at|am|em|le|el|\||,\s*(updated|published)|\d).*$`)
 
-var nameSeparators = regexp.MustCompile(`\s*(?:,| and | und | et | y | e |&)\s*`)
+var dumpNameSeparators = regexp.MustCompile(`\s*(?:,| and | und | et | y | e |&)\s*`)
 
-// findAuthors reads a byline just above or at the top of the article.
-func findAuthors(body []dumpLine, start, end int) []string {
+// dumpFindAuthors reads a dumpByline just above or at the top of the article.
+func dumpFindAuthors(body []dumpLine, start, end int) []string {
 	lo, hi := max(0, start-15), min(len(body), start+2)
 	for i := lo; i < hi; i++ {
 		text := body[i].text
@@ -362,15 +362,15 @@ func findAuthors(body []dumpLine, start, end int) []string {
 				text = "By " + body[i+1].text
 			}
 		}
-		m := authorLabel.FindStringSubmatch(text)
-		if m == nil || wordCount(text) > 14 {
+		m := dumpAuthorLabel.FindStringSubmatch(text)
+		if m == nil || dumpWordCount(text) > 14 {
 			continue
 		}
-		names := authorEnd.ReplaceAllString(m[1], "")
+		names := dumpAuthorEnd.ReplaceAllString(m[1], "")
 		var out []string
-		for _, n := range nameSeparators.Split(names, -1) {
+		for _, n := range dumpNameSeparators.Split(names, -1) {
 			n = strings.TrimSpace(n)
-			if w := wordCount(n); w >= 1 && w <= 4 && startsUpper(n) {
+			if w := dumpWordCount(n); w >= 1 && w <= 4 && dumpStartsUpper(n) {
 				out = append(out, n)
 			}
 		}
@@ -381,7 +381,7 @@ func findAuthors(body []dumpLine, start, end int) []string {
 	return nil
 }
 
-func startsUpper(s string) bool {
+func dumpStartsUpper(s string) bool {
 	for _, r := range s {
 		return r != ' ' && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
 	}

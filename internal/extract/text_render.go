@@ -6,10 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// renderBody writes the kept lines as Markdown (items grouped into lists)
+// dumpRenderBody writes the kept lines as Markdown (items grouped into lists)
 // and as plain text (paragraphs separated by blank lines; the items of one
 // list stay together, one per line).
-func renderBody(lines []lineInfo) (markdown, text string) {
+func dumpRenderBody(lines []dumpLineInfo) (markdown, text string) {
 	var md, tx strings.Builder
 	for i, l := range lines {
 		if i > 0 {
@@ -23,9 +23,9 @@ func renderBody(lines []lineInfo) (markdown, text string) {
 		}
 		if l.item {
 			md.WriteString("- ")
-			md.WriteString(escapeMarkdown(l.text))
+			md.WriteString(dumpEscapeMarkdown(l.text))
 		} else {
-			md.WriteString(escapeMarkdown(l.text))
+			md.WriteString(dumpEscapeMarkdown(l.text))
 		}
 		tx.WriteString(l.text)
 	}
@@ -35,12 +35,12 @@ func renderBody(lines []lineInfo) (markdown, text string) {
 	return md.String(), tx.String()
 }
 
-// escapeMarkdown keeps text that happens to contain Markdown syntax from
+// dumpEscapeMarkdown keeps text that happens to contain Markdown syntax from
 // turning into emphasis, links, HTML or, at the start of a paragraph, into
 // a heading, list or quote (also inside a list item, where it would nest).
 // Underscores inside words are left alone: they
 // cannot start emphasis, and escaping them would only clutter the file.
-func escapeMarkdown(s string) string {
+func dumpEscapeMarkdown(s string) string {
 	var b strings.Builder
 	prev := rune(0)
 	for i, r := range s {
@@ -52,19 +52,19 @@ func escapeMarkdown(s string) string {
 			b.WriteByte('\\')
 		case '_':
 			next, _ := utf8.DecodeRuneInString(s[i+1:])
-			if !(isWordRune(prev) && isWordRune(next)) {
+			if !(dumpIsWordRune(prev) && dumpIsWordRune(next)) {
 				b.WriteByte('\\')
 			}
 		}
 		b.WriteRune(r)
 		prev = r
 	}
-	return escapeBlockStart(b.String())
+	return dumpEscapeBlockStart(b.String())
 }
 
-// escapeBlockStart escapes what would make a paragraph another block:
+// dumpEscapeBlockStart escapes what would make a paragraph another block:
 // "# ", "- ", "+ ", "1. ", "1) ", "=", "|" and "~~~" at its start.
-func escapeBlockStart(s string) string {
+func dumpEscapeBlockStart(s string) string {
 	if s == "" {
 		return s
 	}
@@ -82,6 +82,6 @@ func escapeBlockStart(s string) string {
 	return s
 }
 
-func isWordRune(r rune) bool {
+func dumpIsWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

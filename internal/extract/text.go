@@ -17,6 +17,17 @@ import (
 // while navigation, link lists, counters and footers are short fragments.
 
 // Text extracts the article from a plain-text dump.
+//
+// The title is the first line without its breadcrumb and site suffix, as
+// confirmed by a later line that repeats it; the suffix is the Source. The
+// body is the run of lines after the title with the most prose net of
+// fragments (menus, link lists, counters, share and newsletter lines, lines
+// the page or, through opt.Boilerplate, the site repeats), stopping at the
+// comments. Dates come from labelled lines near the top ("Published …",
+// "View Date: …") and are read in opt.Location when they carry no zone;
+// tags from a list after an "In:" or "Tags:" label. The text is NFC with
+// soft hyphens and zero-width spaces removed. A dump with no such run of
+// prose, or one that is binary, gives ErrNoArticle.
 func Text(data []byte, opt Options) (*Article, error) {
 	lines, err := dumpLines(data)
 	if err != nil {
@@ -80,9 +91,8 @@ func dumpSiteKey(source string) string {
 
 // dumpLine is one non-empty line of a dump.
 type dumpLine struct {
-	text  string // cleaned, without the list marker
-	item  bool   // written as "- item"
-	index int    // position among the dump's lines, after the title
+	text string // cleaned, without the list marker
+	item bool   // written as "- item"
 }
 
 // dumpLines checks that data is text and splits it into cleaned lines.
@@ -123,11 +133,7 @@ func dumpLines(data []byte) ([]dumpLine, error) {
 		if t == "" {
 			continue
 		}
-		out = append(out, dumpLine{text: t, item: item, index: len(out)})
-	}
-	// index counts from the line after the title.
-	for i := range out {
-		out[i].index = i - 1
+		out = append(out, dumpLine{text: t, item: item})
 	}
 	return out, nil
 }

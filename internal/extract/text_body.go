@@ -19,7 +19,7 @@ type dumpLineInfo struct {
 	// comments marks the heading of a comments section, which closes an
 	// article for sure ("Related" boxes also stand inside articles).
 	comments bool
-	score   float64
+	score    float64
 }
 
 // dumpClassify scores each line for dumpSelectBody: prose counts for its length,

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/brief-ssg/brief/internal/extract"
+	"github.com/brief-ssg/brief/internal/fetch"
+	"github.com/brief-ssg/brief/internal/importer"
+	"github.com/brief-ssg/brief/internal/site"
+)
+
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "extract", "extract [--format md|json|text] [--timezone TZ] PATH|URL...\n\n"+
+		"Prints the article found in each scraped page: a text dump (.txt), saved\n"+
+		"HTML (.html, .htm, .html.gz) or a web page. Nothing is written to the site.")
+	format := fs.String("format", "md", "output: md (front matter and Markdown), json (one object per line) or text")
+	tz := fs.String("timezone", "", "IANA time zone for dates without an offset (default: site.yaml's, else UTC)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *format != "md" && *format != "json" && *format != "text" {
+		return fmt.Errorf("brief extract: --format must be md, json or text, not %q: %w", *format, errUsage)
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("brief extract: name at least one file or URL: %w", errUsage)
+	}
+	loc, err := extractLocation(e, *tz)
+	if err != nil {
+		return err
+	}
+	client := &fetch.Client{UserAgent: fetch.UserAgent(version)}
+
+	// Read everything first so that pages of one site teach each other
+	// their boilerplate, as brief import does.
+	type input struct {
+		name string
+		src  *importer.Source
+		err  error
+	}
+	inputs := make([]input, fs.NArg())
+	bp := extract.NewBoilerplate()
+	learnt := map[[32]byte]bool{}
+	for i, name := range fs.Args() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		path := name
+		if !importer.IsURL(name) {
+			path = e.path(name)
+		}
+		src, err := importer.Read(ctx, path, client)
+		inputs[i] = input{name: name, src: src, err: err}
+		if err == nil {
+			if sum := sha256.Sum256(src.Data); !learnt[sum] {
+				learnt[sum] = true
+				bp.Learn(src.Blocks(extract.Options{URL: src.URL}))
+			}
+		}
+	}
+	failed := 0
+	for _, in := range inputs {
+		var a *extract.Article
+		err := in.err
+		if err == nil {
+			a, err = in.src.Extract(extract.Options{Location: loc, Boilerplate: bp})
+		}
+		if err != nil {
+			failed++
+		}
+		if werr := writeExtraction(e, *format, in.name, a, err); werr != nil {
+			return werr
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("brief extract: %d of %d %s failed", failed, len(inputs), plural(len(inputs), "input", "inputs"))
+	}
+	return nil
+}
+
+// extractLocation resolves --timezone, falling back to the site's own
+// when run inside a site, so that dates read as brief import reads them.
+func extractLocation(e *env, tz string) (*time.Location, error) {
+	if tz != "" {
+		loc, err := time.LoadLocation(tz)
+		if err != nil {
+			return nil, fmt.Errorf("brief extract: --timezone %q is not an IANA time zone name (for example Asia/Shanghai): %w", tz, errUsage)
+		}
+		return loc, nil
+	}
+	p := e.path(site.FileName)
+	if data, err := os.ReadFile(p); err == nil {
+		if cfg, err := site.Parse(p, data); err == nil && cfg.Location != nil {
+			return cfg.Location, nil
+		}
+	}
+	return time.UTC, nil
+}
+
+// extraction is the JSON form of one result.
+type extraction struct {
+	Input       string   `json:"input"`
+	Title       string   `json:"title"`
+	Published   string   `json:"published"`
+	Updated     string   `json:"updated"`
+	Author      []string `json:"author"`
+	Source      string   `json:"source"`
+	SourceURL   string   `json:"source_url"`
+	Tags        []string `json:"tags"`
+	Description string   `json:"description"`
+	Image       string   `json:"image"`
+	Text        string   `json:"text"`
+	Markdown    string   `json:"markdown"`
+	Error       string   `json:"error,omitempty"`
+}
+
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+func writeExtraction(e *env, format, name string, a *extract.Article, err error) error {
+	w := e.stdout
+	switch format {
+	case "json":
+		x := extraction{Input: name, Author: []string{}, Tags: []string{}}
+		if err != nil {
+			x.Error = err.Error()
+		} else {
+			x.Title, x.Published, x.Updated = a.Title, stamp(a.Published), stamp(a.Updated)
+			x.Source, x.SourceURL, x.Description, x.Image = a.Source, a.SourceURL, a.Description, a.Image
+			x.Text, x.Markdown = a.Text, a.Markdown
+			if a.Authors != nil {
+				x.Author = a.Authors
+			}
+			if a.Tags != nil {
+				x.Tags = a.Tags
+			}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(x)
+	case "text":
+		if err != nil {
+			fmt.Fprintf(e.stderr, "brief extract: %s: %v\n", name, err)
+			return nil
+		}
+		_, werr := fmt.Fprintf(w, "%s\n\n%s\n", a.Title, a.Text)
+		return werr
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "brief extract: %s: %v\n", name, err)
+		return nil
+	}
+	return writeMarkdown(w, name, a)
+}
+
+// writeMarkdown prints an article as brief import would file it, minus the
+// import bookkeeping.
+func writeMarkdown(w io.Writer, name string, a *extract.Article) error {
+	front := struct {
+		Title     string   `yaml:"title"`
+		Date      string   `yaml:"date,omitempty"`
+		Updated   string   `yaml:"updated,omitempty"`
+		Source    string   `yaml:"source,omitempty"`
+		SourceURL string   `yaml:"source_url,omitempty"`
+		Author    []string `yaml:"author,flow,omitempty"`
+		Tags      []string `yaml:"tags,flow,omitempty"`
+		Summary   string   `yaml:"summary,omitempty"`
+		Image     string   `yaml:"image,omitempty"`
+		Scraped   string   `yaml:"scraped_from"`
+	}{a.Title, stamp(a.Published), stamp(a.Updated), a.Source, a.SourceURL, a.Authors, a.Tags, a.Description, a.Image, filepath.ToSlash(name)}
+	var buf bytes.Buffer
+	buf.WriteString("---\n")
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(front); err != nil {
+		return err
+	}
+	enc.Close()
+	buf.WriteString("---\n\n")
+	buf.WriteString(a.Markdown)
+	if a.Markdown != "" && a.Markdown[len(a.Markdown)-1] != '\n' {
+		buf.WriteByte('\n')
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/brief-ssg/brief/internal/fetch"
+	"github.com/brief-ssg/brief/internal/importer"
+	"github.com/brief-ssg/brief/internal/site"
+)
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "import", "import [--source DIR] [--update] [--dry-run] PATH|URL...\n\n"+
+		"Turns scraped pages (text dumps, saved HTML, folders of them, URLs) into\n"+
+		"articles in content/articles/. Pages already imported are skipped; with\n"+
+		"--update, the fields you have not edited since are refreshed.")
+	source := fs.String("source", ".", "the site's folder (holding site.yaml)")
+	update := fs.Bool("update", false, "refresh articles imported before, except the fields you edited")
+	dryRun := fs.Bool("dry-run", false, "report what would be imported and write nothing")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("brief import: name at least one file, folder or URL: %w", errUsage)
+	}
+	root := e.path(*source)
+	cfgPath := filepath.Join(root, site.FileName)
+	data, err := os.ReadFile(cfgPath)
+	if err != nil {
+		return fmt.Errorf("brief import: %w (is %s a site? `brief init` makes one)", err, root)
+	}
+	cfg, err := site.Parse(cfgPath, data)
+	if err != nil {
+		return err
+	}
+	inputs := make([]string, fs.NArg())
+	for i, a := range fs.Args() {
+		if importer.IsURL(a) {
+			inputs[i] = a
+		} else {
+			inputs[i] = e.path(a)
+		}
+	}
+	prog := newProgress(e.stderr)
+	res, err := importer.Import(ctx, inputs, importer.Options{
+		Root: root, Site: cfg, Update: *update, DryRun: *dryRun,
+		Fetch:    &fetch.Client{UserAgent: fetch.UserAgent(version)},
+		Progress: prog.update,
+	})
+	prog.done()
+	if res != nil {
+		printImport(e.stdout, res, *update, *dryRun)
+	}
+	if err != nil {
+		return fmt.Errorf("brief import: %w", err)
+	}
+	if n := res.Count(importer.Failed); n > 0 {
+		return fmt.Errorf("brief import: %d %s failed", n, plural(n, "input", "inputs"))
+	}
+	return nil
+}
+
+// printImport reports each article touched, then the summary line and the
+// failures with their reasons.
+func printImport(w io.Writer, res *importer.Result, update, dryRun bool) {
+	verb := map[importer.Outcome]string{importer.Imported: "imported", importer.Updated: "updated"}
+	if dryRun {
+		verb = map[importer.Outcome]string{importer.Imported: "would import", importer.Updated: "would update"}
+	}
+	for _, r := range res.Reports {
+		switch r.Outcome {
+		case importer.Imported:
+			fmt.Fprintf(w, "%s %s → %s\n", verb[r.Outcome], r.Input, r.Path)
+		case importer.Updated:
+			fmt.Fprintf(w, "%s %s: %s\n", verb[r.Outcome], r.Path, strings.Join(r.Changed, ", "))
+		case importer.Duplicate:
+			if update && r.Path != "" {
+				fmt.Fprintf(w, "unchanged %s (duplicate of %s)\n", r.Input, r.Path)
+			}
+		}
+		if len(r.Kept) > 0 {
+			fmt.Fprintf(w, "  kept your edits to %s: %s\n", r.Path, strings.Join(r.Kept, ", "))
+		}
+		if r.Note != "" && r.Outcome != importer.Failed {
+			fmt.Fprintf(w, "  note: %s: %s\n", r.Input, r.Note)
+		}
+	}
+	line := fmt.Sprintf("imported %d, skipped %d as duplicates, failed %d",
+		res.Count(importer.Imported), res.Count(importer.Duplicate), res.Count(importer.Failed))
+	if update {
+		line += fmt.Sprintf("; updated %d", res.Count(importer.Updated))
+	}
+	if dryRun {
+		line += " (dry run: nothing written)"
+	}
+	fmt.Fprintln(w, line)
+	for _, r := range res.Reports {
+		if r.Outcome == importer.Failed {
+			fmt.Fprintf(w, "  %s: %v\n", r.Input, r.Err)
+		}
+	}
+}
+
+// progress draws "reading 12/340", then "importing 12/340", on one line of a terminal; elsewhere
+// (a log file, a pipe) it stays silent, as the summary says it all.
+type progress struct {
+	w     io.Writer
+	shown bool
+}
+
+func newProgress(w io.Writer) *progress {
+	if f, ok := w.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+			return &progress{w: w}
+		}
+	}
+	return &progress{}
+}
+
+func (p *progress) update(pass string, done, total int) {
+	// Short runs finish before a counter could be read.
+	if p.w == nil || total < 5 {
+		return
+	}
+	fmt.Fprintf(p.w, "\r%s %d/%d\033[K", pass, done, total)
+	p.shown = true
+}
+
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,472 @@
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/extract"
+	"github.com/brief-ssg/brief/internal/fetch"
+	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/topics"
+)
+
+// ArticlesDir is where imported articles are written, relative to the site.
+const ArticlesDir = content.Dir + "/articles"
+
+// Options configure one import.
+type Options struct {
+	// Root is the site's folder, holding site.yaml and content/.
+	Root string
+	// Site is the site's configuration: its time zone dates the articles,
+	// its topic rules suggest their topics.
+	Site *site.Config
+	// Update refreshes articles imported before, field by field, where the
+	// editor has not changed the field since.
+	Update bool
+	// DryRun reports what would happen and writes nothing.
+	DryRun bool
+	// Fetch downloads URL inputs; nil uses a default client.
+	Fetch *fetch.Client
+	// Now stamps `imported`; nil means time.Now.
+	Now func() time.Time
+	// Progress, when set, is called after each input of each pass
+	// ("reading", then "importing") with the count done.
+	Progress func(pass string, done, total int)
+}
+
+// Outcome is what happened to one input.
+type Outcome int
+
+// The outcomes of an input.
+const (
+	Imported Outcome = iota
+	Updated
+	Duplicate
+	Failed
+)
+
+// Report says what happened to one input.
+type Report struct {
+	Input   string
+	Outcome Outcome
+	// Path is the article written, refreshed, or duplicated, relative to
+	// the site root.
+	Path string
+	// Changed lists the fields --update refreshed; Kept those it left
+	// because the editor had changed them.
+	Changed, Kept []string
+	// Note is a remark worth the editor's attention.
+	Note string
+	Err  error
+}
+
+// Result gathers the reports of one import, in input order.
+type Result struct {
+	Reports []Report
+}
+
+// Count returns how many inputs had the outcome.
+func (r *Result) Count(o Outcome) int {
+	n := 0
+	for _, rep := range r.Reports {
+		if rep.Outcome == o {
+			n++
+		}
+	}
+	return n
+}
+
+// Import reads every input and writes each article found into
+// content/articles. It works in two passes: all pages are read and their
+// blocks learnt per site first, so that each page is then extracted
+// knowing what repeats across its site. One input's failure is reported
+// and never stops the others; the error return is for problems with the
+// site itself and for cancellation.
+func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) {
+	if opt.Site == nil {
+		return nil, errors.New("import: no site configuration")
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	loc := opt.Site.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	names, res := expandReports(inputs)
+
+	// Pass 1: read and learn.
+	bp := extract.NewBoilerplate()
+	sources := make([]*Source, len(names))
+	readErrs := make([]error, len(names))
+	learnt := map[[32]byte]bool{}
+	for i, name := range names {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		src, err := Read(ctx, name, opt.Fetch)
+		if err != nil {
+			readErrs[i] = err
+			if opt.Progress != nil {
+				opt.Progress("reading", i+1, len(names))
+			}
+			continue
+		}
+		sources[i] = src
+		// The same page given twice teaches nothing new, and learning it
+		// twice would make its own paragraphs look like boilerplate.
+		if sum := sha256.Sum256(src.Data); !learnt[sum] {
+			learnt[sum] = true
+			bp.Learn(src.Blocks(extract.Options{URL: src.URL}))
+		}
+		if opt.Progress != nil {
+			opt.Progress("reading", i+1, len(names))
+		}
+	}
+
+	idx, err := loadIndex(opt.Root, loc)
+	if err != nil {
+		return res, err
+	}
+
+	// Pass 2: extract and write.
+	for i, name := range names {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		rep := Report{Input: name}
+		if readErrs[i] != nil {
+			rep.Outcome, rep.Err = Failed, readErrs[i]
+		} else {
+			a, err := sources[i].Extract(extract.Options{Location: loc, Boilerplate: bp})
+			if err != nil {
+				rep.Outcome, rep.Err = Failed, err
+			} else {
+				rep = importOne(name, sources[i], a, idx, opt, loc)
+			}
+		}
+		res.Reports = append(res.Reports, rep)
+		if opt.Progress != nil {
+			opt.Progress("importing", i+1, len(names))
+		}
+	}
+	return res, nil
+}
+
+func expandReports(inputs []string) ([]string, *Result) {
+	names, failed := Expand(inputs)
+	return names, &Result{Reports: failed}
+}
+
+// importOne places one extracted article: a new file, a refresh of the
+// file it was imported into before, or nothing for a duplicate.
+func importOne(name string, src *Source, a *extract.Article, idx *index, opt Options, loc *time.Location) Report {
+	rep := Report{Input: name}
+	doc := newDoc(src, a, opt, loc)
+	if doc.dateGuessed {
+		rep.Note = "no date found on the page; dated with the import time"
+	}
+	if prev := idx.find(doc.sourceURL, doc.fingerprint, doc.scrapedFrom); prev != nil {
+		rep.Path = prev.path
+		if !opt.Update {
+			rep.Outcome = Duplicate
+			return rep
+		}
+		return update(rep, prev, doc, opt, loc)
+	}
+	rel, err := idx.claimPath(doc, opt.Root)
+	if err != nil {
+		rep.Outcome, rep.Err = Failed, err
+		return rep
+	}
+	data, err := doc.render(rel, loc)
+	if err != nil {
+		rep.Outcome, rep.Err = Failed, err
+		return rep
+	}
+	if !opt.DryRun {
+		if rel, err = writeNew(opt.Root, rel, data, idx); err != nil {
+			rep.Outcome, rep.Err = Failed, err
+			return rep
+		}
+	}
+	idx.add(&entry{path: rel, slug: slugOf(rel), sourceURL: urlKey(doc.sourceURL), fingerprint: doc.fingerprint, scrapedFrom: doc.scrapedFrom})
+	rep.Outcome, rep.Path = Imported, rel
+	return rep
+}
+
+// doc is an article about to be written, in front matter terms.
+type doc struct {
+	title, source, sourceURL, summary, image string
+	date                                     time.Time
+	dateGuessed                              bool
+	authors, tags, topics                    []string
+	imported                                 time.Time
+	scrapedFrom, fingerprint                 string
+	body                                     string // Markdown
+}
+
+func newDoc(src *Source, a *extract.Article, opt Options, loc *time.Location) *doc {
+	d := &doc{
+		title: strings.TrimSpace(a.Title), source: strings.TrimSpace(a.Source),
+		image: a.Image, authors: a.Authors, tags: a.Tags,
+		imported: opt.Now().In(loc).Truncate(time.Second), scrapedFrom: src.Name,
+		fingerprint: Fingerprint(a.Text), body: strings.TrimSpace(a.Markdown) + "\n",
+	}
+	d.sourceURL = a.SourceURL
+	if d.sourceURL == "" && src.URL != "" {
+		d.sourceURL = extract.CleanURL(src.URL, nil)
+	}
+	if !isWebURL(d.sourceURL) {
+		d.sourceURL = ""
+	}
+	if !isWebURL(d.image) && !strings.HasPrefix(d.image, "/") {
+		d.image = ""
+	}
+	switch {
+	case !a.Published.IsZero():
+		d.date = a.Published
+	case !a.Updated.IsZero():
+		d.date = a.Updated
+	default:
+		d.date, d.dateGuessed = d.imported, true
+	}
+	d.date = d.date.In(loc)
+	d.summary = strings.TrimSpace(a.Description)
+	if d.summary == "" {
+		d.summary = leadSentences(a.Text, 280)
+	}
+	if d.title == "" {
+		d.title = leadSentences(a.Text, 80)
+	}
+	ix := topics.NewIndex(topics.Doc{Title: d.title, Tags: d.tags, Body: a.Text})
+	for _, t := range opt.Site.Topics {
+		if t.Match.Match(ix) {
+			d.topics = append(d.topics, t.Slug)
+		}
+	}
+	return d
+}
+
+// Fingerprint identifies an article's text whatever its layout: the
+// lower-cased words only, hashed. Two imports of one story from different
+// dumps of the same page share it.
+func Fingerprint(text string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return "sha256:" + hex.EncodeToString(sum[:16])
+}
+
+// leadSentences returns whole sentences from the start of text up to about
+// limit bytes, or the first words when the first sentence is longer.
+func leadSentences(text string, limit int) string {
+	para, _, _ := strings.Cut(strings.TrimSpace(text), "\n\n")
+	para = strings.Join(strings.Fields(para), " ")
+	if len(para) <= limit {
+		return para
+	}
+	cut := 0
+	for i, r := range para {
+		if i > limit {
+			break
+		}
+		if (r == '.' || r == '!' || r == '?') && i+1 < len(para) && para[i+1] == ' ' {
+			cut = i + 1
+		}
+	}
+	if cut > 0 {
+		return para[:cut]
+	}
+	words := strings.Fields(para)
+	out := ""
+	for _, w := range words {
+		if len(out)+len(w)+1 > limit {
+			break
+		}
+		out = strings.TrimSpace(out + " " + w)
+	}
+	return out + "…"
+}
+
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// urlKey folds the spellings of one address: case of scheme and host, a
+// fragment, a trailing slash, tracking parameters.
+func urlKey(s string) string {
+	if s == "" {
+		return ""
+	}
+	c := extract.CleanURL(s, nil)
+	u, err := url.Parse(c)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	u.Fragment, u.RawFragment = "", ""
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	u.RawPath = ""
+	return u.String()
+}
+
+// entry is an article already in content/.
+type entry struct {
+	path        string // relative to the site root, slash-separated
+	slug        string
+	sourceURL   string // urlKey form
+	fingerprint string
+	scrapedFrom string
+}
+
+// index knows the site's articles, to find duplicates and free slugs.
+type index struct {
+	entries []*entry
+	slugs   map[string]bool
+}
+
+func (ix *index) add(e *entry) {
+	ix.entries = append(ix.entries, e)
+	ix.slugs[e.slug] = true
+}
+
+// find returns the article a page was imported into before: the one with
+// the same canonical URL, else the same text, else (for dumps, which carry
+// no URL, saved again after the page changed) the same scraped file.
+func (ix *index) find(sourceURL, fingerprint, scrapedFrom string) *entry {
+	key := urlKey(sourceURL)
+	for _, e := range ix.entries {
+		if key != "" && e.sourceURL == key {
+			return e
+		}
+	}
+	for _, e := range ix.entries {
+		if fingerprint != "" && e.fingerprint == fingerprint {
+			return e
+		}
+	}
+	for _, e := range ix.entries {
+		if scrapedFrom != "" && e.scrapedFrom == scrapedFrom && (key == "" || e.sourceURL == "") {
+			return e
+		}
+	}
+	return nil
+}
+
+func slugOf(rel string) string {
+	return slug.Make(strings.TrimSuffix(path.Base(rel), ".md"))
+}
+
+// loadIndex reads the front matter of every article under content/. It is
+// lenient: a file the build would reject still counts, so that a broken
+// article is never duplicated by a re-import.
+func loadIndex(root string, loc *time.Location) (*index, error) {
+	ix := &index{slugs: map[string]bool{}}
+	dir := filepath.Join(root, content.Dir)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(d.Name(), ".md") {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if content.KindOf(rel) != content.KindArticle {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		e := &entry{path: rel, slug: slugOf(rel)}
+		if a, err := content.ParseArticle(rel, data, loc); err == nil {
+			e.slug, e.sourceURL, e.fingerprint, e.scrapedFrom = a.Slug, urlKey(a.SourceURL), a.Fingerprint, a.ScrapedFrom
+		} else if f, ok := looseFront(data); ok {
+			e.sourceURL, e.fingerprint, e.scrapedFrom = urlKey(f.SourceURL), f.Fingerprint, f.ScrapedFrom
+			if f.Slug != "" {
+				e.slug = slug.Make(f.Slug)
+			}
+		}
+		ix.add(e)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", dir, err)
+	}
+	return ix, nil
+}
+
+// claimPath picks content/articles/<slug>.md for a new article: the
+// title's slug, else with the date, else with a counter. It never picks a
+// name another article holds, as a file or as a slug.
+func (ix *index) claimPath(d *doc, root string) (string, error) {
+	base := slug.Make(d.title)
+	if base == "" {
+		base = "article"
+	}
+	dated := withSuffix(base, d.date.Format("2006-01-02"))
+	candidates := []string{base, dated}
+	for n := 2; n < 1000; n++ {
+		candidates = append(candidates, withSuffix(dated, fmt.Sprint(n)))
+	}
+	for _, s := range candidates {
+		rel := ArticlesDir + "/" + s + ".md"
+		if ix.slugs[s] {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+			continue
+		}
+		return rel, nil
+	}
+	return "", fmt.Errorf("no free file name for %q in %s", d.title, ArticlesDir)
+}
+
+// withSuffix appends "-suffix" to a slug, shortening the slug first if
+// needed so that the suffix survives slug.MaxLen: file name and slug must
+// stay one and the same.
+func withSuffix(base, suffix string) string {
+	room := slug.MaxLen - len(suffix) - 1
+	for len(base) > room {
+		i := strings.LastIndexByte(base[:room], '-')
+		if i <= 0 {
+			cut := room
+			for cut > 0 && !utf8.RuneStart(base[cut]) {
+				cut--
+			}
+			base = base[:cut]
+			break
+		}
+		base = base[:i]
+	}
+	return slug.Make(base + "-" + suffix)
+}

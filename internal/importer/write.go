@@ -1,0 +1,275 @@
+package importer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/brief-ssg/brief/internal/content"
+)
+
+// trackedFields are the fields import writes and --update may refresh.
+// Each gets a hash in import_hashes when written; a field whose value no
+// longer matches its hash belongs to the editor from then on.
+var trackedFields = []string{"title", "date", "source", "source_url", "author", "tags", "topics", "summary", "image", "body"}
+
+// values gives each tracked field of a parsed article in one canonical
+// form, so that re-reading a file reproduces the hashes import recorded.
+// Dates compare as instants: rewriting one in another notation is not an
+// edit.
+func values(a *content.Article) map[string]string {
+	date := ""
+	if !a.Date.IsZero() {
+		date = a.Date.UTC().Format(time.RFC3339)
+	}
+	return map[string]string{
+		"title": a.Title, "date": date, "source": a.Source, "source_url": a.SourceURL,
+		"author": strings.Join(a.Authors, "\x1f"), "tags": strings.Join(a.Tags, "\x1f"),
+		"topics": strings.Join(a.Topics, "\x1f"), "summary": a.Summary, "image": a.Image,
+		"body": normBody(a.Body),
+	}
+}
+
+func normBody(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+}
+
+func hashValue(v string) string {
+	sum := sha256.Sum256([]byte(v))
+	return hex.EncodeToString(sum[:6])
+}
+
+// fieldValue is what a doc writes for a tracked front matter field; nil
+// means the key is left out.
+func (d *doc) fieldValue(key string) any {
+	str := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	list := func(l []string) any {
+		if len(l) == 0 {
+			return nil
+		}
+		return l
+	}
+	switch key {
+	case "title":
+		return d.title
+	case "date":
+		return d.date.Format(time.RFC3339)
+	case "source":
+		return str(d.source)
+	case "source_url":
+		return str(d.sourceURL)
+	case "author":
+		return list(d.authors)
+	case "tags":
+		return list(d.tags)
+	case "topics":
+		return list(d.topics)
+	case "summary":
+		return str(d.summary)
+	case "image":
+		return str(d.image)
+	}
+	return nil
+}
+
+// render writes the article file: front matter in a fixed, readable
+// order, then the body. The hashes are taken from the file as
+// content.ParseArticle reads it back, so that a fresh import never looks
+// edited.
+func (d *doc) render(rel string, loc *time.Location) ([]byte, error) {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	for _, k := range trackedFields[:len(trackedFields)-1] {
+		if err := setKey(m, k, d.fieldValue(k)); err != nil {
+			return nil, err
+		}
+	}
+	for _, kv := range []struct {
+		k string
+		v any
+	}{
+		{"imported", d.imported.Format(time.RFC3339)},
+		{"scraped_from", d.scrapedFrom},
+		{"fingerprint", d.fingerprint},
+	} {
+		if err := setKey(m, kv.k, kv.v); err != nil {
+			return nil, err
+		}
+	}
+	draft, err := assemble(m, []byte("\n"+d.body))
+	if err != nil {
+		return nil, err
+	}
+	a, err := content.ParseArticle(rel, draft, loc)
+	if err != nil {
+		return nil, fmt.Errorf("the imported article would not read back: %w", err)
+	}
+	hashes := map[string]string{}
+	for k, v := range values(a) {
+		hashes[k] = hashValue(v)
+	}
+	if err := setKey(m, "import_hashes", hashes); err != nil {
+		return nil, err
+	}
+	return assemble(m, []byte("\n"+d.body))
+}
+
+// assemble joins front matter and body into a content file.
+func assemble(front *yaml.Node, body []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("---\n")
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(front); err != nil {
+		return nil, fmt.Errorf("writing front matter: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("writing front matter: %w", err)
+	}
+	buf.WriteString("---\n")
+	buf.Write(body)
+	return buf.Bytes(), nil
+}
+
+// setKey sets key in a mapping node, in place when present, else at the
+// end; a nil value removes the key.
+func setKey(m *yaml.Node, key string, v any) error {
+	at := -1
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			at = i
+			break
+		}
+	}
+	if v == nil {
+		if at >= 0 {
+			m.Content = append(m.Content[:at], m.Content[at+2:]...)
+		}
+		return nil
+	}
+	val := &yaml.Node{}
+	if err := val.Encode(v); err != nil {
+		return fmt.Errorf("%s: %w", key, err)
+	}
+	if val.Kind == yaml.SequenceNode {
+		// Tags and authors read best on one line: tags: [China, Taiwan].
+		val.Style = yaml.FlowStyle
+	}
+	if at >= 0 {
+		m.Content[at+1] = val
+		return nil
+	}
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, val)
+	return nil
+}
+
+// looseFront decodes front matter without the checks of ParseArticle, for
+// files the build would reject.
+func looseFront(data []byte) (*content.Front, bool) {
+	y, _, _, err := content.Split(data)
+	if err != nil {
+		return nil, false
+	}
+	var f content.Front
+	if err := yaml.Unmarshal(y, &f); err != nil {
+		return nil, false
+	}
+	return &f, true
+}
+
+// writeNew writes a new article atomically and never over another file:
+// the bytes go to a temporary file in the same folder, which is then
+// linked to its name, an operation that fails if the name is taken.
+func writeNew(root, rel string, data []byte, idx *index) (string, error) {
+	final := filepath.Join(root, filepath.FromSlash(rel))
+	tmp, err := writeTemp(filepath.Dir(final), data)
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp)
+	err = os.Link(tmp, final)
+	switch {
+	case err == nil:
+		return rel, nil
+	case errors.Is(err, fs.ErrExist):
+		return "", fmt.Errorf("%s: appeared while importing; not overwritten", rel)
+	}
+	// Some file systems have no hard links; check and rename instead.
+	if _, statErr := os.Lstat(final); statErr == nil {
+		return "", fmt.Errorf("%s: appeared while importing; not overwritten", rel)
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return "", fmt.Errorf("%s: %w", rel, err)
+	}
+	return rel, nil
+}
+
+// replaceFile swaps a file's content atomically, provided it still holds
+// what was read, so that an editor's save in between is not lost.
+func replaceFile(root, rel string, old, data []byte) error {
+	final := filepath.Join(root, filepath.FromSlash(rel))
+	info, err := os.Stat(final)
+	if err != nil {
+		return err
+	}
+	tmp, err := writeTemp(filepath.Dir(final), data)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	if err := os.Chmod(tmp, info.Mode().Perm()); err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	now, err := os.ReadFile(final)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(now, old) {
+		return fmt.Errorf("%s: changed while importing; not overwritten", rel)
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	return nil
+}
+
+// writeTemp writes data to a hidden temporary file in dir (content.Load
+// skips hidden files, so a leftover never becomes an article).
+func writeTemp(dir string, data []byte) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(dir, ".import-*.tmp")
+	if err != nil {
+		return "", err
+	}
+	name := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err != nil {
+		os.Remove(name)
+		return "", fmt.Errorf("writing %s: %w", dir, err)
+	}
+	return name, nil
+}

@@ -60,7 +60,7 @@ func Text(data []byte, opt Options) (*Article, error) {
 	if a.Title == "" {
 		a.Title = dumpFirstWords(kept[0].text, 12)
 	}
-	a.Description = dumpLeadSentences(a.Text, 300)
+	a.Description = LeadSentences(a.Text, 300)
 	if u := CleanURL(opt.URL, nil); strings.HasPrefix(u, "http") {
 		a.SourceURL = u
 	}
@@ -212,30 +212,3 @@ func dumpFirstWords(s string, n int) string {
 	return strings.Join(f, " ")
 }
 
-// dumpLeadSentences returns the first sentences of text, up to about limit
-// bytes, for a summary.
-func dumpLeadSentences(text string, limit int) string {
-	para, _, _ := strings.Cut(text, "\n\n")
-	para = strings.Join(strings.Fields(para), " ")
-	if len(para) <= limit {
-		return para
-	}
-	cut := 0
-	for i, r := range para {
-		if i > limit {
-			break
-		}
-		if (r == '.' || r == '!' || r == '?') && (i+1 == len(para) || para[i+1] == ' ') {
-			cut = i + 1
-		}
-	}
-	if cut == 0 {
-		for cut = limit; cut > 0 && !utf8.RuneStart(para[cut]); cut-- {
-		}
-		if sp := strings.LastIndexByte(para[:cut], ' '); sp > limit/2 {
-			cut = sp
-		}
-		return strings.TrimSpace(para[:cut]) + "…"
-	}
-	return para[:cut]
-}

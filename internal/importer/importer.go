@@ -248,10 +248,10 @@ func newDoc(src *Source, a *extract.Article, opt Options, loc *time.Location) *d
 	d.date = d.date.In(loc)
 	d.summary = strings.TrimSpace(a.Description)
 	if d.summary == "" {
-		d.summary = leadSentences(a.Text, 280)
+		d.summary = extract.LeadSentences(a.Text, 280)
 	}
 	if d.title == "" {
-		d.title = leadSentences(a.Text, 80)
+		d.title = extract.LeadSentences(a.Text, 80)
 	}
 	ix := topics.NewIndex(topics.Doc{Title: d.title, Tags: d.tags, Body: a.Text})
 	for _, t := range opt.Site.Topics {
@@ -277,36 +277,6 @@ func Fingerprint(text string) string {
 	return "sha256:" + hex.EncodeToString(sum[:16])
 }
 
-// leadSentences returns whole sentences from the start of text up to about
-// limit bytes, or the first words when the first sentence is longer.
-func leadSentences(text string, limit int) string {
-	para, _, _ := strings.Cut(strings.TrimSpace(text), "\n\n")
-	para = strings.Join(strings.Fields(para), " ")
-	if len(para) <= limit {
-		return para
-	}
-	cut := 0
-	for i, r := range para {
-		if i > limit {
-			break
-		}
-		if (r == '.' || r == '!' || r == '?') && i+1 < len(para) && para[i+1] == ' ' {
-			cut = i + 1
-		}
-	}
-	if cut > 0 {
-		return para[:cut]
-	}
-	words := strings.Fields(para)
-	out := ""
-	for _, w := range words {
-		if len(out)+len(w)+1 > limit {
-			break
-		}
-		out = strings.TrimSpace(out + " " + w)
-	}
-	return out + "…"
-}
 
 func isWebURL(s string) bool {
 	u, err := url.Parse(s)

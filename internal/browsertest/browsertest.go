@@ -1,0 +1,343 @@
+// Package browsertest checks the published example site in a real browser:
+// Debian's Chromium driven through chromedp, with axe-core for the WCAG
+// checks. It holds no product code; the tests build the site at the
+// repository root, serve it and look at it the way a reader's browser would.
+//
+// The tools are found on the machine rather than downloaded: Chromium on the
+// PATH (or $BRIEF_CHROMIUM), axe.min.js at $AXE_CORE_JS or in node_modules/
+// at the repository root (npm install --no-save axe-core). Without them the
+// tests skip, unless $CI is set: CI must never pass by skipping.
+package browsertest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/output"
+)
+
+// missing skips the test for want of a tool, or fails it on CI, where a
+// skip would turn the browser checks into a silent pass.
+func missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s (CI is set, so this is a failure, not a skip)", msg)
+	}
+	t.Skip(msg)
+}
+
+// chromium returns the browser to drive, or skips.
+func chromium(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv("BRIEF_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "/usr/bin/chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	missing(t, "no Chromium found: apt-get install chromium, or set BRIEF_CHROMIUM")
+	return ""
+}
+
+// axeSource returns the text of axe.min.js, or skips.
+func axeSource(t testing.TB) string {
+	t.Helper()
+	candidates := []string{os.Getenv("AXE_CORE_JS"), filepath.Join(repoRoot(t), "node_modules", "axe-core", "axe.min.js")}
+	for _, p := range candidates {
+		if p == "" {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err == nil {
+			return string(b)
+		}
+		if !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("reading axe-core: %v", err)
+		}
+	}
+	missing(t, "no axe.min.js found: run `npm install --no-save axe-core` at the repository root, or set AXE_CORE_JS")
+	return ""
+}
+
+// repoRoot is the folder holding go.mod, which is also the example site.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// buildExample builds the example site into a fresh folder the way `brief
+// build` does, and returns that folder with the site's model for the titles
+// and URLs the tests look for.
+func buildExample(t testing.TB) (string, *build.Model) {
+	t.Helper()
+	ctx := t.Context()
+	src := os.DirFS(repoRoot(t))
+	opt := build.Options{Now: time.Now()}
+	model, err := build.Load(ctx, src, opt)
+	if err != nil {
+		t.Fatalf("loading the example site: %v", err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	out, err := output.NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build.Build(ctx, src, out, opt); err != nil {
+		out.Abort()
+		t.Fatalf("building the example site: %v", err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return dest, model
+}
+
+// serve publishes the built site on a loopback HTTP server and returns the
+// site's root URL, ending in "/". The site sits under its base URL's path,
+// as it would when published: the 404 page's links are rooted there, since
+// it is shown at any depth.
+func serve(t testing.TB, dir string, m *build.Model) string {
+	t.Helper()
+	base := strings.TrimSuffix(m.Site.Base.Path, "/") + "/"
+	mux := http.NewServeMux()
+	mux.Handle(base, http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServer(http.Dir(dir))))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL + base
+}
+
+// newBrowser starts a headless Chromium for the test and returns a context
+// whose children are tabs in it. The browser goes when the test ends.
+func newBrowser(t testing.TB, timeout time.Duration) context.Context {
+	t.Helper()
+	exe := chromium(t)
+	ctx, cancel := context.WithTimeout(t.Context(), timeout)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(acancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	// The first run starts the browser, so that every later NewContext is
+	// a tab in this one rather than a browser of its own.
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+	return bctx
+}
+
+// tab opens a new tab that records its problems from the start.
+func tab(t testing.TB, browser context.Context) (context.Context, *watcher) {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	w := &watcher{urls: map[network.RequestID]string{}}
+	if err := chromedp.Listen(ctx, w.event); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	return ctx, w
+}
+
+// watcher collects what a reader would see as breakage: errors on the
+// console (script errors, CSP refusals, failed loads) and requests that
+// failed or came back with an error status.
+type watcher struct {
+	mu       sync.Mutex
+	urls     map[network.RequestID]string
+	problems []string
+}
+
+func (w *watcher) event(ev any) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	switch e := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeAssert {
+			var parts []string
+			for _, a := range e.Args {
+				if len(a.Value) > 0 {
+					parts = append(parts, string(a.Value))
+				} else {
+					parts = append(parts, a.Description)
+				}
+			}
+			w.problems = append(w.problems, "console."+string(e.Type)+": "+strings.Join(parts, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		d := e.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil {
+			msg += " " + d.Exception.Description
+		}
+		w.problems = append(w.problems, "uncaught exception: "+msg)
+	case *log.EventEntryAdded:
+		if e.Entry.Level == log.EntryLevelError {
+			w.problems = append(w.problems, fmt.Sprintf("console (%s): %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL))
+		}
+	case *network.EventRequestWillBeSent:
+		w.urls[e.RequestID] = e.Request.URL
+	case *network.EventLoadingFailed:
+		// A navigation away cancels what the old page still loads; that
+		// is the reader's doing, not a broken page.
+		if !e.Canceled {
+			w.problems = append(w.problems, fmt.Sprintf("request failed: %s: %s %s", w.urls[e.RequestID], e.ErrorText, e.BlockedReason))
+		}
+	case *network.EventResponseReceived:
+		if r := e.Response; r != nil && r.Status >= 400 {
+			w.problems = append(w.problems, fmt.Sprintf("HTTP %d for %s", r.Status, r.URL))
+		}
+	}
+}
+
+// take returns the problems seen so far and forgets them.
+func (w *watcher) take() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	p := w.problems
+	w.problems = nil
+	return p
+}
+
+// viewport is a window size to lay pages out at.
+type viewport struct {
+	name          string
+	width, height int64
+	mobile        bool
+}
+
+var (
+	phone   = viewport{"phone", 390, 844, true}
+	desktop = viewport{"desktop", 1280, 900, false}
+)
+
+func (v viewport) action() chromedp.Action[chromedp.Void] {
+	if v.mobile {
+		return chromedp.EmulateViewport(v.width, v.height, chromedp.EmulateScale(3), chromedp.EmulateMobile)
+	}
+	return chromedp.EmulateViewport(v.width, v.height)
+}
+
+// colorScheme makes the tab's CSS see prefers-color-scheme as scheme
+// ("light" or "dark").
+func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	})
+}
+
+// axeTags are the rule sets for WCAG 2.0 and 2.1, levels A and AA.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+
+// axeViolation is one failed axe rule with the elements that fail it.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	URL    string `json:"helpUrl"`
+	Nodes  []struct {
+		Target  string `json:"target"`
+		HTML    string `json:"html"`
+		Summary string `json:"summary"`
+	} `json:"nodes"`
+}
+
+type axeResult struct {
+	Violations []axeViolation `json:"violations"`
+	// Incomplete are the checks axe could not decide, such as contrast
+	// over a background it cannot see through; they need a person's eye.
+	Incomplete []axeViolation `json:"incomplete"`
+}
+
+// runAxe injects axe-core into the loaded page and runs the WCAG 2 A/AA
+// rules. DevTools evaluation is not bound by the page's CSP, so the page
+// needs no exception for it.
+func runAxe(ctx context.Context, source string) (*axeResult, error) {
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](source)); err != nil {
+		return nil, fmt.Errorf("injecting axe-core: %w", err)
+	}
+	script := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations"]}).then(function (r) {
+  function brief(v) {
+    return {id: v.id, impact: v.impact || "", help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map(function (n) { return {target: String(n.target), html: n.html, summary: n.failureSummary || ""}; })};
+  }
+  return {violations: r.violations.map(brief), incomplete: r.incomplete.map(brief)};
+})`, jsArray(axeTags))
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](script, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return nil, fmt.Errorf("running axe-core: %w", err)
+	}
+	return &res, nil
+}
+
+func jsArray(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// report formats axe results for a failure message: rule, help text, and
+// each offending element with axe's account of what is wrong.
+func report(vs []axeViolation) string {
+	var b strings.Builder
+	for _, v := range vs {
+		fmt.Fprintf(&b, "\n%s (%s): %s\n  %s\n", v.ID, v.Impact, v.Help, v.URL)
+		for _, n := range v.Nodes {
+			fmt.Fprintf(&b, "  - %s\n    %s\n", n.Target, n.HTML)
+			for line := range strings.SplitSeq(n.Summary, "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					fmt.Fprintf(&b, "      %s\n", line)
+				}
+			}
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,266 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/render"
+)
+
+// target is a page of the example site and the ways it is looked at.
+type target struct {
+	name  string
+	path  string // site-relative
+	looks []look
+}
+
+type look struct {
+	vp     viewport
+	scheme string
+}
+
+// everyLook is both window sizes in both colour schemes: the pages a reader
+// lands on most get all four.
+var everyLook = []look{{phone, "light"}, {phone, "dark"}, {desktop, "light"}, {desktop, "dark"}}
+
+// someLooks covers each size and each scheme once, for the page kinds that
+// share their layout with the ones above.
+var someLooks = []look{{phone, "dark"}, {desktop, "light"}}
+
+// targets picks one page of each kind from the built model, preferring an
+// article with an editor's note so that the note's styling is checked too.
+func targets(t *testing.T, m *build.Model) []target {
+	t.Helper()
+	site := m.Site
+	if len(site.Topics) == 0 {
+		t.Fatal("the example site has no topics")
+	}
+	topic := site.Topics[0]
+	var article *render.Article
+	for _, tp := range site.Topics {
+		for _, a := range tp.Latest {
+			if article == nil || (article.Note == "" && a.Note != "") {
+				article = a
+			}
+		}
+	}
+	if article == nil {
+		t.Fatal("the example site's topics list no articles")
+	}
+	ts := []target{
+		{"home", "", everyLook},
+		{"topic", topic.URL, everyLook},
+		{"article", article.URL, everyLook},
+		{"archive", "articles/", someLooks},
+		{"topics", "topics/", someLooks},
+		{"tags", "tags/", someLooks},
+		{"404", "404.html", someLooks},
+	}
+	if len(article.Tags) > 0 {
+		ts = append(ts, target{"tag", article.Tags[0].URL, someLooks})
+	}
+	if len(site.Pages) > 0 {
+		ts = append(ts, target{"page", site.Pages[0].URL, someLooks})
+	}
+	return ts
+}
+
+// TestExampleSiteInBrowser opens the built example site over HTTP at phone
+// and desktop sizes in light and dark schemes, and requires every page to
+// load without console errors or failed requests and to pass axe-core's
+// WCAG 2.0/2.1 A and AA rules.
+func TestExampleSiteInBrowser(t *testing.T) {
+	axe := axeSource(t)
+	browser := newBrowser(t, 3*time.Minute)
+	dir, model := buildExample(t)
+	site := serve(t, dir, model)
+
+	// The body's background per scheme, to prove the dark scheme is more
+	// than an emulation flag the stylesheet ignores.
+	backgrounds := map[string]string{}
+	for _, tg := range targets(t, model) {
+		for _, lk := range tg.looks {
+			name := fmt.Sprintf("%s/%s/%s", tg.name, lk.vp.name, lk.scheme)
+			t.Run(name, func(t *testing.T) {
+				ctx, w := tab(t, browser)
+				ctx, cancel := context.WithTimeout(ctx, 45*time.Second)
+				defer cancel()
+				err := chromedp.Do(ctx,
+					lk.vp.action(),
+					colorScheme(lk.scheme),
+					chromedp.Navigate(site+tg.path),
+					chromedp.WaitReady(chromedp.CSS("body")),
+				)
+				if err != nil {
+					t.Fatalf("opening /%s: %v", tg.path, err)
+				}
+				dark, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if dark != (lk.scheme == "dark") {
+					t.Fatalf("prefers-color-scheme: dark is %v, want it for %s", dark, lk.scheme)
+				}
+				if tg.name == "home" && lk.vp == desktop {
+					bg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
+					if err != nil {
+						t.Fatal(err)
+					}
+					backgrounds[lk.scheme] = bg
+				}
+
+				res, err := runAxe(ctx, axe)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res.Violations) > 0 {
+					t.Errorf("/%s: %d axe violations:%s", tg.path, len(res.Violations), report(res.Violations))
+				}
+				if len(res.Incomplete) > 0 {
+					t.Logf("/%s: axe could not decide these; check them by eye:%s", tg.path, report(res.Incomplete))
+				}
+				if p := w.take(); len(p) > 0 {
+					t.Errorf("/%s: the page has problems:\n  %s", tg.path, strings.Join(p, "\n  "))
+				}
+			})
+		}
+	}
+	if backgrounds["light"] != "" && backgrounds["light"] == backgrounds["dark"] {
+		t.Errorf("the home page's background is %s in both schemes; the dark scheme is not applied", backgrounds["light"])
+	}
+}
+
+// TestExampleSiteFromDisk opens public/index.html as a file, the way an
+// editor double-clicks it, and follows links from home to a topic to an
+// article. Browsers show folder listings for "topics/x/" on file://, so this
+// depends on brief's inline script pointing such links at index.html and
+// on the CSP hash letting that script run.
+func TestExampleSiteFromDisk(t *testing.T) {
+	browser := newBrowser(t, 2*time.Minute)
+	dir, model := buildExample(t)
+	topic := model.Site.Topics[0]
+	if len(topic.Latest) == 0 {
+		t.Fatalf("topic %s lists no articles", topic.Slug)
+	}
+	article := topic.Latest[0]
+
+	ctx, w := tab(t, browser)
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	fileURL := func(p string) string {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, p))}).String()
+	}
+	if err := chromedp.Do(ctx, desktop.action(), chromedp.Navigate(fileURL("index.html"))); err != nil {
+		t.Fatal(err)
+	}
+
+	steps := []struct {
+		what, link, want, title string
+	}{
+		{"home to topic", `a[href="` + topic.URL + `index.html"]`, topic.URL + "index.html", topic.Title},
+		{"topic to article", `main a[href$="/` + article.URL + `index.html"]`, article.URL + "index.html", article.Title},
+		{"article back home", `a[rel="home"]`, "index.html", ""},
+	}
+	for _, s := range steps {
+		// Clicking waits for the link to appear; a missing link (the
+		// script did not run) should fail at once, not at the timeout.
+		found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("document.querySelector(%q) !== null", s.link)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !found {
+			t.Fatalf("%s: no link %s on the page; on file:// folder links must point at index.html (problems: %v)", s.what, s.link, w.take())
+		}
+		_, err = chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil,
+			chromedp.Click(chromedp.CSS(s.link), chromedp.NodeVisible)))
+		if err != nil {
+			t.Fatalf("%s: clicking %s: %v", s.what, s.link, err)
+		}
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fileURL(s.want); loc != want {
+			t.Fatalf("%s: landed on %s, want %s", s.what, loc, want)
+		}
+		if s.title != "" {
+			h1, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("h1")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(h1) != s.title {
+				t.Errorf("%s: the page's h1 is %q, want %q", s.what, h1, s.title)
+			}
+		}
+		if p := w.take(); len(p) > 0 {
+			t.Errorf("%s: the page has problems:\n  %s", s.what, strings.Join(p, "\n  "))
+		}
+	}
+}
+
+// TestChecksCatchProblems runs the same checks on a page built to fail
+// them, so that a silent watcher or a misloaded axe cannot pass the example
+// site by seeing nothing.
+func TestChecksCatchProblems(t *testing.T) {
+	axe := axeSource(t)
+	browser := newBrowser(t, time.Minute)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html><head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'">
+<title>broken</title></head><body><main>
+<img src="missing.png">
+<script>document.title = "ran"</script>
+</main></body></html>`)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+
+	ctx, w := tab(t, browser)
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+		t.Fatal(err)
+	}
+	res, err := runAxe(ctx, axe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, v := range res.Violations {
+		ids = append(ids, v.ID)
+	}
+	for _, want := range []string{"html-has-lang", "image-alt"} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("axe found %v on the broken page, want %s among them", ids, want)
+		}
+	}
+	if rep := report(res.Violations); !strings.Contains(rep, "missing.png") {
+		t.Errorf("the report does not show the offending element:%s", rep)
+	}
+
+	// The refused script and the missing image may be reported a moment
+	// after the load event.
+	var problems []string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		problems = append(problems, w.take()...)
+		all := strings.Join(problems, "\n")
+		if strings.Contains(all, "HTTP 404") && strings.Contains(all, "Content Security Policy") {
+			return
+		}
+	}
+	t.Errorf("want a 404 and a CSP refusal among the page's problems, got:\n  %s", strings.Join(problems, "\n  "))
+}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -119,6 +121,48 @@ func TestHostileContentNeverRuns(t *testing.T) {
 					t.Errorf("%s: live markup in content_html: %s", name, f)
 				}
 			}
+		}
+	}
+}
+
+// TestStaticSymlinksStayPrivate: a link in static/ could point anywhere on
+// the editor's disk; its target must never be published.
+func TestStaticSymlinksStayPrivate(t *testing.T) {
+	root := t.TempDir()
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	files := map[string]string{
+		"site.yaml":             "title: T\nbase_url: https://host.example/\n",
+		"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nText.\n",
+		"static/ok.txt":         "public",
+	}
+	for name, text := range files {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(secret, []byte("private"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(root, "static", "leak.txt")); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	if err := os.Symlink(filepath.Dir(secret), filepath.Join(root, "static", "dir")); err != nil {
+		t.Fatal(err)
+	}
+	out := output.NewMemory()
+	if _, err := Build(context.Background(), os.DirFS(root), out, Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out.File("ok.txt"); !ok {
+		t.Error("a regular static file was not published")
+	}
+	for _, name := range out.Names() {
+		if b, _ := out.File(name); strings.Contains(string(b), "private") {
+			t.Errorf("%s carries the symlink target's content", name)
 		}
 	}
 }

@@ -44,6 +44,7 @@ func commands() map[string]command {
 		"extract": {"print the article found in scraped pages", runExtract},
 		"import":  {"turn scraped pages into articles in content/", runImport},
 		"init":    {"create a new briefing site in a folder", runInit},
+		"serve":   {"preview the site, rebuilding and reloading as files change", runServe},
 		"version": {"print brief's version", runVersion},
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/brief-ssg/brief/internal/content"
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/markdown"
 	"github.com/brief-ssg/brief/internal/output"
@@ -42,13 +41,20 @@ type Options struct {
 
 // Result summarises a build.
 type Result struct {
-	Files      int // files written, pages included
-	Pages      int // HTML pages
-	Articles   int // articles published
-	Topics     int
-	Tags       int
-	Drafts     int      // drafts left out
-	Future     int      // future-dated articles left out
+	Files    int // files written, pages included
+	Pages    int // HTML pages
+	Articles int // articles published
+	Topics   int
+	Tags     int
+	Drafts   int // drafts left out
+	Future   int // future-dated articles left out
+	// NextRelease is the earliest date among the future-dated articles
+	// left out (zero when none): the same inputs build a different site
+	// from then on.
+	NextRelease time.Time
+	// Volatile says the output depends on the time of the build (site.yaml
+	// opts in to a `generated` stamp), so no two builds are the same.
+	Volatile   bool
 	Unassigned []string // published articles no topic takes, by path
 	Duration   time.Duration
 }
@@ -79,8 +85,13 @@ func Build(ctx context.Context, src fs.FS, out output.Writer, opt Options) (*Res
 // Load reads and checks the whole site and returns its model, ready to
 // render. Every problem found is in the returned *diag.List.
 func Load(ctx context.Context, src fs.FS, opt Options) (*Model, error) {
+	return load(ctx, src, opt, nil)
+}
+
+// load is Load, reusing what c kept from earlier builds; c may be nil.
+func load(ctx context.Context, src fs.FS, opt Options, c *cache) (*Model, error) {
 	var errs diag.List
-	cfg, err := loadConfig(src, opt.BaseURL)
+	cfg, err := c.config(src, opt.BaseURL)
 	if err != nil {
 		errs.Add(err)
 	}
@@ -88,18 +99,14 @@ func Load(ctx context.Context, src fs.FS, opt Options) (*Model, error) {
 	if cfg != nil {
 		loc = cfg.Location
 	}
-	set, err := content.Load(ctx, src, loc)
+	set, err := c.content(ctx, src, loc)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		errs.Add(err)
 	}
-	siteTemplates, err := fs.Sub(src, "templates")
-	if err != nil {
-		return nil, fmt.Errorf("build: %w", err)
-	}
-	tmpl, err := render.Load(theme.Templates(), siteTemplates)
+	tmpl, err := c.templates(src)
 	if err != nil {
 		errs.Add(err)
 	}
@@ -108,12 +115,20 @@ func Load(ctx context.Context, src fs.FS, opt Options) (*Model, error) {
 	}
 	// Even with bad files, check the rest against the topics and pages, so
 	// that one run lists every problem.
-	m := &Model{Config: cfg, Templates: tmpl, Markdown: markdown.New(), src: src}
+	m := &Model{Config: cfg, Templates: tmpl, Markdown: markdown.New(), src: src, memo: c.memo()}
 	errs.Add(m.assemble(set, opt))
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+func loadTemplates(src fs.FS) (*render.Templates, error) {
+	siteTemplates, err := fs.Sub(src, "templates")
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	return render.Load(theme.Templates(), siteTemplates)
 }
 
 func loadConfig(src fs.FS, baseURL string) (*site.Config, error) {

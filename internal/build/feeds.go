@@ -67,7 +67,7 @@ func (m *Model) feedJobs(dir, title, description string, entries []*entry) []job
 	}
 	jobs := make([]job, len(feedFormats))
 	for i, format := range feedFormats {
-		jobs[i] = job{name: dir + format.file, run: func() ([]byte, error) {
+		jobs[i] = job{name: dir + format.file, in: []any{title, description, entries}, run: func() ([]byte, error) {
 			f, err := build()
 			if err != nil {
 				return nil, err

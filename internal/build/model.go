@@ -16,7 +16,6 @@ import (
 	"github.com/brief-ssg/brief/internal/render"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/slug"
-	"github.com/brief-ssg/brief/internal/topics"
 )
 
 // Model is a checked site, grouped and ready to render.
@@ -33,6 +32,7 @@ type Model struct {
 
 	src    fs.FS
 	counts Result
+	memo   *memo // per-article work kept across rebuilds; nil for one-off builds
 }
 
 // entry is one published article with its groups.
@@ -79,6 +79,7 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 	}
 	if cfg.Generated {
 		m.Site.Generated = opt.Now.In(cfg.Location)
+		m.counts.Volatile = true
 	}
 
 	byTopic := map[string]*topicEntry{}
@@ -111,6 +112,7 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 		te.view.Intro = template.HTML(html)
 	}
 
+	m.prepare(set.Articles, opt)
 	tags := map[string]*tagEntry{}
 	for _, a := range set.Articles {
 		if a.Draft && !opt.Drafts {
@@ -119,6 +121,9 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 		}
 		if a.Date.After(opt.Now) && !opt.Future {
 			m.counts.Future++
+			if r := &m.counts.NextRelease; r.IsZero() || a.Date.Before(*r) {
+				*r = a.Date
+			}
 			continue
 		}
 		e, err := m.newEntry(a, byTopic)
@@ -224,16 +229,10 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 		}
 		excluded[s] = true
 	}
-	var ix *topics.Index
+	matched := m.ruleMatches(a)
 	for _, te := range m.Topics {
 		s := te.cfg.Slug
-		in := listed[s]
-		if !in && !excluded[s] && !te.cfg.Match.IsZero() {
-			if ix == nil {
-				ix = topics.NewIndex(topics.Doc{Title: a.Title, Tags: a.Tags, Body: a.Body})
-			}
-			in = te.cfg.Match.Match(ix)
-		}
+		in := listed[s] || !excluded[s] && matched[s]
 		if in {
 			e.topics = append(e.topics, te)
 			te.articles = append(te.articles, e)
@@ -244,7 +243,7 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 		Slug: a.Slug, URL: "articles/" + a.Slug + "/", Title: a.Title,
 		Source: a.Source, SourceURL: a.SourceURL, Authors: a.Authors,
 		Date: a.Date.In(loc), Summary: a.Summary, Image: a.Image, Draft: a.Draft,
-		ReadingMinutes: max(1, (markdown.Words(a.Body)+229)/230),
+		ReadingMinutes: max(1, (m.words(a)+229)/230),
 	}
 	if !a.Updated.IsZero() {
 		v.Updated = a.Updated.In(loc)
@@ -256,7 +255,9 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 		v.Topics = append(v.Topics, render.Link{Title: te.view.Title, URL: te.view.URL})
 	}
 	if a.Note != "" {
-		html, err := m.Markdown.Render(a.Note, markdown.Options{IDPrefix: "note-", Base: pathBase(cfg.Base), MinHeading: 3})
+		html, err := m.note(a, func() ([]byte, error) {
+			return m.Markdown.Render(a.Note, markdown.Options{IDPrefix: "note-", Base: pathBase(cfg.Base), MinHeading: 3})
+		})
 		if err != nil {
 			errs.Add(diag.Errorf(a.Path, a.Lines["note"], "note: %w", err))
 		}

@@ -15,7 +15,7 @@ const sitemapLimit = 50000
 func (m *Model) sitemapJobs(pages []string) []job {
 	var jobs []job
 	write := func(name string, urls []string) {
-		jobs = append(jobs, job{name: name, run: func() ([]byte, error) {
+		jobs = append(jobs, job{name: name, in: urls, run: func() ([]byte, error) {
 			var b bytes.Buffer
 			b.WriteString(xml.Header)
 			b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -37,7 +37,7 @@ func (m *Model) sitemapJobs(pages []string) []job {
 			parts = append(parts, name)
 			write(name, pages[i*sitemapLimit:min((i+1)*sitemapLimit, len(pages))])
 		}
-		jobs = append(jobs, job{name: "sitemap.xml", run: func() ([]byte, error) {
+		jobs = append(jobs, job{name: "sitemap.xml", in: parts, run: func() ([]byte, error) {
 			var b bytes.Buffer
 			b.WriteString(xml.Header)
 			b.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")

@@ -22,6 +22,11 @@ type job struct {
 	name string
 	html bool
 	run  func() ([]byte, error)
+	// in is what the file is made from. Incremental rebuilds hash it to
+	// tell whether the file must be rendered again (see hash.go), so it
+	// must hold every input run reads apart from the site's configuration
+	// and templates.
+	in any
 }
 
 // write renders every page, feed and static file of the model into out.
@@ -30,7 +35,14 @@ func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Res
 	if err != nil {
 		return nil, err
 	}
-	workers := opt.Workers
+	if err := runJobs(ctx, jobs, out, opt.Workers); err != nil {
+		return nil, err
+	}
+	return m.result(jobs), nil
+}
+
+// runJobs runs jobs on a pool of workers, writing each file to out.
+func runJobs(ctx context.Context, jobs []job, out output.Writer, workers int) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -57,29 +69,33 @@ func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Res
 			}
 		}()
 	}
-	res := m.counts
 	for _, j := range jobs {
 		if ctx.Err() != nil {
 			break
 		}
 		next <- j
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return errs.Err()
+}
+
+// result summarises a build that wrote jobs.
+func (m *Model) result(jobs []job) *Result {
+	res := m.counts
+	for _, j := range jobs {
 		res.Files++
 		if j.html {
 			res.Pages++
 		}
 	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
 	res.Articles = len(m.Articles)
 	res.Topics = len(m.Topics)
 	res.Tags = len(m.Tags)
-	return &res, nil
+	return &res
 }
 
 // jobs lists every file of the site in a fixed order.
@@ -94,7 +110,7 @@ func (m *Model) jobs() ([]job, error) {
 		} else {
 			pages = append(pages, p.Path)
 		}
-		jobs = append(jobs, job{name: name, html: true, run: func() ([]byte, error) { return m.Templates.Render(p) }})
+		jobs = append(jobs, job{name: name, html: true, in: p, run: func() ([]byte, error) { return m.Templates.Render(p) }})
 	}
 
 	home := &render.Page{Kind: "home", Path: "", Description: m.Config.Description, Topics: m.Site.Topics, Feeds: feedLinks("", m.Config.Title)}
@@ -109,7 +125,7 @@ func (m *Model) jobs() ([]job, error) {
 		e := e
 		p := &render.Page{Kind: "article", Path: e.view.URL, Title: e.view.Title, Description: e.view.Summary, Site: m.Site}
 		pages = append(pages, p.Path)
-		jobs = append(jobs, job{name: p.Path + "index.html", html: true, run: func() ([]byte, error) {
+		jobs = append(jobs, job{name: p.Path + "index.html", html: true, in: []any{p, e}, run: func() ([]byte, error) {
 			body, err := m.body(e)
 			if err != nil {
 				return nil, err
@@ -267,7 +283,7 @@ func (m *Model) staticJobs(generated []job) ([]job, error) {
 	jobs := make([]job, len(names))
 	for i, n := range names {
 		fsys := files[n]
-		jobs[i] = job{name: n, run: func() ([]byte, error) { return fs.ReadFile(fsys, n) }}
+		jobs[i] = job{name: n, in: staticFile(n), run: func() ([]byte, error) { return fs.ReadFile(fsys, n) }}
 	}
 	return jobs, nil
 }

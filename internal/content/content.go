@@ -18,8 +18,11 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -177,6 +180,9 @@ func (l *Loader) Load(ctx context.Context) (*Set, error) {
 		return nil, fmt.Errorf("reading %s: %w", Dir, err)
 	}
 	sort.Strings(paths)
+	if err := l.parseNew(ctx, paths); err != nil {
+		return nil, err
+	}
 
 	set := &Set{}
 	var errs diag.List
@@ -225,6 +231,42 @@ func (l *Loader) Load(ctx context.Context) (*Set, error) {
 		return a.Slug < b.Slug
 	})
 	return set, errs.Err()
+}
+
+// parseNew parses the files among paths that the Loader does not know yet,
+// on one goroutine per CPU: reading and decoding front matter is most of
+// loading a large site, and files do not depend on each other.
+func (l *Loader) parseNew(ctx context.Context, paths []string) error {
+	var todo []string
+	for _, p := range paths {
+		if l.parsed[p] == nil {
+			todo = append(todo, p)
+		}
+	}
+	done := make([]*parsed, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= len(todo) {
+					return
+				}
+				done[i] = l.parse(todo[i])
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i, p := range todo {
+		l.parsed[p] = done[i]
+	}
+	return nil
 }
 
 // parse reads and parses one content file by its kind.
@@ -394,6 +436,11 @@ func ParseIntro(p string, data []byte) (*Intro, error) {
 		Title: line(f.Title), Description: line(f.Description), Body: body,
 	}, nil
 }
+
+// Line returns s as a one-line front matter field reads back: see line.
+// brief import writes fields in this form, so that what the file says is
+// what the site shows.
+func Line(s string) string { return line(s) }
 
 // line makes a one-line field safe to show: whitespace runs (newlines
 // included) become one space, and control and bidirectional-override

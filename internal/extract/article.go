@@ -41,4 +41,7 @@ type Options struct {
 	// Boilerplate holds blocks learnt to repeat across a site's pages; nil
 	// means no cross-page knowledge.
 	Boilerplate *Boilerplate
+	// MaxBytes bounds the page, after gunzipping; 0 means DefaultMaxBytes.
+	// Larger pages give ErrTooLarge.
+	MaxBytes int
 }

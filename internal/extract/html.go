@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -76,15 +77,24 @@ type page struct {
 }
 
 func parsePage(data []byte, opt Options) (*page, error) {
-	src, err := decodePage(data)
+	src, err := decodePage(data, opt.maxBytes())
 	if err != nil {
 		return nil, err
 	}
 	if !looksLikeHTML(src) {
 		return nil, fmt.Errorf("%w: not an HTML page", ErrNoArticle)
 	}
+	if looksTruncated(src) {
+		return nil, fmt.Errorf("%w: the page stops in the middle of its markup (an interrupted download?)", ErrNoArticle)
+	}
+	// x/net/html refuses documents nesting elements more than 512 deep
+	// (its stack of open elements is bounded), which also bounds every
+	// recursive walk of the tree below.
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements") {
+			return nil, fmt.Errorf("%w: elements nested more than 512 deep (%w)", ErrNoArticle, err)
+		}
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
 	p := &page{doc: doc, meta: collectMeta(doc)}
@@ -125,6 +135,22 @@ func looksLikeHTML(s string) bool {
 	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html") ||
 		strings.Contains(head, "<body") || strings.Contains(head, "<p") || strings.Contains(head, "<div") ||
 		strings.Contains(head, "<head") || strings.Contains(head, "<article")
+}
+
+// looksTruncated reports a page cut off in transfer: it opens as a whole
+// document but ends in the middle of text or of a tag, before its </body>
+// or </html>. Saved pages end with a tag; whatever a truncated one holds
+// is missing its end, and importing half an article is worse than none.
+func looksTruncated(s string) bool {
+	head := strings.ToLower(s[:min(len(s), 4096)])
+	if !strings.Contains(head, "<html") && !strings.Contains(head, "<!doctype") {
+		return false
+	}
+	if strings.HasSuffix(strings.TrimRightFunc(s, unicode.IsSpace), ">") {
+		return false
+	}
+	tail := strings.ToLower(s[max(0, len(s)-64<<10):])
+	return !strings.Contains(tail, "</body") && !strings.Contains(tail, "</html")
 }
 
 // body is the chosen article element and what to leave out of it.

@@ -14,27 +14,48 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// maxDecompressed caps what a gzip page may expand to, so that a small
-// hostile file cannot exhaust memory.
-const maxDecompressed = 64 << 20
+// DefaultMaxBytes is the largest page the extractors read, after gunzipping,
+// when Options.MaxBytes is zero. News pages weigh well under 5 MiB even with
+// inline styles and scripts; past 16 MiB a "page" is a dump, a bomb or a
+// mistake, and parsing it would cost seconds and hundreds of MiB.
+const DefaultMaxBytes = 16 << 20
 
-var errTooLarge = errors.New("decompressed page exceeds 64 MiB")
+// ErrTooLarge reports a page over the size limit, before or after
+// gunzipping. Reading stops at the limit, so that a small gzip bomb cannot
+// exhaust memory.
+var ErrTooLarge = errors.New("page too large")
+
+// maxInvalidUTF8 is the share of invalid bytes above which a page that
+// claims to be UTF-8 is refused rather than patched with U+FFFD: at that
+// point it is binary data or in some other charset, and its text would be
+// noise.
+const maxInvalidUTF8 = 0.05
+
+func (o Options) maxBytes() int {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
 
 // decodePage turns raw page bytes into NFC UTF-8 text: it gunzips when the
 // bytes say gzip, refuses binary formats, and decodes the declared or
-// sniffed charset.
-func decodePage(data []byte) (string, error) {
+// sniffed charset. Pages over limit bytes are refused.
+func decodePage(data []byte, limit int) (string, error) {
+	if len(data) > limit {
+		return "", fmt.Errorf("%w: %d bytes, over the %s limit", ErrTooLarge, len(data), sizeName(limit))
+	}
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
 			return "", fmt.Errorf("gzip: %w", err)
 		}
-		out, err := io.ReadAll(io.LimitReader(zr, maxDecompressed+1))
+		out, err := io.ReadAll(io.LimitReader(zr, int64(limit)+1))
 		if err != nil {
-			return "", fmt.Errorf("gzip: %w", err)
+			return "", fmt.Errorf("gzip (a truncated or damaged file?): %w", err)
 		}
-		if len(out) > maxDecompressed {
-			return "", errTooLarge
+		if len(out) > limit {
+			return "", fmt.Errorf("%w: the gzip file expands past the %s limit", ErrTooLarge, sizeName(limit))
 		}
 		data = out
 	}
@@ -44,6 +65,14 @@ func decodePage(data []byte) (string, error) {
 	enc := pageEncoding(data)
 	var s string
 	if enc == nil {
+		if !utf8.Valid(data) {
+			// Declared UTF-8 (or with a UTF-8 BOM) but not: a few stray
+			// bytes read as U+FFFD, as in a browser; many mean noise.
+			if share := dumpInvalidShare(data); share > maxInvalidUTF8 {
+				return "", fmt.Errorf("%w: the page says it is UTF-8 but %.0f%% of it is not; save it again as UTF-8", ErrNoArticle, 100*share)
+			}
+			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+		}
 		s = string(data)
 	} else {
 		out, err := enc.NewDecoder().Bytes(data)
@@ -121,6 +150,15 @@ func pageEncoding(data []byte) encoding.Encoding {
 	}
 	e, _ := htmlindex.Get("windows-1252")
 	return e
+}
+
+// sizeName writes a byte limit for people: "16 MiB", or bytes when small
+// (tests set small limits).
+func sizeName(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d-byte", n)
 }
 
 func hasHighBytes(data []byte) bool {

@@ -270,7 +270,7 @@ func TestHTMLGzip(t *testing.T) {
 		zw.Write(chunk)
 	}
 	zw.Close()
-	if _, err := HTML(buf.Bytes(), Options{}); !errors.Is(err, errTooLarge) {
+	if _, err := HTML(buf.Bytes(), Options{}); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("65 MiB of gzip: err = %v, want the size cap", err)
 	}
 }

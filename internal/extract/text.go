@@ -29,6 +29,9 @@ import (
 // soft hyphens and zero-width spaces removed. A dump with no such run of
 // prose, or one that is binary, gives ErrNoArticle.
 func Text(data []byte, opt Options) (*Article, error) {
+	if len(data) > opt.maxBytes() {
+		return nil, fmt.Errorf("%w: %d bytes, over the %s limit", ErrTooLarge, len(data), sizeName(opt.maxBytes()))
+	}
 	lines, err := dumpLines(data)
 	if err != nil {
 		return nil, err

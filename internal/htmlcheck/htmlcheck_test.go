@@ -57,3 +57,43 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // "" means clean
+	}{
+		{"plain", "Hello [there](https://x.example/).", ""},
+		{"escaped html", `\<script\>alert(1)\</script\>`, ""},
+		{"code span", "`<script>alert(1)</script>`", ""},
+		{"raw script", "<script>alert(1)</script>", "script"},
+		{"raw inline html", "Hi <img src=x onerror=alert(1)>", "img[onerror]"},
+		{"script link", "[x](javascript:alert(1))", "a[href]"},
+		{"script image", "![x](javascript:alert(1))", "img[src]"},
+		{"autolink", "<javascript:alert(1)>", "a[href]"},
+		{"reference", "[x][r]\n\n[r]: vbscript:msgbox(1)", "a[href]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Markdown([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.want == "" {
+				if len(got) > 0 {
+					t.Errorf("clean Markdown flagged: %v", got)
+				}
+				return
+			}
+			found := false
+			for _, f := range got {
+				if strings.Contains(f.String(), tt.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("want a finding with %q, got %v", tt.want, got)
+			}
+		})
+	}
+}

@@ -222,8 +222,8 @@ type doc struct {
 
 func newDoc(src *Source, a *extract.Article, opt Options, loc *time.Location) *doc {
 	d := &doc{
-		title: strings.TrimSpace(a.Title), source: strings.TrimSpace(a.Source),
-		image: a.Image, authors: a.Authors, tags: a.Tags,
+		title: content.Line(a.Title), source: content.Line(a.Source),
+		image: a.Image, authors: oneLines(a.Authors, maxAuthors), tags: tagList(a.Tags),
 		imported: opt.Now().In(loc).Truncate(time.Second), scrapedFrom: src.Name,
 		fingerprint: Fingerprint(a.Text), body: strings.TrimSpace(a.Markdown) + "\n",
 	}
@@ -234,7 +234,9 @@ func newDoc(src *Source, a *extract.Article, opt Options, loc *time.Location) *d
 	if !isWebURL(d.sourceURL) {
 		d.sourceURL = ""
 	}
-	if !isWebURL(d.image) && !strings.HasPrefix(d.image, "/") {
+	// The extractor resolves images to absolute URLs; anything else a
+	// page managed to slip through is dropped rather than trusted.
+	if !isWebURL(d.image) {
 		d.image = ""
 	}
 	switch {
@@ -246,12 +248,12 @@ func newDoc(src *Source, a *extract.Article, opt Options, loc *time.Location) *d
 		d.date, d.dateGuessed = d.imported, true
 	}
 	d.date = d.date.In(loc)
-	d.summary = strings.TrimSpace(a.Description)
+	d.summary = content.Line(a.Description)
 	if d.summary == "" {
-		d.summary = extract.LeadSentences(a.Text, 280)
+		d.summary = content.Line(extract.LeadSentences(a.Text, 280))
 	}
 	if d.title == "" {
-		d.title = extract.LeadSentences(a.Text, 80)
+		d.title = content.Line(extract.LeadSentences(a.Text, 80))
 	}
 	ix := topics.NewIndex(topics.Doc{Title: d.title, Tags: d.tags, Body: a.Text})
 	for _, t := range opt.Site.Topics {
@@ -260,6 +262,49 @@ func newDoc(src *Source, a *extract.Article, opt Options, loc *time.Location) *d
 		}
 	}
 	return d
+}
+
+// Scraped pages list as many keywords and bylines as their SEO plugin
+// likes; past these counts they are spam, and every tag becomes a page of
+// the published site.
+const (
+	maxTags    = 20
+	maxAuthors = 10
+)
+
+// oneLines cleans each value as a one-line field and keeps the first limit
+// non-empty, distinct ones.
+func oneLines(in []string, limit int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range in {
+		s = content.Line(s)
+		k := strings.ToLower(s)
+		if s == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		if out = append(out, s); len(out) == limit {
+			break
+		}
+	}
+	return out
+}
+
+// tagList keeps the tags that can name a page: the build refuses a tag with
+// no letter or digit to make its URL from ("..", "<>", "///"), and such a
+// tag from a scraped page must not break the editor's site.
+func tagList(in []string) []string {
+	var out []string
+	for _, t := range oneLines(in, len(in)) {
+		if slug.Make(t) == "" {
+			continue
+		}
+		if out = append(out, t); len(out) == maxTags {
+			break
+		}
+	}
+	return out
 }
 
 // Fingerprint identifies an article's text whatever its layout: the

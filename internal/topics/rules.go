@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -72,9 +73,15 @@ type Index struct {
 	fields map[string]*tokens
 }
 
+// tokens is a field's words with, for each distinct word, a chain of the
+// positions it occurs at: first[w] is its first position and next[i] the
+// position after i holding the same word, or -1. One map entry per distinct
+// word, rather than a slice per word, keeps indexing a long body to a few
+// allocations.
 type tokens struct {
 	words []string
-	at    map[string][]int
+	first map[string]int32
+	next  []int32
 }
 
 // NewIndex tokenizes d.
@@ -89,9 +96,16 @@ func NewIndex(d Doc) *Index {
 }
 
 func newTokens(s string) *tokens {
-	t := &tokens{words: tokenizeKeepBreaks(s), at: make(map[string][]int)}
-	for i, w := range t.words {
-		t.at[w] = append(t.at[w], i)
+	words := tokenizeKeepBreaks(s)
+	t := &tokens{words: words, first: make(map[string]int32, len(words)/3+1), next: make([]int32, len(words))}
+	for i := len(words) - 1; i >= 0; i-- {
+		w := words[i]
+		if p, ok := t.first[w]; ok {
+			t.next[i] = p
+		} else {
+			t.next[i] = -1
+		}
+		t.first[w] = int32(i)
 	}
 	return t
 }
@@ -139,13 +153,14 @@ func (t *tokens) contains(phrase []string) bool {
 	if len(phrase) == 0 {
 		return false
 	}
-	for _, start := range t.at[phrase[0]] {
-		if start+len(phrase) > len(t.words) {
+	start, ok := t.first[phrase[0]]
+	for ; ok && start >= 0; start = t.next[start] {
+		if int(start)+len(phrase) > len(t.words) {
 			break
 		}
 		ok := true
 		for k := 1; k < len(phrase); k++ {
-			if t.words[start+k] != phrase[k] {
+			if t.words[int(start)+k] != phrase[k] {
 				ok = false
 				break
 			}
@@ -174,28 +189,97 @@ func tokenize(s string) []string {
 // inside a word join it ("U.S." → "us"); apostrophes split, so that "China"
 // matches "China's". Text and phrases go through the same function, so both
 // sides always agree.
+//
+// It does what lowering the NFKD form of s rune by rune would, without
+// building that form: ASCII, nearly all of an English body, takes a byte
+// fast path, and other runes are decomposed one at a time from the
+// normalization tables. (NFKD's reordering of combining marks does not
+// matter here, since marks are dropped.) The words are substrings of one
+// buffer, so a body costs two allocations, not one per word.
 func tokenizeKeepBreaks(s string) []string {
-	var out []string
-	var w strings.Builder
-	flush := func() {
-		if w.Len() > 0 {
-			out = append(out, w.String())
-			w.Reset()
+	var t tokenizer
+	t.buf = make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			t.ascii(c)
+			i++
+			continue
 		}
-	}
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			w.WriteRune(unicode.ToLower(r))
-		case r == '.':
-		case r == '\u2029':
-			flush()
-			out = append(out, breakToken)
+		p := norm.NFKD.PropertiesString(s[i:])
+		n := p.Size()
+		if n == 0 { // invalid UTF-8: a separator, as the rune loop saw it
+			t.flush()
+			i++
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		switch d := p.Decomposition(); {
+		case d != nil:
+			for _, r := range string(d) {
+				t.rune(r)
+			}
+		case r >= 0xAC00 && r <= 0xD7A3:
+			// Hangul syllables decompose by formula, not from the table.
+			for _, r := range norm.NFKD.String(string(r)) {
+				t.rune(r)
+			}
 		default:
-			flush()
+			t.rune(r)
 		}
+		i += n
 	}
-	flush()
+	t.flush()
+	text := string(t.buf)
+	out := make([]string, len(t.bounds))
+	for k, b := range t.bounds {
+		if b[0] < 0 {
+			out[k] = breakToken
+			continue
+		}
+		out[k] = text[b[0]:b[1]]
+	}
 	return out
+}
+
+// tokenizer accumulates words into one buffer; bounds holds each word's
+// start and end in it, or {-1, -1} for a break token.
+type tokenizer struct {
+	buf    []byte
+	start  int
+	bounds [][2]int
+}
+
+func (t *tokenizer) flush() {
+	if len(t.buf) > t.start {
+		t.bounds = append(t.bounds, [2]int{t.start, len(t.buf)})
+		t.start = len(t.buf)
+	}
+}
+
+func (t *tokenizer) ascii(c byte) {
+	switch {
+	case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		t.buf = append(t.buf, c)
+	case c >= 'A' && c <= 'Z':
+		t.buf = append(t.buf, c+'a'-'A')
+	case c == '.':
+	default:
+		t.flush()
+	}
+}
+
+func (t *tokenizer) rune(r rune) {
+	switch {
+	case r < utf8.RuneSelf:
+		t.ascii(byte(r))
+	case unicode.Is(unicode.Mn, r):
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		t.buf = utf8.AppendRune(t.buf, unicode.ToLower(r))
+	case r == '\u2029':
+		t.flush()
+		t.bounds = append(t.bounds, [2]int{-1, -1})
+	default:
+		t.flush()
+	}
 }

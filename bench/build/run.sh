@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Build benchmark: brief (and Hugo, when it is on PATH) on generated
+# briefings of 1k, 10k and 100k articles, plus `brief import` over the
+# extraction pages. See README.md beside this script for what it measures
+# and the figures it gave.
+#
+#   bench/build/run.sh                 # 1000 10000 100000
+#   bench/build/run.sh 1000 10000      # chosen sizes
+#
+# Environment:
+#   WORK=/tmp/brief-bench  scratch folder (corpora are kept there between
+#                          runs and regenerated when the generator changes)
+#   RUNS=3                 runs per measurement; the table shows medians
+#   HUGO_MAX=10000         largest size Hugo is run on (its term pages list
+#                          every member, so at 100k they grow very large)
+#   OUT=disk|shm           where sites are written: the work folder, or
+#                          /dev/shm to leave the disk out of the figures
+#
+# Needs GNU time (/usr/bin/time, Debian package `time`) for peak RSS.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=${WORK:-/tmp/brief-bench}
+RUNS=${RUNS:-3}
+HUGO_MAX=${HUGO_MAX:-10000}
+OUT=${OUT:-disk}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+
+if [ ! -x /usr/bin/time ]; then
+	echo "run.sh: /usr/bin/time (GNU time) is missing: apt-get install -y time" >&2
+	exit 1
+fi
+mkdir -p "$WORK/bin"
+outroot=$WORK/out
+[ "$OUT" = shm ] && outroot=/dev/shm/brief-bench-out
+mkdir -p "$outroot"
+
+(cd "$repo" && go build -o "$WORK/bin/brief" ./cmd/brief && go build -o "$WORK/bin/briefcorpus" ./cmd/briefcorpus)
+brief=$WORK/bin/brief
+hugo=$(command -v hugo || true)
+
+# measure LABEL CMD...: runs CMD under GNU time, appends "wall rss_kb cpu_s"
+# to $WORK/LABEL.txt and leaves CMD's output in $WORK/last.out.
+measure() {
+	local label=$1
+	shift
+	/usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >"$WORK/last.out" 2>&1 || {
+		cat "$WORK/last.out" >&2
+		return 1
+	}
+	awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$WORK/time.txt" >>"$WORK/$label.txt"
+}
+
+# median FILE COLUMN
+median() {
+	awk -v c="$2" '{print $c}' "$1" | sort -g | awk '{v[NR]=$1} END {if (NR) print v[int((NR+1)/2)]}'
+}
+
+rows=()
+for n in "${sizes[@]}"; do
+	src=$WORK/corpus-$n
+	gen=$(cat "$repo"/internal/corpus/*.go | sha256sum | cut -c1-16)
+	if [ "$(cat "$src.gen" 2>/dev/null)" != "$gen" ]; then
+		rm -rf "$src"
+		echo "generating $n articles…" >&2
+		"$WORK/bin/briefcorpus" -n "$n" -dest "$src"
+		echo "$gen" >"$src.gen"
+	fi
+	rm -f "$WORK"/brief-$n.txt "$WORK"/again-$n.txt "$WORK"/hugo-$n.txt "$WORK"/touch-$n.txt
+	dest=$outroot/brief-$n
+	hdest=$outroot/hugo-$n
+	use_hugo=
+	if [ -n "$hugo" ] && [ "$n" -le "$HUGO_MAX" ]; then
+		use_hugo=1
+		cp -r "$repo"/bench/build/hugo/. "$src"/
+	fi
+	for r in $(seq "$RUNS"); do
+		# Full builds into an empty folder, brief and Hugo in turn so
+		# that both see the same machine load.
+		rm -rf "$dest"
+		measure brief-$n "$brief" build --source "$src" --dest "$dest"
+		pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last.out")
+		if [ -n "$use_hugo" ]; then
+			rm -rf "$hdest"
+			measure hugo-$n "$hugo" --quiet --source "$src" --destination "$hdest"
+		fi
+	done
+	# Second builds with nothing changed.
+	for r in $(seq "$RUNS"); do
+		measure again-$n "$brief" build --source "$src" --dest "$dest"
+	done
+	# One article edited: a full build that reuses unchanged files.
+	one=$(find "$src/content/articles" -name '*.md' | sort | sed -n 1p)
+	cp "$one" "$WORK/one.bak"
+	printf '\nOne more line.\n' >>"$one"
+	measure touch-$n "$brief" build --source "$src" --dest "$dest"
+	cp "$WORK/one.bak" "$one"
+	largest=$(find "$dest" -name '*.html' -printf '%s %P\n' | sort -n | sed -n '$p')
+	files=$(find "$dest" -type f | wc -l)
+
+	wall=$(median "$WORK/brief-$n.txt" 1)
+	row="| $n | $pages | $files | $wall | $(awk -v p="$pages" -v w="$wall" 'BEGIN{printf "%.0f", p/w}') | $(median "$WORK/brief-$n.txt" 3) | $(($(median "$WORK/brief-$n.txt" 2) / 1024)) | $(median "$WORK/again-$n.txt" 1) | $(median "$WORK/touch-$n.txt" 1) | $((${largest%% *} / 1024)) KB ${largest#* }"
+	if [ -n "$use_hugo" ]; then
+		hwall=$(median "$WORK/hugo-$n.txt" 1)
+		row="$row | $hwall | $(median "$WORK/hugo-$n.txt" 3) | $(($(median "$WORK/hugo-$n.txt" 2) / 1024)) | $(awk -v a="$wall" -v b="$hwall" 'BEGIN{printf "%.2f", a/b}') |"
+	else
+		row="$row | – | – | – | – |"
+	fi
+	rows+=("$row")
+	echo "$row" >&2
+done
+
+echo
+echo "Medians of $RUNS runs; times in seconds, RSS in MiB; output on $OUT."
+echo
+echo "| articles | pages | files | brief wall | pages/s | brief CPU | brief RSS | 2nd build | 1 edited | largest HTML | Hugo wall | Hugo CPU | Hugo RSS | brief/Hugo |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
+
+# Import: pages per second for `brief import` over the extraction pages.
+pages_dir=$repo/../shared/bench/extraction/html
+if [ -d "$pages_dir" ] && "$brief" import --help >/dev/null 2>&1; then
+	rm -f "$WORK/import.txt"
+	for r in $(seq "$RUNS"); do
+		rm -rf "$WORK/import"
+		mkdir -p "$WORK/import/pages"
+		for f in "$pages_dir"/*.html.gz; do
+			gunzip -c "$f" >"$WORK/import/pages/$(basename "$f" .gz)"
+		done
+		"$brief" init "$WORK/import/site" >/dev/null
+		measure import "$brief" import --source "$WORK/import/site" "$WORK/import/pages"
+	done
+	count=$(sed -n 's/^imported \([0-9]*\), .*/\1/p' "$WORK/last.out")
+	iwall=$(median "$WORK/import.txt" 1)
+	echo
+	echo "brief import: $count pages in ${iwall}s (median of $RUNS) = $(awk -v p="$count" -v w="$iwall" 'BEGIN{printf "%.0f", p/w}') pages/s"
+fi

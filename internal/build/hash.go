@@ -1,0 +1,264 @@
+package build
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"math"
+	"net/url"
+	"reflect"
+	"sort"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/render"
+)
+
+// A fingerprint hashes what an output file is made from (a job's in), so
+// that an incremental rebuild renders again only the files whose inputs
+// changed. Configuration and templates are not part of it: a change to
+// either makes every file render again.
+//
+// Values are walked by reflection, so a field added to render.Page and its
+// kin is covered without anyone remembering to list it here. Pointers are
+// hashed once per build: the views of articles and topics are shared by
+// many pages.
+
+// derived are fields of render.Topic that change whenever an article does
+// (its count, newest items and intro) yet most templates never read: every
+// page is handed every topic for the navigation. A page kind whose
+// templates do not mention one leaves it out of its fingerprints.
+var derived = []string{"Latest", "Count", "Intro"}
+
+var (
+	topicType    = reflect.TypeFor[render.Topic]()
+	timeType     = reflect.TypeFor[time.Time]()
+	locationType = reflect.TypeFor[time.Location]()
+	urlType      = reflect.TypeFor[url.URL]()
+)
+
+// hasher computes the fingerprints of one build.
+type hasher struct {
+	seed maphash.Seed
+	// skips is, per page kind, a bit set of the derived fields its
+	// templates never read.
+	skips map[string]uint8
+	tmpl  *render.Templates
+	// ptrs memoises pointed-to values by address and skip set.
+	ptrs map[ptrKey]uint64
+	// reach caches reachesTopic.
+	reach map[reflect.Type]bool
+	// bodies hashes article bodies by article, carried from one build to
+	// the next (an unchanged file keeps its *content.Article).
+	prevBodies, bodies map[*content.Article]uint64
+}
+
+type ptrKey struct {
+	addr uintptr
+	typ  reflect.Type
+	skip uint8
+}
+
+// staticFile is the input of a copied static file: its name. Static files
+// are not hashed by content; a change under static/ copies them all again.
+type staticFile string
+
+func newHasher(seed maphash.Seed, tmpl *render.Templates, prevBodies map[*content.Article]uint64) *hasher {
+	return &hasher{
+		seed: seed, tmpl: tmpl, skips: map[string]uint8{}, ptrs: map[ptrKey]uint64{}, reach: map[reflect.Type]bool{},
+		prevBodies: prevBodies, bodies: map[*content.Article]uint64{},
+	}
+}
+
+// key fingerprints a job's input.
+func (h *hasher) key(in any) uint64 {
+	var w maphash.Hash
+	w.SetSeed(h.seed)
+	h.any(&w, in, 0)
+	return w.Sum64()
+}
+
+func (h *hasher) any(w *maphash.Hash, in any, skip uint8) {
+	switch v := in.(type) {
+	case nil:
+		w.WriteByte(0)
+	case *entry:
+		// An article as pages and feeds use it: its view and its body,
+		// which the view does not carry until the page renders.
+		h.value(w, reflect.ValueOf(v.view), 0)
+		writeUint(w, h.body(v.src))
+	case []*entry:
+		writeUint(w, uint64(len(v)))
+		for _, e := range v {
+			h.any(w, e, skip)
+		}
+	case []any:
+		writeUint(w, uint64(len(v)))
+		for _, x := range v {
+			h.any(w, x, skip)
+		}
+	case *render.Page:
+		if v != nil {
+			skip = h.skip(v.Kind)
+		}
+		h.value(w, reflect.ValueOf(v), skip)
+	default:
+		h.value(w, reflect.ValueOf(in), skip)
+	}
+}
+
+// skip is the bit set of derived fields the templates of kind never read.
+func (h *hasher) skip(kind string) uint8 {
+	s, ok := h.skips[kind]
+	if !ok {
+		for i, name := range derived {
+			if !h.tmpl.Mentions(kind, name) {
+				s |= 1 << i
+			}
+		}
+		h.skips[kind] = s
+	}
+	return s
+}
+
+func (h *hasher) body(a *content.Article) uint64 {
+	if s, ok := h.bodies[a]; ok {
+		return s
+	}
+	s, ok := h.prevBodies[a]
+	if !ok {
+		s = maphash.String(h.seed, a.Body)
+	}
+	h.bodies[a] = s
+	return s
+}
+
+func (h *hasher) value(w *maphash.Hash, v reflect.Value, skip uint8) {
+	switch v.Kind() {
+	case reflect.Invalid:
+		w.WriteByte(0)
+	case reflect.String:
+		writeUint(w, uint64(v.Len()))
+		w.WriteString(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			w.WriteByte(1)
+		} else {
+			w.WriteByte(2)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		writeUint(w, uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		writeUint(w, v.Uint())
+	case reflect.Float32, reflect.Float64:
+		writeUint(w, math.Float64bits(v.Float()))
+	case reflect.Pointer:
+		if v.IsNil() {
+			w.WriteByte(0)
+			return
+		}
+		if skip != 0 && !h.reachesTopic(v.Type().Elem()) {
+			skip = 0 // one hash serves every page kind
+		}
+		k := ptrKey{v.Pointer(), v.Type(), skip}
+		s, ok := h.ptrs[k]
+		if !ok {
+			var sub maphash.Hash
+			sub.SetSeed(h.seed)
+			h.value(&sub, v.Elem(), skip)
+			s = sub.Sum64()
+			h.ptrs[k] = s
+		}
+		w.WriteByte(1)
+		writeUint(w, s)
+	case reflect.Slice, reflect.Array:
+		writeUint(w, uint64(v.Len()))
+		for i := range v.Len() {
+			h.value(w, v.Index(i), skip)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		writeUint(w, uint64(len(keys)))
+		for _, k := range keys {
+			h.value(w, k, skip)
+			h.value(w, v.MapIndex(k), skip)
+		}
+	case reflect.Interface:
+		if v.IsNil() {
+			w.WriteByte(0)
+			return
+		}
+		w.WriteString(v.Elem().Type().String())
+		h.value(w, v.Elem(), skip)
+	case reflect.Struct:
+		h.structValue(w, v, skip)
+	default:
+		// Functions and channels carry no data a page shows.
+		w.WriteString(v.Type().String())
+	}
+}
+
+func (h *hasher) structValue(w *maphash.Hash, v reflect.Value, skip uint8) {
+	switch v.Type() {
+	case timeType:
+		t := v.Interface().(time.Time)
+		writeUint(w, uint64(t.UnixNano()))
+		w.WriteString(t.Location().String())
+		return
+	case locationType:
+		loc := v.Addr().Interface().(*time.Location)
+		w.WriteString(loc.String())
+		return
+	case urlType:
+		u := v.Addr().Interface().(*url.URL)
+		w.WriteString(u.String())
+		return
+	}
+	t := v.Type()
+	for i := range t.NumField() {
+		if t == topicType && skip != 0 && skipped(t.Field(i).Name, skip) {
+			continue
+		}
+		h.value(w, v.Field(i), skip)
+	}
+}
+
+func skipped(name string, skip uint8) bool {
+	for i, d := range derived {
+		if d == name {
+			return skip&(1<<i) != 0
+		}
+	}
+	return false
+}
+
+func writeUint(w *maphash.Hash, n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	w.Write(b[:])
+}
+
+// reachesTopic reports whether values of t can hold a render.Topic, the
+// only type whose hash depends on the skip set.
+func (h *hasher) reachesTopic(t reflect.Type) bool {
+	r, ok := h.reach[t]
+	if ok {
+		return r
+	}
+	h.reach[t] = false // breaks cycles; corrected below
+	switch t.Kind() {
+	case reflect.Struct:
+		r = t == topicType
+		for i := 0; !r && i < t.NumField(); i++ {
+			r = h.reachesTopic(t.Field(i).Type)
+		}
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		r = h.reachesTopic(t.Elem())
+	case reflect.Map:
+		r = h.reachesTopic(t.Key()) || h.reachesTopic(t.Elem())
+	case reflect.Interface:
+		r = true
+	}
+	h.reach[t] = r
+	return r
+}

@@ -1,0 +1,56 @@
+package serve
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// BenchmarkReload measures what an editor waits for: the time from writing
+// a changed note to an article's file to the reload event reaching the
+// browser, through the watcher, the debounce (Options.Quiet, 10ms by
+// default), the incremental rebuild and the event stream.
+//
+//	go test ./internal/serve -run '^$' -bench Reload -benchtime 20x
+func BenchmarkReload(b *testing.B) {
+	b.Run("example", func(b *testing.B) {
+		dir := copyExample(b)
+		benchReload(b, dir, article)
+	})
+	b.Run("10k", func(b *testing.B) {
+		dir := b.TempDir()
+		if err := generate(dir, 10000); err != nil {
+			b.Fatal(err)
+		}
+		benchReload(b, dir, genPath(5))
+	})
+}
+
+func benchReload(b *testing.B, dir, name string) {
+	s := start(b, dir, func(o *Options) { o.Quiet = 0 })
+	ev := listen(b, s)
+	ev.next(b, "hello", 10*time.Second)
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	orig, err := os.ReadFile(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		i++
+		note := fmt.Sprintf("note: \"Edit number %d: why this *matters*.\"\n", i)
+		data := strings.Replace(string(orig), "\n---\n", "\n"+strings.TrimSuffix(note, "\n")+"\n---\n", 1)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		got := ev.next(b, "reload", 30*time.Second)
+		files, _ := got.data["files"].([]any)
+		if len(files) == 0 {
+			b.Fatalf("reload event names no files: %v", got.data)
+		}
+	}
+}

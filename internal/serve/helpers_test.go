@@ -1,0 +1,227 @@
+package serve
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// copyExample copies the example site at the repository's root into a
+// temporary folder, so tests can edit it.
+func copyExample(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	root := filepath.Join("..", "..")
+	for _, name := range []string{"content", "static", "templates"} {
+		if _, err := os.Stat(filepath.Join(root, name)); err != nil {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join(root, name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(root, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "site.yaml", string(data))
+	return dir
+}
+
+func writeFile(t testing.TB, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// replaceIn edits a file of the site in place.
+func replaceIn(t testing.TB, dir, name, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	writeFile(t, dir, name, strings.Replace(string(data), old, new, 1))
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's and the test's
+// goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// running is a server started by a test.
+type running struct {
+	*Server
+	out  *syncBuffer
+	stop func() error // cancels Run and waits for it
+}
+
+// start runs a server on a free loopback port for the site in dir and
+// stops it when the test ends.
+func start(t testing.TB, dir string, tweak func(*Options)) *running {
+	t.Helper()
+	out := &syncBuffer{}
+	opt := Options{Source: dir, Port: 0, Stdout: out, Stderr: out, Quiet: 10 * time.Millisecond}
+	if tweak != nil {
+		tweak(&opt)
+	}
+	s, err := New(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	var once sync.Once
+	var runErr error
+	stop := func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case runErr = <-done:
+			case <-time.After(10 * time.Second):
+				runErr = fmt.Errorf("Run did not return within 10s of cancellation")
+			}
+		})
+		return runErr
+	}
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	// Run serves only after the first build; wait for it.
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), "serving ") {
+		if time.Now().After(deadline) {
+			t.Fatalf("server did not start; output:\n%s", out)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return &running{Server: s, out: out, stop: stop}
+}
+
+var client = &http.Client{
+	Timeout: 10 * time.Second,
+	// Tests look at redirects themselves.
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
+func get(t testing.TB, url string) (*http.Response, string) {
+	t.Helper()
+	resp, err := client.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, string(body)
+}
+
+// stream is a test's connection to the event stream.
+type stream struct {
+	events chan sse
+	cancel context.CancelFunc
+}
+
+type sse struct {
+	name string
+	data map[string]any
+}
+
+func listen(t testing.TB, s *running) *stream {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	u, err := url.Parse(s.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = eventsPath
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("events: content type %q", ct)
+	}
+	st := &stream{events: make(chan sse, 64), cancel: cancel}
+	go func() {
+		defer resp.Body.Close()
+		defer close(st.events)
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 1<<20)
+		var ev sse
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				ev.name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				ev.data = map[string]any{}
+				json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &ev.data)
+			case line == "" && ev.name != "":
+				st.events <- ev
+				ev = sse{}
+			}
+		}
+	}()
+	t.Cleanup(cancel)
+	return st
+}
+
+// next waits for the next event called name, skipping others.
+func (st *stream) next(t testing.TB, name string, within time.Duration) sse {
+	t.Helper()
+	timeout := time.After(within)
+	for {
+		select {
+		case ev, ok := <-st.events:
+			if !ok {
+				t.Fatalf("event stream closed while waiting for %q", name)
+			}
+			if ev.name == name {
+				return ev
+			}
+		case <-timeout:
+			t.Fatalf("no %q event within %s", name, within)
+		}
+	}
+}

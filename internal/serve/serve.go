@@ -42,6 +42,10 @@ type Options struct {
 	Stdout, Stderr io.Writer
 	// Log receives diagnostics; nil discards them.
 	Log *slog.Logger
+	// HeaderTimeout bounds how long a client may take to send a request's
+	// headers, so that slow or stalled connections (slowloris) cannot pile
+	// up; 0 means 10s. Reading a whole request may take three times as long.
+	HeaderTimeout time.Duration
 }
 
 // portTries is how many ports after Options.Port are tried when it is
@@ -184,9 +188,19 @@ func (s *Server) Run(ctx context.Context) error {
 	s.rebuild(ctx, b, nil)
 	fmt.Fprintf(s.opt.Stdout, "serving %s at %s (Ctrl-C to stop)\n", s.root, s.URL())
 
+	headerTimeout := s.opt.HeaderTimeout
+	if headerTimeout <= 0 {
+		headerTimeout = 10 * time.Second
+	}
 	srv := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: headerTimeout,
+		ReadTimeout:       3 * headerTimeout,
+		// Pages are in memory; a response that takes longer is a client
+		// not reading. The event stream lifts this for itself.
+		WriteTimeout:   30 * time.Second,
+		IdleTimeout:    2 * time.Minute,
+		MaxHeaderBytes: 64 << 10,
 		// Event streams end with ctx, so that Shutdown is not kept
 		// waiting by browsers that never hang up.
 		BaseContext: func(net.Listener) context.Context { return ctx },

@@ -32,6 +32,11 @@ import (
 // the publisher, else og:site_name, else the host; SourceURL is the
 // canonical URL without tracking parameters; dates without an offset are
 // read in Options.Location.
+//
+// Hostile and broken pages are refused with a reason rather than half
+// read: pages over Options.MaxBytes, before or after gunzipping
+// (ErrTooLarge); binary files, pages that claim UTF-8 and are not, pages
+// cut off mid-markup and elements nested more than 512 deep (ErrNoArticle).
 func HTML(data []byte, opt Options) (*Article, error) {
 	p, err := parsePage(data, opt)
 	if err != nil {

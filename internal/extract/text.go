@@ -27,7 +27,8 @@ import (
 // "View Date: …") and are read in opt.Location when they carry no zone;
 // tags from a list after an "In:" or "Tags:" label. The text is NFC with
 // soft hyphens and zero-width spaces removed. A dump with no such run of
-// prose, or one that is binary, gives ErrNoArticle.
+// prose, or one that is binary, gives ErrNoArticle; one over opt.MaxBytes
+// gives ErrTooLarge.
 func Text(data []byte, opt Options) (*Article, error) {
 	if len(data) > opt.maxBytes() {
 		return nil, fmt.Errorf("%w: %d bytes, over the %s limit", ErrTooLarge, len(data), sizeName(opt.maxBytes()))
@@ -214,4 +215,3 @@ func dumpFirstWords(s string, n int) string {
 	}
 	return strings.Join(f, " ")
 }
-

@@ -60,15 +60,46 @@ func CleanURL(raw string, base *url.URL) string {
 			return ""
 		}
 	case "mailto":
-		return u.String()
+		u.Opaque, u.RawQuery = escapeRaw(u.Opaque), escapeRaw(u.RawQuery)
+		return reparsed(u.String())
 	default:
 		return ""
 	}
 	if u.RawQuery != "" {
-		u.RawQuery = stripTracking(u.RawQuery)
+		u.RawQuery = escapeRaw(stripTracking(u.RawQuery))
 	}
 	u.ForceQuery = false
-	return u.String()
+	return reparsed(u.String())
+}
+
+// reparsed returns s if it reads back as a URL, else "": resolving can
+// produce what url.Parse refuses ("//::" becomes "https://::", whose port
+// is not a number), and such a link would break wherever it is used.
+func reparsed(s string) string {
+	if _, err := url.Parse(s); err != nil {
+		return ""
+	}
+	return s
+}
+
+// escapeRaw percent-encodes the bytes url.Parse leaves as they came in a
+// query or an opaque part: spaces, double quotes, angle brackets, non-ASCII and
+// invalid UTF-8. The result is ASCII, safe in Markdown, HTML attributes and
+// YAML, and unchanged by a second pass since '%' is left alone.
+func escapeRaw(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // stripTracking filters a raw query by hand rather than through url.Values,

@@ -15,10 +15,19 @@ import (
 	"time"
 )
 
-// Defaults for a Client's zero fields.
+// Defaults for a Client's zero fields. Each bounds what a hostile or broken
+// server can cost one import: a server that trickles bytes or never stops
+// sending, a redirect loop, a body larger than any page.
 const (
-	DefaultTimeout   = 30 * time.Second
-	DefaultMaxBytes  = 16 << 20
+	// DefaultTimeout bounds one whole fetch, redirects and body included,
+	// so a server that sends a byte a second cannot hold an import for
+	// longer.
+	DefaultTimeout = 30 * time.Second
+	// DefaultMaxBytes bounds the body as received (after the transport's
+	// own gzip decoding); reading stops one byte past it. It matches the
+	// extractor's page limit.
+	DefaultMaxBytes = 16 << 20
+	// DefaultRedirects bounds the redirects followed, which ends loops.
 	DefaultRedirects = 10
 )
 
@@ -104,7 +113,7 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Page, error) {
 	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetching %s: %w", rawURL, err)
+		return nil, fmt.Errorf("fetching %s: %w", rawURL, explainTimeout(ctx, err, timeout))
 	}
 	defer resp.Body.Close()
 	final := resp.Request.URL.String()
@@ -121,16 +130,26 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Page, error) {
 		return nil, fmt.Errorf("fetching %s: %w: the server sent %s", rawURL, ErrNotPage, mediaType)
 	}
 	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("fetching %s: the page is %d bytes, over the %d MiB limit", rawURL, resp.ContentLength, limit>>20)
+		return nil, fmt.Errorf("fetching %s: the page is %d bytes, over the %d-byte limit", rawURL, resp.ContentLength, limit)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("fetching %s: reading the body: %w", rawURL, err)
+		return nil, fmt.Errorf("fetching %s: reading the body: %w", rawURL, explainTimeout(ctx, err, timeout))
 	}
 	if int64(len(body)) > limit {
-		return nil, fmt.Errorf("fetching %s: the page is over the %d MiB limit", rawURL, limit>>20)
+		return nil, fmt.Errorf("fetching %s: the page is over the %d-byte limit", rawURL, limit)
 	}
 	return &Page{URL: final, ContentType: mediaType, Body: body}, nil
+}
+
+// explainTimeout names the fetch's own deadline when that is what ended it,
+// since "context deadline exceeded" does not tell the editor that the site
+// was too slow rather than down.
+func explainTimeout(ctx context.Context, err error, timeout time.Duration) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("gave up after %v (the server is too slow): %w", timeout, err)
+	}
+	return err
 }
 
 // isPageType accepts HTML and XHTML, and a missing type (many servers omit

@@ -43,6 +43,9 @@ type Options struct {
 	Fetch *fetch.Client
 	// Now stamps `imported`; nil means time.Now.
 	Now func() time.Time
+	// MaxBytes bounds one input file, and a gzipped page once expanded; 0
+	// means MaxFileSize. Pages fetched over HTTP are bounded by Fetch.
+	MaxBytes int
 	// Progress, when set, is called after each input of each pass
 	// ("reading", then "importing") with the count done.
 	Progress func(pass string, done, total int)
@@ -107,6 +110,10 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 	if loc == nil {
 		loc = time.UTC
 	}
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = MaxFileSize
+	}
 	names, res := expandReports(inputs)
 
 	// Pass 1: read and learn.
@@ -118,7 +125,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		src, err := Read(ctx, name, opt.Fetch)
+		src, err := read(ctx, name, opt.Fetch, limit)
 		if err != nil {
 			readErrs[i] = err
 			if opt.Progress != nil {
@@ -131,7 +138,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		// twice would make its own paragraphs look like boilerplate.
 		if sum := sha256.Sum256(src.Data); !learnt[sum] {
 			learnt[sum] = true
-			bp.Learn(src.Blocks(extract.Options{URL: src.URL}))
+			bp.Learn(src.Blocks(extract.Options{URL: src.URL, MaxBytes: limit}))
 		}
 		if opt.Progress != nil {
 			opt.Progress("reading", i+1, len(names))
@@ -152,7 +159,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		if readErrs[i] != nil {
 			rep.Outcome, rep.Err = Failed, readErrs[i]
 		} else {
-			a, err := sources[i].Extract(extract.Options{Location: loc, Boilerplate: bp})
+			a, err := sources[i].Extract(extract.Options{Location: loc, Boilerplate: bp, MaxBytes: limit})
 			if err != nil {
 				rep.Outcome, rep.Err = Failed, err
 			} else {
@@ -321,7 +328,6 @@ func Fingerprint(text string) string {
 	sum := sha256.Sum256([]byte(b.String()))
 	return "sha256:" + hex.EncodeToString(sum[:16])
 }
-
 
 func isWebURL(s string) bool {
 	u, err := url.Parse(s)

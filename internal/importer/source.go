@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -27,9 +28,11 @@ const (
 	KindText
 )
 
-// MaxFileSize bounds an input file; a scraped page is far smaller, and a
-// larger file is an archive or a video put in the wrong folder.
-const MaxFileSize = 64 << 20
+// MaxFileSize bounds an input file unless Options.MaxBytes says otherwise;
+// a scraped page is far smaller, and a larger file is an archive or a video
+// put in the wrong folder. It is checked before the file is read, and is
+// also the bound on a gzipped page once expanded.
+const MaxFileSize = extract.DefaultMaxBytes
 
 // Source is one input read into memory.
 type Source struct {
@@ -104,8 +107,13 @@ func Expand(inputs []string) (names []string, failed []Report) {
 	return names, failed
 }
 
-// Read loads one input: a file from disk or a page over HTTP.
+// Read loads one input: a file from disk (at most MaxFileSize bytes) or a
+// page over HTTP (bounded by the client's limits).
 func Read(ctx context.Context, name string, client *fetch.Client) (*Source, error) {
+	return read(ctx, name, client, MaxFileSize)
+}
+
+func read(ctx context.Context, name string, client *fetch.Client, limit int) (*Source, error) {
 	if IsURL(name) {
 		if client == nil {
 			client = &fetch.Client{}
@@ -123,10 +131,14 @@ func Read(ctx context.Context, name string, client *fetch.Client) (*Source, erro
 	if info.IsDir() {
 		return nil, fmt.Errorf("%s: is a folder", name)
 	}
-	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s: %d bytes is too large for a web page (limit %d MiB)", name, info.Size(), MaxFileSize>>20)
+	if !info.Mode().IsRegular() {
+		// A FIFO or device would block or never end.
+		return nil, fmt.Errorf("%s: not a regular file", name)
 	}
-	data, err := os.ReadFile(name)
+	if info.Size() > int64(limit) {
+		return nil, fmt.Errorf("%s: %w: %d bytes, over the %d-byte limit for a web page", name, extract.ErrTooLarge, info.Size(), limit)
+	}
+	data, err := readAtMost(name, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +147,24 @@ func Read(ctx context.Context, name string, client *fetch.Client) (*Source, erro
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &Source{Name: name, Kind: kind, Data: data}, nil
+}
+
+// readAtMost reads a file that may have grown since it was measured, never
+// holding more than limit+1 bytes of it.
+func readAtMost(name string, limit int) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > limit {
+		return nil, fmt.Errorf("%s: %w: over the %d-byte limit", name, extract.ErrTooLarge, limit)
+	}
+	return data, nil
 }
 
 // sniff decides how to read a file: by its name when it says, else by its

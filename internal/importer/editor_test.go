@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestImportNeverTouchesEditorFiles puts files an editor wrote where an
@@ -90,7 +91,7 @@ func TestWriteNewNeverReplaces(t *testing.T) {
 	root := t.TempDir()
 	rel := ArticlesDir + "/taken.md"
 	writeInput(t, root, rel, "the editor's\n")
-	if _, err := writeNew(root, rel, []byte("import's\n"), nil); err == nil || !strings.Contains(err.Error(), "not overwritten") {
+	if _, err := writeNew(root, rel, []byte("import's\n")); err == nil || !strings.Contains(err.Error(), "not overwritten") {
 		t.Errorf("writeNew over an existing file: err = %v", err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(root, rel)); string(got) != "the editor's\n" {
@@ -106,5 +107,34 @@ func TestWriteNewNeverReplaces(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(root, rel)); string(got) != "the editor's\n" {
 		t.Errorf("the file now holds %q", got)
+	}
+}
+
+// TestStaleTempsRemoved: temp files an import killed mid-write left behind
+// are swept once they are old enough that no running import can own them.
+func TestStaleTempsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	files := map[string]time.Time{
+		".import-old.tmp":   now.Add(-2 * staleTemp),
+		".import-fresh.tmp": now.Add(-time.Minute),
+		"article.md":        now.Add(-2 * staleTemp),
+		".editor-note.tmp":  now.Add(-2 * staleTemp),
+	}
+	for name, mtime := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removeStaleTemps(dir, now)
+	for name := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gone := os.IsNotExist(err); gone != (name == ".import-old.tmp") {
+			t.Errorf("%s: removed = %v", name, gone)
+		}
 	}
 }

@@ -149,6 +149,9 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 	if err != nil {
 		return res, err
 	}
+	if !opt.DryRun {
+		removeStaleTemps(filepath.Join(opt.Root, ArticlesDir), opt.Now())
+	}
 
 	// Pass 2: extract and write.
 	for i, name := range names {
@@ -206,7 +209,7 @@ func importOne(name string, src *Source, a *extract.Article, idx *index, opt Opt
 		return rep
 	}
 	if !opt.DryRun {
-		if rel, err = writeNew(opt.Root, rel, data, idx); err != nil {
+		if rel, err = writeNew(opt.Root, rel, data); err != nil {
 			rep.Outcome, rep.Err = Failed, err
 			return rep
 		}

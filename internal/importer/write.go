@@ -193,7 +193,7 @@ func looseFront(data []byte) (*content.Front, bool) {
 // writeNew writes a new article atomically and never over another file:
 // the bytes go to a temporary file in the same folder, which is then
 // linked to its name, an operation that fails if the name is taken.
-func writeNew(root, rel string, data []byte, idx *index) (string, error) {
+func writeNew(root, rel string, data []byte) (string, error) {
 	final := filepath.Join(root, filepath.FromSlash(rel))
 	tmp, err := writeTemp(filepath.Dir(final), data)
 	if err != nil {
@@ -203,7 +203,7 @@ func writeNew(root, rel string, data []byte, idx *index) (string, error) {
 	err = os.Link(tmp, final)
 	switch {
 	case err == nil:
-		return rel, nil
+		return rel, syncDir(filepath.Dir(final))
 	case errors.Is(err, fs.ErrExist):
 		return "", fmt.Errorf("%s: appeared while importing; not overwritten", rel)
 	}
@@ -214,7 +214,7 @@ func writeNew(root, rel string, data []byte, idx *index) (string, error) {
 	if err := os.Rename(tmp, final); err != nil {
 		return "", fmt.Errorf("%s: %w", rel, err)
 	}
-	return rel, nil
+	return rel, syncDir(filepath.Dir(final))
 }
 
 // replaceFile swaps a file's content atomically, provided it still holds
@@ -243,7 +243,40 @@ func replaceFile(root, rel string, old, data []byte) error {
 	if err := os.Rename(tmp, final); err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
+	return syncDir(filepath.Dir(final))
+}
+
+// syncDir makes a new name in dir durable: without it a crash right after
+// the rename can lose the file even though its bytes were synced.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("syncing %s: %w", dir, err)
+	}
 	return nil
+}
+
+// staleTemp is how old a leftover temporary file must be before import
+// removes it: older than any import still running could keep one.
+const staleTemp = time.Hour
+
+// removeStaleTemps deletes temporary files that an import killed mid-write
+// left in dir. They are hidden, so no build reads them, but they would
+// pile up.
+func removeStaleTemps(dir string, now time.Time) {
+	matches, _ := filepath.Glob(filepath.Join(dir, ".import-*.tmp"))
+	for _, m := range matches {
+		if fi, err := os.Lstat(m); err == nil && fi.Mode().IsRegular() && now.Sub(fi.ModTime()) > staleTemp {
+			os.Remove(m)
+		}
+	}
 }
 
 // writeTemp writes data to a hidden temporary file in dir (content.Load

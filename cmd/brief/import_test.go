@@ -138,3 +138,45 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("no inputs: exit %d, want 2", code)
 	}
 }
+
+// TestSeedLandsInExampleTopic imports the real scraped seed into a copy of
+// the example site and checks, on the built pages, that it is published in
+// the U.S.–China topic with the right title and source.
+func TestSeedLandsInExampleTopic(t *testing.T) {
+	seed := filepath.Join("..", "..", "..", "shared", "seeds", "000_07219cdc563dbbb4.txt")
+	if _, err := os.Stat(seed); err != nil {
+		t.Skip("../shared/seeds is not present")
+	}
+	seed, _ = filepath.Abs(seed)
+	site := t.TempDir()
+	root := filepath.Join("..", "..")
+	for _, name := range []string{"content", "static"} {
+		if err := os.CopyFS(filepath.Join(site, name), os.DirFS(filepath.Join(root, name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "site.yaml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, code := runCmd(t, site, "import", seed); code != 0 || !strings.Contains(out, "imported 1,") {
+		t.Fatalf("import: %d\n%s%s", code, out, errOut)
+	}
+	if _, errOut, code := runCmd(t, site, "build", "--future"); code != 0 {
+		t.Fatalf("build: %s", errOut)
+	}
+	page, err := os.ReadFile(filepath.Join(site, "public", "topics", "us-china-relations", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const title = "U.S. Secretary of State Antony Blinken to go to China after earlier trip postponed amid spy balloon"
+	if !strings.Contains(string(page), title) {
+		t.Errorf("the seed's article is not on the U.S.–China topic page")
+	}
+	if !strings.Contains(string(page), "LoTradeCoin") {
+		t.Errorf("the seed's source is not shown")
+	}
+}

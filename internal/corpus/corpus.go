@@ -4,8 +4,9 @@
 //
 // The output depends only on N (and the seed): every article is drawn from
 // its own PCG stream keyed by its index, so two runs give byte-identical
-// files and article i is the same text in every corpus that has one (only
-// its date, spread over the corpus's years, depends on N).
+// files and article i has the same file name and title in every corpus
+// that has one (its date, spread over the corpus's years, and the articles
+// it links to depend on N).
 //
 // The article files are also valid Hugo content: with a Hugo config that
 // declares `topics` and `tags` taxonomies (bench/build/hugo), Hugo builds the

@@ -138,16 +138,7 @@ func (r *renderer) block1(n *html.Node) []mdBlock {
 	case atom.Ul, atom.Ol:
 		return r.list(n)
 	case atom.Blockquote:
-		inner := r.flow(n)
-		var mds, txts []string
-		for _, b := range inner {
-			if b.md != "" {
-				mds = append(mds, b.md)
-			}
-			if b.text != "" {
-				txts = append(txts, b.text)
-			}
-		}
+		mds, txts := split(r.flow(n))
 		if len(mds) == 0 {
 			return nil
 		}
@@ -177,6 +168,19 @@ func (r *renderer) block1(n *html.Node) []mdBlock {
 	return r.flow(n)
 }
 
+// split separates blocks' Markdown and text, dropping empty ones.
+func split(blocks []mdBlock) (mds, txts []string) {
+	for _, b := range blocks {
+		if b.md != "" {
+			mds = append(mds, b.md)
+		}
+		if b.text != "" {
+			txts = append(txts, b.text)
+		}
+	}
+	return mds, txts
+}
+
 func (r *renderer) list(n *html.Node) []mdBlock {
 	ordered := n.DataAtom == atom.Ol
 	num := 1
@@ -201,15 +205,7 @@ func (r *renderer) list(n *html.Node) []mdBlock {
 				blocks = []mdBlock{b}
 			}
 		}
-		var bm, bt []string
-		for _, b := range blocks {
-			if b.md != "" {
-				bm = append(bm, b.md)
-			}
-			if b.text != "" {
-				bt = append(bt, b.text)
-			}
-		}
+		bm, bt := split(blocks)
 		if len(bm) == 0 {
 			continue
 		}

@@ -22,7 +22,10 @@ const MaxLen = 80
 func Make(s string) string {
 	var b strings.Builder
 	pendingHyphen := false
-	for _, r := range norm.NFKD.String(s) {
+	// Invalid bytes become separators first: left in, they stop the
+	// normaliser from decomposing what follows, and the slug of a slug
+	// would then differ.
+	for _, r := range norm.NFKD.String(strings.ToValidUTF8(s, " ")) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// Combining marks left by NFKD: dropping them folds accents.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/brief-ssg/brief/internal/fetch"
@@ -44,6 +45,14 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		} else {
 			inputs[i] = e.path(a)
 		}
+	}
+	// An import keeps the pages it parsed from its first pass to its
+	// second, and the collector would scan them over and over: a heap
+	// allowed to grow twice its live size, not once, takes about a sixth
+	// off the CPU time of the benchmark import for 30 MB more at peak.
+	// GOGC, when set, still rules.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	prog := newProgress(e.stderr)
 	res, err := importer.Import(ctx, inputs, importer.Options{

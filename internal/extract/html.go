@@ -38,10 +38,59 @@ import (
 // (ErrTooLarge); binary files, pages that claim UTF-8 and are not, pages
 // cut off mid-markup and elements nested more than 512 deep (ErrNoArticle).
 func HTML(data []byte, opt Options) (*Article, error) {
+	p, err := ParseHTML(data, opt)
+	if err != nil {
+		return nil, err
+	}
+	return p.Extract(opt)
+}
+
+// HTMLBlocks returns a page's site key and its text blocks, for
+// Boilerplate.Learn over a batch of pages before extracting them.
+func HTMLBlocks(data []byte, opt Options) (site string, blocks []string, err error) {
+	p, err := ParseHTML(data, opt)
+	if err != nil {
+		return "", nil, err
+	}
+	site, blocks = p.Blocks()
+	return site, blocks, nil
+}
+
+// HTMLPage is a saved page decoded and parsed once, for callers that learn
+// a batch of pages' blocks before extracting them: decoding and parsing are
+// most of an extraction's cost, and Blocks and Extract only read the tree,
+// so one parse serves both passes.
+type HTMLPage struct {
+	p    *page
+	size int
+}
+
+// ParseHTML decodes and parses a page for Blocks and Extract. Of opt, it
+// uses URL and MaxBytes; it fails as HTML would on the same bytes.
+func ParseHTML(data []byte, opt Options) (*HTMLPage, error) {
 	p, err := parsePage(data, opt)
 	if err != nil {
 		return nil, err
 	}
+	return &HTMLPage{p: p, size: p.size}, nil
+}
+
+// Size is the page's decoded length in bytes, a measure of the memory its
+// parsed tree holds (a small multiple of it).
+func (hp *HTMLPage) Size() int { return hp.size }
+
+// Blocks returns the page's site key and its text blocks, as HTMLBlocks.
+func (hp *HTMLPage) Blocks() (site string, blocks []string) {
+	for _, b := range collectBlocks(hp.p.doc) {
+		blocks = append(blocks, b.text)
+	}
+	return hp.p.site, blocks
+}
+
+// Extract finds the article as HTML does. Of opt, it uses Location and
+// Boilerplate; URL and MaxBytes were applied by ParseHTML.
+func (hp *HTMLPage) Extract(opt Options) (*Article, error) {
+	p := hp.p
 	a := &Article{}
 	applyMeta(a, p.meta, p.base, opt.Location)
 
@@ -56,19 +105,6 @@ func HTML(data []byte, opt Options) (*Article, error) {
 	return a, nil
 }
 
-// HTMLBlocks returns a page's site key and its text blocks, for
-// Boilerplate.Learn over a batch of pages before extracting them.
-func HTMLBlocks(data []byte, opt Options) (site string, blocks []string, err error) {
-	p, err := parsePage(data, opt)
-	if err != nil {
-		return "", nil, err
-	}
-	for _, b := range collectBlocks(p.doc) {
-		blocks = append(blocks, b.text)
-	}
-	return p.site, blocks, nil
-}
-
 // minArticleWords is the shortest body worth importing; less is a stub, a
 // paywall teaser or an error page.
 const minArticleWords = 25
@@ -79,6 +115,7 @@ type page struct {
 	meta *pageMeta
 	base *url.URL
 	site string // boilerplate key: host of the canonical or given URL
+	size int    // decoded length in bytes
 }
 
 func parsePage(data []byte, opt Options) (*page, error) {
@@ -102,7 +139,7 @@ func parsePage(data []byte, opt Options) (*page, error) {
 		}
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
-	p := &page{doc: doc, meta: collectMeta(doc)}
+	p := &page{doc: doc, meta: collectMeta(doc), size: len(src)}
 	if opt.URL != "" {
 		if u, err := url.Parse(opt.URL); err == nil && u.IsAbs() {
 			p.base = u

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -50,10 +51,21 @@ func decodePage(data []byte, limit int) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("gzip: %w", err)
 		}
-		out, err := io.ReadAll(io.LimitReader(zr, int64(limit)+1))
-		if err != nil {
+		// The trailer's last four bytes give the expanded size (modulo
+		// 4 GiB, and a damaged or hostile file may lie, hence the bound):
+		// one buffer of that size saves the copies of a growing one.
+		size := limit + 1
+		if n := len(data); n >= 18 {
+			if isize := int64(binary.LittleEndian.Uint32(data[n-4:])) + 1; isize < int64(size) {
+				size = int(isize)
+			}
+		}
+		var buf bytes.Buffer
+		buf.Grow(size + bytes.MinRead)
+		if _, err := buf.ReadFrom(io.LimitReader(zr, int64(limit)+1)); err != nil {
 			return "", fmt.Errorf("gzip (a truncated or damaged file?): %w", err)
 		}
+		out := buf.Bytes()
 		if len(out) > limit {
 			return "", fmt.Errorf("%w: the gzip file expands past the %s limit", ErrTooLarge, sizeName(limit))
 		}

@@ -491,8 +491,6 @@ func namesSite(seg, site, host string) bool {
 	return false
 }
 
-func sameText(a, b string) bool { return normKey(a) != "" && normKey(a) == normKey(b) }
-
 // normKey keeps letters and digits, lower-cased, for loose comparisons.
 func normKey(s string) string {
 	var b strings.Builder

@@ -34,12 +34,13 @@ func trimBody(blocks []*textBlock, removed map[*html.Node]bool, title string) {
 		}
 	}
 	afterCue := false
+	titleKey := normKey(title) // a block with the same letters repeats the headline
 	for i, b := range blocks {
 		switch {
 		case b.hint:
 			afterCue = false
 			continue
-		case title != "" && sameText(b.text, title), isDateLine(b.text), looksLikeMarkup(b.text):
+		case titleKey != "" && normKey(b.text) == titleKey, isDateLine(b.text), looksLikeMarkup(b.text):
 			drop(b)
 			continue
 		case isCue(b.text) || linky(b) && startsWithCue(b.text) || b.words <= 8 && b.weight <= 0 && startsLinkList(blocks[i+1:]):

@@ -30,9 +30,44 @@ import (
 // prose, or one that is binary, gives ErrNoArticle; one over opt.MaxBytes
 // gives ErrTooLarge.
 func Text(data []byte, opt Options) (*Article, error) {
+	p, err := ParseText(data, opt)
+	if err != nil {
+		return nil, err
+	}
+	return p.Extract(opt)
+}
+
+// TextBlocks returns the site key and the blocks of a dump, so that callers
+// can teach a Boilerplate store every page of a site before extracting any.
+// The site key is the one Text uses; it is empty when the dump names no
+// site, and such dumps take no part in cross-page learning.
+func TextBlocks(data []byte) (site string, blocks []string) {
+	p, err := parseText(data)
+	if err != nil {
+		return "", nil
+	}
+	return p.Blocks()
+}
+
+// TextPage is a dump split into clean lines once, for callers that learn a
+// batch of dumps' blocks before extracting them: Blocks and Extract only
+// read the lines, so one split serves both passes.
+type TextPage struct {
+	lines []dumpLine
+	head  dumpHead
+	size  int
+}
+
+// ParseText checks a dump and splits it into lines for Blocks and Extract.
+// Of opt, it uses MaxBytes; it fails as Text would on the same bytes.
+func ParseText(data []byte, opt Options) (*TextPage, error) {
 	if len(data) > opt.maxBytes() {
 		return nil, fmt.Errorf("%w: %d bytes, over the %s limit", ErrTooLarge, len(data), sizeName(opt.maxBytes()))
 	}
+	return parseText(data)
+}
+
+func parseText(data []byte) (*TextPage, error) {
 	lines, err := dumpLines(data)
 	if err != nil {
 		return nil, err
@@ -40,12 +75,34 @@ func Text(data []byte, opt Options) (*Article, error) {
 	if len(lines) == 0 {
 		return nil, fmt.Errorf("%w: the dump is empty", ErrNoArticle)
 	}
+	p := &TextPage{lines: lines, head: parseTitleLine(lines)}
+	for _, l := range lines {
+		p.size += len(l.text)
+	}
+	return p, nil
+}
+
+// Size is the length in bytes of the dump's text, a measure of the memory
+// the page holds.
+func (p *TextPage) Size() int { return p.size }
+
+// Blocks returns the dump's site key and blocks, as TextBlocks.
+func (p *TextPage) Blocks() (site string, blocks []string) {
+	for _, l := range p.lines[1:] {
+		blocks = append(blocks, l.text)
+	}
+	return dumpSiteKey(p.head.source), blocks
+}
+
+// Extract finds the article as Text does. Of opt, it uses URL, Location
+// and Boilerplate; MaxBytes was applied by ParseText.
+func (p *TextPage) Extract(opt Options) (*Article, error) {
+	head := p.head
 	a := &Article{}
-	head := parseTitleLine(lines)
 	a.Title, a.Source = head.title, head.source
 	site := dumpSiteKey(a.Source)
 
-	body := lines[1:]
+	body := p.lines[1:]
 	info := dumpClassify(body, head, site, opt.Boilerplate)
 	start, end, ok := dumpSelectBody(info, head.line)
 	if !ok {
@@ -69,22 +126,6 @@ func Text(data []byte, opt Options) (*Article, error) {
 		a.SourceURL = u
 	}
 	return a, nil
-}
-
-// TextBlocks returns the site key and the blocks of a dump, so that callers
-// can teach a Boilerplate store every page of a site before extracting any.
-// The site key is the one Text uses; it is empty when the dump names no
-// site, and such dumps take no part in cross-page learning.
-func TextBlocks(data []byte) (site string, blocks []string) {
-	lines, err := dumpLines(data)
-	if err != nil || len(lines) == 0 {
-		return "", nil
-	}
-	head := parseTitleLine(lines)
-	for _, l := range lines[1:] {
-		blocks = append(blocks, l.text)
-	}
-	return dumpSiteKey(head.source), blocks
 }
 
 // dumpSiteKey folds a publisher name so that "Fox Business" and "FOX BUSINESS"
@@ -205,7 +246,8 @@ func dumpWordCount(s string) int {
 }
 
 func dumpIsIdeograph(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+	// No rune below U+2E80 is in these scripts; most text is below it.
+	return r >= 0x2e80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 func dumpFirstWords(s string, n int) string {

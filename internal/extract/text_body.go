@@ -284,7 +284,10 @@ func dumpIsBarrier(s string, words int) bool {
 }
 
 // dumpCaptionCredit marks a picture's caption by its credit line.
-var dumpCaptionCredit = regexp.MustCompile(`(?i)(\bAP Photo\b|Getty Images|\(Photo\b|\bPhoto:|\bPhoto by\b|\bCredit:|\bImage:|\bImage credit|\bpictured\)|\bFile Photo\b|Shutterstock|/AFP\b|\bEPA\b|\bReuters/)`)
+var dumpCaptionCredit = guardedRegexp{
+	re:      regexp.MustCompile(`(?i)(\bAP Photo\b|Getty Images|\(Photo\b|\bPhoto:|\bPhoto by\b|\bCredit:|\bImage:|\bImage credit|\bpictured\)|\bFile Photo\b|Shutterstock|/AFP\b|\bEPA\b|\bReuters/)`),
+	needles: []string{"photo", "getty images", "credit:", "image", "pictured)", "shutterstock", "/afp", "epa", "reuters/"},
+}
 
 // dumpIsCaption reports a picture's caption: short, with a photo credit.
 func dumpIsCaption(s string, words int) bool {
@@ -295,7 +298,10 @@ func dumpIsCaption(s string, words int) bool {
 var dumpJunkStarts = regexp.MustCompile(`^(?i:share|tweet|e-?mail|print|comments?|reply|advertisement|advertising|sponsored|loading|read more|read also|also read|see also|see more|don'?t miss|don’t miss|must read|continue reading|see more|show more|view more|load more|related|recommended|recommendations?|ranking|most (read|popular|viewed|shared)|trending|popular|newsletters?|sign up|subscribe|log ?in|sign in|register|menu|search|skip to|cookies?|accept|close|back to top|next|previous|prev|top stories|more stories|more from|you may also like|follow us|follow|watch|listen|download|click here|photo|image|video|getty|ap photo|credit|source|tags?|topics?|filed under|posted in|categories|category|home|about us|contact|privacy|terms|facebook|twitter|instagram|linkedin|pinterest|whatsapp|reddit|youtube|flipboard|tumblr|telegram)\b`)
 
 // dumpJunkAnywhere marks lines of any length that are legal or consent text.
-var dumpJunkAnywhere = regexp.MustCompile(`(?i)(all rights reserved|©|\(c\) \d{4}|copyright \d{4}|cookie)`)
+var dumpJunkAnywhere = guardedRegexp{
+	re:      regexp.MustCompile(`(?i)(all rights reserved|©|\(c\) \d{4}|copyright \d{4}|cookie)`),
+	needles: []string{"all rights reserved", "©", "(c) ", "copyright ", "cookie"},
+}
 
 // dumpTeaserTag ends a link to another story: "… [VIDEO]", "… [INSIGHT]".
 var dumpTeaserTag = regexp.MustCompile(`\[\p{Lu}[\p{Lu} ]+\]\s*\|?\s*$`)
@@ -311,7 +317,7 @@ func dumpIsJunkLine(s string, words int) bool {
 	if words == 0 {
 		return true
 	}
-	if dumpJunkAnywhere.MatchString(s) && words < 120 {
+	if words < 120 && dumpJunkAnywhere.MatchString(s) {
 		return true
 	}
 	if words <= 6 && dumpJunkStarts.MatchString(s) {

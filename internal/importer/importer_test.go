@@ -442,3 +442,25 @@ func TestWithSuffixKeepsSlugs(t *testing.T) {
 		t.Errorf("withSuffix = %q", got)
 	}
 }
+
+// TestClaimPathKeepsTheDate: the tenth article with one long title gets a
+// name ending in its own date and counter, never a date cut short.
+func TestClaimPathKeepsTheDate(t *testing.T) {
+	root := t.TempDir()
+	ix := &index{slugs: map[string]bool{}}
+	d := &doc{title: strings.Repeat("a very long headline about ferries ", 4), date: time.Date(2024, 3, 5, 9, 0, 0, 0, time.UTC)}
+	for n := range 12 {
+		rel, err := ix.claimPath(d, root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := strings.TrimSuffix(strings.TrimPrefix(rel, ArticlesDir+"/"), ".md")
+		if n >= 1 && !strings.Contains(s, "-2024-03-05") {
+			t.Errorf("candidate %d: %q lost its date", n, s)
+		}
+		if n >= 2 && !strings.HasSuffix(s, fmt.Sprintf("-2024-03-05-%d", n)) {
+			t.Errorf("candidate %d: %q", n, s)
+		}
+		ix.slugs[s] = true
+	}
+}

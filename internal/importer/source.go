@@ -192,33 +192,47 @@ func sniff(name string, data []byte) (Kind, error) {
 	return KindText, nil
 }
 
+// page is a source decoded and parsed once for both passes of an import:
+// its blocks are learnt in the first, and it is extracted in the second.
+type page interface {
+	Blocks() (site string, blocks []string)
+	Extract(extract.Options) (*extract.Article, error)
+	Size() int
+}
+
+// parse decodes and parses the source with the extractor that fits it. Of
+// opt, it uses MaxBytes (and URL, which defaults to the source's).
+func (s *Source) parse(opt extract.Options) (page, error) {
+	if opt.URL == "" {
+		opt.URL = s.URL
+	}
+	if s.Kind == KindText {
+		return extract.ParseText(s.Data, opt)
+	}
+	return extract.ParseHTML(s.Data, opt)
+}
+
 // Blocks returns the page's site key and text blocks for cross-page
 // learning. Pages that cannot be read teach nothing.
 func (s *Source) Blocks(opt extract.Options) (site string, blocks []string) {
-	if s.Kind == KindText {
-		return extract.TextBlocks(s.Data)
-	}
-	site, blocks, err := extract.HTMLBlocks(s.Data, opt)
+	p, err := s.parse(opt)
 	if err != nil {
 		return "", nil
 	}
-	return site, blocks
+	return p.Blocks()
 }
 
 // Extract runs the extractor that fits the page.
 func (s *Source) Extract(opt extract.Options) (*extract.Article, error) {
-	if opt.URL == "" {
-		opt.URL = s.URL
+	p, err := s.parse(opt)
+	if err != nil {
+		return nil, err
 	}
-	var (
-		a   *extract.Article
-		err error
-	)
-	if s.Kind == KindText {
-		a, err = extract.Text(s.Data, opt)
-	} else {
-		a, err = extract.HTML(s.Data, opt)
-	}
+	return extractPage(p, opt)
+}
+
+func extractPage(p page, opt extract.Options) (*extract.Article, error) {
+	a, err := p.Extract(opt)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ import (
 // (its value matches its recorded hash) and the page now says something
 // else; fields the editor changed, and every key import does not write
 // (note, draft, exclude_topics, …), stay as they are.
-func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location) Report {
+func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, syncs *dirSyncs) Report {
 	full := filepath.Join(opt.Root, filepath.FromSlash(prev.path))
 	old, err := os.ReadFile(full)
 	if err != nil {
@@ -107,6 +107,7 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location) Re
 			rep.Outcome, rep.Err = Failed, err
 			return rep
 		}
+		syncs.add(opt.Root, prev.path)
 	}
 	prev.fingerprint = d.fingerprint
 	rep.Outcome = Updated

@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -191,19 +194,26 @@ func looseFront(data []byte) (*content.Front, bool) {
 }
 
 // writeNew writes a new article atomically and never over another file:
-// the bytes go to a temporary file in the same folder, which is then
-// linked to its name, an operation that fails if the name is taken.
+// the bytes go to a temporary file in the same folder, synced, which is
+// then linked to its name, an operation that fails if the name is taken.
+// The new name is durable once the folder is synced (dirSyncs).
 func writeNew(root, rel string, data []byte) (string, error) {
-	final := filepath.Join(root, filepath.FromSlash(rel))
-	tmp, err := writeTemp(filepath.Dir(final), data)
+	tmp, err := writeTemp(filepath.Dir(filepath.Join(root, filepath.FromSlash(rel))), data)
 	if err != nil {
 		return "", err
 	}
 	defer os.Remove(tmp)
-	err = os.Link(tmp, final)
+	return linkNew(tmp, root, rel)
+}
+
+// linkNew gives a synced temporary file its name, rel, unless the name is
+// taken. The caller removes tmp.
+func linkNew(tmp, root, rel string) (string, error) {
+	final := filepath.Join(root, filepath.FromSlash(rel))
+	err := os.Link(tmp, final)
 	switch {
 	case err == nil:
-		return rel, syncDir(filepath.Dir(final))
+		return rel, nil
 	case errors.Is(err, fs.ErrExist):
 		return "", fmt.Errorf("%s: appeared while importing; not overwritten", rel)
 	}
@@ -214,11 +224,12 @@ func writeNew(root, rel string, data []byte) (string, error) {
 	if err := os.Rename(tmp, final); err != nil {
 		return "", fmt.Errorf("%s: %w", rel, err)
 	}
-	return rel, syncDir(filepath.Dir(final))
+	return rel, nil
 }
 
 // replaceFile swaps a file's content atomically, provided it still holds
-// what was read, so that an editor's save in between is not lost.
+// what was read, so that an editor's save in between is not lost. The swap
+// is durable once the folder is synced (dirSyncs).
 func replaceFile(root, rel string, old, data []byte) error {
 	final := filepath.Join(root, filepath.FromSlash(rel))
 	info, err := os.Stat(final)
@@ -243,7 +254,51 @@ func replaceFile(root, rel string, old, data []byte) error {
 	if err := os.Rename(tmp, final); err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
-	return syncDir(filepath.Dir(final))
+	return nil
+}
+
+// dirSyncs are the folders an import gave new names, to be synced before
+// the import reports them. Syncing each folder once at the end of the run
+// rather than after every file saves a journal commit per article, and
+// loses nothing: a file's bytes are synced before it gets its name, so a
+// crash before its folder is synced can lose only whole files (or leave
+// the old content of a replaced one), never part of one, and only files
+// the import had not reported yet, since reports are returned after sync.
+// A folder that fails to sync fails the reports of the files put in it.
+type dirSyncs struct {
+	root string
+	dirs map[string]bool // slash-separated, relative to root
+}
+
+// add records that rel, a file relative to root, got its name.
+func (s *dirSyncs) add(root, rel string) {
+	if s.dirs == nil {
+		s.root, s.dirs = root, map[string]bool{}
+	}
+	s.dirs[path.Dir(rel)] = true
+}
+
+// sync syncs every folder recorded, and turns the reports of files whose
+// folder would not sync into failures.
+func (s *dirSyncs) sync(reports []Report) {
+	failed := map[string]error{}
+	for _, dir := range slices.Sorted(maps.Keys(s.dirs)) {
+		if err := syncDir(filepath.Join(s.root, filepath.FromSlash(dir))); err != nil {
+			failed[dir] = err
+		}
+	}
+	if len(failed) == 0 {
+		return
+	}
+	for i := range reports {
+		r := &reports[i]
+		if r.Outcome != Imported && r.Outcome != Updated {
+			continue
+		}
+		if err := failed[path.Dir(r.Path)]; err != nil {
+			r.Outcome, r.Err = Failed, err
+		}
+	}
 }
 
 // syncDir makes a new name in dir durable: without it a crash right after

@@ -1,0 +1,179 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestInOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name               string
+		n, workers, window int
+		cancelAfter        int // cancel once done has seen this many; -1 never
+		wantDone           int
+		wantErr            error
+	}{
+		{name: "none", n: 0, workers: 2, window: 8, cancelAfter: -1},
+		{name: "one worker", n: 20, workers: 1, window: 1, cancelAfter: -1, wantDone: 20},
+		{name: "more workers than work", n: 3, workers: 8, window: 8, cancelAfter: -1, wantDone: 3},
+		{name: "window smaller than workers", n: 50, workers: 4, window: 2, cancelAfter: -1, wantDone: 50},
+		{name: "wide window", n: 100, workers: 3, window: 100, cancelAfter: -1, wantDone: 100},
+		{name: "cancelled", n: 100, workers: 3, window: 6, cancelAfter: 10, wantDone: 10, wantErr: context.Canceled},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var (
+				mu              sync.Mutex
+				running, worked int
+				started         = make([]bool, tc.n)
+				done            []int
+			)
+			work := func(i int) {
+				mu.Lock()
+				started[i] = true
+				running++
+				mu.Unlock()
+				// Later items often finish first.
+				time.Sleep(time.Duration((i*7)%5) * 100 * time.Microsecond)
+				mu.Lock()
+				running--
+				worked++
+				mu.Unlock()
+			}
+			err := inOrder(ctx, tc.n, tc.workers, tc.window, work, func(i int) {
+				if i != len(done) {
+					t.Fatalf("done(%d) after %d others", i, len(done))
+				}
+				done = append(done, i)
+				// Nothing beyond the window has started.
+				mu.Lock()
+				defer mu.Unlock()
+				for j := i + max(tc.window, tc.workers); j < tc.n; j++ {
+					if started[j] {
+						t.Fatalf("work(%d) started while done reached %d (window %d)", j, i, tc.window)
+					}
+				}
+				if len(done) == tc.cancelAfter {
+					cancel()
+				}
+			})
+			if !errors.Is(err, tc.wantErr) || (tc.wantErr == nil) != (err == nil) {
+				t.Errorf("err = %v, want %v", err, tc.wantErr)
+			}
+			if len(done) != tc.wantDone {
+				t.Errorf("done called %d times, want %d", len(done), tc.wantDone)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if running != 0 {
+				t.Errorf("%d works still running after inOrder returned", running)
+			}
+			if tc.wantErr == nil && worked != tc.n {
+				t.Errorf("worked %d of %d", worked, tc.n)
+			}
+		})
+	}
+}
+
+// TestImportNamesInInputOrder imports many pages of one title, with a
+// duplicate and a failure among them: however the workers interleave,
+// names are handed out in input order, as a sequential import would.
+func TestImportNamesInInputOrder(t *testing.T) {
+	root, cfg := newSite(t)
+	dir := t.TempDir()
+	const base = "content/articles/city-council-approves-new-harbour-ferry-line-after-months-of-debate"
+	var (
+		inputs []string
+		want   []Report
+	)
+	imported := 0
+	for i := range 12 { // ten imported: a two-digit counter would be cut to fit slug.MaxLen
+		name := fmt.Sprintf("p%02d.txt", i)
+		switch i {
+		case 5: // the same page as p01
+			inputs = append(inputs, writeInput(t, dir, name, strings.Replace(harbour(t), "twelve minutes", "1 minutes", 1)))
+			want = append(want, Report{Outcome: Duplicate, Path: base + "-2024-03-05.md"})
+			continue
+		case 9:
+			inputs = append(inputs, writeInput(t, dir, name, "\x00\x01binary"))
+			want = append(want, Report{Outcome: Failed})
+			continue
+		}
+		inputs = append(inputs, writeInput(t, dir, name, strings.Replace(harbour(t), "twelve minutes", fmt.Sprintf("%d minutes", i), 1)))
+		path := base + ".md"
+		switch {
+		case imported == 1:
+			path = base + "-2024-03-05.md"
+		case imported > 1:
+			path = fmt.Sprintf("%s-2024-03-05-%d.md", base, imported)
+		}
+		want = append(want, Report{Outcome: Imported, Path: path})
+		imported++
+	}
+	res, err := Import(context.Background(), inputs, options(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Reports) != len(want) {
+		t.Fatalf("%d reports, want %d", len(res.Reports), len(want))
+	}
+	for i, r := range res.Reports {
+		if r.Input != inputs[i] || r.Outcome != want[i].Outcome || r.Path != want[i].Path {
+			t.Errorf("report %d: %s %v %q (%v), want %s %v %q", i, r.Input, r.Outcome, r.Path, r.Err, inputs[i], want[i].Outcome, want[i].Path)
+		}
+	}
+	left, _ := filepath.Glob(filepath.Join(root, ArticlesDir, ".import-*"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	files, _ := os.ReadDir(filepath.Join(root, ArticlesDir))
+	if len(files) != imported {
+		t.Errorf("%d files in %s, want %d", len(files), ArticlesDir, imported)
+	}
+}
+
+// TestImportReparsesPastTheBudget checks that pages not kept parsed
+// between the passes come out as those kept.
+func TestImportReparsesPastTheBudget(t *testing.T) {
+	dir := t.TempDir()
+	inputs := []string{
+		writeInput(t, dir, "harbour.txt", harbour(t)),
+		writeInput(t, dir, "ferry.html", articleHTML("Second evening ferry to the island")),
+		writeInput(t, dir, "other.html", articleHTML("Summer timetable for the island ferry")),
+	}
+	files := map[int]map[string]string{}
+	for _, budget := range []int{maxParsedBytes, 0} {
+		t.Run(fmt.Sprint(budget), func(t *testing.T) {
+			defer func(keep int) { maxParsedBytes = keep }(maxParsedBytes)
+			maxParsedBytes = budget
+			root, cfg := newSite(t)
+			res, err := Import(context.Background(), inputs, options(root, cfg))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := res.Count(Imported); n != len(inputs) {
+				t.Fatalf("imported %d of %d: %+v", n, len(inputs), res.Reports)
+			}
+			files[budget] = map[string]string{}
+			for _, r := range res.Reports {
+				data, err := os.ReadFile(filepath.Join(root, r.Path))
+				if err != nil {
+					t.Fatal(err)
+				}
+				files[budget][r.Path] = string(data)
+			}
+		})
+	}
+	if !reflect.DeepEqual(files[0], files[maxParsedBytes]) {
+		t.Errorf("kept parsed:\n%v\nparsed again:\n%v", files[maxParsedBytes], files[0])
+	}
+}

@@ -54,7 +54,7 @@ func BenchmarkBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := build.Build(context.Background(), os.DirFS(src), dir, build.Options{})
+		res, err := build.Build(context.Background(), os.DirFS(src), dir, build.Options{Workers: workers(b), Tool: "bench"})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -76,4 +76,18 @@ func BenchmarkMemory(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// workers reads BRIEF_BENCH_WORKERS (0, the default, lets the build
+// choose).
+func workers(b *testing.B) int {
+	s := os.Getenv("BRIEF_BENCH_WORKERS")
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		b.Fatalf("BRIEF_BENCH_WORKERS: %v", err)
+	}
+	return n
 }

@@ -41,18 +41,22 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if err := checkDest(src, out); err != nil {
 		return err
 	}
-	opt := build.Options{Drafts: *drafts, Future: *future, BaseURL: *baseURL, Log: e.log}
+	// The tool's identity also keys the files a build carries over from
+	// the previous one in out, so that another brief renders them anew.
+	tool := toolID()
+	opt := build.Options{Drafts: *drafts, Future: *future, BaseURL: *baseURL, Log: e.log, Tool: tool}
 	// A build whose inputs are byte for byte those of the build in out
 	// would write the same files again: skip it. An unreadable input just
 	// means no fingerprint, and a full build reports the problem.
 	start := time.Now()
 	var fp string
-	if tool := toolID(); tool != "" {
+	if tool != "" {
 		var err error
 		if fp, err = build.Fingerprint(os.DirFS(src), opt, tool); err != nil {
 			fp = ""
 		}
 	}
+	e.log.Debug("inputs fingerprinted", "took", time.Since(start))
 	if pages, ok := build.UpToDate(output.ReadStamp(out), fp, start); ok && !*force {
 		fmt.Fprintf(e.stdout, "up to date: nothing changed since the last build (%d pages, checked in %s) → %s\n", pages, time.Since(start).Round(time.Millisecond), out)
 		return nil
@@ -61,7 +65,15 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var prog *progressLine
+	if f, ok := e.stderr.(*os.File); ok && isTerminal(f) {
+		prog = &progressLine{w: e.stderr, drawn: true}
+		// Reading a large site takes a while before the first file is done.
+		fmt.Fprint(e.stderr, "\rbuilding: reading the site…\x1b[K")
+		opt.Progress = prog.update
+	}
 	res, err := build.Build(ctx, os.DirFS(src), dir, opt)
+	prog.clear()
 	if err != nil {
 		dir.Abort()
 		return buildFailed(err, out)
@@ -81,6 +93,37 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// isTerminal reports whether f is a terminal, where a progress line that
+// rewrites itself is welcome; in a log or a pipe it would be noise.
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressLine keeps one line on a terminal up to date with a build's
+// progress, redrawn at most every tenth of a second.
+type progressLine struct {
+	w     io.Writer
+	last  time.Time
+	drawn bool
+}
+
+// update is a build.Options.Progress; calls never overlap.
+func (p *progressLine) update(done, total int) {
+	if now := time.Now(); done == total || now.Sub(p.last) >= 100*time.Millisecond {
+		p.last = now
+		p.drawn = true
+		fmt.Fprintf(p.w, "\rbuilding: %d/%d files (%d%%)\x1b[K", done, total, done*100/max(total, 1))
+	}
+}
+
+// clear erases the progress line, if one was drawn, before the summary.
+func (p *progressLine) clear() {
+	if p != nil && p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
 }
 
 func summary(res *build.Result, out string) string {

@@ -37,6 +37,16 @@ type Options struct {
 	Log *slog.Logger
 	// Workers bounds parallel rendering; 0 means one per CPU.
 	Workers int
+	// Tool identifies the program building (its version, or a hash of its
+	// executable) for writers that carry unchanged files over from the
+	// previous build (output.Keyed): it is part of every file's input key,
+	// so that another brief never takes an old file for current. Empty
+	// disables carrying files over.
+	Tool string
+	// Progress, when set, is called as output files are done, with how
+	// many of how many; never concurrently, and in increasing order of
+	// done.
+	Progress func(done, total int)
 }
 
 // Result summarises a build.
@@ -74,6 +84,7 @@ func Build(ctx context.Context, src fs.FS, out output.Writer, opt Options) (*Res
 	if err != nil {
 		return nil, err
 	}
+	opt.Log.Debug("site loaded", "articles", len(m.Articles), "took", time.Since(start))
 	res, err := m.write(ctx, out, opt)
 	if err != nil {
 		return nil, err

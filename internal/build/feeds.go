@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/brief-ssg/brief/internal/feed"
 	"github.com/brief-ssg/brief/internal/render"
@@ -67,7 +68,13 @@ func (m *Model) feedJobs(dir, title, description string, entries []*entry) []job
 	}
 	jobs := make([]job, len(feedFormats))
 	for i, format := range feedFormats {
-		jobs[i] = job{name: dir + format.file, in: []any{title, description, entries}, run: func() ([]byte, error) {
+		// An empty feed takes its date from the newest article, so that
+		// date is one of its inputs.
+		var fallback time.Time
+		if len(entries) == 0 && len(m.Articles) > 0 {
+			fallback = m.Articles[0].view.Date
+		}
+		jobs[i] = job{name: dir + format.file, in: []any{title, description, entries, fallback}, run: func() ([]byte, error) {
 			f, err := build()
 			if err != nil {
 				return nil, err

@@ -2,7 +2,6 @@ package build
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"math"
 	"net/url"
 	"reflect"
@@ -17,6 +16,10 @@ import (
 // that an incremental rebuild renders again only the files whose inputs
 // changed. Configuration and templates are not part of it: a change to
 // either makes every file render again.
+//
+// Fingerprints are FNV-1a, not a seeded hash: `brief build` keeps them in
+// the output (output.Dir's manifest) to carry files over to the next run,
+// so they must mean the same thing in another process.
 //
 // Values are walked by reflection, so a field added to render.Page and its
 // kin is covered without anyone remembering to list it here. Pointers are
@@ -38,7 +41,6 @@ var (
 
 // hasher computes the fingerprints of one build.
 type hasher struct {
-	seed maphash.Seed
 	// skips is, per page kind, a bit set of the derived fields its
 	// templates never read.
 	skips map[string]uint8
@@ -62,22 +64,21 @@ type ptrKey struct {
 // are not hashed by content; a change under static/ copies them all again.
 type staticFile string
 
-func newHasher(seed maphash.Seed, tmpl *render.Templates, prevBodies map[*content.Article]uint64) *hasher {
+func newHasher(tmpl *render.Templates, prevBodies map[*content.Article]uint64) *hasher {
 	return &hasher{
-		seed: seed, tmpl: tmpl, skips: map[string]uint8{}, ptrs: map[ptrKey]uint64{}, reach: map[reflect.Type]bool{},
+		tmpl: tmpl, skips: map[string]uint8{}, ptrs: map[ptrKey]uint64{}, reach: map[reflect.Type]bool{},
 		prevBodies: prevBodies, bodies: map[*content.Article]uint64{},
 	}
 }
 
 // key fingerprints a job's input.
 func (h *hasher) key(in any) uint64 {
-	var w maphash.Hash
-	w.SetSeed(h.seed)
+	w := newDigest()
 	h.any(&w, in, 0)
 	return w.Sum64()
 }
 
-func (h *hasher) any(w *maphash.Hash, in any, skip uint8) {
+func (h *hasher) any(w *digest, in any, skip uint8) {
 	switch v := in.(type) {
 	case nil:
 		w.WriteByte(0)
@@ -126,13 +127,15 @@ func (h *hasher) body(a *content.Article) uint64 {
 	}
 	s, ok := h.prevBodies[a]
 	if !ok {
-		s = maphash.String(h.seed, a.Body)
+		w := newDigest()
+		w.WriteString(a.Body)
+		s = w.Sum64()
 	}
 	h.bodies[a] = s
 	return s
 }
 
-func (h *hasher) value(w *maphash.Hash, v reflect.Value, skip uint8) {
+func (h *hasher) value(w *digest, v reflect.Value, skip uint8) {
 	switch v.Kind() {
 	case reflect.Invalid:
 		w.WriteByte(0)
@@ -162,8 +165,7 @@ func (h *hasher) value(w *maphash.Hash, v reflect.Value, skip uint8) {
 		k := ptrKey{v.Pointer(), v.Type(), skip}
 		s, ok := h.ptrs[k]
 		if !ok {
-			var sub maphash.Hash
-			sub.SetSeed(h.seed)
+			sub := newDigest()
 			h.value(&sub, v.Elem(), skip)
 			s = sub.Sum64()
 			h.ptrs[k] = s
@@ -198,7 +200,7 @@ func (h *hasher) value(w *maphash.Hash, v reflect.Value, skip uint8) {
 	}
 }
 
-func (h *hasher) structValue(w *maphash.Hash, v reflect.Value, skip uint8) {
+func (h *hasher) structValue(w *digest, v reflect.Value, skip uint8) {
 	switch v.Type() {
 	case timeType:
 		t := v.Interface().(time.Time)
@@ -232,7 +234,35 @@ func skipped(name string, skip uint8) bool {
 	return false
 }
 
-func writeUint(w *maphash.Hash, n uint64) {
+// digest is 64-bit FNV-1a, with the writing methods maphash.Hash has.
+type digest uint64
+
+func newDigest() digest { return 14695981039346656037 }
+
+func (d *digest) WriteString(s string) {
+	h := *d
+	for i := 0; i < len(s); i++ {
+		h = (h ^ digest(s[i])) * 1099511628211
+	}
+	*d = h
+}
+
+func (d *digest) Write(b []byte) {
+	h := *d
+	for _, c := range b {
+		h = (h ^ digest(c)) * 1099511628211
+	}
+	*d = h
+}
+
+func (d *digest) WriteByte(c byte) error {
+	*d = (*d ^ digest(c)) * 1099511628211
+	return nil
+}
+
+func (d *digest) Sum64() uint64 { return uint64(*d) }
+
+func writeUint(w *digest, n uint64) {
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], n)
 	w.Write(b[:])

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"hash/maphash"
 	"io/fs"
 	"log/slog"
 	"sort"
@@ -33,10 +32,9 @@ import (
 //
 // An Incremental is not safe for concurrent use.
 type Incremental struct {
-	src  fs.FS
-	opt  Options
-	c    cache
-	seed maphash.Seed
+	src fs.FS
+	opt Options
+	c   cache
 
 	// The last good build: its files with their fingerprints, and the
 	// article body hashes it computed.
@@ -119,7 +117,7 @@ func NewIncremental(src fs.FS, opt Options) *Incremental {
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Incremental{src: src, opt: opt, seed: maphash.MakeSeed(), renderAll: true, staticChanged: true}
+	return &Incremental{src: src, opt: opt, renderAll: true, staticChanged: true}
 }
 
 // Changed tells the builder which paths changed since the last call: files
@@ -184,7 +182,7 @@ func (b *Incremental) Build(ctx context.Context) (*Update, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := newHasher(b.seed, m.Templates, b.bodies)
+	h := newHasher(m.Templates, b.bodies)
 	keys := make([]uint64, len(jobs))
 	var todo []job
 	for i, j := range jobs {
@@ -196,7 +194,7 @@ func (b *Incremental) Build(ctx context.Context) (*Update, error) {
 		}
 	}
 	out := &collector{files: make(map[string][]byte, len(todo))}
-	if err := runJobs(ctx, todo, out, opt.Workers); err != nil {
+	if err := runJobs(ctx, todo, nil, out, opt.Workers, opt.Progress); err != nil {
 		return nil, err
 	}
 

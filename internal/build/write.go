@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -35,45 +36,116 @@ func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Res
 	if err != nil {
 		return nil, err
 	}
-	if err := runJobs(ctx, jobs, out, opt.Workers); err != nil {
+	var keys []uint64
+	if kw, ok := out.(output.Keyed); ok && opt.Tool != "" {
+		start := time.Now()
+		keys, err = m.keys(jobs, opt)
+		if err != nil {
+			return nil, err
+		}
+		opt.Log.Debug("input keys", "files", len(jobs), "took", time.Since(start))
+		out = keyedWriter{kw}
+	}
+	if err := runJobs(ctx, jobs, keys, out, opt.Workers, opt.Progress); err != nil {
 		return nil, err
 	}
 	return m.result(jobs), nil
 }
 
-// runJobs runs jobs on a pool of workers, writing each file to out.
-func runJobs(ctx context.Context, jobs []job, out output.Writer, workers int) error {
+// keyedWriter marks the writer runJobs hands keys to.
+type keyedWriter struct{ output.Keyed }
+
+// keys computes each job's input key for carrying files over between
+// `brief build` runs: the job's fingerprint (hash.go) together with what
+// fingerprints leave out because a change to it renders everything anew:
+// the brief doing the build, its options, site.yaml and templates/.
+// Static files (zero key) are not carried by key; they are read and
+// compared as before.
+func (m *Model) keys(jobs []job, opt Options) ([]uint64, error) {
+	ctx := newDigest()
+	ctx.WriteString("brief build keys 1\x00" + opt.Tool + "\x00")
+	ctx.WriteString(fmt.Sprintf("drafts=%t future=%t base=%s\x00", opt.Drafts, opt.Future, opt.BaseURL))
+	for _, root := range []string{"site.yaml", "templates"} {
+		err := fs.WalkDir(m.src, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == root {
+					return nil
+				}
+				return err
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			data, err := fs.ReadFile(m.src, p)
+			if err != nil {
+				return err
+			}
+			writeUint(&ctx, uint64(len(p)))
+			ctx.WriteString(p)
+			writeUint(&ctx, uint64(len(data)))
+			ctx.Write(data)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("build: %w", err)
+		}
+	}
+	h := newHasher(m.Templates, nil)
+	keys := make([]uint64, len(jobs))
+	for i, j := range jobs {
+		if _, static := j.in.(staticFile); static {
+			continue
+		}
+		w := ctx
+		writeUint(&w, h.key(j.in))
+		w.WriteString(j.name)
+		keys[i] = w.Sum64() | 1 // never zero, which means no key
+	}
+	return keys, nil
+}
+
+// runJobs runs jobs on a pool of workers, writing each file to out. With
+// keys (one per job) and a keyedWriter, a job whose file the previous build
+// wrote from the same inputs is carried over instead of run.
+func runJobs(ctx context.Context, jobs []job, keys []uint64, out output.Writer, workers int, progress func(done, total int)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	kw, _ := out.(keyedWriter)
+	if kw.Keyed == nil {
+		keys = nil
+	}
+	done := 0
 	var (
 		errs diag.List
 		mu   sync.Mutex
 		wg   sync.WaitGroup
-		next = make(chan job)
+		next = make(chan int)
 	)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range next {
-				data, err := j.run()
-				if err == nil {
-					err = out.WriteFile(j.name, data)
-				}
+			for i := range next {
+				j := jobs[i]
+				err := runJob(j, keyAt(keys, i), out, kw)
+				mu.Lock()
 				if err != nil {
-					mu.Lock()
 					errs.Add(fmt.Errorf("%s: %w", j.name, err))
-					mu.Unlock()
 				}
+				done++
+				if progress != nil {
+					progress(done, len(jobs))
+				}
+				mu.Unlock()
 			}
 		}()
 	}
-	for _, j := range jobs {
+	for i := range jobs {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- j
+		next <- i
 	}
 	close(next)
 	wg.Wait()
@@ -81,6 +153,31 @@ func runJobs(ctx context.Context, jobs []job, out output.Writer, workers int) er
 		return err
 	}
 	return errs.Err()
+}
+
+func keyAt(keys []uint64, i int) uint64 {
+	if keys == nil {
+		return 0
+	}
+	return keys[i]
+}
+
+// runJob makes one file: carried over when its key matches the previous
+// build's, else rendered and written.
+func runJob(j job, key uint64, out output.Writer, kw keyedWriter) error {
+	if key != 0 {
+		if ok, err := kw.Carry(j.name, key); ok || err != nil {
+			return err
+		}
+	}
+	data, err := j.run()
+	if err != nil {
+		return err
+	}
+	if key != 0 {
+		return kw.WriteKeyed(j.name, key, data)
+	}
+	return out.WriteFile(j.name, data)
 }
 
 // result summarises a build that wrote jobs.

@@ -16,3 +16,21 @@ func exchange(stage, dest string) error {
 	}
 	return err
 }
+
+// lockDir takes an exclusive lock on the folder at p, so that two builds
+// never update the same kept tree at once; ok is false when another
+// process holds it (or it cannot be taken).
+func lockDir(p string) (release func(), ok bool) {
+	fd, err := unix.Open(p, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, false
+	}
+	if err := unix.Flock(fd, unix.LOCK_EX|unix.LOCK_NB); err != nil {
+		unix.Close(fd)
+		return nil, false
+	}
+	return func() { unix.Close(fd) }, true
+}
+
+// canKeep says the replaced build is kept for the next one to update.
+const canKeep = true

@@ -3,3 +3,11 @@
 package output
 
 func exchange(stage, dest string) error { return swapByRename(stage, dest) }
+
+// lockDir is not available here: kept trees are never updated in place,
+// each build writes a fresh staging folder.
+func lockDir(p string) (release func(), ok bool) { return nil, false }
+
+// canKeep says the replaced build is kept for the next one to update:
+// not without lockDir.
+const canKeep = false

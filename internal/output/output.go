@@ -18,6 +18,19 @@ type Writer interface {
 	WriteFile(name string, data []byte) error
 }
 
+// Keyed is a Writer that can carry a file over from the previous build
+// when the file's inputs are unchanged, identified by a key the builder
+// computes from them (the same inputs always give the same key).
+type Keyed interface {
+	Writer
+	// Carry takes name from the previous build if that build wrote it
+	// from inputs with the same key, and reports whether it did; if not,
+	// the caller renders the file and writes it with WriteKeyed.
+	Carry(name string, key uint64) (bool, error)
+	// WriteKeyed writes data to name, recording the key of its inputs.
+	WriteKeyed(name string, key uint64, data []byte) error
+}
+
 // CheckName refuses names that could land outside the output: absolute
 // paths, "..", empty segments, NUL bytes and backslashes.
 func CheckName(name string) error {

@@ -81,8 +81,8 @@ func TestDirReusesUnchangedFiles(t *testing.T) {
 		t.Error("a file the new build did not write survived")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(dest))
-	if len(entries) != 1 {
-		t.Errorf("leftovers beside public/: %v", entries)
+	if len(entries) != 2 || entries[0].Name() != filepath.Base(Kept(dest)) {
+		t.Errorf("beside public/: %v, want it and the kept previous build", entries)
 	}
 }
 
@@ -123,5 +123,149 @@ func TestDirAbortLeavesOldBuild(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(dest))
 	if len(entries) != 1 {
 		t.Errorf("leftovers: %v", entries)
+	}
+}
+
+// files lists dir's files with their contents, leaving out brief's own.
+func files(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if os.IsNotExist(err) && p == dir {
+			return nil
+		}
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if rel == Marker || rel == Manifest {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		got[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestDirUpdatesKeptBuildInPlace builds a folder several times: from the
+// third build on, the build before the published one is updated in place.
+// Each build must publish exactly its files, whatever the kept tree held,
+// and never write through a file the published build shares.
+func TestDirUpdatesKeptBuildInPlace(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	kept := Kept(dest)
+	builds := []map[string]string{
+		{"a/index.html": "a1", "b/index.html": "b1", "c/d/index.html": "d1", "same.txt": "s"},
+		{"a/index.html": "a2", "b/index.html": "b1", "c/d/index.html": "d1", "same.txt": "s", "new/x.html": "x"},
+		{"a/index.html": "a3", "b/index.html": "b1", "same.txt": "s", "new/x.html": "x"},
+		{"a/index.html": "a3", "b/index.html": "b2", "same.txt": "s", "new/x.html": "x"},
+		{"a/index.html": "a3", "same.txt": "s2", "e/index.html": "e"},
+	}
+	for i, want := range builds {
+		if i == 3 {
+			// Files left by hand in the published and the kept folder.
+			if err := os.WriteFile(filepath.Join(dest, "stray.txt"), []byte("?"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Join(kept, "junk", "deep"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(kept, "junk", "deep", "f"), []byte("?"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		published := files(t, dest)
+		d, err := NewDir(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (i >= 2) != d.inPlace {
+			t.Errorf("build %d: in place = %v", i+1, d.inPlace)
+		}
+		for n, s := range want {
+			key := uint64(len(s)) // any key that changes with the bytes
+			for _, c := range s {
+				key = key*31 + uint64(c)
+			}
+			if ok, err := d.Carry(n, key); err != nil {
+				t.Fatal(err)
+			} else if !ok {
+				if err := d.WriteKeyed(n, key, []byte(s)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		// Until Commit, the published build is untouched, shared links
+		// included.
+		if got := files(t, dest); !equal(got, published) {
+			t.Errorf("build %d: the published folder changed before Commit:\n%v\nwas\n%v", i+1, got, published)
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if got := files(t, dest); !equal(got, want) {
+			t.Errorf("build %d: published\n%v\nwant\n%v", i+1, got, want)
+		}
+		if i >= 1 {
+			if got := files(t, kept); !equal(got, published) {
+				t.Errorf("build %d: kept\n%v\nwant the previous build\n%v", i+1, got, published)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dest, "c")); i >= 2 && !os.IsNotExist(err) {
+			t.Errorf("build %d: a folder no file is in any more survived", i+1)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public-build-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("staging folders left behind: %v", leftovers)
+	}
+}
+
+func equal(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+// TestDirKeptTreeIsLocked checks that two builds at once never update the
+// same kept tree: the second stages afresh.
+func TestDirKeptTreeIsLocked(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, dest, map[string]string{"a.html": "1"})
+	build(t, dest, map[string]string{"a.html": "2"})
+	first, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !first.inPlace || second.inPlace {
+		t.Fatalf("in place: first %v, second %v; want only the first", first.inPlace, second.inPlace)
+	}
+	for _, d := range []*Dir{first, second} {
+		if err := d.WriteFile("a.html", []byte("3")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := files(t, dest); !equal(got, map[string]string{"a.html": "3"}) {
+		t.Errorf("published %v", got)
 	}
 }

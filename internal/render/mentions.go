@@ -33,6 +33,12 @@ func (t *Templates) Mentions(kind, name string) bool {
 			return true
 		}
 		found := false
+		for _, fn := range []string{"nav", "item", "footer"} {
+			// These functions render the template of their name.
+			if !found && strings.Contains(tt.Tree.Root.String(), fn) {
+				found = visit(fn)
+			}
+		}
 		walk(tt.Tree.Root, func(n *parse.TemplateNode) {
 			found = found || visit(n.Name)
 		})

@@ -25,6 +25,13 @@ var kinds = []string{"home", "topic", "topics", "article", "tag", "tags", "archi
 type Templates struct {
 	sets map[string]*template.Template
 	pool sync.Pool
+
+	// navShared, itemShared and footerShared say the "nav", "item" and
+	// "footer" templates (and those they call) are the theme's own, which
+	// read only what navKey, itemKey and footerKey capture, so their output
+	// can be shared between pages.
+	navShared, itemShared, footerShared bool
+	cache                               sharedCache
 }
 
 // source is one template file and where it came from.
@@ -54,7 +61,12 @@ func Load(theme, site fs.FS) (*Templates, error) {
 	sort.Strings(names)
 
 	var errs diag.List
-	root := template.New("").Funcs(funcs())
+	t := &Templates{sets: map[string]*template.Template{}}
+	fm := funcs()
+	fm["nav"] = t.nav
+	fm["item"] = t.item
+	fm["footer"] = t.footer
+	root := template.New("").Funcs(fm)
 	for _, n := range names {
 		f := files[n]
 		if !strings.HasPrefix(n, "partials/") && n != "base.html" {
@@ -67,7 +79,13 @@ func Load(theme, site fs.FS) (*Templates, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	t := &Templates{sets: map[string]*template.Template{}}
+	fromTheme := func(name, file string) bool {
+		tt := root.Lookup(name)
+		return tt != nil && tt.Tree != nil && tt.Tree.ParseName == "theme/"+file
+	}
+	t.navShared = fromTheme("nav", "partials/nav.html")
+	t.footerShared = fromTheme("footer", "partials/footer.html")
+	t.itemShared = fromTheme("item", "partials/item.html") && fromTheme("meta", "partials/item.html")
 	for _, k := range kinds {
 		f, ok := files[k+".html"]
 		if !ok {
@@ -158,6 +176,130 @@ func (t *Templates) Render(p *Page) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.Clone(buf.Bytes()), nil
+}
+
+// Some partials are the same bytes on many pages: the navigation differs
+// only by how deep the page is, its kind and which topic or plain page it
+// is, and an article's entry in a list only by the depth of the list page,
+// while each is dozens of reflective template calls (the navigation about a
+// hundred), together over half of a build's CPU. So the theme's versions
+// are rendered once per distinct key and the bytes reused on every page
+// that shares it. A site overriding one of them may read anything from the
+// page, so its own is rendered every time.
+
+// sharedCache holds reused partial output for one site's build.
+type sharedCache struct {
+	mu   sync.Mutex
+	site *Site // the site whose pages m holds output for
+	m    map[any]template.HTML
+}
+
+// get returns the output for key, rendering it with render the first time.
+func (c *sharedCache) get(site *Site, key any, render func() (template.HTML, error)) (template.HTML, error) {
+	c.mu.Lock()
+	if c.site != site {
+		// A new build (the preview server keeps its Templates across
+		// builds): output made for another site's pages is of no use.
+		c.site, c.m = site, map[any]template.HTML{}
+	}
+	h, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	h, err := render()
+	if err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	if c.site == site {
+		c.m[key] = h
+	}
+	c.mu.Unlock()
+	return h, nil
+}
+
+// linkDepth is what Page.Link's output depends on besides the target and
+// the site: -1 on the 404 page, whose links are rooted, else the depth.
+func linkDepth(p *Page) int {
+	if p.Kind == "404" {
+		return -1
+	}
+	return strings.Count(p.Path, "/")
+}
+
+// navKey is what the theme's nav template reads from a page besides its
+// Site: the link depth, the kinds it highlights, the current topic, and
+// the path when a plain page's link could match it.
+type navKey struct {
+	kind, topic, path string
+	depth             int
+}
+
+// nav renders the site's navigation for p (the "nav" template).
+func (t *Templates) nav(p *Page) (template.HTML, error) {
+	if !t.navShared || p.Site == nil {
+		return t.partial(p, "nav", p)
+	}
+	k := navKey{depth: linkDepth(p)}
+	switch p.Kind {
+	case "home", "archive", "tags":
+		k.kind = p.Kind
+	}
+	if p.Topic != nil {
+		k.topic = p.Topic.Slug
+	}
+	for _, l := range p.Site.Pages {
+		if l.URL == p.Path {
+			k.path = p.Path
+			break
+		}
+	}
+	return t.cache.get(p.Site, k, func() (template.HTML, error) { return t.partial(p, "nav", p) })
+}
+
+// footerKey is what the theme's footer reads besides the site.
+type footerKey struct{ depth int }
+
+// footer renders the site's footer for p (the "footer" template).
+func (t *Templates) footer(p *Page) (template.HTML, error) {
+	if !t.footerShared || p.Site == nil {
+		return t.partial(p, "footer", p)
+	}
+	k := footerKey{linkDepth(p)}
+	return t.cache.get(p.Site, k, func() (template.HTML, error) { return t.partial(p, "footer", p) })
+}
+
+// itemKey is what the theme's item template (and the meta template it
+// calls) reads besides the article: the link depth and whether the page
+// groups its list by day.
+type itemKey struct {
+	a     *Article
+	depth int
+	days  bool
+}
+
+// item renders a's entry in p's list (the "item" template).
+func (t *Templates) item(p *Page, a *Article) (template.HTML, error) {
+	if !t.itemShared || p.Site == nil {
+		return t.partial(p, "item", p.With(a))
+	}
+	k := itemKey{a: a, depth: linkDepth(p), days: len(p.Days) > 0}
+	return t.cache.get(p.Site, k, func() (template.HTML, error) { return t.partial(p, "item", p.With(a)) })
+}
+
+// partial renders the template called name with dot, in the template set
+// of p's kind.
+func (t *Templates) partial(p *Page, name string, dot any) (template.HTML, error) {
+	set, ok := t.sets[p.Kind]
+	if !ok {
+		return "", fmt.Errorf("render: no template for page kind %q", p.Kind)
+	}
+	var b strings.Builder
+	if err := set.ExecuteTemplate(&b, name, dot); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
 }
 
 func funcs() template.FuncMap {

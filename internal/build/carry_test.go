@@ -1,0 +1,201 @@
+//go:build linux
+
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/output"
+)
+
+// TestDiskBuildCarriesUnchangedFiles edits a copy of the example site step
+// by step and builds it into one folder each time, as `brief build` does:
+// files whose inputs did not change are carried over from the previous
+// build by their recorded key, and the folder must hold exactly what a
+// full build into memory writes. Keys written by another brief (Tool) or
+// with other options must never carry a file over.
+func TestDiskBuildCarriesUnchangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"content", "static"} {
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("..", "..", name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "site.yaml", string(data))
+	dest := filepath.Join(t.TempDir(), "public")
+	ctx := context.Background()
+	article := "content/articles/yellen-beijing-visit.md"
+	page := "articles/yellen-beijing-visit/index.html"
+
+	steps := []struct {
+		name string
+		edit func()
+		opt  Options
+		// carried says whether the page's file must come from the
+		// previous build: yes, no, or -1 for no expectation.
+		carried int
+	}{
+		{name: "first build", edit: func() {}, carried: 0},
+		{name: "nothing changed", edit: func() {}, carried: 1},
+		{name: "note added", edit: func() {
+			edit(t, dir, article, "summary:", "note: \"Watch the *minerals* story.\"\nsummary:")
+		}, carried: 0},
+		{name: "other article edited", edit: func() {
+			edit(t, dir, "content/articles/"+otherArticle(t, dir, article), "\n---\n", "\n---\nOne more line.\n\n")
+		}, carried: 1},
+		{name: "another brief", edit: func() {
+			// A file changed behind brief's back, same size: only a key
+			// match could carry it over, and another tool's keys never do.
+			p := filepath.Join(dest, filepath.FromSlash(page))
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove(p); err != nil { // keep the other links intact
+				t.Fatal(err)
+			}
+			b = []byte(strings.Replace(string(b), "<h1>", "<h2>", 1))
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, opt: Options{Tool: "brief-test-2"}, carried: 0},
+		// The page's bytes do not change with --drafts, so the old file may be
+		// linked after a comparison; the other files must still match.
+		{name: "other options", edit: func() {}, opt: Options{Tool: "brief-test-2", Drafts: true}, carried: -1},
+		{name: "template overridden", edit: func() {
+			base, _ := os.ReadFile(filepath.Join("..", "theme", "templates", "article.html"))
+			write(t, dir, "templates/article.html", strings.Replace(string(base), "<h1>", "<h1 class=\"x\">", 1))
+		}, opt: Options{Tool: "brief-test-2", Drafts: true}, carried: 0},
+		{name: "article removed", edit: func() {
+			if err := os.Remove(filepath.Join(dir, article)); err != nil {
+				t.Fatal(err)
+			}
+		}, opt: Options{Tool: "brief-test-2", Drafts: true}, carried: -1},
+	}
+	for _, st := range steps {
+		st.edit()
+		opt := st.opt
+		if opt.Tool == "" {
+			opt.Tool = "brief-test-1"
+		}
+		opt.Now = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+		before := inodeOf(filepath.Join(dest, filepath.FromSlash(page)))
+		d, err := output.NewDir(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		progress := 0
+		opt.Progress = func(done, total int) {
+			if done != progress+1 || done > total {
+				t.Errorf("%s: progress %d/%d after %d", st.name, done, total, progress)
+			}
+			progress = done
+		}
+		res, err := Build(ctx, os.DirFS(dir), d, opt)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if progress != res.Files {
+			t.Errorf("%s: progress ended at %d of %d files", st.name, progress, res.Files)
+		}
+		mem := output.NewMemory()
+		full := opt
+		full.Progress = nil
+		if _, err := Build(ctx, os.DirFS(dir), mem, full); err != nil {
+			t.Fatal(err)
+		}
+		got := snapshot(t, dest)
+		for _, n := range mem.Names() {
+			want, _ := mem.File(n)
+			p := filepath.Clean(filepath.Join(dest, filepath.FromSlash(n)))
+			if got[p] != string(want) {
+				t.Errorf("%s: %s differs from a full build", st.name, n)
+			}
+			delete(got, p)
+		}
+		for p := range got {
+			if b := filepath.Base(p); b != output.Marker && b != output.Manifest {
+				t.Errorf("%s: %s is not in a full build", st.name, p)
+			}
+		}
+		after := inodeOf(filepath.Join(dest, filepath.FromSlash(page)))
+		if st.carried == 1 && (before == 0 || after != before) {
+			t.Errorf("%s: %s was not carried over", st.name, page)
+		}
+		if st.carried == 0 && before != 0 && after == before {
+			t.Errorf("%s: %s was carried over", st.name, page)
+		}
+		t.Logf("%s: %d of %d files reused", st.name, d.Reused(), res.Files)
+	}
+}
+
+// otherArticle names an article file of dir's content other than skip.
+func otherArticle(t *testing.T, dir, skip string) string {
+	entries, err := os.ReadDir(filepath.Join(dir, "content", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && "content/articles/"+e.Name() != skip {
+			return e.Name()
+		}
+	}
+	t.Fatal("no other article")
+	return ""
+}
+
+func inodeOf(p string) uint64 {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return 0
+	}
+	return fi.Sys().(*syscall.Stat_t).Ino
+}
+
+// TestEmptyFeedKeyFollowsNewestArticle: an empty topic's feed is dated by
+// the site's newest article, so a newer article must change that feed's
+// input key, or a carried-over feed would keep the old date.
+func TestEmptyFeedKeyFollowsNewestArticle(t *testing.T) {
+	fsys := loadTxtar(t, "site.txtar", "site.yaml", strings.Replace(string(loadTxtar(t, "site.txtar")["site.yaml"].Data),
+		"topics:\n", "topics:\n  - slug: empty\n    title: Nothing here\n    match:\n      any: [zzyzx]\n", 1))
+	keyOf := func(fsys fstest.MapFS) uint64 {
+		m, err := Load(context.Background(), fsys, Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		jobs, err := m.jobs()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys, err := m.keys(jobs, Options{Tool: "t", Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, j := range jobs {
+			if j.name == "topics/empty/feed.xml" {
+				return keys[i]
+			}
+		}
+		t.Fatal("no feed for the empty topic")
+		return 0
+	}
+	before := keyOf(fsys)
+	fsys["content/articles/newest.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Newest\ndate: " + now.Add(-time.Hour).Format(time.RFC3339) + "\n---\nBody.\n")}
+	if keyOf(fsys) == before {
+		t.Error("a newer article left the empty topic's feed key unchanged")
+	}
+}

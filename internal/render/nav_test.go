@@ -1,0 +1,56 @@
+package render
+
+import (
+	"net/url"
+	"testing"
+	"testing/fstest"
+
+	"github.com/brief-ssg/brief/internal/theme"
+)
+
+// TestNavSharedMatchesPerPage checks that the navigation reused between
+// pages is, for every kind of page, what rendering it for that page gives.
+func TestNavSharedMatchesPerPage(t *testing.T) {
+	tm, err := Load(theme.Templates(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tm.navShared {
+		t.Fatal("the theme's nav is not shared between pages")
+	}
+	base, _ := url.Parse("https://host.example/b/")
+	topics := []*Topic{{Slug: "x", Title: "X & Y", URL: "topics/x/"}, {Slug: "z", Title: "Z", URL: "topics/z/"}}
+	site := &Site{Base: base, Topics: topics, Pages: []Link{{Title: "About", URL: "about/"}}}
+	pages := []*Page{
+		{Kind: "home"}, {Kind: "archive", Path: "articles/"}, {Kind: "archive", Path: "articles/page/2/"},
+		{Kind: "topic", Path: "topics/x/", Topic: topics[0]}, {Kind: "topic", Path: "topics/z/", Topic: topics[1]},
+		{Kind: "topic", Path: "topics/x/page/2/", Topic: topics[0]}, {Kind: "article", Path: "articles/a/"},
+		{Kind: "tags", Path: "tags/"}, {Kind: "tag", Path: "tags/t/"}, {Kind: "page", Path: "about/"},
+		{Kind: "404", Path: "404/"}, {Kind: "article", Path: "articles/b/"},
+	}
+	for _, p := range pages {
+		p.Site = site
+		got, err := tm.nav(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := tm.partial(p, "nav", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s page at %q: shared nav\n%s\nwant\n%s", p.Kind, p.Path, got, want)
+		}
+	}
+	if n := len(tm.cache.m); n != 10 {
+		t.Errorf("%d navs kept for %d pages, want 10 (an article, a tag and another article share one)", n, len(pages))
+	}
+
+	over, err := Load(theme.Templates(), fstest.MapFS{"partials/nav.html": {Data: []byte(`{{define "nav"}}{{.Path}}{{end}}`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if over.navShared {
+		t.Error("a site's own nav template is shared between pages: it may read anything")
+	}
+}

@@ -60,7 +60,7 @@ func Create(dir string, opt Options) ([]string, error) {
 		{"content/topics/" + topic + ".md", fmt.Sprintf(introMD, yamlString(opt.Topic))},
 		{"content/articles/welcome-to-brief.md", fmt.Sprintf(articleMD, now.Format(time.RFC3339), topic)},
 		{"content/pages/about.md", aboutMD},
-		{".gitignore", "/public/\n"},
+		{".gitignore", "/public/\n/.public-*/\n"},
 	}
 	var written []string
 	for _, f := range files {

@@ -40,18 +40,6 @@ func walk(n *html.Node, fn func(*html.Node) bool) {
 	}
 }
 
-// findAll returns the elements with tag a under n.
-func findAll(n *html.Node, a atom.Atom) []*html.Node {
-	var out []*html.Node
-	walk(n, func(c *html.Node) bool {
-		if c.Type == html.ElementNode && c.DataAtom == a {
-			out = append(out, c)
-		}
-		return true
-	})
-	return out
-}
-
 func findFirst(n *html.Node, a atom.Atom) *html.Node {
 	var out *html.Node
 	walk(n, func(c *html.Node) bool {

@@ -44,7 +44,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	// their boilerplate, as brief import does.
 	type input struct {
 		name string
-		src  *importer.Source
+		page importer.Page // parsed once, for learning and for extracting
 		err  error
 	}
 	inputs := make([]input, fs.NArg())
@@ -59,11 +59,15 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			path = e.path(name)
 		}
 		src, err := importer.Read(ctx, path, client)
-		inputs[i] = input{name: name, src: src, err: err}
+		var page importer.Page
+		if err == nil {
+			page, err = src.Parse(extract.Options{URL: src.URL})
+		}
+		inputs[i] = input{name: name, page: page, err: err}
 		if err == nil {
 			if sum := sha256.Sum256(src.Data); !learnt[sum] {
 				learnt[sum] = true
-				bp.Learn(src.Blocks(extract.Options{URL: src.URL}))
+				bp.Learn(page.Blocks())
 			}
 		}
 	}
@@ -72,7 +76,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		var a *extract.Article
 		err := in.err
 		if err == nil {
-			a, err = in.src.Extract(extract.Options{Location: loc, Boilerplate: bp})
+			a, err = importer.ExtractPage(in.page, extract.Options{Location: loc, Boilerplate: bp})
 		}
 		if err != nil {
 			failed++

@@ -167,7 +167,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		}
 		it.src = src
 		it.sum = sha256.Sum256(src.Data)
-		p, err := src.parse(popt)
+		p, err := src.Parse(popt)
 		if err != nil {
 			// A page that cannot be parsed teaches nothing, and fails
 			// extraction with this same error.
@@ -222,12 +222,12 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		p := it.page
 		if p == nil {
 			var err error
-			if p, err = it.src.parse(eopt); err != nil {
+			if p, err = it.src.Parse(eopt); err != nil {
 				it.err = err
 				return
 			}
 		}
-		a, err := extractPage(p, eopt)
+		a, err := ExtractPage(p, eopt)
 		if err != nil {
 			it.err = err
 			return
@@ -273,7 +273,7 @@ type item struct {
 	sum    [32]byte // of src.Data
 	site   string   // the page's blocks, until learnt
 	blocks []string
-	page   page   // parsed in pass 1; nil when over maxParsedBytes
+	page   Page   // parsed in pass 1; nil when over maxParsedBytes
 	err    error  // why the input failed: reading, parsing or extracting
 	doc    *doc   // what pass 2 extracted
 	draft  *draft // doc rendered, and written, ahead of its turn

@@ -192,17 +192,18 @@ func sniff(name string, data []byte) (Kind, error) {
 	return KindText, nil
 }
 
-// page is a source decoded and parsed once for both passes of an import:
-// its blocks are learnt in the first, and it is extracted in the second.
-type page interface {
+// Page is a source decoded and parsed once for both passes of an import
+// (or of brief extract): its blocks are learnt in the first, and it is
+// extracted in the second.
+type Page interface {
 	Blocks() (site string, blocks []string)
 	Extract(extract.Options) (*extract.Article, error)
 	Size() int
 }
 
-// parse decodes and parses the source with the extractor that fits it. Of
+// Parse decodes and parses the source with the extractor that fits it. Of
 // opt, it uses MaxBytes (and URL, which defaults to the source's).
-func (s *Source) parse(opt extract.Options) (page, error) {
+func (s *Source) Parse(opt extract.Options) (Page, error) {
 	if opt.URL == "" {
 		opt.URL = s.URL
 	}
@@ -212,26 +213,8 @@ func (s *Source) parse(opt extract.Options) (page, error) {
 	return extract.ParseHTML(s.Data, opt)
 }
 
-// Blocks returns the page's site key and text blocks for cross-page
-// learning. Pages that cannot be read teach nothing.
-func (s *Source) Blocks(opt extract.Options) (site string, blocks []string) {
-	p, err := s.parse(opt)
-	if err != nil {
-		return "", nil
-	}
-	return p.Blocks()
-}
-
-// Extract runs the extractor that fits the page.
-func (s *Source) Extract(opt extract.Options) (*extract.Article, error) {
-	p, err := s.parse(opt)
-	if err != nil {
-		return nil, err
-	}
-	return extractPage(p, opt)
-}
-
-func extractPage(p page, opt extract.Options) (*extract.Article, error) {
+// ExtractPage extracts a parsed page.
+func ExtractPage(p Page, opt extract.Options) (*extract.Article, error) {
 	a, err := p.Extract(opt)
 	if err != nil {
 		return nil, err

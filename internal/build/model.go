@@ -211,24 +211,22 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	var errs diag.List
 	cfg := m.Config
 	e := &entry{src: a}
-	listed := map[string]bool{}
-	for _, t := range a.Topics {
-		s := slug.Make(t)
-		if _, ok := byTopic[s]; !ok {
-			errs.Add(diag.Errorf(a.Path, a.Lines["topics"], "topics: %q is not a topic in site.yaml (topics: %s)", t, topicList(cfg)))
-			continue
+	// topicSet checks the slugs an article names under key against
+	// site.yaml, reporting the unknown ones at that key's line.
+	topicSet := func(key string, names []string) map[string]bool {
+		set := map[string]bool{}
+		for _, t := range names {
+			s := slug.Make(t)
+			if _, ok := byTopic[s]; !ok {
+				errs.Add(diag.Errorf(a.Path, a.Lines[key], "%s: %q is not a topic in site.yaml (topics: %s)", key, t, topicList(cfg)))
+				continue
+			}
+			set[s] = true
 		}
-		listed[s] = true
+		return set
 	}
-	excluded := map[string]bool{}
-	for _, t := range a.ExcludeTopics {
-		s := slug.Make(t)
-		if _, ok := byTopic[s]; !ok {
-			errs.Add(diag.Errorf(a.Path, a.Lines["exclude_topics"], "exclude_topics: %q is not a topic in site.yaml (topics: %s)", t, topicList(cfg)))
-			continue
-		}
-		excluded[s] = true
-	}
+	listed := topicSet("topics", a.Topics)
+	excluded := topicSet("exclude_topics", a.ExcludeTopics)
 	matched := m.ruleMatches(a)
 	for _, te := range m.Topics {
 		s := te.cfg.Slug

@@ -10,45 +10,36 @@ import (
 // sites get a sitemap index pointing at numbered parts.
 const sitemapLimit = 50000
 
-// sitemapJobs writes sitemap.xml (or an index and its parts) and
-// robots.txt pointing at it.
-func (m *Model) sitemapJobs(pages []string) []job {
+// sitemapJobs writes sitemap.xml (or, past limit URLs, an index and its
+// numbered parts) and robots.txt pointing at it.
+func (m *Model) sitemapJobs(pages []string, limit int) []job {
 	var jobs []job
-	write := func(name string, urls []string) {
-		jobs = append(jobs, job{name: name, in: urls, run: func() ([]byte, error) {
+	// list writes one file of <loc> entries: a urlset of pages or a
+	// sitemapindex of parts.
+	list := func(name, root, item string, paths []string) {
+		jobs = append(jobs, job{name: name, in: paths, run: func() ([]byte, error) {
 			var b bytes.Buffer
 			b.WriteString(xml.Header)
-			b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-			for _, u := range urls {
-				b.WriteString("<url><loc>")
-				xml.EscapeText(&b, []byte(m.abs(u)))
-				b.WriteString("</loc></url>\n")
+			b.WriteString("<" + root + ` xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+			for _, p := range paths {
+				b.WriteString("<" + item + "><loc>")
+				xml.EscapeText(&b, []byte(m.abs(p)))
+				b.WriteString("</loc></" + item + ">\n")
 			}
-			b.WriteString("</urlset>\n")
+			b.WriteString("</" + root + ">\n")
 			return b.Bytes(), nil
 		}})
 	}
-	if len(pages) <= sitemapLimit {
-		write("sitemap.xml", pages)
+	if len(pages) <= limit {
+		list("sitemap.xml", "urlset", "url", pages)
 	} else {
 		var parts []string
-		for i := 0; i*sitemapLimit < len(pages); i++ {
+		for i := 0; i*limit < len(pages); i++ {
 			name := fmt.Sprintf("sitemap-%d.xml", i+1)
 			parts = append(parts, name)
-			write(name, pages[i*sitemapLimit:min((i+1)*sitemapLimit, len(pages))])
+			list(name, "urlset", "url", pages[i*limit:min((i+1)*limit, len(pages))])
 		}
-		jobs = append(jobs, job{name: "sitemap.xml", in: parts, run: func() ([]byte, error) {
-			var b bytes.Buffer
-			b.WriteString(xml.Header)
-			b.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-			for _, p := range parts {
-				b.WriteString("<sitemap><loc>")
-				xml.EscapeText(&b, []byte(m.abs(p)))
-				b.WriteString("</loc></sitemap>\n")
-			}
-			b.WriteString("</sitemapindex>\n")
-			return b.Bytes(), nil
-		}})
+		list("sitemap.xml", "sitemapindex", "sitemap", parts)
 	}
 	jobs = append(jobs, job{name: "robots.txt", run: func() ([]byte, error) {
 		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + m.abs("sitemap.xml") + "\n"), nil

@@ -262,7 +262,7 @@ func (m *Model) jobs() ([]job, error) {
 	}
 	page(&render.Page{Kind: "404", Path: "404/", Title: "Page not found"})
 	jobs = append(jobs, m.feedJobs("", m.Config.Title, m.Config.Description, m.Articles)...)
-	jobs = append(jobs, m.sitemapJobs(pages)...)
+	jobs = append(jobs, m.sitemapJobs(pages, sitemapLimit)...)
 
 	static, err := m.staticJobs(jobs)
 	if err != nil {

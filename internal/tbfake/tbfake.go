@@ -58,11 +58,13 @@ func (f *fake) record(failed, skipped bool, msg string) {
 	}
 }
 
-func (f *fake) Helper()                           {}
-func (f *fake) Log(args ...any)                   { f.record(false, false, fmt.Sprintln(args...)) }
-func (f *fake) Logf(format string, args ...any)   { f.record(false, false, fmt.Sprintf(format, args...)) }
-func (f *fake) Error(args ...any)                 { f.record(true, false, fmt.Sprintln(args...)) }
-func (f *fake) Errorf(format string, args ...any) { f.record(true, false, fmt.Sprintf(format, args...)) }
+func (f *fake) Helper()                         {}
+func (f *fake) Log(args ...any)                 { f.record(false, false, fmt.Sprintln(args...)) }
+func (f *fake) Logf(format string, args ...any) { f.record(false, false, fmt.Sprintf(format, args...)) }
+func (f *fake) Error(args ...any)               { f.record(true, false, fmt.Sprintln(args...)) }
+func (f *fake) Errorf(format string, args ...any) {
+	f.record(true, false, fmt.Sprintf(format, args...))
+}
 func (f *fake) Fail()                             { f.record(true, false, "") }
 func (f *fake) FailNow()                          { f.record(true, false, ""); runtime.Goexit() }
 func (f *fake) Fatal(args ...any)                 { f.Error(args...); runtime.Goexit() }

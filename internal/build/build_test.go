@@ -1,4 +1,4 @@
-package build
+package build_test
 
 import (
 	"bytes"
@@ -6,72 +6,28 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/tools/txtar"
 
+	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
-// now is the build time of every test: after the fixtures' articles and
-// before the future one.
-var now = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
-
-// loadTxtar reads a txtar fixture into an in-memory site. Extra files may
-// replace or add to the fixture's.
-func loadTxtar(t *testing.T, name string, extra ...string) fstest.MapFS {
+// fixture lays out testdata/site.txtar, a small briefing under a sub-path,
+// with files added or replaced.
+func fixture(t *testing.T, extra string, opts ...sitetest.Option) *sitetest.Site {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	for i := 0; i+1 < len(extra); i += 2 {
-		if extra[i+1] == "" {
-			delete(fsys, extra[i])
-			continue
-		}
-		fsys[extra[i]] = &fstest.MapFile{Data: []byte(extra[i+1])}
-	}
-	return fsys
-}
-
-func buildMem(t *testing.T, fsys fstest.MapFS, opt Options) (*output.Memory, *Result) {
-	t.Helper()
-	if opt.Now.IsZero() {
-		opt.Now = now
-	}
-	out := output.NewMemory()
-	res, err := Build(context.Background(), fsys, out, opt)
-	if err != nil {
-		t.Fatalf("build: %v", err)
-	}
-	return out, res
-}
-
-func doc(t *testing.T, out *output.Memory, name string) *goquery.Document {
-	t.Helper()
-	b, ok := out.File(name)
-	if !ok {
-		t.Fatalf("%s not written", name)
-	}
-	d, err := goquery.NewDocumentFromReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
+	return sitetest.New(t, sitetest.ReadTxtar(t, filepath.Join("testdata", "site.txtar"))+extra, opts...)
 }
 
 func titles(d *goquery.Document, sel string) []string {
@@ -81,7 +37,8 @@ func titles(d *goquery.Document, sel string) []string {
 }
 
 func TestBuildSite(t *testing.T) {
-	out, res := buildMem(t, loadTxtar(t, "site.txtar"), Options{})
+	s := fixture(t, "").Build()
+	res := s.Result()
 
 	if res.Articles != 5 || res.Drafts != 1 || res.Future != 1 {
 		t.Errorf("articles %d drafts %d future %d; want 5, 1, 1", res.Articles, res.Drafts, res.Future)
@@ -89,23 +46,15 @@ func TestBuildSite(t *testing.T) {
 	if strings.Join(res.Unassigned, ",") != "content/articles/unassigned.md" {
 		t.Errorf("unassigned = %v", res.Unassigned)
 	}
-	for _, name := range []string{
+	s.AssertFileExists(
 		"index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "rss.xml", "feed.json",
 		"articles/blinken-visit/index.html", "topics/index.html", "topics/us-china/index.html",
 		"topics/us-china/feed.xml", "topics/trade/rss.xml", "topics/security/feed.json",
 		"tags/index.html", "tags/china/index.html", "about/index.html",
 		"style.css", "favicon.svg", "images/map.svg",
 		"articles/index.html", "articles/page/2/index.html", "articles/page/3/index.html",
-	} {
-		if _, ok := out.File(name); !ok {
-			t.Errorf("%s missing", name)
-		}
-	}
-	for _, name := range []string{"articles/draft/index.html", "articles/future/index.html", "articles/page/4/index.html"} {
-		if _, ok := out.File(name); ok {
-			t.Errorf("%s must not be published", name)
-		}
-	}
+	)
+	s.AssertNoFile("articles/draft/index.html", "articles/future/index.html", "articles/page/4/index.html")
 
 	// Membership: rules, exclusion (none and exclude_topics) and listing.
 	members := map[string][]string{
@@ -118,7 +67,7 @@ func TestBuildSite(t *testing.T) {
 		"articles/page/3/index.html": {"Weather report"},
 	}
 	for page, want := range members {
-		got := titles(doc(t, out, page), ".item-title")
+		got := titles(s.Doc(page), ".item-title")
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%s lists %q, want %q", page, got, want)
 		}
@@ -126,7 +75,7 @@ func TestBuildSite(t *testing.T) {
 
 	// The topic page shows the intro, groups by day in the site's zone and
 	// carries the note.
-	topic := doc(t, out, "topics/us-china/index.html")
+	topic := s.Doc("topics/us-china/index.html")
 	if !strings.Contains(topic.Find(".intro").Text(), "intro to the topic") {
 		t.Error("topic intro missing")
 	}
@@ -139,7 +88,7 @@ func TestBuildSite(t *testing.T) {
 
 	// The article page: source linked, authors, note apart from the body,
 	// date in the site's zone, reading time, tags and topics.
-	art := doc(t, out, "articles/blinken-visit/index.html")
+	art := s.Doc("articles/blinken-visit/index.html")
 	if href, _ := art.Find(`a[href="https://wire.example/blinken?id=1"]`).Attr("rel"); !strings.Contains(href, "noopener") {
 		t.Error("source link missing or without rel=noopener")
 	}
@@ -160,7 +109,7 @@ func TestBuildSite(t *testing.T) {
 		t.Errorf("canonical = %q", canon)
 	}
 	// The editor's root-relative link honours the sub-path.
-	if doc(t, out, "about/index.html").Find(`a[href="/briefings/topics/us-china/"]`).Length() != 1 {
+	if s.Doc("about/index.html").Find(`a[href="/briefings/topics/us-china/"]`).Length() != 1 {
 		t.Error("root-relative link in Markdown not moved under the base path")
 	}
 }
@@ -169,9 +118,10 @@ func TestBuildSite(t *testing.T) {
 // served under the base URL's sub-path, and checks that it lands on a file
 // the build wrote.
 func TestLinksResolve(t *testing.T) {
-	out, _ := buildMem(t, loadTxtar(t, "site.txtar"), Options{})
+	s := fixture(t, "").Build()
+	out := s.Output()
 	base, _ := url.Parse("https://host.example/briefings/")
-	for _, name := range out.Names() {
+	for _, name := range s.Names() {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -183,11 +133,11 @@ func TestLinksResolve(t *testing.T) {
 		if name != "404.html" && !strings.HasSuffix(pageURL.Path, "/") {
 			pageURL.Path += "/"
 		}
-		d := doc(t, out, name)
-		d.Find("a[href], link[href], img[src], script[src]").Each(func(_ int, s *goquery.Selection) {
-			ref, ok := s.Attr("href")
+		d := s.Doc(name)
+		d.Find("a[href], link[href], img[src], script[src]").Each(func(_ int, el *goquery.Selection) {
+			ref, ok := el.Attr("href")
 			if !ok {
-				ref, _ = s.Attr("src")
+				ref, _ = el.Attr("src")
 			}
 			u, err := pageURL.Parse(ref)
 			if err != nil {
@@ -205,7 +155,7 @@ func TestLinksResolve(t *testing.T) {
 			if target == "" || strings.HasSuffix(target, "/") {
 				target += "index.html"
 			}
-			if _, ok := out.File(target); !ok {
+			if _, err := fs.Stat(out, target); err != nil {
 				t.Errorf("%s: link %q resolves to %s, which was not written", name, ref, target)
 			}
 		})
@@ -213,7 +163,7 @@ func TestLinksResolve(t *testing.T) {
 }
 
 func TestFeeds(t *testing.T) {
-	out, _ := buildMem(t, loadTxtar(t, "site.txtar"), Options{})
+	s := fixture(t, "").Build()
 	abs := func(where, u string) {
 		t.Helper()
 		p, err := url.Parse(u)
@@ -241,8 +191,7 @@ func TestFeeds(t *testing.T) {
 				} `xml:"content"`
 			} `xml:"entry"`
 		}
-		b, _ := out.File(dir + "feed.xml")
-		if err := xml.Unmarshal(b, &atom); err != nil {
+		if err := xml.Unmarshal(s.File(dir+"feed.xml"), &atom); err != nil {
 			t.Fatalf("%sfeed.xml: %v", dir, err)
 		}
 		if atom.ID == "" || atom.Title == "" || atom.Updated == "" || len(atom.Entries) == 0 {
@@ -287,8 +236,7 @@ func TestFeeds(t *testing.T) {
 				} `xml:"item"`
 			} `xml:"channel"`
 		}
-		b, _ = out.File(dir + "rss.xml")
-		if err := xml.Unmarshal(b, &rss); err != nil {
+		if err := xml.Unmarshal(s.File(dir+"rss.xml"), &rss); err != nil {
 			t.Fatalf("%srss.xml: %v", dir, err)
 		}
 		if rss.Version != "2.0" || rss.Channel.Title == "" || rss.Channel.Desc == "" || len(rss.Channel.Items) == 0 {
@@ -317,8 +265,7 @@ func TestFeeds(t *testing.T) {
 				Published   string `json:"date_published"`
 			} `json:"items"`
 		}
-		b, _ = out.File(dir + "feed.json")
-		if err := json.Unmarshal(b, &jf); err != nil {
+		if err := json.Unmarshal(s.File(dir+"feed.json"), &jf); err != nil {
 			t.Fatalf("%sfeed.json: %v", dir, err)
 		}
 		if jf.Version != "https://jsonfeed.org/version/1.1" || jf.Title == "" || len(jf.Items) == 0 {
@@ -337,69 +284,58 @@ func TestFeeds(t *testing.T) {
 		}
 	}
 	// feed_items bounds the site feed; full content has absolute links.
-	b, _ := out.File("feed.json")
-	if n := strings.Count(string(b), `"content_html"`); n != 3 {
+	if n := strings.Count(string(s.File("feed.json")), `"content_html"`); n != 3 {
 		t.Errorf("site feed carries %d items, want feed_items = 3", n)
 	}
-	b, _ = out.File("topics/us-china/feed.xml")
-	if !strings.Contains(string(b), "Watch the") {
-		t.Error("the editor's note is missing from the feed content")
-	}
+	// The editor's note is part of the feed content.
+	s.AssertFileContent("topics/us-china/feed.xml", "Watch the")
 }
 
 func TestDeterministic(t *testing.T) {
-	fsys := loadTxtar(t, "site.txtar")
-	a, _ := buildMem(t, fsys, Options{Workers: 1})
-	b, _ := buildMem(t, fsys, Options{Workers: 4})
+	a := fixture(t, "", sitetest.WithOptions(build.Options{Workers: 1})).Build()
+	b := fixture(t, "", sitetest.WithOptions(build.Options{Workers: 4})).Build()
 	if strings.Join(a.Names(), "\n") != strings.Join(b.Names(), "\n") {
 		t.Fatal("the two builds wrote different files")
 	}
 	for _, n := range a.Names() {
-		x, _ := a.File(n)
-		y, _ := b.File(n)
-		if !bytes.Equal(x, y) {
+		if !bytes.Equal(a.File(n), b.File(n)) {
 			t.Errorf("%s differs between two builds of the same input", n)
 		}
 	}
 }
 
 func TestGeneratedStampIsOptIn(t *testing.T) {
-	fsys := loadTxtar(t, "site.txtar")
-	out, _ := buildMem(t, fsys, Options{})
-	if b, _ := out.File("index.html"); bytes.Contains(b, []byte("Built ")) {
-		t.Error("build time stamped without opting in")
-	}
-	cfg := string(fsys["site.yaml"].Data) + "generated: true\n"
-	out, _ = buildMem(t, loadTxtar(t, "site.txtar", "site.yaml", cfg), Options{})
-	if got, _ := doc(t, out, "index.html").Find("footer time").Attr("datetime"); got != "2025-06-01T08:00:00+08:00" {
+	fixture(t, "").Build().AssertFileContent("index.html", "! Built ")
+	s := fixture(t, "")
+	s.EditFiles("site.yaml", s.ReadFile("site.yaml")+"generated: true\n").Build()
+	if got, _ := s.Doc("index.html").Find("footer time").Attr("datetime"); got != "2025-06-01T08:00:00+08:00" {
 		t.Errorf("generated: true stamped %q, want the build time in the site's zone", got)
 	}
 }
 
 func TestDraftsAndFuture(t *testing.T) {
-	out, res := buildMem(t, loadTxtar(t, "site.txtar"), Options{Drafts: true, Future: true})
-	if res.Drafts != 0 || res.Future != 0 || res.Articles != 7 {
+	s := fixture(t, "", sitetest.WithOptions(build.Options{Drafts: true, Future: true})).Build()
+	if res := s.Result(); res.Drafts != 0 || res.Future != 0 || res.Articles != 7 {
 		t.Errorf("drafts %d future %d articles %d", res.Drafts, res.Future, res.Articles)
 	}
-	if _, ok := out.File("articles/future/index.html"); !ok {
-		t.Error("--future did not publish the future article")
-	}
+	s.AssertFileExists("articles/future/index.html", "articles/draft/index.html")
 }
 
 func TestTemplateOverride(t *testing.T) {
-	fsys := loadTxtar(t, "site.txtar",
-		"templates/article.html", `{{template "base" .}}{{define "main"}}<p class="custom">{{.Article.Title}} from {{.Article.Source}}</p>{{end}}`,
-		"templates/partials/extra.html", `{{define "unused"}}x{{end}}`,
-	)
-	out, _ := buildMem(t, fsys, Options{})
-	d := doc(t, out, "articles/tariff-talk/index.html")
+	s := fixture(t, `
+-- templates/article.html --
+{{template "base" .}}{{define "main"}}<p class="custom">{{.Article.Title}} from {{.Article.Source}}</p>{{end}}
+-- templates/partials/extra.html --
+{{define "unused"}}x{{end}}
+`).Build()
+	d := s.Doc("articles/tariff-talk/index.html")
 	if got := d.Find(".custom").Text(); got != "Tariffs on the table from Ledger" {
 		t.Errorf("override not used: %q", got)
 	}
 	if d.Find("header.masthead").Length() == 0 {
 		t.Error("the override lost the theme's base layout")
 	}
-	if doc(t, out, "topics/us-china/index.html").Find(".item").Length() == 0 {
+	if s.Doc("topics/us-china/index.html").Find(".item").Length() == 0 {
 		t.Error("templates not overridden must still come from the theme")
 	}
 }
@@ -413,88 +349,93 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := loadTxtar(t, "site.txtar", "templates/article.html", tt.tmpl)
-			_, err := Build(context.Background(), fsys, output.NewMemory(), Options{Now: now})
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want it to name %s", err, tt.want)
-			}
+			fixture(t, "").EditFiles("templates/article.html", tt.tmpl).AssertBuildError(tt.want)
 		})
 	}
 }
 
 func TestBuildReportsEveryProblem(t *testing.T) {
-	fsys := loadTxtar(t, "site.txtar",
-		"content/articles/bad-date.md", "---\ntitle: X\ndate: 2025-02-30\n---\n",
-		"content/articles/bad-key.md", "---\ntitle: X\ndate: 2025-01-01\nsumary: typo\n---\n",
-		"content/articles/bad-topic.md", "---\ntitle: X\ndate: 2025-01-01\ntopics: [sports]\n---\n",
-		"content/topics/nowhere.md", "---\ntitle: Nowhere\n---\n",
-		"content/articles/Blinken Visit.md", "---\ntitle: Same slug\ndate: 2025-01-01\n---\n",
-	)
-	_, err := Build(context.Background(), fsys, output.NewMemory(), Options{Now: now})
-	var list *diag.List
-	if !errors.As(err, &list) {
-		t.Fatalf("want a *diag.List, got %v", err)
-	}
-	msg := err.Error()
-	for _, w := range []string{
+	err := fixture(t, `
+-- content/articles/bad-date.md --
+---
+title: X
+date: 2025-02-30
+---
+-- content/articles/bad-key.md --
+---
+title: X
+date: 2025-01-01
+sumary: typo
+---
+-- content/articles/bad-topic.md --
+---
+title: X
+date: 2025-01-01
+topics: [sports]
+---
+-- content/topics/nowhere.md --
+---
+title: Nowhere
+---
+-- content/articles/Blinken Visit.md --
+---
+title: Same slug
+date: 2025-01-01
+---
+`).AssertBuildError(
 		"content/articles/bad-date.md:3:",
 		`content/articles/bad-key.md:4: unknown key "sumary"`,
 		`content/articles/bad-topic.md:4: topics: "sports" is not a topic`,
 		`content/topics/nowhere.md: no topic "nowhere"`,
 		"/articles/blinken-visit/ is already taken",
-	} {
-		if !strings.Contains(msg, w) {
-			t.Errorf("missing %q in:\n%s", w, msg)
-		}
+	)
+	var list *diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("want a *diag.List, got %v", err)
 	}
 }
 
 func TestReservedPageSlug(t *testing.T) {
-	fsys := loadTxtar(t, "site.txtar", "content/pages/tags.md", "---\ntitle: Tags page\n---\n")
-	_, err := Build(context.Background(), fsys, output.NewMemory(), Options{Now: now})
-	if err == nil || !strings.Contains(err.Error(), "reserved") {
-		t.Fatalf("err = %v", err)
-	}
+	fixture(t, "-- content/pages/tags.md --\n---\ntitle: Tags page\n---\n").AssertBuildError("reserved")
 }
 
 func TestStaticCannotReplacePages(t *testing.T) {
-	fsys := loadTxtar(t, "site.txtar", "static/index.html", "<p>mine</p>")
-	_, err := Build(context.Background(), fsys, output.NewMemory(), Options{Now: now})
-	if err == nil || !strings.Contains(err.Error(), "static/index.html") {
-		t.Fatalf("err = %v", err)
-	}
+	fixture(t, "-- static/index.html --\n<p>mine</p>\n").AssertBuildError("static/index.html")
 }
 
 // TestAtomicReplacement builds into a real folder: a failed build leaves the
 // previous site untouched, and a good one removes pages that are gone.
 func TestAtomicReplacement(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	buildDir := func(fsys fstest.MapFS) error {
+	s := fixture(t, "")
+	buildDir := func() error {
 		d, err := output.NewDir(dest)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Build(context.Background(), fsys, d, Options{Now: now}); err != nil {
+		if _, err := build.Build(context.Background(), s.FS(), d, s.Options()); err != nil {
 			d.Abort()
 			return err
 		}
 		return d.Commit()
 	}
-	if err := buildDir(loadTxtar(t, "site.txtar")); err != nil {
+	if err := buildDir(); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, dest)
 
-	broken := loadTxtar(t, "site.txtar", "content/articles/tariff-talk.md", "---\ntitle: [unclosed\n---\n")
-	if err := buildDir(broken); err == nil {
+	good := s.ReadFile("content/articles/tariff-talk.md")
+	s.EditFiles("content/articles/tariff-talk.md", "---\ntitle: [unclosed\n---\n")
+	if err := buildDir(); err == nil {
 		t.Fatal("broken site built")
 	}
 	if after := snapshot(t, dest); !equalSnap(before, after) {
 		t.Error("a failed build changed public/")
 	}
 
-	smaller := loadTxtar(t, "site.txtar", "content/articles/taiwan-drills.md", "")
-	if err := buildDir(smaller); err != nil {
+	s.EditFiles("content/articles/tariff-talk.md", good)
+	s.RemoveFiles("content/articles/taiwan-drills.md")
+	if err := buildDir(); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dest, "articles/taiwan-drills/index.html")); !errors.Is(err, os.ErrNotExist) {
@@ -536,15 +477,7 @@ func equalSnap(a, b map[string]string) bool {
 }
 
 func TestExampleSiteBuilds(t *testing.T) {
-	root := filepath.Join("..", "..")
-	if _, err := os.Stat(filepath.Join(root, "site.yaml")); err != nil {
-		t.Skip("example site not found")
-	}
-	out := output.NewMemory()
-	res, err := Build(context.Background(), os.DirFS(root), out, Options{Now: now})
-	if err != nil {
-		t.Fatalf("the example site does not build: %v", err)
-	}
+	res := sitetest.New(t, "", sitetest.Example()).Build().Result()
 	if res.Articles < 6 || res.Topics < 3 {
 		t.Errorf("example site has %d articles and %d topics; want at least 6 and 3", res.Articles, res.Topics)
 	}

@@ -1,6 +1,6 @@
 //go:build linux
 
-package build
+package build_test
 
 import (
 	"context"
@@ -9,10 +9,11 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"testing/fstest"
 	"time"
 
+	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // TestDiskBuildCarriesUnchangedFiles edits a copy of the example site step
@@ -22,17 +23,7 @@ import (
 // full build into memory writes. Keys written by another brief (Tool) or
 // with other options must never carry a file over.
 func TestDiskBuildCarriesUnchangedFiles(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range []string{"content", "static"} {
-		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("..", "..", name))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, dir, "site.yaml", string(data))
+	s := sitetest.New(t, "", sitetest.Example(), sitetest.OnDisk())
 	dest := filepath.Join(t.TempDir(), "public")
 	ctx := context.Background()
 	article := "content/articles/yellen-beijing-visit.md"
@@ -41,7 +32,7 @@ func TestDiskBuildCarriesUnchangedFiles(t *testing.T) {
 	steps := []struct {
 		name string
 		edit func()
-		opt  Options
+		opt  build.Options
 		// carried says whether the page's file must come from the
 		// previous build: yes, no, or -1 for no expectation.
 		carried int
@@ -49,10 +40,10 @@ func TestDiskBuildCarriesUnchangedFiles(t *testing.T) {
 		{name: "first build", edit: func() {}, carried: 0},
 		{name: "nothing changed", edit: func() {}, carried: 1},
 		{name: "note added", edit: func() {
-			edit(t, dir, article, "summary:", "note: \"Watch the *minerals* story.\"\nsummary:")
+			s.ReplaceInFile(article, "summary:", "note: \"Watch the *minerals* story.\"\nsummary:")
 		}, carried: 0},
 		{name: "other article edited", edit: func() {
-			edit(t, dir, "content/articles/"+otherArticle(t, dir, article), "\n---\n", "\n---\nOne more line.\n\n")
+			s.ReplaceInFile(otherArticle(t, s, article), "\n---\n", "\n---\nOne more line.\n\n")
 		}, carried: 1},
 		{name: "another brief", edit: func() {
 			// A file changed behind brief's back, same size: only a key
@@ -69,19 +60,17 @@ func TestDiskBuildCarriesUnchangedFiles(t *testing.T) {
 			if err := os.WriteFile(p, b, 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, opt: Options{Tool: "brief-test-2"}, carried: 0},
+		}, opt: build.Options{Tool: "brief-test-2"}, carried: 0},
 		// The page's bytes do not change with --drafts, so the old file may be
 		// linked after a comparison; the other files must still match.
-		{name: "other options", edit: func() {}, opt: Options{Tool: "brief-test-2", Drafts: true}, carried: -1},
+		{name: "other options", edit: func() {}, opt: build.Options{Tool: "brief-test-2", Drafts: true}, carried: -1},
 		{name: "template overridden", edit: func() {
 			base, _ := os.ReadFile(filepath.Join("..", "theme", "templates", "article.html"))
-			write(t, dir, "templates/article.html", strings.Replace(string(base), "<h1>", "<h1 class=\"x\">", 1))
-		}, opt: Options{Tool: "brief-test-2", Drafts: true}, carried: 0},
+			s.EditFiles("templates/article.html", strings.Replace(string(base), "<h1>", "<h1 class=\"x\">", 1))
+		}, opt: build.Options{Tool: "brief-test-2", Drafts: true}, carried: 0},
 		{name: "article removed", edit: func() {
-			if err := os.Remove(filepath.Join(dir, article)); err != nil {
-				t.Fatal(err)
-			}
-		}, opt: Options{Tool: "brief-test-2", Drafts: true}, carried: -1},
+			s.RemoveFiles(article)
+		}, opt: build.Options{Tool: "brief-test-2", Drafts: true}, carried: -1},
 	}
 	for _, st := range steps {
 		st.edit()
@@ -102,7 +91,7 @@ func TestDiskBuildCarriesUnchangedFiles(t *testing.T) {
 			}
 			progress = done
 		}
-		res, err := Build(ctx, os.DirFS(dir), d, opt)
+		res, err := build.Build(ctx, s.FS(), d, opt)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
@@ -115,7 +104,7 @@ func TestDiskBuildCarriesUnchangedFiles(t *testing.T) {
 		mem := output.NewMemory()
 		full := opt
 		full.Progress = nil
-		if _, err := Build(ctx, os.DirFS(dir), mem, full); err != nil {
+		if _, err := build.Build(ctx, s.FS(), mem, full); err != nil {
 			t.Fatal(err)
 		}
 		got := snapshot(t, dest)
@@ -143,15 +132,15 @@ func TestDiskBuildCarriesUnchangedFiles(t *testing.T) {
 	}
 }
 
-// otherArticle names an article file of dir's content other than skip.
-func otherArticle(t *testing.T, dir, skip string) string {
-	entries, err := os.ReadDir(filepath.Join(dir, "content", "articles"))
+// otherArticle names an article of the site other than skip.
+func otherArticle(t *testing.T, s *sitetest.Site, skip string) string {
+	entries, err := os.ReadDir(filepath.Join(s.Dir(), "content", "articles"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && "content/articles/"+e.Name() != skip {
-			return e.Name()
+		if p := "content/articles/" + e.Name(); !e.IsDir() && strings.HasSuffix(p, ".md") && p != skip {
+			return p
 		}
 	}
 	t.Fatal("no other article")
@@ -166,36 +155,3 @@ func inodeOf(p string) uint64 {
 	return fi.Sys().(*syscall.Stat_t).Ino
 }
 
-// TestEmptyFeedKeyFollowsNewestArticle: an empty topic's feed is dated by
-// the site's newest article, so a newer article must change that feed's
-// input key, or a carried-over feed would keep the old date.
-func TestEmptyFeedKeyFollowsNewestArticle(t *testing.T) {
-	fsys := loadTxtar(t, "site.txtar", "site.yaml", strings.Replace(string(loadTxtar(t, "site.txtar")["site.yaml"].Data),
-		"topics:\n", "topics:\n  - slug: empty\n    title: Nothing here\n    match:\n      any: [zzyzx]\n", 1))
-	keyOf := func(fsys fstest.MapFS) uint64 {
-		m, err := Load(context.Background(), fsys, Options{Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		jobs, err := m.jobs()
-		if err != nil {
-			t.Fatal(err)
-		}
-		keys, err := m.keys(jobs, Options{Tool: "t", Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, j := range jobs {
-			if j.name == "topics/empty/feed.xml" {
-				return keys[i]
-			}
-		}
-		t.Fatal("no feed for the empty topic")
-		return 0
-	}
-	before := keyOf(fsys)
-	fsys["content/articles/newest.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Newest\ndate: " + now.Add(-time.Hour).Format(time.RFC3339) + "\n---\nBody.\n")}
-	if keyOf(fsys) == before {
-		t.Error("a newer article left the empty topic's feed key unchanged")
-	}
-}

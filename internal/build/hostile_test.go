@@ -1,18 +1,14 @@
-package build
+package build_test
 
 import (
-	"context"
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"github.com/brief-ssg/brief/internal/htmlcheck"
-	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // hostileText are strings an imported page could put into any text field.
@@ -63,13 +59,19 @@ var hostileMarkdown = []string{
 }
 
 func TestHostileContentNeverRuns(t *testing.T) {
-	fsys := fstest.MapFS{
-		"site.yaml": {Data: []byte("title: Safe\nbase_url: https://host.example/b/\ntopics:\n  - title: All\n    match:\n      any: [alert]\n")},
-	}
+	s := sitetest.New(t, `
+-- site.yaml --
+title: Safe
+base_url: https://host.example/b/
+topics:
+  - title: All
+    match:
+      any: [alert]
+`)
 	n := 0
 	add := func(front, body string) {
 		n++
-		fsys[fmt.Sprintf("content/articles/a%03d.md", n)] = &fstest.MapFile{Data: []byte("---\n" + front + "date: 2025-01-01T00:00:00Z\n---\n" + body + "\n")}
+		s.EditFiles(fmt.Sprintf("content/articles/a%03d.md", n), "---\n"+front+"date: 2025-01-01T00:00:00Z\n---\n"+body+"\n")
 	}
 	q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
 	for _, s := range hostileText {
@@ -79,89 +81,45 @@ func TestHostileContentNeverRuns(t *testing.T) {
 	for _, s := range hostileMarkdown {
 		add("title: Markdown case\nnote: "+q(s)+"\n", s)
 	}
-	out := output.NewMemory()
-	res, err := Build(context.Background(), fsys, out, Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Articles != len(hostileText)+len(hostileMarkdown) {
-		t.Fatalf("built %d of %d hostile articles", res.Articles, len(hostileText)+len(hostileMarkdown))
+	s.Build()
+	if got := s.Result().Articles; got != len(hostileText)+len(hostileMarkdown) {
+		t.Fatalf("built %d of %d hostile articles", got, len(hostileText)+len(hostileMarkdown))
 	}
 	t.Logf("%d hostile strings in every field, %d hostile Markdown bodies and notes, %d files checked",
-		len(hostileText), len(hostileMarkdown), len(out.Names()))
-	for _, name := range out.Names() {
-		data, _ := out.File(name)
-		switch {
-		case strings.HasSuffix(name, ".html"):
-			findings, err := htmlcheck.Check(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range findings {
-				t.Errorf("%s: live markup survived: %s", name, f)
-			}
-		case strings.HasSuffix(name, ".xml"):
-			if err := xml.Unmarshal(data, new(struct{})); err != nil {
-				t.Errorf("%s is not well-formed XML: %v", name, err)
-			}
-		case strings.HasSuffix(name, ".json"):
-			var v struct {
-				Items []struct {
-					ContentHTML string `json:"content_html"`
-				} `json:"items"`
-			}
-			if err := json.Unmarshal(data, &v); err != nil {
-				t.Errorf("%s: %v", name, err)
-			}
-			// Feed readers render content_html: it must be as clean as the
-			// pages. It is a fragment, so it is checked inside a page shell.
-			for _, it := range v.Items {
-				findings, _ := htmlcheck.Check([]byte(`<html><head><meta http-equiv="Content-Security-Policy" content="script-src 'none'"></head><body>` + it.ContentHTML + `</body></html>`))
-				for _, f := range findings {
-					t.Errorf("%s: live markup in content_html: %s", name, f)
-				}
-			}
-		}
-	}
+		len(hostileText), len(hostileMarkdown), len(s.Names()))
+	s.AssertNoLiveMarkup()
 }
 
 // TestStaticSymlinksStayPrivate: a link in static/ could point anywhere on
 // the editor's disk; its target must never be published.
 func TestStaticSymlinksStayPrivate(t *testing.T) {
-	root := t.TempDir()
+	s := sitetest.New(t, `
+-- site.yaml --
+title: T
+base_url: https://host.example/
+-- content/articles/a.md --
+---
+title: A
+date: 2025-01-01
+---
+Text.
+-- static/ok.txt --
+public
+`, sitetest.OnDisk())
 	secret := filepath.Join(t.TempDir(), "secret.txt")
-	files := map[string]string{
-		"site.yaml":             "title: T\nbase_url: https://host.example/\n",
-		"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nText.\n",
-		"static/ok.txt":         "public",
-	}
-	for name, text := range files {
-		p := filepath.Join(root, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	if err := os.WriteFile(secret, []byte("private"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(secret, filepath.Join(root, "static", "leak.txt")); err != nil {
+	if err := os.Symlink(secret, filepath.Join(s.Dir(), "static", "leak.txt")); err != nil {
 		t.Skip("symlinks not supported:", err)
 	}
-	if err := os.Symlink(filepath.Dir(secret), filepath.Join(root, "static", "dir")); err != nil {
+	if err := os.Symlink(filepath.Dir(secret), filepath.Join(s.Dir(), "static", "dir")); err != nil {
 		t.Fatal(err)
 	}
-	out := output.NewMemory()
-	if _, err := Build(context.Background(), os.DirFS(root), out, Options{Now: now}); err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := out.File("ok.txt"); !ok {
-		t.Error("a regular static file was not published")
-	}
-	for _, name := range out.Names() {
-		if b, _ := out.File(name); strings.Contains(string(b), "private") {
+	s.Build()
+	s.AssertFileExists("ok.txt")
+	for _, name := range s.Names() {
+		if strings.Contains(string(s.File(name)), "private") {
 			t.Errorf("%s carries the symlink target's content", name)
 		}
 	}

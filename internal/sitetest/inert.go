@@ -88,11 +88,18 @@ func checkJSONFeed(data []byte) []string {
 }
 
 // checkXMLFeed reads an Atom or RSS feed, or a sitemap: it must be
-// well-formed, every element a reader may render as HTML must be clean,
-// and every link must be a web address.
+// well-formed, every text a feed reader renders as HTML must be clean, and
+// every link must be a web address. Readers render as HTML an RSS
+// description or content:encoded, and an Atom text construct (title,
+// summary, content…) whose type is html or xhtml; other text is text.
 func checkXMLFeed(data []byte) []string {
+	type open struct {
+		name string
+		html bool
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
-	var stack, out []string
+	var stack []open
+	var out []string
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -103,24 +110,28 @@ func checkXMLFeed(data []byte) []string {
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			stack = append(stack, tok.Name.Local)
+			el := open{name: tok.Name.Local, html: tok.Name.Local == "description" || tok.Name.Local == "encoded"}
 			for _, a := range tok.Attr {
-				if (a.Name.Local == "href" || a.Name.Local == "url") && !isWebURL(a.Value) {
+				switch {
+				case (a.Name.Local == "href" || a.Name.Local == "url") && !isWebURL(a.Value):
 					out = append(out, "<"+tok.Name.Local+" "+a.Name.Local+"="+a.Value+"> is not an http(s) link")
+				case a.Name.Local == "type" && (a.Value == "html" || a.Value == "xhtml"):
+					el.html = true
 				}
 			}
+			stack = append(stack, el)
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) == 0 {
 				continue
 			}
-			switch el := stack[len(stack)-1]; el {
-			case "content", "encoded", "description", "summary", "title":
-				out = append(out, checkFragment("<"+el+">", string(tok))...)
-			case "link", "id", "guid", "loc":
+			switch el := stack[len(stack)-1]; {
+			case el.html:
+				out = append(out, checkFragment("<"+el.name+">", string(tok))...)
+			case el.name == "link" || el.name == "id" || el.name == "guid" || el.name == "loc":
 				if s := strings.TrimSpace(string(tok)); s != "" && !isWebURL(s) && !strings.HasPrefix(s, "tag:") {
-					out = append(out, "<"+el+">"+s+"</"+el+"> is not an http(s) link")
+					out = append(out, "<"+el.name+">"+s+"</"+el.name+"> is not an http(s) link")
 				}
 			}
 		}

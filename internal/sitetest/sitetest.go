@@ -361,6 +361,7 @@ func (s *Site) startIncremental() {
 // test unless both wrote the same files, byte for byte.
 func (s *Site) Rebuild() *Site {
 	s.t.Helper()
+	s.startIncremental()
 	if s.inc == nil {
 		s.inc = build.NewIncremental(s.fsys, s.opt)
 	}

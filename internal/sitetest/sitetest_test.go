@@ -249,12 +249,17 @@ func TestNoLiveMarkup(t *testing.T) {
 	}
 	for _, tt := range []struct{ name, data, says string }{
 		{"broken XML", "<feed><title>x</feed>", "not well-formed"},
-		{"script in an XML title", "<feed><title>&lt;script&gt;alert(1)&lt;/script&gt;</title></feed>", "live markup"},
+		{"script in an HTML title", `<feed><title type="html">&lt;script&gt;alert(1)&lt;/script&gt;</title></feed>`, "live markup"},
+		{"script in an RSS description", "<rss><channel><item><description>&lt;img src=x onerror=alert(1)&gt;</description></item></channel></rss>", "onerror"},
 		{"link that is not a web address", `<feed><link href="javascript:alert(1)"/></feed>`, "not an http(s) link"},
 	} {
 		if p := checkXMLFeed([]byte(tt.data)); !strings.Contains(strings.Join(p, "\n"), tt.says) {
 			t.Errorf("%s: %q", tt.name, p)
 		}
+	}
+	// A text construct is text: readers show its markup as characters.
+	if p := checkXMLFeed([]byte("<feed><title>&lt;script&gt;alert(1)&lt;/script&gt;</title></feed>")); len(p) > 0 {
+		t.Errorf("a text title taken for HTML: %q", p)
 	}
 	for _, tt := range []struct{ name, data, says string }{
 		{"broken JSON", `{"items": [}`, "invalid character"},

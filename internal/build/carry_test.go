@@ -154,4 +154,3 @@ func inodeOf(p string) uint64 {
 	}
 	return fi.Sys().(*syscall.Stat_t).Ino
 }
-

@@ -3,20 +3,18 @@
 // checks. It holds no product code; the tests build the site at the
 // repository root, serve it and look at it the way a reader's browser would.
 //
-// The tools are found on the machine rather than downloaded: Chromium on the
-// PATH (or $BRIEF_CHROMIUM), axe.min.js at $AXE_CORE_JS or in node_modules/
-// at the repository root (npm install --no-save axe-core). Without them the
-// tests skip, unless $CI is set: CI must never pass by skipping.
+// The tools are found on the machine rather than downloaded (Chromium and
+// AxeCore say where they look). Without them the tests skip, unless
+// CI=true: CI must never pass by skipping. The finder and NewBrowser are
+// exported for the other packages' browser tests.
 package browsertest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -32,72 +30,8 @@ import (
 
 	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
-
-// missing skips the test for want of a tool, or fails it on CI, where a
-// skip would turn the browser checks into a silent pass.
-func missing(t testing.TB, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s (CI is set, so this is a failure, not a skip)", msg)
-	}
-	t.Skip(msg)
-}
-
-// chromium returns the browser to drive, or skips.
-func chromium(t testing.TB) string {
-	t.Helper()
-	if p := os.Getenv("BRIEF_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "/usr/bin/chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	missing(t, "no Chromium found: apt-get install chromium, or set BRIEF_CHROMIUM")
-	return ""
-}
-
-// axeSource returns the text of axe.min.js, or skips.
-func axeSource(t testing.TB) string {
-	t.Helper()
-	candidates := []string{os.Getenv("AXE_CORE_JS"), filepath.Join(repoRoot(t), "node_modules", "axe-core", "axe.min.js")}
-	for _, p := range candidates {
-		if p == "" {
-			continue
-		}
-		b, err := os.ReadFile(p)
-		if err == nil {
-			return string(b)
-		}
-		if !errors.Is(err, os.ErrNotExist) {
-			t.Fatalf("reading axe-core: %v", err)
-		}
-	}
-	missing(t, "no axe.min.js found: run `npm install --no-save axe-core` at the repository root, or set AXE_CORE_JS")
-	return ""
-}
-
-// repoRoot is the folder holding go.mod, which is also the example site.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-}
 
 // buildExample builds the example site into a fresh folder the way `brief
 // build` does, and returns that folder with the site's model for the titles
@@ -105,7 +39,7 @@ func repoRoot(t testing.TB) string {
 func buildExample(t testing.TB) (string, *build.Model) {
 	t.Helper()
 	ctx := t.Context()
-	src := os.DirFS(repoRoot(t))
+	src := os.DirFS(sitetest.RepoRoot(t))
 	opt := build.Options{Now: time.Now()}
 	model, err := build.Load(ctx, src, opt)
 	if err != nil {
@@ -138,36 +72,6 @@ func serve(t testing.TB, dir string, m *build.Model) string {
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv.URL + base
-}
-
-// newBrowser starts a headless Chromium for the test and returns a context
-// whose children are tabs in it. The browser goes when the test ends.
-func newBrowser(t testing.TB, timeout time.Duration) context.Context {
-	t.Helper()
-	exe := chromium(t)
-	ctx, cancel := context.WithTimeout(t.Context(), timeout)
-	t.Cleanup(cancel)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(acancel)
-	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(bcancel)
-	// The first run starts the browser, so that every later NewContext is
-	// a tab in this one rather than a browser of its own.
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	return bctx
 }
 
 // tab opens a new tab that records its problems from the start.

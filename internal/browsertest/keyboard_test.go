@@ -52,7 +52,7 @@ func (f focused) onScreen() bool {
 // every later stop must be on screen with a focus ring drawn. axe-core
 // cannot check either, as both depend on focus.
 func TestKeyboardFocus(t *testing.T) {
-	browser := newBrowser(t, 2*time.Minute)
+	browser := NewBrowser(t, 2*time.Minute)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 

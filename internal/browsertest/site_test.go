@@ -82,8 +82,8 @@ func targets(t *testing.T, m *build.Model) []target {
 // load without console errors or failed requests and to pass axe-core's
 // WCAG 2.0/2.1 A and AA rules.
 func TestExampleSiteInBrowser(t *testing.T) {
-	axe := axeSource(t)
-	browser := newBrowser(t, 3*time.Minute)
+	axe := AxeCore(t)
+	browser := NewBrowser(t, 3*time.Minute)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 
@@ -148,7 +148,7 @@ func TestExampleSiteInBrowser(t *testing.T) {
 // depends on brief's inline script pointing such links at index.html and
 // on the CSP hash letting that script run.
 func TestExampleSiteFromDisk(t *testing.T) {
-	browser := newBrowser(t, 2*time.Minute)
+	browser := NewBrowser(t, 2*time.Minute)
 	dir, model := buildExample(t)
 	topic := model.Site.Topics[0]
 	if len(topic.Latest) == 0 {
@@ -214,8 +214,8 @@ func TestExampleSiteFromDisk(t *testing.T) {
 // them, so that a silent watcher or a misloaded axe cannot pass the example
 // site by seeing nothing.
 func TestChecksCatchProblems(t *testing.T) {
-	axe := axeSource(t)
-	browser := newBrowser(t, time.Minute)
+	axe := AxeCore(t)
+	browser := NewBrowser(t, time.Minute)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/brief-ssg/brief/internal/corpus"
 )
 
 // BenchmarkReload measures what an editor waits for: the time from writing
@@ -17,16 +20,37 @@ import (
 //	go test ./internal/serve -run '^$' -bench Reload -benchtime 20x
 func BenchmarkReload(b *testing.B) {
 	b.Run("example", func(b *testing.B) {
-		dir := copyExample(b)
-		benchReload(b, dir, article)
+		benchReload(b, example(b, "").Dir(), article)
 	})
 	b.Run("10k", func(b *testing.B) {
-		dir := b.TempDir()
-		if err := generate(dir, 10000); err != nil {
+		dir := filepath.Join(b.TempDir(), "site")
+		if err := corpus.WriteDir(dir, corpus.Options{Articles: 10000}); err != nil {
 			b.Fatal(err)
 		}
-		benchReload(b, dir, genPath(5))
+		benchReload(b, dir, withoutNote(b, dir))
 	})
+}
+
+// withoutNote names an article of the corpus in dir that has no note yet,
+// so that the benchmark can add one.
+func withoutNote(b *testing.B, dir string) string {
+	names, err := filepath.Glob(filepath.Join(dir, "content", "articles", "*.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	slices.Sort(names)
+	for _, p := range names {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if front, _, _ := strings.Cut(string(data), "\n---\n"); !strings.Contains(front, "\nnote:") {
+			rel, _ := filepath.Rel(dir, p)
+			return filepath.ToSlash(rel)
+		}
+	}
+	b.Fatal("every article has a note")
+	return ""
 }
 
 func benchReload(b *testing.B, dir, name string) {

@@ -1,58 +1,25 @@
 package serve
 
 import (
-	"context"
-	"os"
-	"os/exec"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-// chromium finds a browser: $BRIEF_CHROMIUM, or Debian's Chromium.
-func chromium() string {
-	if p := os.Getenv("BRIEF_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+	"github.com/brief-ssg/brief/internal/browsertest"
+	"github.com/brief-ssg/brief/internal/sitetest"
+)
 
 // TestBrowserLiveReload opens the home page in a real headless Chromium,
 // edits an article's title on disk and waits for the page to show the new
 // title by itself: the injected client must pass the page's CSP, receive
 // the event and reload.
 func TestBrowserLiveReload(t *testing.T) {
-	bin := chromium()
-	if bin == "" {
-		t.Skip("no Chromium found (install Debian's chromium package or set BRIEF_CHROMIUM); skipping the real-browser test")
-	}
-	dir := copyExample(t)
-	s := start(t, dir, nil)
-
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
+	bctx := browsertest.NewBrowser(t, 60*time.Second)
+	site := example(t, "")
+	s := start(t, site.Dir(), nil)
 
 	if err := chromedp.Do(bctx,
 		chromedp.Navigate(s.URL()),
@@ -74,8 +41,7 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Fatalf("home page shows no article: %v", err)
 	}
 	// The first listed article is the newest; retitle it on disk.
-	path := findArticle(t, dir, title)
-	replaceIn(t, dir, path, strings.TrimSpace(title), "Retitled live in the browser")
+	site.ReplaceInFile(findArticle(t, site, title), strings.TrimSpace(title), "Retitled live in the browser")
 	// Poll from Go: the reload replaces the page under any in-page wait.
 	deadline = time.Now().Add(15 * time.Second)
 	for {
@@ -100,16 +66,14 @@ func TestBrowserLiveReload(t *testing.T) {
 }
 
 // findArticle returns the content path of the article titled title.
-func findArticle(t *testing.T, dir, title string) string {
+func findArticle(t *testing.T, site *sitetest.Site, title string) string {
 	t.Helper()
-	entries, err := os.ReadDir(dir + "/content/articles")
+	articles, err := fs.Glob(site.FS(), "content/articles/*.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range entries {
-		p := "content/articles/" + e.Name()
-		data, _ := os.ReadFile(dir + "/" + p)
-		if strings.Contains(string(data), strings.TrimSpace(title)) {
+	for _, p := range articles {
+		if strings.Contains(site.ReadFile(p), strings.TrimSpace(title)) {
 			return p
 		}
 	}

@@ -9,58 +9,20 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
-// copyExample copies the example site at the repository's root into a
-// temporary folder, so tests can edit it.
-func copyExample(t testing.TB) string {
+// example lays out a copy of the example site at the repository's root in
+// a temporary folder, with the txtar files in extra laid on top, so that a
+// server can watch it and a test edit it.
+func example(t testing.TB, extra string) *sitetest.Site {
 	t.Helper()
-	dir := t.TempDir()
-	root := filepath.Join("..", "..")
-	for _, name := range []string{"content", "static", "templates"} {
-		if _, err := os.Stat(filepath.Join(root, name)); err != nil {
-			continue
-		}
-		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join(root, name))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile(filepath.Join(root, "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, dir, "site.yaml", string(data))
-	return dir
-}
-
-func writeFile(t testing.TB, dir, name, text string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// replaceIn edits a file of the site in place.
-func replaceIn(t testing.TB, dir, name, old, new string) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(data), old) {
-		t.Fatalf("%s does not contain %q", name, old)
-	}
-	writeFile(t, dir, name, strings.Replace(string(data), old, new, 1))
+	return sitetest.New(t, extra, sitetest.Example(), sitetest.OnDisk())
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's and the test's

@@ -14,7 +14,7 @@ import (
 // TestManyClients has 200 clients fetch pages at once, each a few times, on
 // loopback: every request must succeed, and the whole run stays bounded.
 func TestManyClients(t *testing.T) {
-	s := start(t, copyExample(t), nil)
+	s := start(t, example(t, "").Dir(), nil)
 	pages := []string{"", "topics/us-china-relations/", "articles/blinken-beijing-visit-announced/", "tags/", "style.css", "feed.xml"}
 	tr := &http.Transport{MaxIdleConnsPerHost: 200}
 	defer tr.CloseIdleConnections()
@@ -50,15 +50,17 @@ func TestManyClients(t *testing.T) {
 }
 
 // TestSlowClients opens connections that trickle a request's headers a byte
-// at a time (slowloris). The server must drop them after its header timeout
-// and keep answering everyone else meanwhile.
+// at a time (slowloris). The server must hang up on each of them (after its
+// header timeout) and keep answering everyone else meanwhile. No duration
+// is asserted: a slow client gives up on its own only after 20 header
+// timeouts, and one that got that far was not dropped.
 func TestSlowClients(t *testing.T) {
 	const timeout = 500 * time.Millisecond
-	s := start(t, copyExample(t), func(o *Options) { o.HeaderTimeout = timeout })
+	s := start(t, example(t, "").Dir(), func(o *Options) { o.HeaderTimeout = timeout })
 	u, _ := url.Parse(s.URL())
 
 	const slow = 50
-	closed := make(chan time.Duration, slow)
+	hungUp := make(chan bool, slow)
 	for range slow {
 		conn, err := net.DialTimeout("tcp", u.Host, 2*time.Second)
 		if err != nil {
@@ -66,36 +68,37 @@ func TestSlowClients(t *testing.T) {
 		}
 		t.Cleanup(func() { conn.Close() })
 		go func() {
-			began := time.Now()
+			giveUp := time.Now().Add(20 * timeout)
 			conn.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\n"))
-			for {
+			for time.Now().Before(giveUp) {
 				if _, err := conn.Write([]byte("X")); err != nil {
-					break
+					hungUp <- true
+					return
 				}
 				conn.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
 				if _, err := conn.Read(make([]byte, 1)); err != nil {
 					if ne, ok := err.(net.Error); !ok || !ne.Timeout() {
-						break // the server hung up
+						hungUp <- true // the server closed the connection
+						return
 					}
 				}
-				if time.Since(began) > 10*time.Second {
-					break
-				}
 			}
-			closed <- time.Since(began)
+			hungUp <- false
 		}()
 	}
-	// Meanwhile, ordinary readers are served promptly.
+	// Meanwhile, ordinary readers are served.
 	for range 20 {
-		began := time.Now()
-		resp, _ := get(t, s.URL())
-		if resp.StatusCode != http.StatusOK || time.Since(began) > 2*time.Second {
-			t.Fatalf("ordinary request: %d after %s while slow clients hold connections", resp.StatusCode, time.Since(began))
+		if resp, _ := get(t, s.URL()); resp.StatusCode != http.StatusOK {
+			t.Fatalf("ordinary request: %d while slow clients hold connections", resp.StatusCode)
 		}
 	}
+	kept := 0
 	for range slow {
-		if d := <-closed; d > 5*timeout+time.Second {
-			t.Errorf("a slow client was kept for %s; header timeout is %s", d, timeout)
+		if !<-hungUp {
+			kept++
 		}
+	}
+	if kept > 0 {
+		t.Errorf("%d of %d slow clients were never dropped; header timeout is %s", kept, slow, timeout)
 	}
 }

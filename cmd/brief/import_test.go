@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -11,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // dumpPage is a small text dump in the shape of a scraped news page.
@@ -28,13 +28,6 @@ Related
 - Bus fares rise again
 `
 
-func runCmd(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(context.Background(), &env{stdout: &out, stderr: &errb, dir: dir}, args)
-	return out.String(), errb.String(), code
-}
-
 func TestExtractJSONLines(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "night.txt"), []byte(dumpPage), 0o644); err != nil {
@@ -46,7 +39,7 @@ func TestExtractJSONLines(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	out, _, code := runCmd(t, dir, "extract", "--format", "json", "--timezone", "Europe/Oslo", "night.txt", srv.URL+"/report.pdf")
+	code, out, _ := brief(t, dir, "extract", "--format", "json", "--timezone", "Europe/Oslo", "night.txt", srv.URL+"/report.pdf")
 	if code != 1 {
 		t.Errorf("exit code %d, want 1 for the failed input", code)
 	}
@@ -86,7 +79,7 @@ func TestExtractMarkdown(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "night.txt"), []byte(dumpPage), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, errOut, code := runCmd(t, dir, "extract", "night.txt")
+	code, out, errOut := brief(t, dir, "extract", "night.txt")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -100,17 +93,20 @@ func TestExtractMarkdown(t *testing.T) {
 }
 
 func TestImportCommand(t *testing.T) {
-	root := t.TempDir()
-	siteYAML := "title: Rail news\nbase_url: https://rail.example/\ntimezone: Europe/Oslo\ntopics:\n  - title: Trains\n    match:\n      any: [night train]\n"
-	if err := os.WriteFile(filepath.Join(root, "site.yaml"), []byte(siteYAML), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	inbox := filepath.Join(root, "inbox")
-	os.MkdirAll(inbox, 0o755)
-	os.WriteFile(filepath.Join(inbox, "night.txt"), []byte(dumpPage), 0o644)
-	os.WriteFile(filepath.Join(inbox, "broken.html"), []byte{0, 1, 2, 3}, 0o644)
+	site := sitetest.New(t, `
+-- site.yaml --
+title: Rail news
+base_url: https://rail.example/
+timezone: Europe/Oslo
+topics:
+  - title: Trains
+    match:
+      any: [night train]
+`, sitetest.OnDisk())
+	site.EditFiles("inbox/night.txt", dumpPage, "inbox/broken.html", "\x00\x01\x02\x03")
+	root := site.Dir()
 
-	out, _, code := runCmd(t, root, "import", "inbox")
+	code, out, _ := brief(t, root, "import", "inbox")
 	if code != 1 {
 		t.Errorf("exit %d, want 1 for the broken input", code)
 	}
@@ -125,16 +121,16 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("article:\n%s", data)
 	}
 
-	out, _, code = runCmd(t, root, "import", "--dry-run", "inbox/night.txt")
+	code, out, _ = brief(t, root, "import", "--dry-run", "inbox/night.txt")
 	if code != 0 || !strings.Contains(out, "imported 0, skipped 1 as duplicates, failed 0") {
 		t.Errorf("re-import: exit %d\n%s", code, out)
 	}
 
-	_, errOut, code := runCmd(t, t.TempDir(), "import", "x.txt")
+	code, _, errOut := brief(t, t.TempDir(), "import", "x.txt")
 	if code != 1 || !strings.Contains(errOut, "site.yaml") {
 		t.Errorf("outside a site: exit %d %s", code, errOut)
 	}
-	if _, _, code := runCmd(t, root, "import"); code != 2 {
+	if code, _, _ := brief(t, root, "import"); code != 2 {
 		t.Errorf("no inputs: exit %d, want 2", code)
 	}
 }
@@ -148,24 +144,11 @@ func TestSeedLandsInExampleTopic(t *testing.T) {
 		t.Skip("../shared/seeds is not present")
 	}
 	seed, _ = filepath.Abs(seed)
-	site := t.TempDir()
-	root := filepath.Join("..", "..")
-	for _, name := range []string{"content", "static"} {
-		if err := os.CopyFS(filepath.Join(site, name), os.DirFS(filepath.Join(root, name))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(root, "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(site, "site.yaml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out, errOut, code := runCmd(t, site, "import", seed); code != 0 || !strings.Contains(out, "imported 1,") {
+	site := sitetest.New(t, "", sitetest.Example(), sitetest.OnDisk()).Dir()
+	if code, out, errOut := brief(t, site, "import", seed); code != 0 || !strings.Contains(out, "imported 1,") {
 		t.Fatalf("import: %d\n%s%s", code, out, errOut)
 	}
-	if _, errOut, code := runCmd(t, site, "build", "--future"); code != 0 {
+	if code, _, errOut := brief(t, site, "build", "--future"); code != 0 {
 		t.Fatalf("build: %s", errOut)
 	}
 	page, err := os.ReadFile(filepath.Join(site, "public", "topics", "us-china-relations", "index.html"))

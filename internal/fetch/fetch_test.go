@@ -80,13 +80,11 @@ func TestGet(t *testing.T) {
 		}
 	}
 
+	// The client's own deadline ends the fetch (the server would wait 5s):
+	// the error says so, which bounds the wait without timing it.
 	quick := &Client{Timeout: 100 * time.Millisecond}
-	start := time.Now()
-	if _, err := quick.Get(ctx, srv.URL+"/slow"); err == nil {
-		t.Error("slow server: no error")
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("timeout took %v", d)
+	if _, err := quick.Get(ctx, srv.URL+"/slow"); err == nil || !strings.Contains(err.Error(), "gave up after 100ms") {
+		t.Errorf("slow server: err = %v, want the client's 100ms deadline", err)
 	}
 
 	for _, bad := range []string{"ftp://example.org/x", "/relative", "file:///etc/passwd"} {

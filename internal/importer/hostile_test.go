@@ -3,10 +3,6 @@ package importer
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"encoding/xml"
-	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -19,7 +15,8 @@ import (
 	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/content"
 	"github.com/brief-ssg/brief/internal/htmlcheck"
-	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/sitetest"
 	"github.com/brief-ssg/brief/internal/slug"
 )
 
@@ -40,14 +37,20 @@ func TestHostileCorpus(t *testing.T) {
 	if len(entries) < 40 {
 		t.Fatalf("the hostile corpus has %d pages; it must keep at least 40", len(entries))
 	}
-	root, cfg := newSite(t)
 	// The editor's own page and article must come through untouched.
 	editorFiles := map[string]string{
 		"content/pages/about.md":         "---\ntitle: About\n---\nWritten by the editor.\n",
 		"content/articles/index-html.md": "---\ntitle: The editor's index\ndate: 2024-01-02T10:00:00Z\n---\nMine.\n",
 	}
+	s := sitetest.New(t, "-- site.yaml --\n"+siteYAML, sitetest.OnDisk(),
+		sitetest.WithOptions(build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}))
 	for rel, data := range editorFiles {
-		writeInput(t, root, rel, data)
+		s.EditFiles(rel, data)
+	}
+	root := s.Dir()
+	cfg, err := site.Parse(site.FileName, []byte(siteYAML))
+	if err != nil {
+		t.Fatal(err)
 	}
 
 	res, err := Import(context.Background(), []string{hostileDir}, options(root, cfg))
@@ -84,42 +87,21 @@ func TestHostileCorpus(t *testing.T) {
 	}
 	checkContentFiles(t, root, cfg.Location)
 
-	out := output.NewMemory()
-	bres, err := build.Build(context.Background(), os.DirFS(root), out, build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatalf("the site with the hostile imports does not build: %v", err)
+	s.Build()
+	if want := res.Count(Imported) + 1; s.Result().Articles != want {
+		t.Errorf("built %d articles, want %d", s.Result().Articles, want)
 	}
-	if want := res.Count(Imported) + 1; bres.Articles != want {
-		t.Errorf("built %d articles, want %d", bres.Articles, want)
+	for sl := range seen {
+		s.AssertFileExists("articles/" + sl + "/index.html")
 	}
-	for s, input := range seen {
-		if _, ok := out.File("articles/" + s + "/index.html"); !ok {
-			t.Errorf("%s: no page at articles/%s/", input, s)
-		}
-	}
-	if _, ok := out.File("about/index.html"); !ok {
-		t.Error("the editor's about page is gone from the build")
-	}
-	pages := 0
-	for _, name := range out.Names() {
-		if err := output.CheckName(name); err != nil {
-			t.Errorf("output name: %v", err)
-		}
-		data, _ := out.File(name)
-		if bytes.ContainsAny(data, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+	s.AssertFileExists("about/index.html")
+	for _, name := range s.Names() {
+		if bytes.ContainsAny(s.File(name), "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
 			t.Errorf("%s: a Unicode direction override survived", name)
 		}
-		switch {
-		case strings.HasSuffix(name, ".html"):
-			pages++
-			checkPage(t, name, data)
-		case strings.HasSuffix(name, ".json"):
-			checkJSONFeed(t, name, data)
-		case strings.HasSuffix(name, ".xml"):
-			checkXMLFeed(t, name, data)
-		}
 	}
-	t.Logf("%d hostile pages imported and built; %d HTML pages and %d files checked", len(seen), pages, len(out.Names()))
+	s.AssertNoLiveMarkup()
+	t.Logf("%d hostile pages imported and built; %d files checked", len(seen), len(s.Names()))
 }
 
 // checkContentFiles walks the site: every file is site.yaml or under
@@ -173,90 +155,5 @@ func checkContentFiles(t *testing.T, root string, loc *time.Location) {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-}
-
-func checkPage(t *testing.T, name string, page []byte) {
-	t.Helper()
-	findings, err := htmlcheck.Check(page)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	for _, f := range findings {
-		t.Errorf("%s: live markup survived: %s", name, f)
-	}
-}
-
-// checkFragment checks HTML that a feed reader renders, inside a page shell
-// whose policy allows no script at all.
-func checkFragment(t *testing.T, where, fragment string) {
-	t.Helper()
-	checkPage(t, where, []byte(`<html><head><meta http-equiv="Content-Security-Policy" content="script-src 'none'"></head><body>`+fragment+`</body></html>`))
-}
-
-func checkJSONFeed(t *testing.T, name string, data []byte) {
-	t.Helper()
-	var f struct {
-		Items []struct {
-			URL         string `json:"url"`
-			ExternalURL string `json:"external_url"`
-			Image       string `json:"image"`
-			ContentHTML string `json:"content_html"`
-			Summary     string `json:"summary"`
-		} `json:"items"`
-	}
-	if err := json.Unmarshal(data, &f); err != nil {
-		t.Errorf("%s: %v", name, err)
-		return
-	}
-	for _, it := range f.Items {
-		checkFragment(t, name+" content_html", it.ContentHTML)
-		for _, u := range []string{it.URL, it.ExternalURL, it.Image} {
-			if u != "" && !isWebURL(u) {
-				t.Errorf("%s: item URL %q is not http(s)", name, u)
-			}
-		}
-	}
-}
-
-// checkXMLFeed reads an Atom or RSS feed: it must be well-formed, every
-// element a reader may render as HTML must be clean, and every link must
-// be a web address.
-func checkXMLFeed(t *testing.T, name string, data []byte) {
-	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	var stack []string
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return
-		}
-		if err != nil {
-			t.Errorf("%s is not well-formed XML: %v", name, err)
-			return
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, tok.Name.Local)
-			for _, a := range tok.Attr {
-				if (a.Name.Local == "href" || a.Name.Local == "url") && !isWebURL(a.Value) {
-					t.Errorf("%s: <%s %s=%q> is not an http(s) link", name, tok.Name.Local, a.Name.Local, a.Value)
-				}
-			}
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) == 0 {
-				continue
-			}
-			switch stack[len(stack)-1] {
-			case "content", "encoded", "description", "summary", "title":
-				checkFragment(t, name+" <"+stack[len(stack)-1]+">", string(tok))
-			case "link", "id", "guid":
-				if s := strings.TrimSpace(string(tok)); s != "" && !isWebURL(s) && !strings.HasPrefix(s, "tag:") {
-					t.Errorf("%s: <%s>%s</%s> is not an http(s) link", name, stack[len(stack)-1], s, stack[len(stack)-1])
-				}
-			}
-		}
 	}
 }

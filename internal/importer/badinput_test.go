@@ -105,7 +105,9 @@ func TestImportRefusesBadInput(t *testing.T) {
 				return []byte("<!DOCTYPE html><html><body>" + strings.Repeat("<div>", 10000) + page + strings.Repeat("</div>", 10000) + "</body></html>")
 			})},
 		{name: "gzip bomb", reason: "expands past",
-			file: func(t *testing.T, dir string) string { return writeInput(t, dir, "bomb.html.gz", string(gzipBomb(t, 2<<30))) }},
+			file: func(t *testing.T, dir string) string {
+				return writeInput(t, dir, "bomb.html.gz", string(gzipBomb(t, 2<<30)))
+			}},
 		{name: "binary file", reason: "PNG image",
 			file: files("photo.html", func() []byte {
 				return append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0xde, 0xad, 0, 1}, 4096)...)

@@ -21,6 +21,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/brief-ssg/brief/internal/extractmetric"
 )
 
 func main() {
@@ -56,7 +58,7 @@ func run(args []string, out io.Writer) error {
 
 	type result struct {
 		name   string
-		scores []pageScore
+		scores []extractmetric.Page
 		ms     []float64
 	}
 	var results []result
@@ -66,7 +68,7 @@ func run(args []string, out io.Writer) error {
 			start := time.Now()
 			got, _ := x.run(p)
 			r.ms = append(r.ms, float64(time.Since(start).Microseconds())/1000)
-			r.scores = append(r.scores, score(got, p.Want))
+			r.scores = append(r.scores, extractmetric.Score(got, p.Want))
 			if *dump != "" {
 				dir := filepath.Join(*dump, x.name)
 				if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -103,7 +105,7 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintln(tw, "pages\textractor\tF1\tprecision\trecall\texact\tms/page (median)\t")
 	for _, h := range halves {
 		for _, r := range results {
-			var sc []pageScore
+			var sc []extractmetric.Page
 			var ms []float64
 			for i := range r.scores {
 				if h.keep(i) {
@@ -111,29 +113,25 @@ func run(args []string, out io.Writer) error {
 					ms = append(ms, r.ms[i])
 				}
 			}
-			s := summarise(sc)
+			s := extractmetric.Summarize(sc)
 			fmt.Fprintf(tw, "%s (%d)\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.1f\t\n",
-				h.label, s.Pages, r.name, s.F1, s.P, s.R, s.Acc, median(ms))
+				h.label, s.Pages, r.name, s.F1, s.Precision, s.Recall, s.Accuracy, median(ms))
 		}
 	}
 	return tw.Flush()
 }
 
-func printPages(out io.Writer, ps []*page, scores []pageScore) {
+func printPages(out io.Writer, ps []*page, scores []extractmetric.Page) {
 	idx := make([]int, len(ps))
 	for i := range idx {
 		idx[i] = i
 	}
-	f1 := func(s pageScore) float64 {
-		if s.precision+s.recall == 0 {
-			return 0
-		}
-		return 2 * s.precision * s.recall / (s.precision + s.recall)
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return f1(scores[idx[a]]) < f1(scores[idx[b]]) })
+	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]].F1() < scores[idx[b]].F1() })
 	for _, i := range idx {
 		s := scores[i]
-		fmt.Fprintf(out, "%.3f P=%.3f R=%.3f exact=%-5v %s %s\n", f1(s), s.precision, s.recall, s.exact, ps[i].ID[:12], ps[i].URL)
+		p, _ := s.Precision()
+		r, _ := s.Recall()
+		fmt.Fprintf(out, "%.3f P=%.3f R=%.3f exact=%-5v %s %s\n", s.F1(), p, r, s.Exact, ps[i].ID[:12], ps[i].URL)
 	}
 }
 

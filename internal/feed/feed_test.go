@@ -5,20 +5,18 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"html"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+	"github.com/brief-ssg/brief/internal/golden"
+)
 
 const (
 	home    = "https://brief.example.org/"
@@ -98,24 +96,7 @@ func TestGolden(t *testing.T) {
 	for _, fc := range feeds {
 		for _, w := range writers {
 			t.Run(fc.name+"."+w.name, func(t *testing.T) {
-				got := mustWrite(t, w, fc.feed())
-				path := filepath.Join("testdata", fc.name+"."+w.name+".golden")
-				if *update {
-					if err := os.MkdirAll("testdata", 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("output differs from %s (run go test -update if the change is intended)\ngot:\n%s", path, got)
-				}
+				golden.Check(t, filepath.Join("testdata", fc.name+"."+w.name+".golden"), mustWrite(t, w, fc.feed()))
 			})
 		}
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 // TestManyClients has 200 clients fetch pages at once, each a few times, on
-// loopback: every request must succeed, and the whole run stays bounded.
+// loopback: every request must succeed (each within the client's timeout).
 func TestManyClients(t *testing.T) {
 	s := start(t, example(t, "").Dir(), nil)
 	pages := []string{"", "topics/us-china-relations/", "articles/blinken-beijing-visit-announced/", "tags/", "style.css", "feed.xml"}
@@ -21,7 +21,6 @@ func TestManyClients(t *testing.T) {
 	c := &http.Client{Transport: tr, Timeout: 20 * time.Second}
 
 	const clients, rounds = 200, 3
-	start := time.Now()
 	var wg sync.WaitGroup
 	errs := make(chan error, clients*rounds)
 	for i := range clients {
@@ -46,7 +45,6 @@ func TestManyClients(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	t.Logf("%d requests from %d concurrent clients in %s", clients*rounds, clients, time.Since(start).Round(time.Millisecond))
 }
 
 // TestSlowClients opens connections that trickle a request's headers a byte

@@ -1,30 +1,32 @@
 // Package sitetest builds whole sites in tests, after Hugo's integration
 // tests: a site (site.yaml, content/, templates/, static/) is written as one
 // txtar string, built in memory through build.Build, and its output checked
-// by file:
+// file by file:
 //
 //	s := sitetest.New(t, `
 //	-- site.yaml --
 //	title: T
 //	base_url: https://example.org/
-//	-- content/articles/a.md --
+//	-- content/articles/tariffs.md --
 //	---
 //	title: Tariffs rise
 //	date: 2025-01-01
 //	---
 //	Body.
 //	`).Build()
-//	s.AssertFileContent("articles/tariffs-rise/index.html", "<h1>Tariffs rise</h1>", "! draft")
+//	s.AssertFileContent("articles/tariffs/index.html", "<h1>Tariffs rise</h1>", "! draft")
 //	s.AssertNoFile("articles/draft/index.html")
 //
 // Edits followed by Rebuild run an incremental build, as `brief serve`
 // does, and check that it writes exactly what a full build of the edited
 // site writes:
 //
-//	s.ReplaceInFile("content/articles/a.md", "Tariffs rise", "Tariffs fall")
+//	s.ReplaceInFile("content/articles/tariffs.md", "Tariffs rise", "Tariffs fall")
 //	s.Rebuild().AssertFileContent("index.html", "Tariffs fall")
 //
-// Output names are as the build writes them, relative to public/.
+// Output names are as the build writes them, relative to public/. The
+// harness uses build.Build for full builds and build.Incremental for
+// rebuilds, in Build, startIncremental and Rebuild only.
 package sitetest
 
 import (

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -101,13 +102,16 @@ func extractLocation(e *env, tz string) (*time.Location, error) {
 		}
 		return loc, nil
 	}
-	p := e.path(site.FileName)
-	if data, err := os.ReadFile(p); err == nil {
-		if cfg, err := site.Parse(p, data); err == nil && cfg.Location != nil {
-			return cfg.Location, nil
-		}
+	cfg, err := site.Load(os.DirFS(e.path(".")), site.Options{})
+	switch {
+	case errors.Is(err, site.ErrNotFound):
+		return time.UTC, nil
+	case err != nil:
+		// Import would refuse this site; extract only needs its time zone.
+		fmt.Fprintf(e.stderr, "brief extract: %v\nbrief extract: reading dates without an offset in UTC\n", err)
+		return time.UTC, nil
 	}
-	return time.UTC, nil
+	return cfg.Location, nil
 }
 
 // extraction is the JSON form of one result.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -29,14 +28,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("brief import: name at least one file, folder or URL: %w", errUsage)
 	}
 	root := e.path(*source)
-	cfgPath := filepath.Join(root, site.FileName)
-	data, err := os.ReadFile(cfgPath)
+	cfg, err := site.Load(os.DirFS(root), site.Options{})
 	if err != nil {
-		return fmt.Errorf("brief import: %w (is %s a site? `brief init` makes one)", err, root)
-	}
-	cfg, err := site.Parse(cfgPath, data)
-	if err != nil {
-		return err
+		if *source != "." {
+			err = fmt.Errorf("%s: %w", *source, err)
+		}
+		return fmt.Errorf("brief import: %w", err)
 	}
 	inputs := make([]string, fs.NArg())
 	for i, a := range fs.Args() {

@@ -6,7 +6,6 @@ package build
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -143,23 +142,5 @@ func loadTemplates(src fs.FS) (*render.Templates, error) {
 }
 
 func loadConfig(src fs.FS, baseURL string) (*site.Config, error) {
-	data, err := fs.ReadFile(src, site.FileName)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, diag.Errorf(site.FileName, 0, "not found: is this a brief site? Run `brief init DIR` to start one, or pass --source")
-	}
-	if err != nil {
-		return nil, diag.Errorf(site.FileName, 0, "%w", err)
-	}
-	cfg, err := site.Parse(site.FileName, data)
-	if err != nil {
-		return nil, err
-	}
-	if baseURL != "" {
-		base, err := site.ParseBaseURL(baseURL)
-		if err != nil {
-			return nil, fmt.Errorf("--base-url: %w", err)
-		}
-		cfg.Base = base
-	}
-	return cfg, nil
+	return site.Load(src, site.Options{BaseURL: baseURL})
 }

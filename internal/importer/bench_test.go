@@ -40,12 +40,7 @@ func BenchmarkImportBenchPages(b *testing.B) {
 				if _, err := scaffold.Create(root, scaffold.Options{}); err != nil {
 					b.Fatal(err)
 				}
-				cfgPath := filepath.Join(root, site.FileName)
-				data, err := os.ReadFile(cfgPath)
-				if err != nil {
-					b.Fatal(err)
-				}
-				cfg, err := site.Parse(cfgPath, data)
+				cfg, err := site.Load(os.DirFS(root), site.Options{})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -37,7 +37,7 @@ func newSite(t *testing.T) (string, *site.Config) {
 	if err := os.WriteFile(filepath.Join(root, site.FileName), []byte(siteYAML), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := site.Parse(site.FileName, []byte(siteYAML))
+	cfg, err := site.Load(os.DirFS(root), site.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,11 +106,7 @@ func New(opt Options) (*Server, error) {
 
 // subPath is the path of site.yaml's base_url, "/" when there is none.
 func subPath(root string) string {
-	data, err := os.ReadFile(filepath.Join(root, site.FileName))
-	if err != nil {
-		return "/"
-	}
-	cfg, err := site.Parse(site.FileName, data)
+	cfg, err := site.Load(os.DirFS(root), site.Options{})
 	if err != nil || cfg.Base == nil || cfg.Base.Path == "" {
 		return "/"
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"regexp"
 	"strings"
@@ -63,6 +64,42 @@ const (
 	DefaultPerPage   = 30
 	DefaultFeedItems = 30
 )
+
+// ErrNotFound is returned, wrapped, by Load for a folder without site.yaml.
+var ErrNotFound = errors.New("not found: is this a brief site? Run `brief init DIR` to start one, or pass --source")
+
+// Options adjust how Load reads a site's configuration.
+type Options struct {
+	// BaseURL, when set, replaces site.yaml's base_url: previews and
+	// staging hosts publish the same site elsewhere.
+	BaseURL string
+}
+
+// Load reads site.yaml at the root of fsys, decodes and checks it. Every
+// command reads the configuration through it, so that build, serve,
+// import and extract agree on what a site says. Errors name site.yaml and
+// the line at fault; a missing file is ErrNotFound.
+func Load(fsys fs.FS, opt Options) (*Config, error) {
+	data, err := fs.ReadFile(fsys, FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, diag.Errorf(FileName, 0, "%w", ErrNotFound)
+	}
+	if err != nil {
+		return nil, diag.Errorf(FileName, 0, "%w", err)
+	}
+	cfg, err := Parse(FileName, data)
+	if err != nil {
+		return nil, err
+	}
+	if opt.BaseURL != "" {
+		base, err := ParseBaseURL(opt.BaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("--base-url: %w", err)
+		}
+		cfg.Base = base
+	}
+	return cfg, nil
+}
 
 // Parse decodes and checks site.yaml. path names the file in errors. Every
 // problem found is reported, each with its line.

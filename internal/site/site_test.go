@@ -1,8 +1,10 @@
 package site
 
 import (
+	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestParseValid(t *testing.T) {
@@ -65,6 +67,45 @@ func TestParseErrors(t *testing.T) {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q does not contain %q", err, w)
 				}
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	const good = "title: T\nbase_url: https://h.example/live/\n"
+	tests := []struct {
+		name     string
+		files    fstest.MapFS
+		opt      Options
+		wantBase string // when the load succeeds
+		wantErr  string // a fragment of the error, else ""
+		notFound bool   // the error is ErrNotFound
+	}{
+		{"site.yaml's base", fstest.MapFS{FileName: {Data: []byte(good)}}, Options{}, "https://h.example/live/", "", false},
+		{"base overridden", fstest.MapFS{FileName: {Data: []byte(good)}}, Options{BaseURL: "http://127.0.0.1:1313/x"}, "http://127.0.0.1:1313/x/", "", false},
+		{"bad override", fstest.MapFS{FileName: {Data: []byte(good)}}, Options{BaseURL: "/x/"}, "", "--base-url:", false},
+		{"missing", fstest.MapFS{}, Options{}, "", "site.yaml: not found", true},
+		{"broken names file and line", fstest.MapFS{FileName: {Data: []byte("title: T\ntitel: x\n")}}, Options{}, "", `site.yaml:2: unknown key "titel"`, false},
+		{"a folder, not a file", fstest.MapFS{FileName + "/x": {Data: []byte(good)}}, Options{}, "", "site.yaml", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Load(tt.files, tt.opt)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := cfg.Base.String(); got != tt.wantBase {
+					t.Errorf("base %q, want %q", got, tt.wantBase)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+			}
+			if errors.Is(err, ErrNotFound) != tt.notFound {
+				t.Errorf("errors.Is(err, ErrNotFound) = %t, want %t", !tt.notFound, tt.notFound)
 			}
 		})
 	}

@@ -59,7 +59,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	})
 	prog.done()
 	if res != nil {
-		printImport(e.stdout, res, *update, *dryRun)
+		printImport(e.stdout, res, *update, *dryRun, cfg.HasRules())
 	}
 	if err != nil {
 		return fmt.Errorf("brief import: %w", err)
@@ -70,19 +70,34 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// ruleTopics says which topics the rules pick for an article today: the
+// file does not record them, so the import report is where an editor sees
+// them.
+func ruleTopics(r importer.Report) string {
+	if len(r.Topics) == 0 {
+		return " (no topic's rules match)"
+	}
+	return " (topics by rule: " + strings.Join(r.Topics, ", ") + ")"
+}
+
 // printImport reports each article touched, then the summary line and the
-// failures with their reasons.
-func printImport(w io.Writer, res *importer.Result, update, dryRun bool) {
+// failures with their reasons. rules says whether the site has topic rules
+// whose verdict is worth reporting.
+func printImport(w io.Writer, res *importer.Result, update, dryRun, rules bool) {
 	verb := map[importer.Outcome]string{importer.Imported: "imported", importer.Updated: "updated"}
 	if dryRun {
 		verb = map[importer.Outcome]string{importer.Imported: "would import", importer.Updated: "would update"}
 	}
 	for _, r := range res.Reports {
+		topics := ""
+		if rules {
+			topics = ruleTopics(r)
+		}
 		switch r.Outcome {
 		case importer.Imported:
-			fmt.Fprintf(w, "%s %s → %s\n", verb[r.Outcome], r.Input, r.Path)
+			fmt.Fprintf(w, "%s %s → %s%s\n", verb[r.Outcome], r.Input, r.Path, topics)
 		case importer.Updated:
-			fmt.Fprintf(w, "%s %s: %s\n", verb[r.Outcome], r.Path, strings.Join(r.Changed, ", "))
+			fmt.Fprintf(w, "%s %s: %s%s\n", verb[r.Outcome], r.Path, strings.Join(r.Changed, ", "), topics)
 		case importer.Duplicate:
 			if update && r.Path != "" {
 				fmt.Fprintf(w, "unchanged %s (duplicate of %s)\n", r.Input, r.Path)

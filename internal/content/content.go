@@ -66,7 +66,7 @@ type Article struct {
 	SourceURL     string
 	Authors       []string
 	Tags          []string
-	Topics        []string // listed by the editor
+	Topics        []string // chosen by the editor, besides those the rules pick
 	ExcludeTopics []string // rule-matched topics the editor opted out of
 	Summary       string
 	Image         string
@@ -78,6 +78,12 @@ type Article struct {
 	ScrapedFrom   string
 	Fingerprint   string
 	ImportHashes  map[string]string // see Front.ImportHashes
+	// ImportedTopics is a `topics:` list that an earlier brief import
+	// wrote and nobody has edited since (its import hash still matches).
+	// It records which rules matched on the day of the import; the build
+	// ignores it, so that the rules as they are now decide, and
+	// `brief import --update` removes it.
+	ImportedTopics []string
 
 	// Lines maps front matter keys to their line, for later diagnostics.
 	Lines map[string]int
@@ -331,6 +337,9 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 	}
 	if a.Summary == "" {
 		a.Summary = line(f.Description)
+	}
+	if importedTopics(a.Topics, a.ImportHashes) {
+		a.ImportedTopics, a.Topics = a.Topics, nil
 	}
 	if a.Title == "" {
 		errs.Add(diag.Errorf(p, 1, "title is missing: add `title: ...` to the front matter"))

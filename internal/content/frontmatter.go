@@ -44,9 +44,9 @@ type Front struct {
 	ScrapedFrom string    `yaml:"scraped_from"`
 	Fingerprint string    `yaml:"fingerprint"`
 	// ImportHashes records, per field, a hash of the value brief import
-	// wrote ("title", "body", …). A field whose value no longer matches
-	// its hash was edited by hand, and `brief import --update` leaves it
-	// alone.
+	// wrote ("title", "body", …; see Article.ImportValues). A field whose
+	// value no longer matches its hash was edited by hand, and `brief
+	// import --update` leaves it alone.
 	ImportHashes map[string]string `yaml:"import_hashes"`
 }
 

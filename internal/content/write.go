@@ -32,14 +32,14 @@ type File struct {
 type valueKind int
 
 const (
-	kindLine  valueKind = iota // one line of text: see line
-	kindText                   // text kept as it is (slug, paths, hashes)
-	kindNote                   // Markdown, trimmed
-	kindURL                    // a URL: see escapeURL
-	kindList                   // a list of one-line items: see clean
-	kindTime                   // a date
-	kindBool                   // false is left out
-	kindHashes                 // import_hashes: field → hash
+	kindLine   valueKind = iota // one line of text: see line
+	kindText                    // text kept as it is (slug, paths, hashes)
+	kindNote                    // Markdown, trimmed
+	kindURL                     // a URL: see escapeURL
+	kindList                    // a list of one-line items: see clean
+	kindTime                    // a date
+	kindBool                    // false is left out
+	kindHashes                  // import_hashes: field → hash
 )
 
 // keys are the front matter keys in the order a new file lists them: what

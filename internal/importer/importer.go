@@ -36,7 +36,9 @@ type Options struct {
 	// Root is the site's folder, holding site.yaml and content/.
 	Root string
 	// Site is the site's configuration: its time zone dates the articles,
-	// its topic rules suggest their topics.
+	// and its topic rules say, in each report, which topics the build
+	// would file an article under today. Import never writes them into
+	// the article: the rules decide at every build.
 	Site *site.Config
 	// Update refreshes articles imported before, field by field, where the
 	// editor has not changed the field since.
@@ -78,6 +80,10 @@ type Report struct {
 	// Changed lists the fields --update refreshed; Kept those it left
 	// because the editor had changed them.
 	Changed, Kept []string
+	// Topics are the topics whose rules in site.yaml select the article
+	// imported or updated, in site.yaml order: what the next build will
+	// file it under, unless the editor lists or excludes topics.
+	Topics []string
 	// Note is a remark worth the editor's attention.
 	Note string
 	Err  error
@@ -232,7 +238,8 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 			it.err = err
 			return
 		}
-		it.doc = newDoc(it.src, a, opt, loc)
+		it.doc = newDoc(a, it.src.Name, it.src.URL, opt.Now(), loc)
+		it.doc.ruleTopics = opt.Site.RuleTopics(it.doc.topicsDoc())
 		it.src = nil
 		if known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil {
 			it.draft = prepare(it.doc, opt, loc)
@@ -358,7 +365,7 @@ func importOne(name string, doc *doc, dr *draft, idx *index, opt Options, loc *t
 		syncs.add(opt.Root, rel)
 	}
 	idx.add(&entry{path: rel, slug: slugOf(rel), sourceURL: urlKey(doc.sourceURL), fingerprint: doc.fingerprint, scrapedFrom: doc.scrapedFrom})
-	rep.Outcome, rep.Path = Imported, rel
+	rep.Outcome, rep.Path, rep.Topics = Imported, rel, doc.ruleTopics
 	return rep
 }
 
@@ -367,22 +374,27 @@ type doc struct {
 	title, source, sourceURL, summary, image string
 	date                                     time.Time
 	dateGuessed                              bool
-	authors, tags, topics                    []string
+	authors, tags                            []string
 	imported                                 time.Time
 	scrapedFrom, fingerprint                 string
 	body                                     string // Markdown
+	// ruleTopics are the topics whose rules select the article today;
+	// reported, never written.
+	ruleTopics []string
 }
 
-func newDoc(src *Source, a *extract.Article, opt Options, loc *time.Location) *doc {
+// newDoc makes the article for a page extracted from the input name,
+// fetched from pageURL ("" for a file), imported at now.
+func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.Location) *doc {
 	d := &doc{
 		title: content.Line(a.Title), source: content.Line(a.Source),
 		image: a.Image, authors: oneLines(a.Authors, maxAuthors), tags: tagList(a.Tags),
-		imported: opt.Now().In(loc).Truncate(time.Second), scrapedFrom: src.Name,
+		imported: now.In(loc).Truncate(time.Second), scrapedFrom: name,
 		fingerprint: Fingerprint(a.Text), body: strings.TrimSpace(a.Markdown) + "\n",
 	}
 	d.sourceURL = a.SourceURL
-	if d.sourceURL == "" && src.URL != "" {
-		d.sourceURL = extract.CleanURL(src.URL, nil)
+	if d.sourceURL == "" && pageURL != "" {
+		d.sourceURL = extract.CleanURL(pageURL, nil)
 	}
 	if !isWebURL(d.sourceURL) {
 		d.sourceURL = ""
@@ -408,13 +420,13 @@ func newDoc(src *Source, a *extract.Article, opt Options, loc *time.Location) *d
 	if d.title == "" {
 		d.title = content.Line(extract.LeadSentences(a.Text, 80))
 	}
-	ix := topics.NewIndex(topics.Doc{Title: d.title, Tags: d.tags, Body: a.Text})
-	for _, t := range opt.Site.Topics {
-		if t.Match.Match(ix) {
-			d.topics = append(d.topics, t.Slug)
-		}
-	}
 	return d
+}
+
+// topicsDoc is what topic rules look at in the article: the fields the
+// build matches them against once the file is read back.
+func (d *doc) topicsDoc() topics.Doc {
+	return topics.Doc{Title: d.title, Tags: d.tags, Body: d.body}
 }
 
 // Scraped pages list as many keywords and bylines as their SEO plugin

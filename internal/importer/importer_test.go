@@ -117,8 +117,12 @@ func TestImportTextDump(t *testing.T) {
 	if got := a.Date.Format(time.RFC3339); got != "2024-03-05T09:30:00+01:00" {
 		t.Errorf("date %s", got)
 	}
-	if !reflect.DeepEqual(a.Topics, []string{"transport"}) {
-		t.Errorf("topics %q, want the rule-matched transport", a.Topics)
+	// The rules' verdict is reported, never written: the build decides.
+	if a.Topics != nil || a.ImportedTopics != nil {
+		t.Errorf("topics %q (imported %q): import must leave topics to the editor", a.Topics, a.ImportedTopics)
+	}
+	if !reflect.DeepEqual(r.Topics, []string{"transport"}) {
+		t.Errorf("reported topics %q, want the rule-matched transport", r.Topics)
 	}
 	if !reflect.DeepEqual(a.Tags, []string{"Ferries", "Harbour"}) || a.Source != "Coastline Daily" {
 		t.Errorf("tags %q source %q", a.Tags, a.Source)
@@ -132,11 +136,14 @@ func TestImportTextDump(t *testing.T) {
 	if !strings.Contains(a.Body, "- Construction of the new pier starts in June.") {
 		t.Errorf("body:\n%s", a.Body)
 	}
-	vals := values(a)
+	vals := a.ImportValues()
 	for _, f := range trackedFields {
-		if a.ImportHashes[f] != hashValue(vals[f]) {
+		if a.ImportHashes[f] != content.ImportHash(vals[f]) {
 			t.Errorf("fresh import looks edited in %s", f)
 		}
+	}
+	if len(a.ImportHashes) != len(trackedFields) {
+		t.Errorf("import_hashes %v, want one per tracked field", a.ImportHashes)
 	}
 	// The whole site still loads.
 	if _, err := content.Load(context.Background(), os.DirFS(root), cfg.Location); err != nil {
@@ -248,8 +255,8 @@ func TestImportURL(t *testing.T) {
 	if !strings.HasPrefix(ua, "brief/") {
 		t.Errorf("User-Agent %q", ua)
 	}
-	if !reflect.DeepEqual(a.Topics, []string{"transport"}) {
-		t.Errorf("topics %q", a.Topics)
+	if r := res.Reports[0]; a.Topics != nil || !reflect.DeepEqual(r.Topics, []string{"transport"}) {
+		t.Errorf("topics written %q, reported %q; want none written, transport reported", a.Topics, r.Topics)
 	}
 }
 
@@ -369,8 +376,8 @@ func TestImportUpdate(t *testing.T) {
 	}
 	// The refreshed fields are recorded as import's again; the title stays
 	// the editor's.
-	vals := values(a)
-	if a.ImportHashes["body"] != hashValue(vals["body"]) || a.ImportHashes["title"] == hashValue(vals["title"]) {
+	vals := a.ImportValues()
+	if a.ImportHashes["body"] != content.ImportHash(vals["body"]) || a.ImportHashes["title"] == content.ImportHash(vals["title"]) {
 		t.Errorf("hashes not kept up to date: %v", a.ImportHashes)
 	}
 

@@ -2,11 +2,10 @@ package importer
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/brief-ssg/brief/internal/content"
 )
@@ -15,7 +14,10 @@ import (
 // page. A field is refreshed only when it still holds what import wrote
 // (its value matches its recorded hash) and the page now says something
 // else; fields the editor changed, and every key import does not write
-// (note, draft, exclude_topics, …), stay as they are.
+// (note, draft, topics, exclude_topics, …), stay as they are. The one
+// exception is a `topics:` list an earlier import wrote and nobody edited
+// since (content.Article.ImportedTopics): it is removed, so that the
+// file says what the build does.
 func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, syncs *dirSyncs) Report {
 	full := filepath.Join(opt.Root, filepath.FromSlash(prev.path))
 	old, err := os.ReadFile(full)
@@ -43,9 +45,9 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 		rep.Outcome, rep.Err = Failed, err
 		return rep
 	}
-	curVals, nextVals := values(cur), values(next)
+	curVals, nextVals := cur.ImportValues(), next.ImportValues()
 	for _, f := range trackedFields {
-		have, want := hashValue(curVals[f]), hashValue(nextVals[f])
+		have, want := content.ImportHash(curVals[f]), content.ImportHash(nextVals[f])
 		if have == want {
 			continue
 		}
@@ -55,46 +57,48 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 		}
 		rep.Changed = append(rep.Changed, f)
 	}
+	// An earlier import froze the topics the rules matched then; they
+	// are import's, not the editor's, and the rules decide now.
+	if len(cur.ImportedTopics) > 0 {
+		rep.Changed = append(rep.Changed, "topics")
+		rep.Note = "removed the topics an earlier import wrote; the rules in site.yaml file the article at every build"
+	}
 	if len(rep.Changed) == 0 {
 		rep.Outcome = Duplicate
 		return rep
 	}
 
-	yamlText, body, _, err := content.Split(old)
+	f, err := content.EditFile(old)
 	if err != nil {
-		rep.Outcome, rep.Err = Failed, err
+		rep.Outcome, rep.Err = Failed, fmt.Errorf("cannot update %s: %w", prev.path, err)
 		return rep
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(yamlText, &root); err != nil || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-		rep.Outcome, rep.Err = Failed, fmt.Errorf("cannot update %s: its front matter is not a mapping", prev.path)
-		return rep
-	}
-	m := root.Content[0]
-	hashes := map[string]string{}
-	for k, v := range cur.ImportHashes {
-		hashes[k] = v
-	}
-	for _, f := range rep.Changed {
-		hashes[f] = hashValue(nextVals[f])
-		if f == "body" {
-			body = []byte("\n" + d.body)
-			if err := setKey(m, "fingerprint", d.fingerprint); err != nil {
-				rep.Outcome, rep.Err = Failed, err
-				return rep
-			}
-			continue
+	hashes := maps.Clone(cur.ImportHashes)
+	// Import no longer tracks topics: an old hash of them would only
+	// mislead.
+	delete(hashes, "topics")
+	for _, k := range rep.Changed {
+		hashes[k] = content.ImportHash(nextVals[k])
+		switch k {
+		case "topics":
+			delete(hashes, k)
+			err = f.Set(k, nil)
+		case "body":
+			f.SetBody(d.body)
+			err = f.Set("fingerprint", d.fingerprint)
+		default:
+			err = f.Set(k, d.fieldValue(k))
 		}
-		if err := setKey(m, f, d.fieldValue(f)); err != nil {
+		if err != nil {
 			rep.Outcome, rep.Err = Failed, err
 			return rep
 		}
 	}
-	if err := setKey(m, "import_hashes", hashes); err != nil {
+	if err := f.Set("import_hashes", hashes); err != nil {
 		rep.Outcome, rep.Err = Failed, err
 		return rep
 	}
-	data, err := assemble(m, body)
+	data, err := f.Bytes()
 	if err == nil {
 		_, err = content.ParseArticle(prev.path, data, loc)
 	}
@@ -110,6 +114,6 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 		syncs.add(opt.Root, prev.path)
 	}
 	prev.fingerprint = d.fingerprint
-	rep.Outcome = Updated
+	rep.Outcome, rep.Topics = Updated, d.ruleTopics
 	return rep
 }

@@ -2,8 +2,6 @@ package importer
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -20,99 +17,70 @@ import (
 	"github.com/brief-ssg/brief/internal/content"
 )
 
-// trackedFields are the fields import writes and --update may refresh.
-// Each gets a hash in import_hashes when written; a field whose value no
+// trackedFields are the fields import writes and --update may refresh, in
+// the order they are written. Each gets a hash in import_hashes when
+// written (see content.Article.ImportValues); a field whose value no
 // longer matches its hash belongs to the editor from then on.
-var trackedFields = []string{"title", "date", "source", "source_url", "author", "tags", "topics", "summary", "image", "body"}
+var trackedFields = []string{"title", "date", "source", "source_url", "author", "tags", "summary", "image", "body"}
 
-// values gives each tracked field of a parsed article in one canonical
-// form, so that re-reading a file reproduces the hashes import recorded.
-// Dates compare as instants: rewriting one in another notation is not an
-// edit.
-func values(a *content.Article) map[string]string {
-	date := ""
-	if !a.Date.IsZero() {
-		date = a.Date.UTC().Format(time.RFC3339)
-	}
-	return map[string]string{
-		"title": a.Title, "date": date, "source": a.Source, "source_url": a.SourceURL,
-		"author": strings.Join(a.Authors, "\x1f"), "tags": strings.Join(a.Tags, "\x1f"),
-		"topics": strings.Join(a.Topics, "\x1f"), "summary": a.Summary, "image": a.Image,
-		"body": normBody(a.Body),
-	}
-}
-
-func normBody(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
-}
-
-func hashValue(v string) string {
-	sum := sha256.Sum256([]byte(v))
-	return hex.EncodeToString(sum[:6])
-}
-
-// fieldValue is what a doc writes for a tracked front matter field; nil
-// means the key is left out.
+// fieldValue is what a doc writes for a tracked front matter field; the
+// writer leaves empty values out.
 func (d *doc) fieldValue(key string) any {
-	str := func(s string) any {
-		if s == "" {
-			return nil
-		}
-		return s
-	}
-	list := func(l []string) any {
-		if len(l) == 0 {
-			return nil
-		}
-		return l
-	}
 	switch key {
 	case "title":
 		return d.title
 	case "date":
-		return d.date.Format(time.RFC3339)
+		return d.date
 	case "source":
-		return str(d.source)
+		return d.source
 	case "source_url":
-		return str(d.sourceURL)
+		return d.sourceURL
 	case "author":
-		return list(d.authors)
+		return d.authors
 	case "tags":
-		return list(d.tags)
-	case "topics":
-		return list(d.topics)
+		return d.tags
 	case "summary":
-		return str(d.summary)
+		return d.summary
 	case "image":
-		return str(d.image)
+		return d.image
 	}
 	return nil
 }
 
-// render writes the article file: front matter in a fixed, readable
-// order, then the body. The hashes are taken from the file as
+// file is the article as a content file: the tracked fields and the body,
+// and, for a file import writes, scraped_from and the bookkeeping only an
+// import has (imported, fingerprint).
+func (d *doc) file(written bool) (*content.File, error) {
+	f := content.NewFile()
+	for _, k := range trackedFields[:len(trackedFields)-1] {
+		if err := f.Set(k, d.fieldValue(k)); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.Set("scraped_from", d.scrapedFrom); err != nil {
+		return nil, err
+	}
+	if written {
+		if err := f.Set("imported", d.imported); err != nil {
+			return nil, err
+		}
+		if err := f.Set("fingerprint", d.fingerprint); err != nil {
+			return nil, err
+		}
+	}
+	f.SetBody(d.body)
+	return f, nil
+}
+
+// render writes the article file. The hashes are taken from the file as
 // content.ParseArticle reads it back, so that a fresh import never looks
 // edited.
 func (d *doc) render(rel string, loc *time.Location) ([]byte, error) {
-	m := &yaml.Node{Kind: yaml.MappingNode}
-	for _, k := range trackedFields[:len(trackedFields)-1] {
-		if err := setKey(m, k, d.fieldValue(k)); err != nil {
-			return nil, err
-		}
+	f, err := d.file(true)
+	if err != nil {
+		return nil, err
 	}
-	for _, kv := range []struct {
-		k string
-		v any
-	}{
-		{"imported", d.imported.Format(time.RFC3339)},
-		{"scraped_from", d.scrapedFrom},
-		{"fingerprint", d.fingerprint},
-	} {
-		if err := setKey(m, kv.k, kv.v); err != nil {
-			return nil, err
-		}
-	}
-	draft, err := assemble(m, []byte("\n"+d.body))
+	draft, err := f.Bytes()
 	if err != nil {
 		return nil, err
 	}
@@ -121,62 +89,13 @@ func (d *doc) render(rel string, loc *time.Location) ([]byte, error) {
 		return nil, fmt.Errorf("the imported article would not read back: %w", err)
 	}
 	hashes := map[string]string{}
-	for k, v := range values(a) {
-		hashes[k] = hashValue(v)
+	for k, v := range a.ImportValues() {
+		hashes[k] = content.ImportHash(v)
 	}
-	if err := setKey(m, "import_hashes", hashes); err != nil {
+	if err := f.Set("import_hashes", hashes); err != nil {
 		return nil, err
 	}
-	return assemble(m, []byte("\n"+d.body))
-}
-
-// assemble joins front matter and body into a content file.
-func assemble(front *yaml.Node, body []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString("---\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(front); err != nil {
-		return nil, fmt.Errorf("writing front matter: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("writing front matter: %w", err)
-	}
-	buf.WriteString("---\n")
-	buf.Write(body)
-	return buf.Bytes(), nil
-}
-
-// setKey sets key in a mapping node, in place when present, else at the
-// end; a nil value removes the key.
-func setKey(m *yaml.Node, key string, v any) error {
-	at := -1
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			at = i
-			break
-		}
-	}
-	if v == nil {
-		if at >= 0 {
-			m.Content = append(m.Content[:at], m.Content[at+2:]...)
-		}
-		return nil
-	}
-	val := &yaml.Node{}
-	if err := val.Encode(v); err != nil {
-		return fmt.Errorf("%s: %w", key, err)
-	}
-	if val.Kind == yaml.SequenceNode {
-		// Tags and authors read best on one line: tags: [China, Taiwan].
-		val.Style = yaml.FlowStyle
-	}
-	if at >= 0 {
-		m.Content[at+1] = val
-		return nil
-	}
-	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, val)
-	return nil
+	return f.Bytes()
 }
 
 // looseFront decodes front matter without the checks of ParseArticle, for

@@ -228,6 +228,36 @@ func (c *Config) Topic(slug string) (*Topic, bool) {
 	return nil, false
 }
 
+// HasRules reports whether any topic has match rules: without them, only
+// the articles that list a topic are filed under it.
+func (c *Config) HasRules() bool {
+	for _, t := range c.Topics {
+		if !t.Match.IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// RuleTopics returns the slugs of the topics whose match rules select d,
+// in site.yaml order.
+func (c *Config) RuleTopics(d topics.Doc) []string {
+	var out []string
+	var ix *topics.Index
+	for _, t := range c.Topics {
+		if t.Match.IsZero() {
+			continue
+		}
+		if ix == nil {
+			ix = topics.NewIndex(d)
+		}
+		if t.Match.Match(ix) {
+			out = append(out, t.Slug)
+		}
+	}
+	return out
+}
+
 // ParseBaseURL checks a base URL: absolute http(s), possibly with a
 // sub-path. The returned URL's path always ends in "/".
 func ParseBaseURL(s string) (*url.URL, error) {

@@ -1,18 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/brief-ssg/brief/internal/extract"
 	"github.com/brief-ssg/brief/internal/fetch"
@@ -45,6 +41,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	// their boilerplate, as brief import does.
 	type input struct {
 		name string
+		url  string        // where a fetched page ended up
 		page importer.Page // parsed once, for learning and for extracting
 		err  error
 	}
@@ -65,6 +62,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			page, err = src.Parse(extract.Options{URL: src.URL})
 		}
 		inputs[i] = input{name: name, page: page, err: err}
+		if src != nil {
+			inputs[i].url = src.URL
+		}
 		if err == nil {
 			if sum := sha256.Sum256(src.Data); !learnt[sum] {
 				learnt[sum] = true
@@ -82,7 +82,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			failed++
 		}
-		if werr := writeExtraction(e, *format, in.name, a, err); werr != nil {
+		if werr := writeExtraction(e, *format, in.name, in.url, loc, a, err); werr != nil {
 			return werr
 		}
 	}
@@ -138,7 +138,7 @@ func stamp(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-func writeExtraction(e *env, format, name string, a *extract.Article, err error) error {
+func writeExtraction(e *env, format, name, pageURL string, loc *time.Location, a *extract.Article, err error) error {
 	w := e.stdout
 	switch format {
 	case "json":
@@ -171,37 +171,14 @@ func writeExtraction(e *env, format, name string, a *extract.Article, err error)
 		fmt.Fprintf(e.stderr, "brief extract: %s: %v\n", name, err)
 		return nil
 	}
-	return writeMarkdown(w, name, a)
-}
-
-// writeMarkdown prints an article as brief import would file it, minus the
-// import bookkeeping.
-func writeMarkdown(w io.Writer, name string, a *extract.Article) error {
-	front := struct {
-		Title     string   `yaml:"title"`
-		Date      string   `yaml:"date,omitempty"`
-		Updated   string   `yaml:"updated,omitempty"`
-		Source    string   `yaml:"source,omitempty"`
-		SourceURL string   `yaml:"source_url,omitempty"`
-		Author    []string `yaml:"author,flow,omitempty"`
-		Tags      []string `yaml:"tags,flow,omitempty"`
-		Summary   string   `yaml:"summary,omitempty"`
-		Image     string   `yaml:"image,omitempty"`
-		Scraped   string   `yaml:"scraped_from"`
-	}{a.Title, stamp(a.Published), stamp(a.Updated), a.Source, a.SourceURL, a.Authors, a.Tags, a.Description, a.Image, filepath.ToSlash(name)}
-	var buf bytes.Buffer
-	buf.WriteString("---\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(front); err != nil {
-		return err
+	// What import would write, from the same code, minus its bookkeeping.
+	data, note, err := importer.Preview(a, filepath.ToSlash(name), pageURL, loc, time.Now())
+	if err != nil {
+		return fmt.Errorf("brief extract: %s: %w", name, err)
 	}
-	enc.Close()
-	buf.WriteString("---\n\n")
-	buf.WriteString(a.Markdown)
-	if a.Markdown != "" && a.Markdown[len(a.Markdown)-1] != '\n' {
-		buf.WriteByte('\n')
+	if note != "" {
+		fmt.Fprintf(e.stderr, "brief extract: %s: %s\n", name, note)
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(data)
 	return err
 }

@@ -330,7 +330,7 @@ func expandReports(inputs []string) ([]string, *Result) {
 func importOne(name string, doc *doc, dr *draft, idx *index, opt Options, loc *time.Location, syncs *dirSyncs) Report {
 	rep := Report{Input: name}
 	if doc.dateGuessed {
-		rep.Note = "no date found on the page; dated with the import time"
+		rep.Note = noDate
 	}
 	if prev := idx.find(doc.sourceURL, doc.fingerprint, doc.scrapedFrom); prev != nil {
 		rep.Path = prev.path
@@ -381,6 +381,30 @@ type doc struct {
 	// ruleTopics are the topics whose rules select the article today;
 	// reported, never written.
 	ruleTopics []string
+}
+
+// noDate notes an article dated with the time of its import.
+const noDate = "no date found on the page; dated with the import time"
+
+// Preview returns the article brief import would write for a page, without
+// what only an import records (imported, fingerprint, import_hashes):
+// `brief extract` prints it, so that what it shows is what import files.
+// a was extracted from the input name, fetched from pageURL ("" for a
+// file). A page without a date is dated now, as import dates it, and note
+// says so.
+func Preview(a *extract.Article, name, pageURL string, loc *time.Location, now time.Time) (data []byte, note string, err error) {
+	d := newDoc(a, name, pageURL, now, loc)
+	f, err := d.file(false)
+	if err != nil {
+		return nil, "", err
+	}
+	if data, err = f.Bytes(); err != nil {
+		return nil, "", err
+	}
+	if d.dateGuessed {
+		note = noDate
+	}
+	return data, note, nil
 }
 
 // newDoc makes the article for a page extracted from the input name,

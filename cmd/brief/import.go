@@ -45,9 +45,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	// An import keeps the pages it parsed from its first pass to its
 	// second, and the collector would scan them over and over: a heap
-	// allowed to grow twice its live size, not once, takes about a sixth
-	// off the CPU time of the benchmark import for 30 MB more at peak.
-	// GOGC, when set, still rules.
+	// allowed to grow twice its live size, not once, costs the import
+	// much less CPU time for a little more memory at peak (measured with
+	// BenchmarkImportBenchPages). GOGC, when set, still rules.
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}

@@ -447,8 +447,8 @@ func ParseIntro(p string, data []byte) (*Intro, error) {
 }
 
 // Line returns s as a one-line front matter field reads back: see line.
-// brief import writes fields in this form, so that what the file says is
-// what the site shows.
+// File writes one-line fields in this form, so that what the file says is
+// what the site shows; import uses it to check values before writing.
 func Line(s string) string { return line(s) }
 
 // line makes a one-line field safe to show: whitespace runs (newlines

@@ -53,6 +53,13 @@ type Options struct {
 	// MaxBytes bounds one input file, and a gzipped page once expanded; 0
 	// means MaxFileSize. Pages fetched over HTTP are bounded by Fetch.
 	MaxBytes int
+	// KeepParsed bounds the pages kept parsed from pass 1 for pass 2, by
+	// their Size (decoded length; the parsed trees of ordinary news pages,
+	// stripped of scripts and styles, are about as large as their HTML).
+	// Pages past it are parsed again in pass 2: a large import pays a
+	// second parse for those rather than gigabytes of memory. 0 means
+	// DefaultKeepParsed; a negative value keeps none.
+	KeepParsed int
 	// Progress, when set, is called after each input of each pass
 	// ("reading", then "importing") with the count done, always from the
 	// goroutine that called Import.
@@ -131,6 +138,9 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 	if limit <= 0 {
 		limit = MaxFileSize
 	}
+	if opt.KeepParsed == 0 {
+		opt.KeepParsed = DefaultKeepParsed
+	}
 	names, res := expandReports(inputs)
 	workers := runtime.GOMAXPROCS(0)
 	progress := func(pass string) func(int) {
@@ -182,7 +192,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		}
 		it.site, it.blocks = p.Blocks()
 		mu.Lock()
-		keep := kept+p.Size() <= maxParsedBytes
+		keep := kept+p.Size() <= opt.KeepParsed
 		if keep {
 			kept += p.Size()
 		}
@@ -267,12 +277,8 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 	return res, err
 }
 
-// maxParsedBytes bounds the pages kept parsed from pass 1 for pass 2, by
-// their Size (decoded length; stripped of scripts and styles, the trees
-// of the 131 benchmark pages hold 20 MB for 23 MB of HTML). Pages past it
-// are parsed again in pass 2: a large import pays a second parse for
-// those rather than gigabytes of memory.
-var maxParsedBytes = 128 << 20 // a variable for tests
+// DefaultKeepParsed is Options.KeepParsed unless set.
+const DefaultKeepParsed = 128 << 20
 
 // item is one input on its way through an import.
 type item struct {
@@ -280,7 +286,7 @@ type item struct {
 	sum    [32]byte // of src.Data
 	site   string   // the page's blocks, until learnt
 	blocks []string
-	page   Page   // parsed in pass 1; nil when over maxParsedBytes
+	page   Page   // parsed in pass 1; nil when over Options.KeepParsed
 	err    error  // why the input failed: reading, parsing or extracting
 	doc    *doc   // what pass 2 extracted
 	draft  *draft // doc rendered, and written, ahead of its turn

@@ -151,12 +151,12 @@ func TestImportReparsesPastTheBudget(t *testing.T) {
 		writeInput(t, dir, "other.html", articleHTML("Summer timetable for the island ferry")),
 	}
 	files := map[int]map[string]string{}
-	for _, budget := range []int{maxParsedBytes, 0} {
+	for _, budget := range []int{DefaultKeepParsed, -1} {
 		t.Run(fmt.Sprint(budget), func(t *testing.T) {
-			defer func(keep int) { maxParsedBytes = keep }(maxParsedBytes)
-			maxParsedBytes = budget
 			root, cfg := newSite(t)
-			res, err := Import(context.Background(), inputs, options(root, cfg))
+			opt := options(root, cfg)
+			opt.KeepParsed = budget
+			res, err := Import(context.Background(), inputs, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -173,7 +173,7 @@ func TestImportReparsesPastTheBudget(t *testing.T) {
 			}
 		})
 	}
-	if !reflect.DeepEqual(files[0], files[maxParsedBytes]) {
-		t.Errorf("kept parsed:\n%v\nparsed again:\n%v", files[maxParsedBytes], files[0])
+	if !reflect.DeepEqual(files[-1], files[DefaultKeepParsed]) {
+		t.Errorf("kept parsed:\n%v\nparsed again:\n%v", files[DefaultKeepParsed], files[-1])
 	}
 }

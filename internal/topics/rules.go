@@ -1,7 +1,9 @@
-// Package topics decides which topics an article belongs to: the ones its
-// editor listed, plus the ones whose rules in site.yaml match its title, tags
-// or body. Rules are evaluated at every build, so a topic added today gathers
-// articles imported last year.
+// Package topics holds the match rules of site.yaml's topics and tests
+// articles against them. The build files an article under the topics its
+// editor listed plus those whose rules select its title, tags or body,
+// minus those it excludes; rules are evaluated at every build, never
+// stored in the article, so a topic added today gathers articles imported
+// last year and a narrowed rule lets go of the ones it no longer selects.
 package topics
 
 import (

@@ -78,15 +78,15 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 	// mislead.
 	delete(hashes, "topics")
 	for _, k := range rep.Changed {
-		hashes[k] = content.ImportHash(nextVals[k])
 		switch k {
 		case "topics":
-			delete(hashes, k)
 			err = f.Set(k, nil)
 		case "body":
+			hashes[k] = content.ImportHash(nextVals[k])
 			f.SetBody(d.body)
 			err = f.Set("fingerprint", d.fingerprint)
 		default:
+			hashes[k] = content.ImportHash(nextVals[k])
 			err = f.Set(k, d.fieldValue(k))
 		}
 		if err != nil {

@@ -47,9 +47,9 @@ func (d *doc) fieldValue(key string) any {
 	return nil
 }
 
-// file is the article as a content file: the tracked fields and the body,
-// and, for a file import writes, scraped_from and the bookkeeping only an
-// import has (imported, fingerprint).
+// file is the article as a content file: the tracked fields, scraped_from
+// and the body; written adds what only an import records (imported,
+// fingerprint).
 func (d *doc) file(written bool) (*content.File, error) {
 	f := content.NewFile()
 	for _, k := range trackedFields[:len(trackedFields)-1] {

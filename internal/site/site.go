@@ -92,7 +92,7 @@ func Load(fsys fs.FS, opt Options) (*Config, error) {
 		return nil, err
 	}
 	if opt.BaseURL != "" {
-		base, err := ParseBaseURL(opt.BaseURL)
+		base, err := parseBaseURL(opt.BaseURL)
 		if err != nil {
 			return nil, fmt.Errorf("--base-url: %w", err)
 		}
@@ -165,7 +165,7 @@ func (c *Config) check(path string) error {
 		loc = time.UTC
 	}
 	c.Location = loc
-	base, err := ParseBaseURL(c.BaseURL)
+	base, err := parseBaseURL(c.BaseURL)
 	switch {
 	case c.BaseURL == "":
 		bad(0, "base_url is missing: feeds and the sitemap need absolute links; set it to where the site will be published, such as https://example.org/briefing/")
@@ -258,9 +258,9 @@ func (c *Config) RuleTopics(d topics.Doc) []string {
 	return out
 }
 
-// ParseBaseURL checks a base URL: absolute http(s), possibly with a
+// parseBaseURL checks a base URL: absolute http(s), possibly with a
 // sub-path. The returned URL's path always ends in "/".
-func ParseBaseURL(s string) (*url.URL, error) {
+func parseBaseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil {
 		return nil, fmt.Errorf("%q is not a URL", s)

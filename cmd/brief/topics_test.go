@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/brief-ssg/brief/internal/importer"
 )
 
 // railSite is a site whose Trains rule matches dumpPage, with a topic
@@ -205,4 +207,34 @@ func editSiteFile(t *testing.T, root, rel string, edit func(string) string) {
 		t.Fatalf("%s: the edit changed nothing:\n%s", rel, data)
 	}
 	writeSiteFile(t, root, rel, after)
+}
+
+// TestImportReportGivesRuleTopics checks the per-article line: the
+// topics the rules pick are reported (the file does not record them),
+// and nothing is said of rules a site does not have.
+func TestImportReportGivesRuleTopics(t *testing.T) {
+	tests := []struct {
+		name  string
+		rep   importer.Report
+		rules bool
+		want  string
+	}{
+		{"imported, matched", importer.Report{Input: "a.txt", Outcome: importer.Imported, Path: "content/articles/a.md", Topics: []string{"trade", "security"}}, true,
+			"imported a.txt → content/articles/a.md (topics by rule: trade, security)\n"},
+		{"imported, no match", importer.Report{Input: "a.txt", Outcome: importer.Imported, Path: "content/articles/a.md"}, true,
+			"imported a.txt → content/articles/a.md (no topic's rules match)\n"},
+		{"imported, site without rules", importer.Report{Input: "a.txt", Outcome: importer.Imported, Path: "content/articles/a.md"}, false,
+			"imported a.txt → content/articles/a.md\n"},
+		{"updated", importer.Report{Input: "a.txt", Outcome: importer.Updated, Path: "content/articles/a.md", Changed: []string{"body"}, Topics: []string{"trade"}}, true,
+			"updated content/articles/a.md: body (topics by rule: trade)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			printImport(&b, &importer.Result{Reports: []importer.Report{tt.rep}}, true, false, tt.rules)
+			if !strings.HasPrefix(b.String(), tt.want) {
+				t.Errorf("got %q, want it to start with %q", b.String(), tt.want)
+			}
+		})
+	}
 }

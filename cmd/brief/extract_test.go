@@ -9,6 +9,7 @@ import (
 
 	"github.com/brief-ssg/brief/internal/content"
 	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // TestExtractShowsWhatImportWrites runs `brief extract --format md` and
@@ -33,23 +34,31 @@ func TestExtractShowsWhatImportWrites(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			root := t.TempDir()
 			// A zone of its own, so that both read dates without an
 			// offset in the site's zone, not in UTC; and a rule that
 			// matches every page, which import must not write.
-			writeSiteFile(t, root, site.FileName, "title: T\nbase_url: https://t.example/\ntimezone: Asia/Shanghai\n"+
-				"topics:\n  - title: Everything\n    match:\n      any: [the]\n")
+			s := sitetest.New(t, `
+-- site.yaml --
+title: T
+base_url: https://t.example/
+timezone: Asia/Shanghai
+topics:
+  - title: Everything
+    match:
+      any: [the]
+`, sitetest.OnDisk())
+			root := s.Dir()
 			in := "inbox/" + filepath.Base(tt.input)
 			if tt.input == "" {
 				in = "inbox/night.txt"
 			}
-			writeSiteFile(t, root, in, string(page))
+			s.EditFiles(in, string(page))
 
-			shown, errOut, code := runCmd(t, root, "extract", "--format", "md", in)
+			code, shown, errOut := brief(t, root, "extract", "--format", "md", in)
 			if code != 0 {
 				t.Fatalf("extract: exit %d: %s", code, errOut)
 			}
-			out, errOut, code := runCmd(t, root, "import", in)
+			code, out, errOut := brief(t, root, "import", in)
 			if code != 0 {
 				t.Fatalf("import: exit %d: %s%s", code, out, errOut)
 			}

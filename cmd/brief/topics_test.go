@@ -3,10 +3,12 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/brief-ssg/brief/internal/importer"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // railSite is a site whose Trains rule matches dumpPage, with a topic
@@ -38,25 +40,25 @@ func TestRulesDecideAtEveryBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imported := func(t *testing.T, root string) {
-		if out, errOut, code := runCmd(t, root, "import", "inbox/night.txt"); code != 0 {
+	imported := func(t *testing.T, s *sitetest.Site) {
+		if code, out, errOut := brief(t, s.Dir(), "import", "inbox/night.txt"); code != 0 {
 			t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
 		}
 	}
 	// old puts the older import's file in place, with from replaced by to.
-	old := func(from, to string) func(*testing.T, string) {
-		return func(t *testing.T, root string) {
-			writeSiteFile(t, root, nightArticle, string(fixture))
+	old := func(from, to string) func(*testing.T, *sitetest.Site) {
+		return func(t *testing.T, s *sitetest.Site) {
+			s.EditFiles(nightArticle, string(fixture))
 			if from != "" {
-				editSiteFile(t, root, nightArticle, func(s string) string { return strings.Replace(s, from, to, 1) })
+				s.ReplaceInFile(nightArticle, from, to)
 			}
 		}
 	}
 	tests := []struct {
 		name    string
-		article func(t *testing.T, root string) // puts the article in place under railSite
-		rules   string                          // site.yaml at build time
-		want    map[string]bool                 // topic → lists the article
+		article func(*testing.T, *sitetest.Site) // puts the article in place under railSite
+		rules   string                           // site.yaml at build time
+		want    map[string]bool                  // topic → lists the article
 	}{
 		{"imported, rules unchanged", imported, railSite, map[string]bool{"trains": true, "rail": false}},
 		{"imported, rule narrowed", imported, narrowed, map[string]bool{"trains": false, "rail": false}},
@@ -66,11 +68,9 @@ func TestRulesDecideAtEveryBuild(t *testing.T) {
 		{"imported, topic added later", imported,
 			railSite + "  - title: Winter\n    match:\n      any: [snow]\n",
 			map[string]bool{"trains": true, "rail": false, "winter": true}},
-		{"imported, then listed by the editor", func(t *testing.T, root string) {
-			imported(t, root)
-			editSiteFile(t, root, nightArticle, func(s string) string {
-				return strings.Replace(s, "tags: [Rail]\n", "tags: [Rail]\ntopics: [trains]\n", 1)
-			})
+		{"imported, then listed by the editor", func(t *testing.T, s *sitetest.Site) {
+			imported(t, s)
+			s.ReplaceInFile(nightArticle, "tags: [Rail]\n", "tags: [Rail]\ntopics: [trains]\n")
 		}, narrowed, map[string]bool{"trains": true, "rail": false}},
 		{"older import, rules unchanged", old("", ""), railSite, map[string]bool{"trains": true, "rail": false}},
 		{"older import heals: rule narrowed", old("", ""), narrowed, map[string]bool{"trains": false, "rail": false}},
@@ -82,28 +82,20 @@ func TestRulesDecideAtEveryBuild(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			writeSiteFile(t, root, "site.yaml", railSite)
-			writeSiteFile(t, root, "inbox/night.txt", dumpPage)
-			tt.article(t, root)
-			writeSiteFile(t, root, "site.yaml", tt.rules)
-			out, errOut, code := runCmd(t, root, "build")
-			if code != 0 {
-				t.Fatalf("build: exit %d\n%s%s", code, out, errOut)
-			}
+			s := sitetest.New(t, "", sitetest.OnDisk()).EditFiles("site.yaml", railSite, "inbox/night.txt", dumpPage)
+			tt.article(t, s)
+			s.EditFiles("site.yaml", tt.rules).Build()
 			filed := false
 			for topic, want := range tt.want {
-				page, err := os.ReadFile(filepath.Join(root, "public", "topics", topic, "index.html"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := strings.Contains(string(page), nightTitle); got != want {
-					t.Errorf("topic %s lists the article: %t, want %t", topic, got, want)
+				if want {
+					s.AssertFileContent("topics/"+topic+"/index.html", nightTitle)
+				} else {
+					s.AssertFileContent("topics/"+topic+"/index.html", "! "+nightTitle)
 				}
 				filed = filed || want
 			}
-			if unfiled := strings.Contains(out, "in no topic") && strings.Contains(out, nightArticle); unfiled == filed {
-				t.Errorf("the build's list of articles in no topic is wrong:\n%s", out)
+			if unfiled := slices.Contains(s.Result().Unassigned, nightArticle); unfiled == filed {
+				t.Errorf("listed among the articles in no topic: %t, want %t", unfiled, !filed)
 			}
 		})
 	}
@@ -137,22 +129,21 @@ func TestUpdateNeverFreezesTopics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			writeSiteFile(t, root, "site.yaml", railSite)
-			writeSiteFile(t, root, "inbox/night.txt", dumpPage)
+			s := sitetest.New(t, "", sitetest.OnDisk()).EditFiles("site.yaml", railSite, "inbox/night.txt", dumpPage)
+			root := s.Dir()
 			if tt.article == "" {
-				if _, errOut, code := runCmd(t, root, "import", "inbox/night.txt"); code != 0 {
+				if code, _, errOut := brief(t, root, "import", "inbox/night.txt"); code != 0 {
 					t.Fatalf("import: %s", errOut)
 				}
 			} else {
 				// The older import ran with a relative input; these run
 				// with the absolute one, as a changed page is found by
 				// the file it was scraped from.
-				in := filepath.Join(root, "inbox", "night.txt")
-				writeSiteFile(t, root, nightArticle, strings.Replace(tt.article, "scraped_from: inbox/night.txt", "scraped_from: "+in, 1))
+				s.EditFiles(nightArticle, tt.article).ReplaceInFile(nightArticle,
+					"scraped_from: inbox/night.txt", "scraped_from: "+filepath.Join(root, "inbox", "night.txt"))
 			}
-			writeSiteFile(t, root, "inbox/night.txt", tt.page)
-			out, errOut, code := runCmd(t, root, "import", "--update", "inbox/night.txt")
+			s.EditFiles("inbox/night.txt", tt.page)
+			code, out, errOut := brief(t, root, "import", "--update", "inbox/night.txt")
 			if code != 0 {
 				t.Fatalf("update: exit %d\n%s%s", code, out, errOut)
 			}
@@ -161,12 +152,9 @@ func TestUpdateNeverFreezesTopics(t *testing.T) {
 					t.Errorf("output lacks %q:\n%s", w, out)
 				}
 			}
-			data, err := os.ReadFile(filepath.Join(root, nightArticle))
-			if err != nil {
-				t.Fatal(err)
-			}
+			data := s.ReadFile(nightArticle)
 			got := ""
-			for _, l := range strings.SplitAfter(string(data), "\n") {
+			for _, l := range strings.SplitAfter(data, "\n") {
 				if strings.HasPrefix(l, "topics:") {
 					got = l
 				}
@@ -184,30 +172,6 @@ func TestUpdateNeverFreezesTopics(t *testing.T) {
 // changedPage is dumpPage corrected in its second paragraph: only the
 // body changes, not the summary.
 var changedPage = strings.Replace(dumpPage, "power sockets", "reading lights", 1)
-
-func writeSiteFile(t *testing.T, root, rel, data string) {
-	t.Helper()
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func editSiteFile(t *testing.T, root, rel string, edit func(string) string) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	after := edit(string(data))
-	if after == string(data) {
-		t.Fatalf("%s: the edit changed nothing:\n%s", rel, data)
-	}
-	writeSiteFile(t, root, rel, after)
-}
 
 // TestImportReportGivesRuleTopics checks the per-article line: the
 // topics the rules pick are reported (the file does not record them),

@@ -48,7 +48,7 @@ func TestHostileCorpus(t *testing.T) {
 		s.EditFiles(rel, data)
 	}
 	root := s.Dir()
-	cfg, err := site.Parse(site.FileName, []byte(siteYAML))
+	cfg, err := site.Load(s.FS(), site.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -153,6 +153,9 @@ func node(kind valueKind, v any) (*yaml.Node, error) {
 		return nil, nil
 	}
 	str := func(s string) *yaml.Node {
+		// YAML is UTF-8 text: the encoder refuses anything else, and a
+		// file name (scraped_from) may be any bytes.
+		s = Text(s)
 		if s == "" {
 			return nil
 		}
@@ -220,16 +223,24 @@ func node(kind valueKind, v any) (*yaml.Node, error) {
 		}
 		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		for _, k := range slices.Sorted(maps.Keys(h)) {
-			m.Content = append(m.Content, str(k), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: h[k]})
+			m.Content = append(m.Content, str(k), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: Text(h[k])})
 		}
 		return m, nil
 	}
 	return wrong()
 }
 
+// Text returns s as a text field (slug, scraped_from, fingerprint, an
+// import hash) reads back once File has written it: unchanged, except
+// that bytes that are not UTF-8 become U+FFFD, since front matter is
+// UTF-8 text.
+func Text(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
 // SetBody replaces the body with Markdown, written after a blank line
-// and ending with a newline.
+// and ending with a newline. Bytes the reader refuses in a content file
+// (NUL, anything not UTF-8) are written as U+FFFD.
 func (f *File) SetBody(markdown string) {
+	markdown = strings.ReplaceAll(Text(markdown), "\x00", "\uFFFD")
 	b := make([]byte, 0, len(markdown)+2)
 	b = append(b, '\n')
 	b = append(b, markdown...)

@@ -419,7 +419,7 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 	d := &doc{
 		title: content.Line(a.Title), source: content.Line(a.Source),
 		image: a.Image, authors: oneLines(a.Authors, maxAuthors), tags: tagList(a.Tags),
-		imported: now.In(loc).Truncate(time.Second), scrapedFrom: name,
+		imported: now.In(loc).Truncate(time.Second), scrapedFrom: content.Text(name),
 		fingerprint: Fingerprint(a.Text), body: strings.TrimSpace(a.Markdown) + "\n",
 	}
 	d.sourceURL = a.SourceURL

@@ -8,13 +8,15 @@ import (
 	"time"
 
 	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/topics"
 )
 
 // update refreshes an article imported before with a new extraction of its
 // page. A field is refreshed only when it still holds what import wrote
 // (its value matches its recorded hash) and the page now says something
 // else; fields the editor changed, and every key import does not write
-// (note, draft, topics, exclude_topics, …), stay as they are. The one
+// (note, draft, topics, exclude_topics, …), stay as they are; so does the
+// date of a page that gives none (import dated it with its own time). The one
 // exception is a `topics:` list an earlier import wrote and nobody edited
 // since (content.Article.ImportedTopics): it is removed, so that the
 // file says what the build does.
@@ -47,6 +49,11 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 	}
 	curVals, nextVals := cur.ImportValues(), next.ImportValues()
 	for _, f := range trackedFields {
+		if f == "date" && d.dateGuessed {
+			// The page gives no date: d.date is the time of this run,
+			// not news, and would move the article to today.
+			continue
+		}
 		have, want := content.ImportHash(curVals[f]), content.ImportHash(nextVals[f])
 		if have == want {
 			continue
@@ -99,8 +106,9 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 		return rep
 	}
 	data, err := f.Bytes()
+	var after *content.Article
 	if err == nil {
-		_, err = content.ParseArticle(prev.path, data, loc)
+		after, err = content.ParseArticle(prev.path, data, loc)
 	}
 	if err != nil {
 		rep.Outcome, rep.Err = Failed, fmt.Errorf("cannot update %s: %w", prev.path, err)
@@ -114,6 +122,9 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 		syncs.add(opt.Root, prev.path)
 	}
 	prev.fingerprint = d.fingerprint
-	rep.Outcome, rep.Topics = Updated, d.ruleTopics
+	// The rules see the file as updated, with the fields the editor
+	// kept, not the page.
+	rep.Outcome = Updated
+	rep.Topics = opt.Site.RuleTopics(topics.Doc{Title: after.Title, Tags: after.Tags, Body: after.Body})
 	return rep
 }

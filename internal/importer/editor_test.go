@@ -138,3 +138,54 @@ func TestStaleTempsRemoved(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenArticleIsNotImportedTwice: an imported article the editor
+// broke (the build rejects it) still holds the page: importing the page
+// again finds it by the keys that identify it, whatever else is wrong.
+func TestBrokenArticleIsNotImportedTwice(t *testing.T) {
+	for _, tt := range []struct{ name, from, to string }{
+		{"a wrong kind of value", "title: ", "tags: {a: b}\ntitle: "},
+		{"an unknown key", "title: ", "titel: x\ntitle: "},
+		{"YAML that does not parse", "title: ", "title: [unclosed "},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root, cfg := newSite(t)
+			// A page with a URL and a dump without one (found by its
+			// fingerprint, or by the file it was scraped from).
+			dir := t.TempDir()
+			inputs := []string{
+				writeInput(t, dir, "library.html", libraryPage("https://gazette.example/news/library", "ten in the evening")),
+				writeInput(t, dir, "h.txt", harbour(t)),
+			}
+			res, err := Import(context.Background(), inputs, options(root, cfg))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range res.Reports {
+				if r.Outcome != Imported {
+					t.Fatalf("%s: outcome %v, %v", r.Input, r.Outcome, r.Err)
+				}
+				full := filepath.Join(root, r.Path)
+				data, _ := os.ReadFile(full)
+				broken := strings.Replace(string(data), tt.from, tt.to, 1)
+				if broken == string(data) {
+					t.Fatalf("%s has no %q:\n%s", r.Path, tt.from, data)
+				}
+				if err := os.WriteFile(full, []byte(broken), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// The dump changed since: only its scraped file identifies it.
+			writeInput(t, dir, "h.txt", strings.ReplaceAll(harbour(t), "forty minutes", "fifty minutes"))
+			res, err = Import(context.Background(), inputs, options(root, cfg))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range res.Reports {
+				if r.Outcome != Duplicate {
+					t.Errorf("%s: outcome %v (%s, %v), want a duplicate of the broken article", r.Input, r.Outcome, r.Path, r.Err)
+				}
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -98,18 +99,54 @@ func (d *doc) render(rel string, loc *time.Location) ([]byte, error) {
 	return f.Bytes()
 }
 
-// looseFront decodes front matter without the checks of ParseArticle, for
-// files the build would reject.
+// looseFront reads the keys that identify an imported article
+// (source_url, fingerprint, scraped_from, slug) from front matter the
+// build rejects, whatever is wrong with the other keys: a wrong kind of
+// value (`tags: {a: b}`), or YAML that does not parse at all, in which case
+// each top-level line is read on its own.
 func looseFront(data []byte) (*content.Front, bool) {
 	y, _, _, err := content.Split(data)
 	if err != nil {
 		return nil, false
 	}
-	var f content.Front
-	if err := yaml.Unmarshal(y, &f); err != nil {
-		return nil, false
+	f := &content.Front{}
+	set := func(key string, v *yaml.Node) {
+		if v.Kind != yaml.ScalarNode {
+			return
+		}
+		switch key {
+		case "source_url":
+			f.SourceURL = v.Value
+		case "fingerprint":
+			f.Fingerprint = v.Value
+		case "scraped_from":
+			f.ScrapedFrom = v.Value
+		case "slug":
+			f.Slug = v.Value
+		}
 	}
-	return &f, true
+	var doc yaml.Node
+	if yaml.Unmarshal(y, &doc) == nil {
+		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+			return nil, false
+		}
+		m := doc.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			set(m.Content[i].Value, m.Content[i+1])
+		}
+		return f, true
+	}
+	found := false
+	for _, l := range strings.Split(string(y), "\n") {
+		var one yaml.Node
+		if l == "" || l[0] == ' ' || l[0] == '\t' || yaml.Unmarshal([]byte(l), &one) != nil ||
+			len(one.Content) == 0 || one.Content[0].Kind != yaml.MappingNode || len(one.Content[0].Content) != 2 {
+			continue
+		}
+		set(one.Content[0].Content[0].Value, one.Content[0].Content[1])
+		found = true
+	}
+	return f, found
 }
 
 // writeNew writes a new article atomically and never over another file:

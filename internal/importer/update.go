@@ -52,6 +52,7 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 		if f == "date" && d.dateGuessed {
 			// The page gives no date: d.date is the time of this run,
 			// not news, and would move the article to today.
+			rep.Note = noDateKept
 			continue
 		}
 		have, want := content.ImportHash(curVals[f]), content.ImportHash(nextVals[f])
@@ -68,7 +69,7 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 	// are import's, not the editor's, and the rules decide now.
 	if len(cur.ImportedTopics) > 0 {
 		rep.Changed = append(rep.Changed, "topics")
-		rep.Note = "removed the topics an earlier import wrote; the rules in site.yaml file the article at every build"
+		rep.Note = joinNotes(rep.Note, "removed the topics an earlier import wrote; the rules in site.yaml file the article at every build")
 	}
 	if len(rep.Changed) == 0 {
 		rep.Outcome = Duplicate
@@ -127,4 +128,15 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 	rep.Outcome = Updated
 	rep.Topics = opt.Site.RuleTopics(topics.Doc{Title: after.Title, Tags: after.Tags, Body: after.Body})
 	return rep
+}
+
+// noDateKept notes an update of a page without a date.
+const noDateKept = "no date found on the page; the article keeps its date"
+
+// joinNotes joins two remarks of one report.
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }

@@ -43,8 +43,8 @@ func TestUpdateKeepsTheDateOfAnUndatedPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := only(t, res, Updated); !reflect.DeepEqual(r.Changed, []string{"body"}) {
-		t.Errorf("changed %q, want only the body", r.Changed)
+	if r := only(t, res, Updated); !reflect.DeepEqual(r.Changed, []string{"body"}) || r.Note != noDateKept {
+		t.Errorf("changed %q, note %q; want only the body, and %q", r.Changed, r.Note, noDateKept)
 	}
 	a := readArticle(t, root, r.Path, cfg)
 	if !a.Date.Equal(first) {

@@ -9,8 +9,6 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"path"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -27,77 +25,52 @@ type Templates struct {
 	pool sync.Pool
 
 	// navShared, itemShared and footerShared say the "nav", "item" and
-	// "footer" templates (and those they call) are the theme's own, which
-	// read only what navKey, itemKey and footerKey capture, so their output
+	// "footer" templates (and those they call) are the theme's text, which
+	// reads only what navKey, itemKey and footerKey capture, so their output
 	// can be shared between pages.
 	navShared, itemShared, footerShared bool
 	cache                               sharedCache
-}
-
-// source is one template file and where it came from.
-type source struct {
-	name   string // the name templates use: "article.html", "partials/card.html"
-	origin string // what errors show: "templates/article.html" or "theme/article.html"
-	text   string
 }
 
 // Load parses the theme's templates, replacing any that site (a site's
 // templates/ folder, may be nil) has a file of the same name for. Files are
 // matched by their path below the folder, e.g. "partials/footer.html".
 func Load(theme, site fs.FS) (*Templates, error) {
-	files := map[string]source{}
-	if err := collect(files, theme, "theme/"); err != nil {
+	files, err := collect(theme, site)
+	if err != nil {
 		return nil, err
 	}
-	if site != nil {
-		if err := collect(files, site, "templates/"); err != nil {
-			return nil, err
-		}
-	}
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-
-	var errs diag.List
 	t := &Templates{sets: map[string]*template.Template{}}
 	fm := funcs()
 	fm["nav"] = t.nav
 	fm["item"] = t.item
 	fm["footer"] = t.footer
-	root := template.New("").Funcs(fm)
-	for _, n := range names {
-		f := files[n]
-		if !strings.HasPrefix(n, "partials/") && n != "base.html" {
-			continue
-		}
-		if _, err := root.New(f.origin).Parse(f.text); err != nil {
-			errs.Add(templateError(err))
-		}
-	}
-	if err := errs.Err(); err != nil {
+	p, err := parseFiles(files, fm)
+	if err != nil {
 		return nil, err
 	}
-	fromTheme := func(name, file string) bool {
-		tt := root.Lookup(name)
-		return tt != nil && tt.Tree != nil && tt.Tree.ParseName == "theme/"+file
+	root := template.New("").Funcs(fm)
+	for _, f := range p.shared {
+		if err := add(root, f); err != nil {
+			return nil, err
+		}
 	}
-	t.navShared = fromTheme("nav", "partials/nav.html")
-	t.footerShared = fromTheme("footer", "partials/footer.html")
-	t.itemShared = fromTheme("item", "partials/item.html") && fromTheme("meta", "partials/item.html")
+	t.navShared = p.fromTheme("nav")
+	t.footerShared = p.fromTheme("footer")
+	t.itemShared = p.fromTheme("item")
+	var errs diag.List
 	for _, k := range kinds {
-		f, ok := files[k+".html"]
+		f, ok := p.pages[k+".html"]
 		if !ok {
 			errs.Add(fmt.Errorf("theme: template %s.html is missing", k))
 			continue
 		}
 		set, err := root.Clone()
 		if err == nil {
-			_, err = set.New(f.origin).Parse(f.text)
+			err = add(set, f)
 		}
 		if err != nil {
-			errs.Add(templateError(err))
+			errs.Add(err)
 			continue
 		}
 		t.sets[k] = set.Lookup(f.origin)
@@ -106,26 +79,6 @@ func Load(theme, site fs.FS) (*Templates, error) {
 		return nil, err
 	}
 	return t, nil
-}
-
-func collect(files map[string]source, fsys fs.FS, prefix string) error {
-	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == "." {
-				return fs.SkipAll
-			}
-			return err
-		}
-		if d.IsDir() || path.Ext(p) != ".html" {
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		files[p] = source{name: p, origin: prefix + p, text: string(b)}
-		return nil
-	})
 }
 
 // templateError rewords html/template's "template: name:line: msg" as the

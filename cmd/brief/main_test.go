@@ -24,7 +24,7 @@ func TestHelp(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "build") || !strings.Contains(out, "init") {
 		t.Errorf("--help: code %d, output %q", code, out)
 	}
-	for _, cmd := range []string{"build", "init", "version"} {
+	for _, cmd := range []string{"build", "init", "theme", "version"} {
 		code, out, _ := brief(t, "", cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Usage: brief "+cmd) {
 			t.Errorf("%s --help: code %d, output %q", cmd, code, out)

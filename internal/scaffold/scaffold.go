@@ -61,33 +61,44 @@ func Create(dir string, opt Options) ([]string, error) {
 		{"content/articles/welcome-to-brief.md", fmt.Sprintf(articleMD, now.Format(time.RFC3339), topic)},
 		{"content/pages/about.md", aboutMD},
 		{".gitignore", "/public/\n/.public-*/\n"},
+		{"templates/README.md", templatesREADME},
 	}
 	var written []string
 	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return written, err
-		}
-		// O_EXCL: even a file that appeared since the check is not replaced.
-		w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return written, err
-		}
-		_, err = w.WriteString(f.text)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := writeNew(dir, f.name, []byte(f.text)); err != nil {
 			return written, err
 		}
 		written = append(written, f.name)
 	}
-	for _, d := range []string{"templates", "static"} {
-		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
-			return written, err
-		}
+	if err := os.MkdirAll(filepath.Join(dir, "static"), 0o755); err != nil {
+		return written, err
 	}
 	return written, nil
+}
+
+// writeNew writes data to a new file at name (slash-separated, below dir),
+// making its folders. It never replaces a file: one there, even one that
+// appeared a moment ago, fails it with an error satisfying
+// errors.Is(err, fs.ErrExist).
+func writeNew(dir, name string, data []byte) error {
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		// Half a file is ours, not the editor's: leave no stub that a
+		// later run would keep as the site's own.
+		os.Remove(p)
+	}
+	return err
 }
 
 func yamlString(s string) string {
@@ -119,6 +130,15 @@ topics:
     # by hand, or under exclude_topics: to keep one out.
     match:
       any: [%s]
+`
+
+const templatesREADME = `Templates here replace the default theme's file of the same name, e.g.
+templates/partials/footer.html; every other template still comes from the
+theme, built into brief. To start from the theme's version of a file:
+
+    brief theme export partials/footer.html
+
+` + "`brief theme`" + ` lists the theme's files and which of them this site replaces.
 `
 
 const introMD = `---

@@ -12,6 +12,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -38,8 +39,30 @@ import (
 // and URLs the tests look for.
 func buildExample(t testing.TB) (string, *build.Model) {
 	t.Helper()
+	return buildSite(t, os.DirFS(sitetest.RepoRoot(t)))
+}
+
+// buildThemeOnly builds the example site as it would be without its own
+// templates/: with the default theme alone, whose guarantees the browser
+// tests are there to keep where the example site replaces a piece of it.
+func buildThemeOnly(t testing.TB) (string, *build.Model) {
+	t.Helper()
+	return buildSite(t, withoutTemplates{os.DirFS(sitetest.RepoRoot(t))})
+}
+
+// withoutTemplates hides a site's templates/ folder.
+type withoutTemplates struct{ fs.FS }
+
+func (w withoutTemplates) Open(name string) (fs.File, error) {
+	if name == "templates" || strings.HasPrefix(name, "templates/") {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return w.FS.Open(name)
+}
+
+func buildSite(t testing.TB, src fs.FS) (string, *build.Model) {
+	t.Helper()
 	ctx := t.Context()
-	src := os.DirFS(sitetest.RepoRoot(t))
 	opt := build.Options{Now: time.Now()}
 	model, err := build.Load(ctx, src, opt)
 	if err != nil {

@@ -1,11 +1,13 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -80,61 +82,73 @@ func targets(t *testing.T, m *build.Model) []target {
 // TestExampleSiteInBrowser opens the built example site over HTTP at phone
 // and desktop sizes in light and dark schemes, and requires every page to
 // load without console errors or failed requests and to pass axe-core's
-// WCAG 2.0/2.1 A and AA rules.
+// WCAG 2.0/2.1 A and AA rules. The example site replaces pieces of the
+// default theme (its templates/), so the theme's own are checked too, on
+// the same site built without them.
 func TestExampleSiteInBrowser(t *testing.T) {
 	axe := AxeCore(t)
-	browser := NewBrowser(t, 3*time.Minute)
+	browser := NewBrowser(t, 4*time.Minute)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
+	themeDir, themeModel := buildThemeOnly(t)
+	themeSite := serve(t, themeDir, themeModel)
+	if a, b := readFile(t, dir, "index.html"), readFile(t, themeDir, "index.html"); bytes.Equal(a, b) {
+		t.Fatal("the example site's home page is the same without its templates/: the theme-only pages would check nothing new")
+	}
 
 	// The body's background per scheme, to prove the dark scheme is more
 	// than an emulation flag the stylesheet ignores.
 	backgrounds := map[string]string{}
+	check := func(t *testing.T, site string, tg target, lk look) {
+		ctx, w := tab(t, browser)
+		ctx, cancel := context.WithTimeout(ctx, 45*time.Second)
+		defer cancel()
+		err := chromedp.Do(ctx,
+			lk.vp.action(),
+			colorScheme(lk.scheme),
+			chromedp.Navigate(site+tg.path),
+			chromedp.WaitReady(chromedp.CSS("body")),
+		)
+		if err != nil {
+			t.Fatalf("opening /%s: %v", tg.path, err)
+		}
+		dark, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dark != (lk.scheme == "dark") {
+			t.Fatalf("prefers-color-scheme: dark is %v, want it for %s", dark, lk.scheme)
+		}
+		if tg.name == "home" && lk.vp == desktop {
+			bg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			backgrounds[lk.scheme] = bg
+		}
+
+		res, err := runAxe(ctx, axe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Violations) > 0 {
+			t.Errorf("/%s: %d axe violations:%s", tg.path, len(res.Violations), report(res.Violations))
+		}
+		if len(res.Incomplete) > 0 {
+			t.Logf("/%s: axe could not decide these; check them by eye:%s", tg.path, report(res.Incomplete))
+		}
+		if p := w.take(); len(p) > 0 {
+			t.Errorf("/%s: the page has problems:\n  %s", tg.path, strings.Join(p, "\n  "))
+		}
+	}
 	for _, tg := range targets(t, model) {
 		for _, lk := range tg.looks {
-			name := fmt.Sprintf("%s/%s/%s", tg.name, lk.vp.name, lk.scheme)
-			t.Run(name, func(t *testing.T) {
-				ctx, w := tab(t, browser)
-				ctx, cancel := context.WithTimeout(ctx, 45*time.Second)
-				defer cancel()
-				err := chromedp.Do(ctx,
-					lk.vp.action(),
-					colorScheme(lk.scheme),
-					chromedp.Navigate(site+tg.path),
-					chromedp.WaitReady(chromedp.CSS("body")),
-				)
-				if err != nil {
-					t.Fatalf("opening /%s: %v", tg.path, err)
-				}
-				dark, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if dark != (lk.scheme == "dark") {
-					t.Fatalf("prefers-color-scheme: dark is %v, want it for %s", dark, lk.scheme)
-				}
-				if tg.name == "home" && lk.vp == desktop {
-					bg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
-					if err != nil {
-						t.Fatal(err)
-					}
-					backgrounds[lk.scheme] = bg
-				}
-
-				res, err := runAxe(ctx, axe)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if len(res.Violations) > 0 {
-					t.Errorf("/%s: %d axe violations:%s", tg.path, len(res.Violations), report(res.Violations))
-				}
-				if len(res.Incomplete) > 0 {
-					t.Logf("/%s: axe could not decide these; check them by eye:%s", tg.path, report(res.Incomplete))
-				}
-				if p := w.take(); len(p) > 0 {
-					t.Errorf("/%s: the page has problems:\n  %s", tg.path, strings.Join(p, "\n  "))
-				}
-			})
+			t.Run(fmt.Sprintf("%s/%s/%s", tg.name, lk.vp.name, lk.scheme), func(t *testing.T) { check(t, site, tg, lk) })
+		}
+	}
+	for _, tg := range targets(t, themeModel) {
+		for _, lk := range someLooks {
+			t.Run(fmt.Sprintf("theme-only/%s/%s/%s", tg.name, lk.vp.name, lk.scheme), func(t *testing.T) { check(t, themeSite, tg, lk) })
 		}
 	}
 	if backgrounds["light"] != "" && backgrounds["light"] == backgrounds["dark"] {
@@ -263,4 +277,13 @@ func TestChecksCatchProblems(t *testing.T) {
 		}
 	}
 	t.Errorf("want a 404 and a CSP refusal among the page's problems, got:\n  %s", strings.Join(problems, "\n  "))
+}
+
+func readFile(t *testing.T, dir, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -1,57 +1,29 @@
-package build
+package build_test
 
 import (
 	"bytes"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
+	"github.com/brief-ssg/brief/internal/sitetest"
 	"github.com/brief-ssg/brief/internal/theme"
 )
-
-// exampleFS reads the example site at the repository's root into memory,
-// so that a test can replace its files.
-func exampleFS(t *testing.T) fstest.MapFS {
-	t.Helper()
-	root := filepath.Join("..", "..")
-	if _, err := os.Stat(filepath.Join(root, "site.yaml")); err != nil {
-		t.Skip("example site not found")
-	}
-	src := os.DirFS(root)
-	fsys := fstest.MapFS{}
-	for _, top := range []string{"site.yaml", "content", "templates", "static"} {
-		err := fs.WalkDir(src, top, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(src, p)
-			fsys[p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return fsys
-}
 
 // TestExampleSiteOverridesFooter checks that the example site's own
 // templates/ is used: its footer, which tells readers the briefing is an
 // example, is on every page.
 func TestExampleSiteOverridesFooter(t *testing.T) {
-	out, _ := buildMem(t, exampleFS(t), Options{})
+	s := sitetest.New(t, "", sitetest.Example()).Build()
 	pages := 0
-	for _, name := range out.Names() {
+	for _, name := range s.Names() {
 		if path.Ext(name) != ".html" {
 			continue
 		}
 		pages++
-		d := doc(t, out, name)
-		if got := d.Find("footer.site-footer .footer-note").Text(); !strings.Contains(got, "An example briefing.") {
+		if got := s.Doc(name).Find("footer.site-footer .footer-note").Text(); !strings.Contains(got, "An example briefing.") {
 			t.Errorf("%s: no example note in the footer (%q)", name, got)
 		}
 	}
@@ -67,59 +39,46 @@ func TestExampleSiteOverridesFooter(t *testing.T) {
 // every other piece, and a partial rendered for each page matches the one
 // shared between pages.
 func TestOverrideEachTemplateAlone(t *testing.T) {
-	site := exampleFS(t)
-	base, _ := buildMem(t, site, Options{})
+	base := sitetest.New(t, "", sitetest.Example()).Build()
 	for _, f := range theme.Files() {
 		name, ok := strings.CutPrefix(f, "templates/")
 		if !ok {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			text, err := fs.ReadFile(site, f)
+			text, err := fs.ReadFile(base.FS(), f)
 			if err != nil {
 				text, err = theme.ReadFile(f)
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			mark := []byte(`<i data-override="` + name + `"></i>`)
+			mark := `<i data-override="` + name + `"></i>`
 			def := `{{define "main"}}`
 			if rest, ok := strings.CutPrefix(name, "partials/"); ok {
 				def = `{{define "` + strings.TrimSuffix(rest, ".html") + `"}}`
 			} else if name == "base.html" {
 				def = `{{define "base"}}`
 			}
-			i := bytes.Index(text, []byte(def))
-			if i < 0 {
+			if !bytes.Contains(text, []byte(def)) {
 				t.Fatalf("%s has no %s", f, def)
 			}
-			i += len(def)
-			over := fstest.MapFS{}
-			for k, v := range site {
-				over[k] = v
+			marked := strings.Replace(string(text), def, def+mark, 1)
+			s := sitetest.New(t, "", sitetest.Example()).EditFiles(f, marked).Build()
+			if !slices.Equal(s.Names(), base.Names()) {
+				t.Errorf("%d files built, want %d", len(s.Names()), len(base.Names()))
 			}
-			over[f] = &fstest.MapFile{Data: append(append(append([]byte(nil), text[:i]...), mark...), text[i:]...)}
-
-			out, _ := buildMem(t, over, Options{})
-			marked := 0
+			shown := 0
 			for _, n := range base.Names() {
-				got, ok := out.File(n)
-				if !ok {
-					t.Errorf("%s not built", n)
-					continue
+				got := s.File(n)
+				if bytes.Contains(got, []byte(mark)) {
+					shown++
 				}
-				if bytes.Contains(got, mark) {
-					marked++
-				}
-				want, _ := base.File(n)
-				if !bytes.Equal(bytes.ReplaceAll(got, mark, nil), want) {
+				if !bytes.Equal(bytes.ReplaceAll(got, []byte(mark), nil), base.File(n)) {
 					t.Errorf("%s: more than the mark changed", n)
 				}
 			}
-			if len(out.Names()) != len(base.Names()) {
-				t.Errorf("%d files built, want %d", len(out.Names()), len(base.Names()))
-			}
-			if marked == 0 {
+			if shown == 0 {
 				t.Errorf("no page shows the replaced %s", f)
 			}
 		})

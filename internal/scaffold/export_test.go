@@ -2,56 +2,34 @@ package scaffold
 
 import (
 	"bytes"
-	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/brief-ssg/brief/internal/build"
-	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/sitetest"
 	"github.com/brief-ssg/brief/internal/theme"
 )
 
-// exampleSite copies the repository's example site, without its templates
-// and static files, into a new folder: a site that uses the theme alone.
-func exampleSite(t *testing.T) string {
+// themeOnly lays out the example site without its templates and static
+// files, on disk: a site that uses the theme alone.
+func themeOnly(t *testing.T) *sitetest.Site {
 	t.Helper()
-	root := filepath.Join("..", "..")
-	dir := t.TempDir()
-	err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(root, "content")))
-	if err == nil {
-		var b []byte
-		if b, err = os.ReadFile(filepath.Join(root, "site.yaml")); err == nil {
-			err = os.WriteFile(filepath.Join(dir, "site.yaml"), b, 0o644)
-		}
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func buildSite(t *testing.T, dir string) *output.Memory {
-	t.Helper()
-	out := output.NewMemory()
-	opt := build.Options{Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)}
-	if _, err := build.Build(context.Background(), os.DirFS(dir), out, opt); err != nil {
-		t.Fatalf("build: %v", err)
-	}
-	return out
+	return sitetest.New(t, "", sitetest.Example(), sitetest.OnDisk()).RemoveFiles("templates", "static")
 }
 
 // TestExportBuildsAsTheTheme exports every theme file into a site that had
 // none and checks each is a byte-identical copy, and that the site then
 // builds byte for byte as it did from the embedded theme.
 func TestExportBuildsAsTheTheme(t *testing.T) {
-	dir := exampleSite(t)
-	before := buildSite(t, dir)
+	s := themeOnly(t).Build()
+	before := map[string][]byte{}
+	for _, n := range s.Names() {
+		before[n] = s.File(n)
+	}
 
-	written, kept, err := Export(dir, nil)
+	written, kept, err := Export(s.Dir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,20 +41,18 @@ func TestExportBuildsAsTheTheme(t *testing.T) {
 	}
 	for _, f := range theme.Files() {
 		want, _ := theme.ReadFile(f)
-		got, err := os.ReadFile(filepath.Join(dir, f))
+		got, err := os.ReadFile(filepath.Join(s.Dir(), f))
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("%s: not a copy of the theme's (%v)", f, err)
 		}
 	}
 
-	after := buildSite(t, dir)
-	if !slices.Equal(after.Names(), before.Names()) {
-		t.Fatalf("the exported theme builds %d files, the embedded one %d", len(after.Names()), len(before.Names()))
+	s.Build()
+	if len(s.Names()) != len(before) {
+		t.Fatalf("the exported theme builds %d files, the embedded one %d", len(s.Names()), len(before))
 	}
-	for _, n := range before.Names() {
-		a, _ := after.File(n)
-		b, _ := before.File(n)
-		if !bytes.Equal(a, b) {
+	for _, n := range s.Names() {
+		if !bytes.Equal(s.File(n), before[n]) {
 			t.Errorf("%s differs between the exported and the embedded theme", n)
 		}
 	}
@@ -100,7 +76,7 @@ func TestExportKeepsEditorsFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := exampleSite(t)
+			dir := themeOnly(t).Dir()
 			old := time.Now().Add(-time.Hour).Truncate(time.Second)
 			for name, text := range mine {
 				p := filepath.Join(dir, filepath.FromSlash(name))
@@ -147,7 +123,7 @@ func TestExportRefusesWhatIsNotASite(t *testing.T) {
 	if _, _, err := Export(dir, nil); err == nil {
 		t.Error("exported into a folder without site.yaml")
 	}
-	site := exampleSite(t)
+	site := themeOnly(t).Dir()
 	if _, _, err := Export(site, []string{"partials/item.html", "nope.html"}); err == nil {
 		t.Error("exported with a name the theme does not have")
 	}
@@ -182,8 +158,8 @@ func TestInitTemplatesFolder(t *testing.T) {
 			t.Errorf("a new site has %s as %v", e.Path, e.Status)
 		}
 	}
-	buildSite(t, dir)
-	if _, err := fs.Stat(os.DirFS(dir), "static"); err != nil {
+	sitetest.New(t, "", sitetest.CopyOf(dir)).Build()
+	if _, err := os.Stat(filepath.Join(dir, "static")); err != nil {
 		t.Errorf("no static/ folder: %v", err)
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"text/tabwriter"
 
+	"github.com/brief-ssg/brief/internal/render"
 	"github.com/brief-ssg/brief/internal/scaffold"
 	"github.com/brief-ssg/brief/internal/theme"
 )
@@ -34,7 +36,8 @@ func runTheme(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("brief theme: unknown subcommand %q (`brief theme export`, or no argument to list): %w", fs.Arg(0), errUsage)
 	}
-	entries, err := theme.Compare(os.DirFS(e.path(*source)))
+	site := os.DirFS(e.path(*source))
+	entries, err := theme.Compare(site)
 	if err != nil {
 		return fmt.Errorf("brief theme: %w", err)
 	}
@@ -50,6 +53,13 @@ func runTheme(ctx context.Context, e *env, args []string) error {
 	own, copies := count[theme.Overridden], count[theme.Copy]
 	fmt.Fprintf(e.stdout, "the site replaces %d theme %s and keeps %d unedited %s; `brief theme export NAME` copies one in to edit\n",
 		own, plural(own, "file", "files"), copies, plural(copies, "copy", "copies"))
+	tm, err := render.Load(theme.Templates(), os.DirFS(filepath.Join(e.path(*source), "templates")))
+	if err != nil {
+		return fmt.Errorf("%w\nbrief theme: the site's templates do not load", err)
+	}
+	for _, p := range tm.Unshared() {
+		fmt.Fprintf(e.stdout, "note: the %q partial is rendered each time a page uses it, not once and reused: the site replaces it or a template it calls\n", p)
+	}
 	return nil
 }
 

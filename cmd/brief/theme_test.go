@@ -24,6 +24,7 @@ func TestThemeCommand(t *testing.T) {
 		{[]string{"theme", "--source", "site"}, 0, "templates/partials/footer.html theme templates/partials/item.html theme", ""},
 		{[]string{"theme", "export", "--source", "site", "partials/footer.html"}, 0, "wrote templates/partials/footer.html\n", ""},
 		{[]string{"theme", "--source", "site"}, 0, "templates/partials/footer.html site, same as the theme's templates/partials/item.html theme", ""},
+		{[]string{"theme", "export", "--source", "site", "partials/meta.html"}, 0, "wrote templates/partials/meta.html", ""},
 		{[]string{"theme", "export", "--source", "site", "partials/footer.html"}, 1, "kept  templates/partials/footer.html", "the site has its own file of that name, left as it was"},
 		{[]string{"theme", "export", "--source", "site", "footer.html"}, 1, "", `no file or folder "footer.html"`},
 		{[]string{"theme", "export", "partials/footer.html"}, 1, "", "is not a brief site"},
@@ -41,7 +42,9 @@ func TestThemeCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, _ := brief(t, tmp, "theme", "--source", "site")
-	if code != 0 || !strings.Contains(words(out), "templates/partials/footer.html site, replaces the theme's templates/partials/item.html theme") || !strings.Contains(out, "replaces 1 theme file") {
+	if code != 0 || !strings.Contains(words(out), "templates/partials/footer.html site, replaces the theme's templates/partials/item.html theme") ||
+		!strings.Contains(out, "replaces 1 theme file") || !strings.Contains(out, `note: the "footer" partial is rendered each time a page uses it`) ||
+		strings.Contains(out, `"item" partial`) {
 		t.Errorf("listing after editing the footer: exit %d\n%s", code, out)
 	}
 	if code, _, errOut := brief(t, tmp, "build", "--source", "site"); code != 0 {
@@ -56,3 +59,27 @@ func TestThemeCommand(t *testing.T) {
 // words is s with every run of spaces and newlines made one space, so that
 // checks do not depend on the listing's column widths.
 func words(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestThemeListChecksTemplates checks that the listing reports templates
+// that would not build, the way a build names them, and says nothing of
+// shared partials for a site whose copies are unedited.
+func TestThemeListChecksTemplates(t *testing.T) {
+	tmp := t.TempDir()
+	if code, _, errOut := brief(t, tmp, "init", "site"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := brief(t, tmp, "theme", "export", "--source", "site"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, out, errOut := brief(t, tmp, "theme", "--source", "site"); code != 0 || strings.Contains(out, "note:") {
+		t.Errorf("unedited copies: exit %d, %s%s", code, out, errOut)
+	}
+	card := filepath.Join(tmp, "site", "templates", "partials", "card.html")
+	if err := os.WriteFile(card, []byte("{{define \"card\"}}{{end}}\n{{define \"meta\"}}{{end}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := brief(t, tmp, "theme", "--source", "site")
+	if code != 1 || !strings.Contains(errOut, `templates/partials/card.html:2: defines "meta", which templates/partials/meta.html defines too`) {
+		t.Errorf("a clash: exit %d, %q", code, errOut)
+	}
+}

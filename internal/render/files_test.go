@@ -2,6 +2,7 @@ package render
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -89,6 +90,16 @@ func TestOverridesKeepSharing(t *testing.T) {
 			got := [3]bool{tm.navShared, tm.itemShared, tm.footerShared}
 			if want := [3]bool{tt.nav, tt.item, tt.footer}; got != want {
 				t.Errorf("nav, item, footer shared: %v, want %v", got, want)
+			}
+			var want []string
+			for i, n := range []string{"nav", "item", "footer"} {
+				if !got[i] {
+					want = append(want, n)
+				}
+			}
+			slices.Sort(want)
+			if u := tm.Unshared(); !slices.Equal(u, want) {
+				t.Errorf("Unshared() = %q, want %q", u, want)
 			}
 		})
 	}

@@ -32,6 +32,23 @@ type Templates struct {
 	cache                               sharedCache
 }
 
+// Unshared returns the partials that brief renders once and reuses on
+// every page that shares their input when they are the theme's, but that
+// these templates have rendered each time, because the site replaces them
+// or a template they call.
+func (t *Templates) Unshared() []string {
+	var out []string
+	for _, p := range []struct {
+		name   string
+		shared bool
+	}{{"footer", t.footerShared}, {"item", t.itemShared}, {"nav", t.navShared}} {
+		if !p.shared {
+			out = append(out, p.name)
+		}
+	}
+	return out
+}
+
 // Load parses the theme's templates, replacing any that site (a site's
 // templates/ folder, may be nil) has a file of the same name for. Files are
 // matched by their path below the folder, e.g. "partials/footer.html".

@@ -84,3 +84,28 @@ func TestOverrideEachTemplateAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestRebuildAfterReplacingSharedPartial adds and removes a site's own
+// version of each partial brief shares between pages, rebuilding
+// incrementally as `brief serve` does: each rebuild must match a full build
+// (Rebuild checks that), so output shared under the theme's version never
+// outlives it.
+func TestRebuildAfterReplacingSharedPartial(t *testing.T) {
+	for _, name := range []string{"nav", "item", "meta", "footer"} {
+		t.Run(name, func(t *testing.T) {
+			f := "templates/partials/" + name + ".html"
+			text, err := theme.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			def := `{{define "` + name + `"}}`
+			mark := `<i data-own="` + name + `"></i>`
+			s := fixture(t, "").Build()
+			s.AssertFileContent("topics/us-china/index.html", "! "+mark)
+			s.EditFiles(f, strings.Replace(string(text), def, def+mark, 1)).Rebuild()
+			s.AssertFileContent("topics/us-china/index.html", mark)
+			s.RemoveFiles(f).Rebuild()
+			s.AssertFileContent("topics/us-china/index.html", "! "+mark)
+		})
+	}
+}

@@ -1,5 +1,7 @@
-// Package scaffold creates a new briefing site: a site.yaml with one topic,
-// a topic intro and one sample article, ready for `brief build`.
+// Package scaffold writes starting points into sites, never over a file:
+// a new briefing site (a site.yaml with one topic, a topic intro and one
+// sample article, ready for `brief build`), and copies of the default
+// theme's files for a site to edit.
 package scaffold
 
 import (

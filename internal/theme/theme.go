@@ -1,5 +1,6 @@
 // Package theme is brief's default theme, embedded in the binary so that a
-// new site needs no template or stylesheet of its own.
+// new site needs no template or stylesheet of its own. A site replaces any
+// one of its files by keeping a file at the same path (see Files).
 package theme
 
 import (

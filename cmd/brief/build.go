@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +12,6 @@ import (
 
 	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/diag"
-	"github.com/brief-ssg/brief/internal/output"
 )
 
 func runBuild(ctx context.Context, e *env, args []string) error {
@@ -41,30 +38,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if err := checkDest(src, out); err != nil {
 		return err
 	}
-	// The tool's identity also keys the files a build carries over from
-	// the previous one in out, so that another brief renders them anew.
-	tool := toolID()
-	opt := build.Options{Drafts: *drafts, Future: *future, BaseURL: *baseURL, Log: e.log, Tool: tool}
-	// A build whose inputs are byte for byte those of the build in out
-	// would write the same files again: skip it. An unreadable input just
-	// means no fingerprint, and a full build reports the problem.
-	start := time.Now()
-	var fp string
-	if tool != "" {
-		var err error
-		if fp, err = build.Fingerprint(os.DirFS(src), opt, tool); err != nil {
-			fp = ""
-		}
-	}
-	e.log.Debug("inputs fingerprinted", "took", time.Since(start))
-	if pages, ok := build.UpToDate(output.ReadStamp(out), fp, start); ok && !*force {
-		fmt.Fprintf(e.stdout, "up to date: nothing changed since the last build (%d pages, checked in %s) → %s\n", pages, time.Since(start).Round(time.Millisecond), out)
-		return nil
-	}
-	dir, err := output.NewDir(out)
-	if err != nil {
-		return err
-	}
+	opt := build.Options{Drafts: *drafts, Future: *future, BaseURL: *baseURL, Log: e.log, Force: *force}
 	var prog *progressLine
 	if f, ok := e.stderr.(*os.File); ok && isTerminal(f) {
 		prog = &progressLine{w: e.stderr, drawn: true}
@@ -72,15 +46,14 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		fmt.Fprint(e.stderr, "\rbuilding: reading the site…\x1b[K")
 		opt.Progress = prog.update
 	}
-	res, err := build.Build(ctx, os.DirFS(src), dir, opt)
+	res, err := build.ToDir(ctx, src, out, opt)
 	prog.clear()
 	if err != nil {
-		dir.Abort()
 		return buildFailed(err, out)
 	}
-	dir.SetStamp(build.NewStamp(fp, res))
-	if err := dir.Commit(); err != nil {
-		return err
+	if res.Skipped {
+		fmt.Fprintf(e.stdout, "up to date: nothing changed since the last build (%d pages, checked in %s) → %s\n", res.Pages, res.Duration.Round(time.Millisecond), out)
+		return nil
 	}
 	fmt.Fprintln(e.stdout, summary(res, out))
 	if res.Drafts+res.Future > 0 {
@@ -187,25 +160,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// toolID identifies the running brief for build fingerprints: a hash of its
-// executable, so that a rebuilt brief (another theme, another renderer)
-// never takes an old build for current. "" when the executable cannot be
-// read, which disables skipping.
-func toolID() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return ""
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }

@@ -46,6 +46,13 @@ type Options struct {
 	// many of how many; never concurrently, and in increasing order of
 	// done.
 	Progress func(done, total int)
+	// Cache lends this build what earlier builds of the same site found
+	// and takes what this one finds; nil for a one-off build. See Cache.
+	Cache *Cache
+	// Force, for ToDir, builds even when the output is up to date, and
+	// uses neither a cache file nor the kept previous build: everything
+	// is read, rendered and written anew.
+	Force bool
 }
 
 // Result summarises a build.
@@ -66,6 +73,12 @@ type Result struct {
 	Volatile   bool
 	Unassigned []string // published articles no topic takes, by path
 	Duration   time.Duration
+	// Skipped says ToDir found the output up to date and did not build;
+	// only Pages and Duration are set then.
+	Skipped bool
+	// Rendered counts the files made by this build; the others were
+	// carried over from the previous one.
+	Rendered int
 }
 
 // Build reads the site in src and writes it to out. Content errors are
@@ -73,13 +86,19 @@ type Result struct {
 // unless the whole site checks.
 func Build(ctx context.Context, src fs.FS, out output.Writer, opt Options) (*Result, error) {
 	start := time.Now()
-	if opt.Now.IsZero() {
-		opt.Now = start
+	opt = opt.withDefaults(start)
+	in, err := scan(ctx, src, opt.Cache)
+	if err != nil {
+		return nil, err
 	}
-	if opt.Log == nil {
-		opt.Log = slog.New(slog.DiscardHandler)
-	}
-	m, err := Load(ctx, src, opt)
+	opt.Cache.record(in, start)
+	opt.Log.Debug("inputs scanned", "files", len(in.files), "took", time.Since(start))
+	return build(ctx, src, in, out, opt, start)
+}
+
+// build is Build once the inputs are scanned.
+func build(ctx context.Context, src fs.FS, in *inputs, out output.Writer, opt Options, start time.Time) (*Result, error) {
+	m, err := load(ctx, src, in, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -92,16 +111,34 @@ func Build(ctx context.Context, src fs.FS, out output.Writer, opt Options) (*Res
 	return res, nil
 }
 
+func (opt Options) withDefaults(now time.Time) Options {
+	if opt.Now.IsZero() {
+		opt.Now = now
+	}
+	if opt.Log == nil {
+		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	return opt
+}
+
 // Load reads and checks the whole site and returns its model, ready to
 // render. Every problem found is in the returned *diag.List.
 func Load(ctx context.Context, src fs.FS, opt Options) (*Model, error) {
-	return load(ctx, src, opt, nil)
+	start := time.Now()
+	opt = opt.withDefaults(start)
+	in, err := scan(ctx, src, opt.Cache)
+	if err != nil {
+		return nil, err
+	}
+	opt.Cache.record(in, start)
+	return load(ctx, src, in, opt)
 }
 
-// load is Load, reusing what c kept from earlier builds; c may be nil.
-func load(ctx context.Context, src fs.FS, opt Options, c *cache) (*Model, error) {
+// load reads the site whose inputs are in, reusing what opt.Cache holds.
+func load(ctx context.Context, src fs.FS, in *inputs, opt Options) (*Model, error) {
+	c := opt.Cache
 	var errs diag.List
-	cfg, err := c.config(src, opt.BaseURL)
+	cfg, err := c.config(src, in, opt.BaseURL)
 	if err != nil {
 		errs.Add(err)
 	}
@@ -109,14 +146,14 @@ func load(ctx context.Context, src fs.FS, opt Options, c *cache) (*Model, error)
 	if cfg != nil {
 		loc = cfg.Location
 	}
-	set, err := c.content(ctx, src, loc)
+	set, memos, err := c.content(ctx, src, in, loc)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		errs.Add(err)
 	}
-	tmpl, err := c.templates(src)
+	tmpl, err := c.templates(src, in)
 	if err != nil {
 		errs.Add(err)
 	}
@@ -125,7 +162,10 @@ func load(ctx context.Context, src fs.FS, opt Options, c *cache) (*Model, error)
 	}
 	// Even with bad files, check the rest against the topics and pages, so
 	// that one run lists every problem.
-	m := &Model{Config: cfg, Templates: tmpl, Markdown: markdown.New(), src: src, memo: c.memo()}
+	m := &Model{Config: cfg, Templates: tmpl, Markdown: markdown.New(), src: src, in: in, memos: memos}
+	if err := m.prepare(ctx, set.Articles, opt); err != nil {
+		return nil, err
+	}
 	errs.Add(m.assemble(set, opt))
 	if err := errs.Err(); err != nil {
 		return nil, err

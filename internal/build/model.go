@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -31,13 +32,18 @@ type Model struct {
 	Pages    []*render.Page
 
 	src    fs.FS
+	in     *inputs
 	counts Result
-	memo   *memo // per-article work kept across rebuilds; nil for one-off builds
+	// memos hold what prepare derived from each article alone.
+	memos map[*content.Article]*articleMemo
+	// prepErrs are prepare's failures, reported with the article's others.
+	prepErrs map[*content.Article]error
 }
 
 // entry is one published article with its groups.
 type entry struct {
 	src    *content.Article
+	sum    [sha256.Size]byte // of the article's file
 	view   *render.Article
 	topics []*topicEntry
 	tags   []*tagEntry
@@ -112,7 +118,6 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 		te.view.Intro = template.HTML(html)
 	}
 
-	m.prepare(set.Articles, opt)
 	tags := map[string]*tagEntry{}
 	for _, a := range set.Articles {
 		if a.Draft && !opt.Drafts {
@@ -227,7 +232,14 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	}
 	listed := topicSet("topics", a.Topics)
 	excluded := topicSet("exclude_topics", a.ExcludeTopics)
-	matched := m.ruleMatches(a)
+	if err := m.prepErrs[a]; err != nil {
+		errs.Add(err)
+	}
+	mm := m.memos[a]
+	matched := make(map[string]bool, len(mm.Matched))
+	for _, s := range mm.Matched {
+		matched[s] = true
+	}
 	for _, te := range m.Topics {
 		s := te.cfg.Slug
 		in := listed[s] || !excluded[s] && matched[s]
@@ -241,26 +253,19 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 		Slug: a.Slug, URL: "articles/" + a.Slug + "/", Title: a.Title,
 		Source: a.Source, SourceURL: a.SourceURL, Authors: a.Authors,
 		Date: a.Date.In(loc), Summary: a.Summary, Image: a.Image, Draft: a.Draft,
-		ReadingMinutes: max(1, (m.words(a)+229)/230),
+		ReadingMinutes: max(1, (mm.Words+229)/230),
 	}
 	if !a.Updated.IsZero() {
 		v.Updated = a.Updated.In(loc)
 	}
 	if v.Summary == "" {
-		v.Summary = excerpt(a.Body, 240)
+		v.Summary = mm.Excerpt
 	}
 	for _, te := range e.topics {
 		v.Topics = append(v.Topics, render.Link{Title: te.view.Title, URL: te.view.URL})
 	}
-	if a.Note != "" {
-		html, err := m.note(a, func() ([]byte, error) {
-			return m.Markdown.Render(a.Note, markdown.Options{IDPrefix: "note-", Base: pathBase(cfg.Base), MinHeading: 3})
-		})
-		if err != nil {
-			errs.Add(diag.Errorf(a.Path, a.Lines["note"], "note: %w", err))
-		}
-		v.Note = template.HTML(html)
-	}
+	v.Note = m.note(a)
+	e.sum = mm.Sum
 	e.view = v
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -270,7 +275,11 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 
 // body renders the article's Markdown for its own page.
 func (m *Model) body(e *entry) (template.HTML, error) {
-	html, err := m.Markdown.Render(e.src.Body, markdown.Options{Base: pathBase(m.Config.Base), MinHeading: 2})
+	src, err := m.bodyOf(e.src)
+	if err != nil {
+		return "", err
+	}
+	html, err := m.Markdown.Render(src, markdown.Options{Base: pathBase(m.Config.Base), MinHeading: 2})
 	if err != nil {
 		return "", diag.Errorf(e.src.Path, e.src.BodyLine, "%w", err)
 	}
@@ -281,8 +290,12 @@ func (m *Model) body(e *entry) (template.HTML, error) {
 // once however many feeds carry it.
 func (m *Model) feedHTML(e *entry) (string, error) {
 	e.feedOnce.Do(func() {
+		var src string
+		if src, e.feedErr = m.bodyOf(e.src); e.feedErr != nil {
+			return
+		}
 		var body []byte
-		body, e.feedErr = m.Markdown.Render(e.src.Body, markdown.Options{Base: m.Config.Base, MinHeading: 2})
+		body, e.feedErr = m.Markdown.Render(src, markdown.Options{Base: m.Config.Base, MinHeading: 2})
 		if e.feedErr != nil {
 			return
 		}

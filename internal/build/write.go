@@ -2,11 +2,9 @@ package build
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -14,7 +12,9 @@ import (
 
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/pool"
 	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/theme"
 )
 
@@ -31,153 +31,106 @@ type job struct {
 }
 
 // write renders every page, feed and static file of the model into out.
+// When out can carry files over from the previous build (output.Keyed)
+// and opt.Tool names the brief doing the build, every file gets an input
+// key, and only those whose key changed are rendered.
 func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Result, error) {
 	jobs, err := m.jobs()
 	if err != nil {
 		return nil, err
 	}
+	kw, _ := out.(output.Keyed)
 	var keys []uint64
-	if kw, ok := out.(output.Keyed); ok && opt.Tool != "" {
+	if kw != nil && opt.Tool != "" {
 		start := time.Now()
-		keys, err = m.keys(jobs, opt)
-		if err != nil {
-			return nil, err
-		}
+		keys = m.keys(jobs, opt)
 		opt.Log.Debug("input keys", "files", len(jobs), "took", time.Since(start))
-		out = keyedWriter{kw}
+	} else {
+		kw = nil
 	}
-	if err := runJobs(ctx, jobs, keys, out, opt.Workers, opt.Progress); err != nil {
+	rendered, err := runJobs(ctx, jobs, keys, out, kw, opt.Workers, opt.Progress)
+	if err != nil {
 		return nil, err
 	}
-	return m.result(jobs), nil
+	res := m.result(jobs)
+	res.Rendered = rendered
+	return res, nil
 }
 
-// keyedWriter marks the writer runJobs hands keys to.
-type keyedWriter struct{ output.Keyed }
-
-// keys computes each job's input key for carrying files over between
-// `brief build` runs: the job's fingerprint (hash.go) together with what
-// fingerprints leave out because a change to it renders everything anew:
-// the brief doing the build, its options, site.yaml and templates/.
-// Static files (zero key) are not carried by key; they are read and
-// compared as before.
-func (m *Model) keys(jobs []job, opt Options) ([]uint64, error) {
+// keys computes each job's input key: the job's own inputs (keys.go)
+// together with what every file depends on: the brief doing the build,
+// its options, site.yaml and templates/.
+func (m *Model) keys(jobs []job, opt Options) []uint64 {
 	ctx := newDigest()
-	ctx.WriteString("brief build keys 1\x00" + opt.Tool + "\x00")
+	ctx.WriteString("brief build keys 2\x00" + opt.Tool + "\x00")
 	ctx.WriteString(fmt.Sprintf("drafts=%t future=%t base=%s\x00", opt.Drafts, opt.Future, opt.BaseURL))
-	for _, root := range []string{"site.yaml", "templates"} {
-		err := fs.WalkDir(m.src, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) && p == root {
-					return nil
-				}
-				return err
-			}
-			if !d.Type().IsRegular() {
-				return nil
-			}
-			data, err := fs.ReadFile(m.src, p)
-			if err != nil {
-				return err
-			}
-			writeUint(&ctx, uint64(len(p)))
-			ctx.WriteString(p)
-			writeUint(&ctx, uint64(len(data)))
-			ctx.Write(data)
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("build: %w", err)
-		}
-	}
-	h := newHasher(m.Templates, nil)
+	sum := m.in.digest(site.FileName, "templates")
+	ctx.Write(sum[:])
+	h := newHasher(m.Templates)
 	keys := make([]uint64, len(jobs))
 	for i, j := range jobs {
-		if _, static := j.in.(staticFile); static {
-			continue
-		}
 		w := ctx
 		writeUint(&w, h.key(j.in))
 		w.WriteString(j.name)
 		keys[i] = w.Sum64() | 1 // never zero, which means no key
 	}
-	return keys, nil
+	return keys
 }
 
 // runJobs runs jobs on a pool of workers, writing each file to out. With
-// keys (one per job) and a keyedWriter, a job whose file the previous build
-// wrote from the same inputs is carried over instead of run.
-func runJobs(ctx context.Context, jobs []job, keys []uint64, out output.Writer, workers int, progress func(done, total int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	kw, _ := out.(keyedWriter)
-	if kw.Keyed == nil {
-		keys = nil
-	}
-	done := 0
-	var (
-		errs diag.List
-		mu   sync.Mutex
-		wg   sync.WaitGroup
-		next = make(chan int)
-	)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				j := jobs[i]
-				err := runJob(j, keyAt(keys, i), out, kw)
-				mu.Lock()
-				if err != nil {
-					errs.Add(fmt.Errorf("%s: %w", j.name, err))
-				}
-				done++
-				if progress != nil {
-					progress(done, len(jobs))
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for i := range jobs {
-		if ctx.Err() != nil {
-			break
+// keys (one per job) and kw, a job whose file the previous build wrote
+// from the same inputs is carried over instead of run. It returns how many
+// files were made rather than carried.
+func runJobs(ctx context.Context, jobs []job, keys []uint64, out output.Writer, kw output.Keyed, workers int, progress func(done, total int)) (int, error) {
+	errs := make([]error, len(jobs))
+	var mu sync.Mutex
+	done, made := 0, 0
+	err := pool.Each(ctx, len(jobs), workers, func(i int) {
+		j := jobs[i]
+		var key uint64
+		if keys != nil {
+			key = keys[i]
 		}
-		next <- i
+		ran, err := runJob(j, key, out, kw)
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: %w", j.name, err)
+		}
+		mu.Lock()
+		done++
+		if ran {
+			made++
+		}
+		if progress != nil {
+			progress(done, len(jobs))
+		}
+		mu.Unlock()
+	})
+	if err != nil {
+		return 0, err
 	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
+	var list diag.List
+	for _, err := range errs {
+		list.Add(err)
 	}
-	return errs.Err()
-}
-
-func keyAt(keys []uint64, i int) uint64 {
-	if keys == nil {
-		return 0
-	}
-	return keys[i]
+	return made, list.Err()
 }
 
 // runJob makes one file: carried over when its key matches the previous
-// build's, else rendered and written.
-func runJob(j job, key uint64, out output.Writer, kw keyedWriter) error {
+// build's, else rendered and written. It reports whether it rendered.
+func runJob(j job, key uint64, out output.Writer, kw output.Keyed) (bool, error) {
 	if key != 0 {
 		if ok, err := kw.Carry(j.name, key); ok || err != nil {
-			return err
+			return false, err
 		}
 	}
 	data, err := j.run()
 	if err != nil {
-		return err
+		return true, err
 	}
 	if key != 0 {
-		return kw.WriteKeyed(j.name, key, data)
+		return true, kw.WriteKeyed(j.name, key, data)
 	}
-	return out.WriteFile(j.name, data)
+	return true, out.WriteFile(j.name, data)
 }
 
 // result summarises a build that wrote jobs.
@@ -380,7 +333,11 @@ func (m *Model) staticJobs(generated []job) ([]job, error) {
 	jobs := make([]job, len(names))
 	for i, n := range names {
 		fsys := files[n]
-		jobs[i] = job{name: n, in: staticFile(n), run: func() ([]byte, error) { return fs.ReadFile(fsys, n) }}
+		in := staticFile{name: n}
+		if f := m.in.get("static/" + n); f != nil { // the site's file wins
+			in.sum = f.sum
+		}
+		jobs[i] = job{name: n, in: in, run: func() ([]byte, error) { return fs.ReadFile(fsys, n) }}
 	}
 	return jobs, nil
 }

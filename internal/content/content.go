@@ -18,15 +18,13 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 
 	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/pool"
 	"github.com/brief-ssg/brief/internal/slug"
 )
 
@@ -119,65 +117,44 @@ type Set struct {
 // offset are read in loc. All problems are returned together as a
 // *diag.List; the Set holds every file that was read without error.
 func Load(ctx context.Context, fsys fs.FS, loc *time.Location) (*Set, error) {
-	return NewLoader(fsys, loc).Load(ctx)
-}
-
-// Loader reads content/ and remembers each file it parsed, so that a
-// preview server rebuilding after an edit re-reads only the files that
-// changed. A Loader is not safe for concurrent use.
-type Loader struct {
-	fsys   fs.FS
-	loc    *time.Location
-	parsed map[string]*parsed // by path
-}
-
-// parsed is one file's outcome: exactly one of the pointers or err is set.
-type parsed struct {
-	article *Article
-	page    *Page
-	intro   *Intro
-	err     error
-}
-
-// NewLoader returns a Loader for the content/ folder of fsys, reading dates
-// without an offset in loc.
-func NewLoader(fsys fs.FS, loc *time.Location) *Loader {
-	return &Loader{fsys: fsys, loc: loc, parsed: map[string]*parsed{}}
-}
-
-// Forget drops what the Loader knows about path (relative to the site root,
-// e.g. "content/articles/x.md") and, when it is a folder, about everything
-// below it; the next Load reads them again. Unchanged files keep their
-// parsed values, pointer for pointer, which callers may use as cache keys.
-func (l *Loader) Forget(path string) {
-	delete(l.parsed, path)
-	prefix := path + "/"
-	for p := range l.parsed {
-		if strings.HasPrefix(p, prefix) {
-			delete(l.parsed, p)
-		}
+	paths, err := Paths(fsys)
+	if err != nil {
+		return nil, err
 	}
+	files := make([]Parsed, len(paths))
+	err = pool.Each(ctx, len(paths), 0, func(i int) {
+		data, err := fs.ReadFile(fsys, paths[i])
+		if err != nil {
+			files[i] = Parsed{Path: paths[i], Err: diag.Errorf(paths[i], 0, "%w", err)}
+			return
+		}
+		files[i] = ParseFile(paths[i], data, loc)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Assemble(files)
 }
 
-// Load lists content/ afresh (listing is cheap; it is how created and
-// deleted files are noticed) and parses the files it does not know yet.
-func (l *Loader) Load(ctx context.Context) (*Set, error) {
+// Paths names the content files under content/ in fsys, sorted: Markdown
+// files, leaving out those whose name or folder starts with "." or "_".
+// It reads folders only, never a file.
+func Paths(fsys fs.FS) ([]string, error) {
 	var paths []string
-	err := fs.WalkDir(l.fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == Dir {
 				return fs.SkipDir
 			}
 			return err
 		}
-		name := d.Name()
-		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+		if p != Dir && Hidden(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if !d.IsDir() && strings.HasSuffix(name, ".md") {
+		if !d.IsDir() && strings.HasSuffix(d.Name(), ".md") {
 			paths = append(paths, p)
 		}
 		return nil
@@ -186,47 +163,70 @@ func (l *Loader) Load(ctx context.Context) (*Set, error) {
 		return nil, fmt.Errorf("reading %s: %w", Dir, err)
 	}
 	sort.Strings(paths)
-	if err := l.parseNew(ctx, paths); err != nil {
-		return nil, err
-	}
+	return paths, nil
+}
 
+// Hidden reports whether a file or folder of that name is left out of the
+// site: its name starts with "." or "_".
+func Hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
+}
+
+// Parsed is one content file's outcome: exactly one of the pointers or
+// Err is set.
+type Parsed struct {
+	Path    string
+	Article *Article
+	Page    *Page
+	Intro   *Intro
+	Err     error
+}
+
+// ParseFile parses the content file at p (relative to the site root) by
+// its kind, reading dates without an offset in loc.
+func ParseFile(p string, data []byte, loc *time.Location) Parsed {
+	f := Parsed{Path: p}
+	switch KindOf(p) {
+	case KindArticle:
+		f.Article, f.Err = ParseArticle(p, data, loc)
+	case KindPage:
+		f.Page, f.Err = ParsePage(p, data)
+	case KindTopicIntro:
+		f.Intro, f.Err = ParseIntro(p, data)
+	}
+	if f.Err != nil {
+		f.Article, f.Page, f.Intro = nil, nil, nil
+	}
+	return f
+}
+
+// Assemble checks parsed files (sorted by path, as Paths gives them)
+// against each other, two articles or pages may not share a URL, and
+// sorts them into a Set. Files with errors are reported and left out.
+func Assemble(files []Parsed) (*Set, error) {
 	set := &Set{}
 	var errs diag.List
 	var articleSlugs, pageSlugs slug.Set
-	seen := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		seen[p] = true
-		f := l.parsed[p]
-		if f == nil {
-			f = l.parse(p)
-			l.parsed[p] = f
-		}
+	for _, f := range files {
+		p := f.Path
 		switch {
-		case f.err != nil:
-			errs.Add(f.err)
-		case f.article != nil:
-			a := f.article
+		case f.Err != nil:
+			errs.Add(f.Err)
+		case f.Article != nil:
+			a := f.Article
 			if prev, ok := articleSlugs.Claim(a.Slug, p); !ok {
 				errs.Add(diag.Errorf(p, a.Lines["slug"], "article URL /articles/%s/ is already taken by %s; rename one file or set a different `slug`", a.Slug, prev))
 				continue
 			}
 			set.Articles = append(set.Articles, a)
-		case f.page != nil:
-			if prev, ok := pageSlugs.Claim(f.page.Slug, p); !ok {
-				errs.Add(diag.Errorf(p, 0, "page URL /%s/ is already taken by %s; rename one of them", f.page.Slug, prev))
+		case f.Page != nil:
+			if prev, ok := pageSlugs.Claim(f.Page.Slug, p); !ok {
+				errs.Add(diag.Errorf(p, 0, "page URL /%s/ is already taken by %s; rename one of them", f.Page.Slug, prev))
 				continue
 			}
-			set.Pages = append(set.Pages, f.page)
-		case f.intro != nil:
-			set.Intros = append(set.Intros, f.intro)
-		}
-	}
-	for p := range l.parsed {
-		if !seen[p] { // deleted, or moved under a hidden folder
-			delete(l.parsed, p)
+			set.Pages = append(set.Pages, f.Page)
+		case f.Intro != nil:
+			set.Intros = append(set.Intros, f.Intro)
 		}
 	}
 	sort.SliceStable(set.Articles, func(i, j int) bool {
@@ -237,63 +237,6 @@ func (l *Loader) Load(ctx context.Context) (*Set, error) {
 		return a.Slug < b.Slug
 	})
 	return set, errs.Err()
-}
-
-// parseNew parses the files among paths that the Loader does not know yet,
-// on one goroutine per CPU: reading and decoding front matter is most of
-// loading a large site, and files do not depend on each other.
-func (l *Loader) parseNew(ctx context.Context, paths []string) error {
-	var todo []string
-	for _, p := range paths {
-		if l.parsed[p] == nil {
-			todo = append(todo, p)
-		}
-	}
-	done := make([]*parsed, len(todo))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= len(todo) {
-					return
-				}
-				done[i] = l.parse(todo[i])
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	for i, p := range todo {
-		l.parsed[p] = done[i]
-	}
-	return nil
-}
-
-// parse reads and parses one content file by its kind.
-func (l *Loader) parse(p string) *parsed {
-	data, err := fs.ReadFile(l.fsys, p)
-	if err != nil {
-		return &parsed{err: diag.Errorf(p, 0, "%w", err)}
-	}
-	var f parsed
-	switch KindOf(p) {
-	case KindArticle:
-		f.article, f.err = ParseArticle(p, data, l.loc)
-	case KindPage:
-		f.page, f.err = ParsePage(p, data)
-	case KindTopicIntro:
-		f.intro, f.err = ParseIntro(p, data)
-	}
-	if f.err != nil {
-		f.article, f.page, f.intro = nil, nil, nil
-	}
-	return &f
 }
 
 // parse checks a file's bytes and splits and decodes its front matter.

@@ -41,17 +41,60 @@ func CheckName(name string) error {
 	return nil
 }
 
-// Memory keeps files in memory.
+// Memory keeps files in memory. A Memory made by another's Next carries
+// files over from it by input key (Keyed), as the preview server's
+// rebuilds do.
 type Memory struct {
-	mu    sync.RWMutex
-	files map[string][]byte
+	mu      sync.RWMutex
+	files   map[string][]byte
+	keys    map[string]uint64
+	carried map[string]bool
+	prev    *Memory
 }
 
 // NewMemory returns an empty Memory.
-func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+func NewMemory() *Memory {
+	return &Memory{files: map[string][]byte{}, keys: map[string]uint64{}, carried: map[string]bool{}}
+}
+
+// Next returns an empty Memory for the next build, which carries over
+// from m the files written with the same key. m must not be written to
+// any more.
+func (m *Memory) Next() *Memory {
+	n := NewMemory()
+	m.mu.Lock()
+	n.prev, m.prev = m, nil
+	m.mu.Unlock()
+	return n
+}
 
 // WriteFile stores a copy of data under name.
 func (m *Memory) WriteFile(name string, data []byte) error {
+	return m.put(name, 0, append([]byte(nil), data...), false)
+}
+
+// WriteKeyed is WriteFile for a file made from inputs with the given key.
+func (m *Memory) WriteKeyed(name string, key uint64, data []byte) error {
+	return m.put(name, key, append([]byte(nil), data...), false)
+}
+
+// Carry takes name from the Memory m was made from (Next) when it was
+// written there with the same key.
+func (m *Memory) Carry(name string, key uint64) (bool, error) {
+	if m.prev == nil {
+		return false, nil
+	}
+	m.prev.mu.RLock()
+	data, ok := m.prev.files[name]
+	k := m.prev.keys[name]
+	m.prev.mu.RUnlock()
+	if !ok || k != key || key == 0 {
+		return false, nil
+	}
+	return true, m.put(name, key, data, true)
+}
+
+func (m *Memory) put(name string, key uint64, data []byte, carried bool) error {
 	if err := CheckName(name); err != nil {
 		return err
 	}
@@ -60,7 +103,13 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	if _, ok := m.files[name]; ok {
 		return fmt.Errorf("output: %s written twice", name)
 	}
-	m.files[name] = append([]byte(nil), data...)
+	m.files[name] = data
+	if key != 0 {
+		m.keys[name] = key
+	}
+	if carried {
+		m.carried[name] = true
+	}
 	return nil
 }
 
@@ -70,6 +119,25 @@ func (m *Memory) File(name string) ([]byte, bool) {
 	defer m.mu.RUnlock()
 	b, ok := m.files[name]
 	return b, ok
+}
+
+// Carried reports whether name was carried over rather than written.
+func (m *Memory) Carried(name string) bool {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.carried[name]
+}
+
+// Files returns every file by name. The map is a copy; the bytes are
+// shared and must not be modified.
+func (m *Memory) Files() map[string][]byte {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	files := make(map[string][]byte, len(m.files))
+	for n, b := range m.files {
+		files[n] = b
+	}
+	return files
 }
 
 // Names lists the stored files in sorted order.

@@ -138,7 +138,7 @@ func files(t *testing.T, dir string) map[string]string {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if rel == Marker || rel == Manifest {
+		if rel == Marker || rel == ManifestFile {
 			return nil
 		}
 		b, err := os.ReadFile(p)
@@ -177,14 +177,17 @@ func TestDirUpdatesKeptBuildInPlace(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(kept, "junk", "deep", "f"), []byte("?"), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			if err := os.WriteFile(filepath.Join(kept, "stray.txt"), []byte("?"), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		published := files(t, dest)
 		d, err := NewDir(dest)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if (i >= 2) != d.inPlace {
-			t.Errorf("build %d: in place = %v", i+1, d.inPlace)
+		if (i >= 2) != d.st.adopted {
+			t.Errorf("build %d: in place = %v", i+1, d.st.adopted)
 		}
 		for n, s := range want {
 			key := uint64(len(s)) // any key that changes with the bytes
@@ -251,8 +254,8 @@ func TestDirKeptTreeIsLocked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !first.inPlace || second.inPlace {
-		t.Fatalf("in place: first %v, second %v; want only the first", first.inPlace, second.inPlace)
+	if !first.st.adopted || second.st.adopted {
+		t.Fatalf("in place: first %v, second %v; want only the first", first.st.adopted, second.st.adopted)
 	}
 	for _, d := range []*Dir{first, second} {
 		if err := d.WriteFile("a.html", []byte("3")); err != nil {

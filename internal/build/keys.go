@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"math"
 	"net/url"
@@ -8,18 +9,17 @@ import (
 	"sort"
 	"time"
 
-	"github.com/brief-ssg/brief/internal/content"
 	"github.com/brief-ssg/brief/internal/render"
 )
 
-// A fingerprint hashes what an output file is made from (a job's in), so
-// that an incremental rebuild renders again only the files whose inputs
-// changed. Configuration and templates are not part of it: a change to
-// either makes every file render again.
+// An input key hashes what an output file is made from (a job's in),
+// together with what every file depends on (keyContext), so that a
+// rebuild renders again only the files whose inputs changed and carries
+// the others over from the previous build (output.Keyed).
 //
-// Fingerprints are FNV-1a, not a seeded hash: `brief build` keeps them in
-// the output (output.Dir's manifest) to carry files over to the next run,
-// so they must mean the same thing in another process.
+// Keys are FNV-1a, not a seeded hash: `brief build` keeps them in the
+// output's manifest to carry files over to the next run, so they must
+// mean the same thing in another process.
 //
 // Values are walked by reflection, so a field added to render.Page and its
 // kin is covered without anyone remembering to list it here. Pointers are
@@ -49,9 +49,6 @@ type hasher struct {
 	ptrs map[ptrKey]uint64
 	// reach caches reachesTopic.
 	reach map[reflect.Type]bool
-	// bodies hashes article bodies by article, carried from one build to
-	// the next (an unchanged file keeps its *content.Article).
-	prevBodies, bodies map[*content.Article]uint64
 }
 
 type ptrKey struct {
@@ -60,15 +57,16 @@ type ptrKey struct {
 	skip uint8
 }
 
-// staticFile is the input of a copied static file: its name. Static files
-// are not hashed by content; a change under static/ copies them all again.
-type staticFile string
+// staticFile is the input of a copied static file: its name and the
+// SHA-256 of the site's file (zero for the theme's, which come with the
+// brief doing the build).
+type staticFile struct {
+	name string
+	sum  [sha256.Size]byte
+}
 
-func newHasher(tmpl *render.Templates, prevBodies map[*content.Article]uint64) *hasher {
-	return &hasher{
-		tmpl: tmpl, skips: map[string]uint8{}, ptrs: map[ptrKey]uint64{}, reach: map[reflect.Type]bool{},
-		prevBodies: prevBodies, bodies: map[*content.Article]uint64{},
-	}
+func newHasher(tmpl *render.Templates) *hasher {
+	return &hasher{tmpl: tmpl, skips: map[string]uint8{}, ptrs: map[ptrKey]uint64{}, reach: map[reflect.Type]bool{}}
 }
 
 // key fingerprints a job's input.
@@ -83,10 +81,13 @@ func (h *hasher) any(w *digest, in any, skip uint8) {
 	case nil:
 		w.WriteByte(0)
 	case *entry:
-		// An article as pages and feeds use it: its view and its body,
-		// which the view does not carry until the page renders.
+		// An article as pages and feeds use it: its view and its file,
+		// whose body the view does not carry until the page renders.
 		h.value(w, reflect.ValueOf(v.view), 0)
-		writeUint(w, h.body(v.src))
+		w.Write(v.sum[:])
+	case staticFile:
+		w.WriteString(v.name)
+		w.Write(v.sum[:])
 	case []*entry:
 		writeUint(w, uint64(len(v)))
 		for _, e := range v {
@@ -118,20 +119,6 @@ func (h *hasher) skip(kind string) uint8 {
 		}
 		h.skips[kind] = s
 	}
-	return s
-}
-
-func (h *hasher) body(a *content.Article) uint64 {
-	if s, ok := h.bodies[a]; ok {
-		return s
-	}
-	s, ok := h.prevBodies[a]
-	if !ok {
-		w := newDigest()
-		w.WriteString(a.Body)
-		s = w.Sum64()
-	}
-	h.bodies[a] = s
 	return s
 }
 

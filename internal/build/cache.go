@@ -1,0 +1,220 @@
+package build
+
+import (
+	"crypto/sha256"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/site"
+)
+
+// A Cache is what one build of a site lends the next: every rule about
+// what may be reused lives here. A one-off build passes none
+// (Options.Cache nil) and reads and computes everything; `brief serve`
+// keeps one in memory between rebuilds; `brief build` (ToDir) keeps one in
+// a file beside the output's manifest, so that the next run starts from
+// it. A Cache holds no output: files are carried over by the output
+// writer (output.Keyed), by the input keys the build computes.
+//
+// What it keeps, and when each piece is valid:
+//
+//   - Every input file's size, modification time and SHA-256. A file is
+//     not read again when its size and modification time are those
+//     recorded, its modification time is known (not zero, as in-memory
+//     file systems give) and older than the scan that recorded it by more
+//     than racySlack (so that a write in the same clock tick as that scan
+//     cannot hide), and nobody reported it through Changed. On a Watched
+//     cache, a file nobody reported is not even looked at. Any other file
+//     is read and hashed.
+//   - Each article's parsed front matter, keyed by path, SHA-256 of the
+//     file and the time zone its dates were read in; its body is kept in
+//     memory but not in the cache file, and read again when a page needs
+//     it.
+//   - What the build derives from one article alone: the topics whose
+//     rules take it (valid for one hash of every topic's rules), its word
+//     count and excerpt (valid with the file), and its rendered note
+//     (valid for one base path).
+//   - Plain pages and topic intros, parsed, keyed like articles.
+//   - In memory only: site.yaml parsed (keyed by its SHA-256 and
+//     --base-url) and the templates parsed (keyed by the SHA-256 of every
+//     file of templates/).
+//
+// Anything else (the model, the pages, the feeds) is made anew by every
+// build, and which output files are rendered again is decided by their
+// input keys (keys.go), not by the cache. A stale or corrupt cache can
+// only cost time: every entry is checked against the file it came from,
+// and a cache file from another brief, or one that does not decode, is
+// ignored.
+//
+// A Cache is used by one build at a time.
+type Cache struct {
+	// watched says every change is reported through Changed.
+	watched bool
+	// scanned is when the scan that recorded files began.
+	scanned time.Time
+	files   map[string]fileRecord
+	// dirty holds the paths reported by Changed since the last scan.
+	dirty map[string]bool
+
+	articles map[string]*articleMemo
+	others   map[string]*otherMemo
+
+	cfg  *configMemo
+	tmpl *templatesMemo
+}
+
+// racySlack is how much older than the recording scan a file's
+// modification time must be for size and time alone to vouch for it:
+// file systems with coarse clocks give a file written just after the scan
+// the same time as one written just before.
+const racySlack = 2 * time.Second
+
+// fileRecord identifies an input file's bytes.
+type fileRecord struct {
+	Size, Mtime int64
+	Sum         [sha256.Size]byte
+}
+
+// articleMemo is one article file, parsed, with what the build derives
+// from it alone.
+type articleMemo struct {
+	mu      sync.Mutex // guards reading the body again
+	Sum     [sha256.Size]byte
+	Loc     string
+	Article *content.Article
+	// HasBody says Article.Body holds the body; a memo read from a cache
+	// file has none until a page needs it.
+	HasBody bool
+
+	Rules   [sha256.Size]byte // the topic rules Matched was found with
+	Matched []string          // slugs of the topics whose rules take it
+	Facts   bool              // Words and Excerpt are set
+	Words   int
+	Excerpt string
+	// NoteBase is the base path Note was rendered for; "" when none is.
+	NoteBase string
+	Note     string
+}
+
+// otherMemo is a plain page or topic intro, parsed.
+type otherMemo struct {
+	Sum  [sha256.Size]byte
+	Loc  string
+	File content.Parsed
+}
+
+type configMemo struct {
+	sum     [sha256.Size]byte
+	baseURL string
+	cfg     *site.Config
+	err     error
+}
+
+type templatesMemo struct {
+	sum  [sha256.Size]byte
+	tmpl *render.Templates
+	err  error
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{
+		files: map[string]fileRecord{}, dirty: map[string]bool{},
+		articles: map[string]*articleMemo{}, others: map[string]*otherMemo{},
+	}
+}
+
+// Watch promises that from now on every change to the site is reported
+// through Changed (a file watcher does that), so that a rebuild looks
+// only at what was reported and at files it does not know.
+func (c *Cache) Watch() { c.watched = true }
+
+// Changed reports paths (slash-separated, relative to the site's root:
+// "content/articles/x.md", "templates", "site.yaml") as changed: the next
+// build reads them, and everything below a reported folder, again. A path
+// the cache cannot place, such as ".", makes it forget everything.
+func (c *Cache) Changed(paths ...string) {
+	for _, p := range paths {
+		if p == "." || p == "" {
+			*c = Cache{watched: c.watched, files: map[string]fileRecord{}, dirty: map[string]bool{},
+				articles: map[string]*articleMemo{}, others: map[string]*otherMemo{}}
+			continue
+		}
+		c.dirty[p] = true
+	}
+}
+
+// isDirty reports whether p, or a folder holding it, was reported.
+func (c *Cache) isDirty(p string) bool {
+	if len(c.dirty) == 0 {
+		return false
+	}
+	for q := p; ; {
+		if c.dirty[q] {
+			return true
+		}
+		i := strings.LastIndexByte(q, '/')
+		if i < 0 {
+			return false
+		}
+		q = q[:i]
+	}
+}
+
+// trustsUnseen reports whether p may be taken as unchanged without even
+// a stat: a watched cache that knows p and was not told it changed.
+func (c *Cache) trustsUnseen(p string) bool {
+	if c == nil || !c.watched {
+		return false
+	}
+	_, ok := c.files[p]
+	return ok && !c.isDirty(p)
+}
+
+// recorded returns what the cache knows of p.
+func (c *Cache) recorded(p string) (size, mtime int64, sum [sha256.Size]byte) {
+	r := c.files[p]
+	return r.Size, r.Mtime, r.Sum
+}
+
+// trusts returns p's recorded sum when its size and modification time
+// vouch for it (see Cache).
+func (c *Cache) trusts(p string, size, mtime int64) ([sha256.Size]byte, bool) {
+	if c == nil || mtime == 0 || c.isDirty(p) {
+		return [sha256.Size]byte{}, false
+	}
+	r, ok := c.files[p]
+	if !ok || r.Size != size || r.Mtime != mtime || mtime >= c.scanned.Add(-racySlack).UnixNano() {
+		return [sha256.Size]byte{}, false
+	}
+	return r.Sum, true
+}
+
+// record keeps what a scan that began at start found, and forgets the
+// memos of files that are gone.
+func (c *Cache) record(in *inputs, start time.Time) {
+	if c == nil {
+		return
+	}
+	files := make(map[string]fileRecord, len(in.files))
+	for _, f := range in.files {
+		if f.err == nil {
+			files[f.path] = fileRecord{Size: f.size, Mtime: f.mtime, Sum: f.sum}
+		}
+	}
+	c.files, c.scanned = files, start
+	clear(c.dirty)
+	for p := range c.articles {
+		if _, ok := files[p]; !ok {
+			delete(c.articles, p)
+		}
+	}
+	for p := range c.others {
+		if _, ok := files[p]; !ok {
+			delete(c.others, p)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package build
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/content"
+)
+
+// CacheFile is the name of the file, beside the manifest in every build
+// folder `brief build` writes, that keeps its Cache for the next run.
+const CacheFile = ".brief-cache"
+
+// cacheFormat starts every cache file; a file in another format is
+// ignored.
+const cacheFormat = "brief cache v1"
+
+// cacheData is a Cache as a cache file holds it: without article bodies,
+// which the next build reads again from their files when it needs them.
+type cacheData struct {
+	Format   string
+	Tool     string
+	Scanned  int64
+	Files    map[string]fileRecord
+	Articles map[string]*articleMemo
+	Pages    map[string]*pageMemo
+}
+
+// pageMemo is an otherMemo in a cache file.
+type pageMemo struct {
+	Sum   [32]byte
+	Loc   string
+	Page  *content.Page
+	Intro *content.Intro
+}
+
+// encode writes the cache for a brief identified by tool.
+func (c *Cache) encode(tool string) ([]byte, error) {
+	d := cacheData{
+		Format: cacheFormat, Tool: tool, Scanned: c.scanned.UnixNano(), Files: c.files,
+		Articles: make(map[string]*articleMemo, len(c.articles)), Pages: make(map[string]*pageMemo, len(c.others)),
+	}
+	for p, m := range c.articles {
+		a := *m.Article
+		a.Body = ""
+		d.Articles[p] = &articleMemo{
+			Sum: m.Sum, Loc: m.Loc, Article: &a, Rules: m.Rules, Matched: m.Matched,
+			Facts: m.Facts, Words: m.Words, Excerpt: m.Excerpt, NoteBase: m.NoteBase, Note: m.Note,
+		}
+	}
+	for p, m := range c.others {
+		d.Pages[p] = &pageMemo{Sum: m.Sum, Loc: m.Loc, Page: m.File.Page, Intro: m.File.Intro}
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(&d); err != nil {
+		return nil, fmt.Errorf("build: writing the cache: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// decodeCache reads a cache file written by encode for the same tool; it
+// returns an empty cache for anything else, which costs the build time,
+// never correctness.
+func decodeCache(data []byte, tool string) *Cache {
+	c := NewCache()
+	if len(data) == 0 || tool == "" {
+		return c
+	}
+	var d cacheData
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil || d.Format != cacheFormat || d.Tool != tool {
+		return c
+	}
+	c.scanned = time.Unix(0, d.Scanned)
+	if d.Files != nil {
+		c.files = d.Files
+	}
+	for p, m := range d.Articles {
+		if m == nil || m.Article == nil || m.Article.Path != p {
+			continue
+		}
+		c.articles[p] = m
+	}
+	for p, m := range d.Pages {
+		if m == nil || (m.Page == nil) == (m.Intro == nil) {
+			continue
+		}
+		c.others[p] = &otherMemo{Sum: m.Sum, Loc: m.Loc, File: content.Parsed{Path: p, Page: m.Page, Intro: m.Intro}}
+	}
+	return c
+}

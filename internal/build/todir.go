@@ -1,0 +1,111 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/output"
+)
+
+// ToDir builds the site in the folder src into the folder dest, as `brief
+// build` does: the whole protocol of a build on disk in one call.
+//
+//  1. The inputs are scanned, with the cache the previous build left in
+//     dest (CacheFile) vouching for files whose size and modification
+//     time it recorded (see Cache), and fingerprinted.
+//  2. When dest's stamp (Stamp, in its marker file) says it already holds
+//     the build of these inputs, nothing is written: Result.Skipped.
+//  3. Otherwise the site is built into a staging folder (output.Dir),
+//     carrying every file whose input key is unchanged over from earlier
+//     builds, and the stamp and the cache are written with it.
+//  4. The staging folder is swapped in for dest in one step; a failed
+//     build leaves dest as it was.
+//
+// opt.Tool identifies the brief doing the build; empty means a hash of
+// the running executable, and when that cannot be read, nothing is
+// skipped, carried or cached. opt.Force builds anew, from scratch.
+func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) {
+	start := time.Now()
+	opt = opt.withDefaults(start)
+	if opt.Tool == "" {
+		opt.Tool = ExecutableID()
+	}
+	fsys := os.DirFS(src)
+	c := opt.Cache
+	if c == nil {
+		c = NewCache()
+		if !opt.Force {
+			c = decodeCache(output.ReadAttached(dest, CacheFile), opt.Tool)
+		}
+		opt.Cache = c
+	}
+	opt.Log.Debug("cache read", "articles", len(c.articles), "took", time.Since(start))
+	in, err := scan(ctx, fsys, c)
+	if err != nil {
+		return nil, err
+	}
+	c.record(in, start)
+	var fp string
+	if opt.Tool != "" {
+		fp = in.fingerprint(opt)
+	}
+	opt.Log.Debug("inputs scanned", "files", len(in.files), "took", time.Since(start))
+	if !opt.Force && fp != "" {
+		if st, err := ParseStamp(output.ReadStamp(dest)); err == nil && st.Current(fp, opt.Now) {
+			return &Result{Skipped: true, Pages: st.Pages, Duration: time.Since(start)}, nil
+		}
+	}
+	dir, err := output.OpenDir(dest, output.DirOptions{Fresh: opt.Force})
+	if err != nil {
+		return nil, err
+	}
+	res, err := build(ctx, fsys, in, dir, opt, start)
+	if err != nil {
+		dir.Abort()
+		return nil, err
+	}
+	if st, ok := NewStamp(fp, res); ok {
+		dir.SetStamp(st.String())
+	}
+	if opt.Tool != "" {
+		data, err := c.encode(opt.Tool)
+		if err == nil {
+			err = dir.Attach(CacheFile, data)
+		}
+		if err != nil {
+			dir.Abort()
+			return nil, err
+		}
+	}
+	if err := dir.Commit(); err != nil {
+		return nil, err
+	}
+	res.Duration = time.Since(start)
+	opt.Log.Debug("build committed", "rendered", res.Rendered, "files", res.Files, "took", res.Duration)
+	return res, nil
+}
+
+// ExecutableID identifies the running brief for fingerprints, input keys
+// and cache files: a hash of its executable, so that a rebuilt brief
+// (another theme, another renderer) never takes an old build for current.
+// It is "" when the executable cannot be read.
+func ExecutableID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package output
+
+func isNotEmpty(err error) bool { return false }

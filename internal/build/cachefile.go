@@ -1,9 +1,8 @@
 package build
 
 import (
-	"bytes"
-	"encoding/gob"
 	"fmt"
+	"reflect"
 	"time"
 
 	"github.com/brief-ssg/brief/internal/content"
@@ -15,7 +14,7 @@ const CacheFile = ".brief-cache"
 
 // cacheFormat starts every cache file; a file in another format is
 // ignored.
-const cacheFormat = "brief cache v1"
+const cacheFormat = "brief cache v2"
 
 // cacheData is a Cache as a cache file holds it: without article bodies,
 // which the next build reads again from their files when it needs them.
@@ -53,11 +52,11 @@ func (c *Cache) encode(tool string) ([]byte, error) {
 	for p, m := range c.others {
 		d.Pages[p] = &pageMemo{Sum: m.Sum, Loc: m.Loc, Page: m.File.Page, Intro: m.File.Intro}
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(&d); err != nil {
+	e := encoder{b: make([]byte, 0, 1<<20)}
+	if err := e.value(reflect.ValueOf(d)); err != nil {
 		return nil, fmt.Errorf("build: writing the cache: %w", err)
 	}
-	return b.Bytes(), nil
+	return e.b, nil
 }
 
 // decodeCache reads a cache file written by encode for the same tool; it
@@ -69,7 +68,14 @@ func decodeCache(data []byte, tool string) *Cache {
 		return c
 	}
 	var d cacheData
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil || d.Format != cacheFormat || d.Tool != tool {
+	// The format and tool come first: a file of another brief is not
+	// decoded further.
+	dec := decoder{b: data}
+	if dec.str() != cacheFormat || dec.str() != tool || dec.err != nil {
+		return c
+	}
+	dec.b = data
+	if dec.value(reflect.ValueOf(&d).Elem()); dec.err != nil || len(dec.b) != 0 {
 		return c
 	}
 	c.scanned = time.Unix(0, d.Scanned)

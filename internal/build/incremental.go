@@ -102,4 +102,3 @@ func (b *Incremental) Build(ctx context.Context) (*Update, error) {
 		"changed", len(u.Changed), "removed", len(u.Removed), "took", res.Duration)
 	return u, nil
 }
-

@@ -134,4 +134,3 @@ func TestNextRelease(t *testing.T) {
 		t.Errorf("NextRelease = %v (%d held back), want %v", res.NextRelease, res.Future, want)
 	}
 }
-

@@ -68,6 +68,7 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 		dir.Abort()
 		return nil, err
 	}
+	opt.Log.Debug("built", "took", time.Since(start))
 	if st, ok := NewStamp(fp, res); ok {
 		dir.SetStamp(st.String())
 	}
@@ -81,6 +82,7 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 			return nil, err
 		}
 	}
+	opt.Log.Debug("cache encoded", "took", time.Since(start))
 	if err := dir.Commit(); err != nil {
 		return nil, err
 	}

@@ -48,10 +48,12 @@ func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Res
 	} else {
 		kw = nil
 	}
+	start := time.Now()
 	rendered, err := runJobs(ctx, jobs, keys, out, kw, opt.Workers, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
+	opt.Log.Debug("files written", "files", len(jobs), "rendered", rendered, "took", time.Since(start))
 	res := m.result(jobs)
 	res.Rendered = rendered
 	return res, nil

@@ -1,0 +1,251 @@
+package build
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"time"
+)
+
+// The cache file's codec: a compact binary form of exported struct
+// fields, walked by reflection so that a field added to content.Article
+// (or the memos) is kept without anyone remembering to list it, and
+// several times faster than encoding/gob on maps of small structs. It is
+// read back only by the same brief (the cache is keyed by the tool), so
+// it carries no type information. Kinds it cannot encode are an error,
+// which TestCacheCodecKeepsEveryField would catch.
+
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uint(n uint64) { e.b = binary.AppendUvarint(e.b, n) }
+func (e *encoder) int(n int64)   { e.b = binary.AppendVarint(e.b, n) }
+func (e *encoder) str(s string)  { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
+
+func (e *encoder) value(v reflect.Value) error {
+	switch v.Kind() {
+	case reflect.Bool:
+		if v.Bool() {
+			e.b = append(e.b, 1)
+		} else {
+			e.b = append(e.b, 0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		e.int(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		e.uint(v.Uint())
+	case reflect.Float64:
+		e.uint(math.Float64bits(v.Float()))
+	case reflect.String:
+		e.str(v.String())
+	case reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			for i := range v.Len() {
+				e.b = append(e.b, byte(v.Index(i).Uint()))
+			}
+			return nil
+		}
+		for i := range v.Len() {
+			if err := e.value(v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice:
+		e.uint(uint64(v.Len()))
+		for i := range v.Len() {
+			if err := e.value(v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		if v.Type().Key().Kind() != reflect.String {
+			return fmt.Errorf("cache codec: map key %s", v.Type().Key())
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		e.uint(uint64(len(keys)))
+		for _, k := range keys {
+			e.str(k.String())
+			if err := e.value(v.MapIndex(k)); err != nil {
+				return err
+			}
+		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			e.b = append(e.b, 0)
+			return nil
+		}
+		e.b = append(e.b, 1)
+		return e.value(v.Elem())
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			if t.IsZero() {
+				e.b = append(e.b, 0)
+				return nil
+			}
+			_, off := t.Zone()
+			e.b = append(e.b, 1)
+			e.int(t.Unix())
+			e.int(int64(t.Nanosecond()))
+			e.int(int64(off))
+			return nil
+		}
+		t := v.Type()
+		for i := range t.NumField() {
+			if !t.Field(i).IsExported() {
+				continue
+			}
+			if err := e.value(v.Field(i)); err != nil {
+				return fmt.Errorf("%s.%s: %w", t.Name(), t.Field(i).Name, err)
+			}
+		}
+	default:
+		return fmt.Errorf("cache codec: cannot encode a %s", v.Type())
+	}
+	return nil
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+var errShort = errors.New("cache codec: data cut short")
+
+func (d *decoder) uint() uint64 {
+	n, k := binary.Uvarint(d.b)
+	if k <= 0 {
+		d.fail(errShort)
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
+}
+
+func (d *decoder) int() int64 {
+	n, k := binary.Varint(d.b)
+	if k <= 0 {
+		d.fail(errShort)
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.fail(errShort)
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) count() int {
+	n := d.uint()
+	if n > uint64(len(d.b)) { // every element takes a byte at least
+		d.fail(errShort)
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+	d.b = nil
+}
+
+func (d *decoder) value(v reflect.Value) {
+	if d.err != nil {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		v.SetBool(d.byte() == 1)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(d.int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(d.uint())
+	case reflect.Float64:
+		v.SetFloat(math.Float64frombits(d.uint()))
+	case reflect.String:
+		v.SetString(d.str())
+	case reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			if len(d.b) < v.Len() {
+				d.fail(errShort)
+				return
+			}
+			reflect.Copy(v, reflect.ValueOf(d.b[:v.Len()]))
+			d.b = d.b[v.Len():]
+			return
+		}
+		for i := range v.Len() {
+			d.value(v.Index(i))
+		}
+	case reflect.Slice:
+		n := d.count()
+		if n == 0 {
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), n, n)
+		for i := range n {
+			d.value(s.Index(i))
+		}
+		v.Set(s)
+	case reflect.Map:
+		n := d.count()
+		if n == 0 {
+			return
+		}
+		m := reflect.MakeMapWithSize(v.Type(), n)
+		for range n {
+			k := d.str()
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.value(e)
+			m.SetMapIndex(reflect.ValueOf(k).Convert(v.Type().Key()), e)
+		}
+		v.Set(m)
+	case reflect.Pointer:
+		if d.byte() == 0 {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.value(p.Elem())
+		v.Set(p)
+	case reflect.Struct:
+		if v.Type() == timeType {
+			if d.byte() == 0 {
+				return
+			}
+			sec, nsec, off := d.int(), d.int(), d.int()
+			v.Set(reflect.ValueOf(time.Unix(sec, nsec).In(time.FixedZone("", int(off)))))
+			return
+		}
+		t := v.Type()
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				d.value(v.Field(i))
+			}
+		}
+	default:
+		d.fail(fmt.Errorf("cache codec: cannot decode a %s", v.Type()))
+	}
+}

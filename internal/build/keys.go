@@ -205,6 +205,9 @@ func (h *hasher) structValue(w *digest, v reflect.Value, skip uint8) {
 	}
 	t := v.Type()
 	for i := range t.NumField() {
+		if !t.Field(i).IsExported() {
+			continue // templates read exported fields only
+		}
 		if t == topicType && skip != 0 && skipped(t.Field(i).Name, skip) {
 			continue
 		}

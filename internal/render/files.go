@@ -229,9 +229,9 @@ func (p *parsed) fromTheme(name string) bool {
 			return false
 		}
 		ok := true
-		walk(f.tmpl.Lookup(name).Tree.Root, func(n *parse.TemplateNode) {
-			ok = ok && visit(n.Name)
-		})
+		walkCalls(f.tmpl.Lookup(name).Tree.Root, func(called string) {
+			ok = ok && visit(called)
+		}, func(string) {})
 		return ok
 	}
 	return visit(name)

@@ -87,7 +87,7 @@ func TestOverridesKeepSharing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := [3]bool{tm.navShared, tm.itemShared, tm.footerShared}
+			got := [3]bool{tm.shared["nav"], tm.shared["item"], tm.shared["footer"]}
 			if want := [3]bool{tt.nav, tt.item, tt.footer}; got != want {
 				t.Errorf("nav, item, footer shared: %v, want %v", got, want)
 			}

@@ -6,13 +6,14 @@ import (
 )
 
 // Mentions reports whether the templates that render pages of kind (the
-// kind's own file and the templates it invokes, directly or through
-// others) could read a field or method called name. It errs towards yes:
-// any ".name" in their source counts, wherever it appears.
+// kind's own file and the templates it invokes, directly, through others
+// or through a shared partial's function) could read a field or method
+// called name. It errs towards yes: any ".name" in their source counts,
+// wherever it appears.
 //
-// Incremental rebuilds use it to leave out of a page's fingerprint data its
-// templates never look at, such as the newest articles of every topic,
-// which only the home page shows but every page is handed.
+// Input keys use it to leave out of a page's key data its templates never
+// look at, such as the newest articles of every topic, which only the home
+// page shows but every page is handed.
 func (t *Templates) Mentions(kind, name string) bool {
 	set, ok := t.sets[kind]
 	if !ok {
@@ -33,14 +34,13 @@ func (t *Templates) Mentions(kind, name string) bool {
 			return true
 		}
 		found := false
-		for _, fn := range []string{"nav", "item", "footer"} {
-			// These functions render the template of their name.
-			if !found && strings.Contains(tt.Tree.Root.String(), fn) {
-				found = visit(fn)
+		walkCalls(tt.Tree.Root, func(called string) {
+			found = found || visit(called)
+		}, func(fn string) {
+			// A shared partial's function renders the template of its name.
+			if _, ok := t.shared[fn]; ok {
+				found = found || visit(fn)
 			}
-		}
-		walk(tt.Tree.Root, func(n *parse.TemplateNode) {
-			found = found || visit(n.Name)
 		})
 		return found
 	}
@@ -63,28 +63,50 @@ func mentions(src, name string) bool {
 	}
 }
 
-// walk calls f for every {{template}} (and {{block}}) in the tree.
-func walk(n parse.Node, f func(*parse.TemplateNode)) {
+// walkCalls calls tmpl for every {{template}} (and {{block}}) in the tree
+// and fn for every function named in its pipelines.
+func walkCalls(n parse.Node, tmpl, fn func(string)) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return
 		}
 		for _, c := range n.Nodes {
-			walk(c, f)
+			walkCalls(c, tmpl, fn)
 		}
+	case *parse.ActionNode:
+		walkCalls(n.Pipe, tmpl, fn)
 	case *parse.IfNode:
-		walk(n.List, f)
-		walk(n.ElseList, f)
+		walkBranch(&n.BranchNode, tmpl, fn)
 	case *parse.RangeNode:
-		walk(n.List, f)
-		walk(n.ElseList, f)
+		walkBranch(&n.BranchNode, tmpl, fn)
 	case *parse.WithNode:
-		walk(n.List, f)
-		walk(n.ElseList, f)
+		walkBranch(&n.BranchNode, tmpl, fn)
 	case *parse.TemplateNode:
-		f(n)
+		tmpl(n.Name)
+		walkCalls(n.Pipe, tmpl, fn)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walkCalls(c, tmpl, fn)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walkCalls(a, tmpl, fn)
+		}
+	case *parse.ChainNode:
+		walkCalls(n.Node, tmpl, fn)
+	case *parse.IdentifierNode:
+		fn(n.Ident)
 	}
+}
+
+func walkBranch(b *parse.BranchNode, tmpl, fn func(string)) {
+	walkCalls(b.Pipe, tmpl, fn)
+	walkCalls(b.List, tmpl, fn)
+	walkCalls(b.ElseList, tmpl, fn)
 }
 
 func isIdentChar(c byte) bool {

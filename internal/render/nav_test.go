@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"net/url"
 	"testing"
 	"testing/fstest"
@@ -15,7 +16,7 @@ func TestNavSharedMatchesPerPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !tm.navShared {
+	if !tm.shared["nav"] {
 		t.Fatal("the theme's nav is not shared between pages")
 	}
 	base, _ := url.Parse("https://host.example/b/")
@@ -28,9 +29,10 @@ func TestNavSharedMatchesPerPage(t *testing.T) {
 		{Kind: "tags", Path: "tags/"}, {Kind: "tag", Path: "tags/t/"}, {Kind: "page", Path: "about/"},
 		{Kind: "404", Path: "404/"}, {Kind: "article", Path: "articles/b/"},
 	}
+	nav := tm.sharedFuncs()["nav"].(func(*Page) (template.HTML, error))
 	for _, p := range pages {
 		p.Site = site
-		got, err := tm.nav(p)
+		got, err := nav(p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,7 +44,7 @@ func TestNavSharedMatchesPerPage(t *testing.T) {
 			t.Errorf("%s page at %q: shared nav\n%s\nwant\n%s", p.Kind, p.Path, got, want)
 		}
 	}
-	if n := len(tm.cache.m); n != 10 {
+	if n := len(site.partials.m); n != 10 {
 		t.Errorf("%d navs kept for %d pages, want 10 (an article, a tag and another article share one)", n, len(pages))
 	}
 
@@ -50,7 +52,7 @@ func TestNavSharedMatchesPerPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if over.navShared {
+	if over.shared["nav"] {
 		t.Error("a site's own nav template is shared between pages: it may read anything")
 	}
 }

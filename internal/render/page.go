@@ -42,6 +42,11 @@ type Site struct {
 	Generated time.Time
 	// Scripts are brief's own inline scripts with their CSP hashes.
 	Scripts []Script
+
+	// partials holds the shared partials' output for this site's pages
+	// (see Templates.sharedFuncs): a build makes a new Site, so output
+	// made for another build's pages is never reused.
+	partials sharedOutput
 }
 
 // Script is an inline script brief writes itself; CSP allows it by hash.

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -24,12 +25,11 @@ type Templates struct {
 	sets map[string]*template.Template
 	pool sync.Pool
 
-	// navShared, itemShared and footerShared say the "nav", "item" and
-	// "footer" templates (and those they call) are the theme's text, which
-	// reads only what navKey, itemKey and footerKey capture, so their output
-	// can be shared between pages.
-	navShared, itemShared, footerShared bool
-	cache                               sharedCache
+	// shared says, for each shared partial function (sharedFuncs), whether
+	// the template of its name and every one it calls are the theme's own,
+	// which read only what the function's key captures, so that their
+	// output can be shared between pages.
+	shared map[string]bool
 }
 
 // Unshared returns the partials that brief renders once and reuses on
@@ -38,14 +38,12 @@ type Templates struct {
 // or a template they call.
 func (t *Templates) Unshared() []string {
 	var out []string
-	for _, p := range []struct {
-		name   string
-		shared bool
-	}{{"footer", t.footerShared}, {"item", t.itemShared}, {"nav", t.navShared}} {
-		if !p.shared {
-			out = append(out, p.name)
+	for name, shared := range t.shared {
+		if !shared {
+			out = append(out, name)
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 
@@ -57,11 +55,11 @@ func Load(theme, site fs.FS) (*Templates, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Templates{sets: map[string]*template.Template{}}
+	t := &Templates{sets: map[string]*template.Template{}, shared: map[string]bool{}}
 	fm := funcs()
-	fm["nav"] = t.nav
-	fm["item"] = t.item
-	fm["footer"] = t.footer
+	for name, fn := range t.sharedFuncs() {
+		fm[name] = fn
+	}
 	p, err := parseFiles(files, fm)
 	if err != nil {
 		return nil, err
@@ -72,9 +70,9 @@ func Load(theme, site fs.FS) (*Templates, error) {
 			return nil, err
 		}
 	}
-	t.navShared = p.fromTheme("nav")
-	t.footerShared = p.fromTheme("footer")
-	t.itemShared = p.fromTheme("item")
+	for name := range t.sharedFuncs() {
+		t.shared[name] = p.fromTheme(name)
+	}
 	var errs diag.List
 	for _, k := range kinds {
 		f, ok := p.pages[k+".html"]
@@ -152,26 +150,66 @@ func (t *Templates) Render(p *Page) ([]byte, error) {
 // only by how deep the page is, its kind and which topic or plain page it
 // is, and an article's entry in a list only by the depth of the list page,
 // while each is dozens of reflective template calls (the navigation about a
-// hundred), together over half of a build's CPU. So the theme's versions
-// are rendered once per distinct key and the bytes reused on every page
-// that shares it. A site overriding one of them may read anything from the
-// page, so its own is rendered every time.
+// hundred), together over half of a build's CPU. So each has a template
+// function of its name that renders it once per site and distinct key and
+// reuses the bytes on every page that shares it (the theme calls
+// {{nav .}}, {{footer .}}, {{item $page $article}}). The key is what the
+// theme's template reads of the page besides its Site; a site overriding
+// the template (or one it calls) may read anything, so its own is
+// rendered every time, as `{{template}}` would.
 
-// sharedCache holds reused partial output for one site's build.
-type sharedCache struct {
-	mu   sync.Mutex
-	site *Site // the site whose pages m holds output for
-	m    map[any]template.HTML
+// sharedFuncs are the shared partials' template functions, by name: the
+// one list of them.
+func (t *Templates) sharedFuncs() map[string]any {
+	return map[string]any{
+		"nav": func(p *Page) (template.HTML, error) {
+			return t.sharedPartial(p, "nav", navKeyOf(p), p)
+		},
+		"footer": func(p *Page) (template.HTML, error) {
+			return t.sharedPartial(p, "footer", footerKey{linkDepth(p)}, p)
+		},
+		"item": func(p *Page, a *Article) (template.HTML, error) {
+			return t.sharedPartial(p, "item", itemKey{a: a, depth: linkDepth(p), days: len(p.Days) > 0}, p.With(a))
+		},
+	}
+}
+
+// SharedPartials lists, sorted, the partials rendered once per distinct
+// input and shared between pages, with whether this set shares them (it
+// does not for a partial a site overrides).
+func (t *Templates) SharedPartials() map[string]bool {
+	out := make(map[string]bool, len(t.shared))
+	for n, ok := range t.shared {
+		out[n] = ok
+	}
+	return out
+}
+
+// sharedPartial renders the partial name with dot for p, once per site
+// and key when the theme's own template is in use.
+func (t *Templates) sharedPartial(p *Page, name string, key, dot any) (template.HTML, error) {
+	if !t.shared[name] || p.Site == nil {
+		return t.partial(p, name, dot)
+	}
+	return p.Site.partials.get(partialKey{name, key}, func() (template.HTML, error) { return t.partial(p, name, dot) })
+}
+
+// partialKey identifies one shared partial's output within a site.
+type partialKey struct {
+	name string
+	key  any
+}
+
+// sharedOutput holds the shared partials' output for one site, that is
+// for one build: a new build makes a new Site.
+type sharedOutput struct {
+	mu sync.Mutex
+	m  map[partialKey]template.HTML
 }
 
 // get returns the output for key, rendering it with render the first time.
-func (c *sharedCache) get(site *Site, key any, render func() (template.HTML, error)) (template.HTML, error) {
+func (c *sharedOutput) get(key partialKey, render func() (template.HTML, error)) (template.HTML, error) {
 	c.mu.Lock()
-	if c.site != site {
-		// A new build (the preview server keeps its Templates across
-		// builds): output made for another site's pages is of no use.
-		c.site, c.m = site, map[any]template.HTML{}
-	}
 	h, ok := c.m[key]
 	c.mu.Unlock()
 	if ok {
@@ -182,9 +220,10 @@ func (c *sharedCache) get(site *Site, key any, render func() (template.HTML, err
 		return "", err
 	}
 	c.mu.Lock()
-	if c.site == site {
-		c.m[key] = h
+	if c.m == nil {
+		c.m = map[partialKey]template.HTML{}
 	}
+	c.m[key] = h
 	c.mu.Unlock()
 	return h, nil
 }
@@ -206,11 +245,7 @@ type navKey struct {
 	depth             int
 }
 
-// nav renders the site's navigation for p (the "nav" template).
-func (t *Templates) nav(p *Page) (template.HTML, error) {
-	if !t.navShared || p.Site == nil {
-		return t.partial(p, "nav", p)
-	}
+func navKeyOf(p *Page) navKey {
 	k := navKey{depth: linkDepth(p)}
 	switch p.Kind {
 	case "home", "archive", "tags":
@@ -219,26 +254,19 @@ func (t *Templates) nav(p *Page) (template.HTML, error) {
 	if p.Topic != nil {
 		k.topic = p.Topic.Slug
 	}
-	for _, l := range p.Site.Pages {
-		if l.URL == p.Path {
-			k.path = p.Path
-			break
+	if p.Site != nil {
+		for _, l := range p.Site.Pages {
+			if l.URL == p.Path {
+				k.path = p.Path
+				break
+			}
 		}
 	}
-	return t.cache.get(p.Site, k, func() (template.HTML, error) { return t.partial(p, "nav", p) })
+	return k
 }
 
 // footerKey is what the theme's footer reads besides the site.
 type footerKey struct{ depth int }
-
-// footer renders the site's footer for p (the "footer" template).
-func (t *Templates) footer(p *Page) (template.HTML, error) {
-	if !t.footerShared || p.Site == nil {
-		return t.partial(p, "footer", p)
-	}
-	k := footerKey{linkDepth(p)}
-	return t.cache.get(p.Site, k, func() (template.HTML, error) { return t.partial(p, "footer", p) })
-}
 
 // itemKey is what the theme's item template (and the meta template it
 // calls) reads besides the article: the link depth and whether the page
@@ -247,15 +275,6 @@ type itemKey struct {
 	a     *Article
 	depth int
 	days  bool
-}
-
-// item renders a's entry in p's list (the "item" template).
-func (t *Templates) item(p *Page, a *Article) (template.HTML, error) {
-	if !t.itemShared || p.Site == nil {
-		return t.partial(p, "item", p.With(a))
-	}
-	k := itemKey{a: a, depth: linkDepth(p), days: len(p.Days) > 0}
-	return t.cache.get(p.Site, k, func() (template.HTML, error) { return t.partial(p, "item", p.With(a)) })
 }
 
 // partial renders the template called name with dot, in the template set

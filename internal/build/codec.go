@@ -18,7 +18,6 @@ import (
 // it carries no type information. Kinds it cannot encode are an error,
 // which TestCacheCodecKeepsEveryField would catch.
 
-
 type encoder struct{ b []byte }
 
 func (e *encoder) uint(n uint64) { e.b = binary.AppendUvarint(e.b, n) }

@@ -110,4 +110,3 @@ func age(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 }
-

@@ -18,7 +18,7 @@ import (
 	"testing"
 
 	"github.com/brief-ssg/brief/internal/build"
-	"github.com/brief-ssg/brief/internal/corpus"
+	"github.com/brief-ssg/brief/bench/corpus"
 	"github.com/brief-ssg/brief/internal/output"
 )
 

@@ -60,7 +60,7 @@ median() {
 rows=()
 for n in "${sizes[@]}"; do
 	src=$WORK/corpus-$n
-	gen=$(cat "$repo"/internal/corpus/*.go | sha256sum | cut -c1-16)
+	gen=$(cat "$repo"/bench/corpus/*.go | sha256sum | cut -c1-16)
 	if [ "$(cat "$src.gen" 2>/dev/null)" != "$gen" ]; then
 		rm -rf "$src"
 		echo "generating $n articles…" >&2

@@ -10,7 +10,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/brief-ssg/brief/internal/corpus"
+	"github.com/brief-ssg/brief/bench/corpus"
 )
 
 func main() {

@@ -3,7 +3,6 @@ package output
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -16,12 +15,12 @@ import (
 // manifest recording each file's input key (manifest.go), and the reuse
 // of unchanged files from earlier builds (reuse.go).
 //
-// The build before the published one is kept after the swap, hidden
-// beside it (Kept), and the next build updates that tree in place rather
-// than making a new one: on a slow disk, making 12,000 folders and
-// linking 12,000 files costs more than rendering them. The kept tree is
-// known by its manifest, so updating it costs in proportion to what
-// changed. It is brief's private cache: its top level is checked for
+// The build replaced by the swap is kept, hidden beside the published
+// one (Kept), and brought up to date with it by linking the files the
+// build changed; the next build updates that tree in place rather than
+// making a new one: on a slow disk, making 12,000 folders and linking
+// 12,000 files costs more than rendering them. The kept tree is known by
+// its manifest, so updating it costs in proportion to what changed. It is brief's private cache: its top level is checked for
 // strays, but a file put by hand into one of its folders (or into one of
 // public/'s, which becomes the kept tree after the next swap) may be
 // published again (a Fresh Dir, `brief build --force`, starts anew).
@@ -286,29 +285,85 @@ func (d *Dir) commit() error {
 	prev := st.root
 	d.st = nil
 	kept := Kept(d.dest)
-	if prev == kept {
-		return nil
-	}
-	if canKeep {
+	if prev != kept {
+		if !canKeep {
+			return removeTree(prev)
+		}
 		if _, err := os.Lstat(kept); err == nil {
 			// A kept tree this build could not adopt (no manifest, or
 			// locked by another build): replace it if nobody holds it.
-			if unlock, ok := lockDir(kept); ok {
-				err := os.RemoveAll(kept)
-				unlock()
-				if err != nil {
-					return fmt.Errorf("output: removing an old kept build: %w", err)
-				}
+			unlock, ok := lockDir(kept)
+			if !ok {
+				return removeTree(prev)
+			}
+			err := os.RemoveAll(kept)
+			unlock()
+			if err != nil {
+				return fmt.Errorf("output: removing an old kept build: %w", err)
 			}
 		}
-		if _, err := os.Lstat(kept); errors.Is(err, fs.ErrNotExist) && os.Rename(prev, kept) == nil {
-			return nil
+		if err := os.Rename(prev, kept); err != nil {
+			return removeTree(prev)
 		}
 	}
-	if err := os.RemoveAll(prev); err != nil {
+	d.syncKept(kept)
+	return nil
+}
+
+func removeTree(p string) error {
+	if err := os.RemoveAll(p); err != nil {
 		return fmt.Errorf("output: removing the previous build: %w", err)
 	}
 	return nil
+}
+
+// syncKept brings the kept tree, which holds the build just replaced, up
+// to date with the one just published, by linking the files this build
+// changed: the cost of a change is paid by the build that made it, and
+// the next build's in-place update costs only its own changes (without
+// this, a build after one that changed every page would change every
+// page again). The published build is in place already; a failure here
+// only leaves the kept tree without a manifest, which no build adopts.
+func (d *Dir) syncKept(kept string) {
+	old := d.re.prev
+	if old == nil || !isBuild(kept) {
+		return // not known by a manifest: the next build replaces it
+	}
+	unlock, ok := lockDir(kept)
+	if !ok {
+		return
+	}
+	defer unlock()
+	ks := adoptStage(kept, old)
+	if ks.invalidate() != nil {
+		return
+	}
+	for _, name := range d.next.Names() {
+		e, _ := d.next.Get(name)
+		if oe, ok := old.Get(name); ok && oe.Key != 0 && oe == e {
+			continue
+		}
+		if _, ok := old.Get(name); ok {
+			if ks.remove(name) != nil {
+				return
+			}
+		}
+		if ks.link(filepath.Join(d.dest, filepath.FromSlash(name)), name) != nil {
+			return
+		}
+	}
+	for _, name := range old.Names() {
+		if _, ok := d.next.Get(name); !ok {
+			if ks.remove(name) != nil {
+				return
+			}
+		}
+	}
+	names := d.next.Names()
+	if ks.prune(names) != nil || ks.sweepRoot(names) != nil || ks.rewrite(Marker, markerWith(d.stamp)) != nil {
+		return
+	}
+	_ = ks.rewrite(ManifestFile, d.next.Bytes())
 }
 
 // Abort discards the staged build; dest is left as it was. A kept tree

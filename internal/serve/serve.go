@@ -35,7 +35,7 @@ type Options struct {
 	// Drafts and Future include drafts and future-dated articles.
 	Drafts, Future bool
 	// Quiet is how long the site must be still after a change before it is
-	// rebuilt, so that a burst of saves gives one rebuild; 0 means 20ms.
+	// rebuilt, so that a burst of saves gives one rebuild; 0 means 10ms.
 	Quiet time.Duration
 	// Stdout receives what the editor reads (the URL, rebuilds, errors);
 	// Stderr warnings. Nil discards.

@@ -1,0 +1,78 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestStageWritesAndPrunes(t *testing.T) {
+	st, err := newStage(t.TempDir(), ".x-build-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"a/b/c.html", "a/d.html", "e.html"} {
+		if err := st.write(n, []byte(n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.remove("a/b/c.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.prune([]string{"a/d.html", "e.html"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(st.root, "a", "b")); !os.IsNotExist(err) {
+		t.Error("an emptied folder survived prune")
+	}
+	if b, _ := os.ReadFile(filepath.Join(st.root, "a", "d.html")); string(b) != "a/d.html" {
+		t.Errorf("a/d.html = %q", b)
+	}
+}
+
+// TestAdoptedStageDropsItsManifestFirst: an adopted tree loses its
+// manifest before its first change, so a build that dies half-way leaves
+// nothing a later build would trust.
+func TestAdoptedStageDropsItsManifestFirst(t *testing.T) {
+	root := t.TempDir()
+	var m Manifest
+	m.Set("a/x.html", Entry{Key: 1, Size: 1})
+	if err := os.MkdirAll(filepath.Join(root, "a"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(root, "a", "x.html"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(root, ManifestFile), m.Bytes(), 0o644)
+	st := adoptStage(root, &m)
+	if !st.dirs["a"] {
+		t.Error("the manifest's folders are not known")
+	}
+	st.discard() // nothing changed: the tree stays
+	if readManifest(root) == nil {
+		t.Fatal("an unchanged adopted tree lost its manifest")
+	}
+	if err := st.write("b/y.html", []byte("y")); err != nil {
+		t.Fatal(err)
+	}
+	if readManifest(root) != nil {
+		t.Error("the adopted tree kept its manifest after a change")
+	}
+}
+
+func TestSweepRootRemovesStrays(t *testing.T) {
+	root := t.TempDir()
+	for _, p := range []string{"a/x.html", "stray/y", "loose.txt", Marker, ".brief-cache"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755)
+		os.WriteFile(filepath.Join(root, p), []byte("?"), 0o644)
+	}
+	var m Manifest
+	st := adoptStage(root, &m)
+	if err := st.sweepRoot([]string{"a/x.html"}); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{"a/x.html": true, "stray": false, "loose.txt": false, Marker: true, ".brief-cache": true} {
+		_, err := os.Stat(filepath.Join(root, p))
+		if (err == nil) != want {
+			t.Errorf("%s present = %v, want %v", p, err == nil, want)
+		}
+	}
+}

@@ -73,7 +73,7 @@ func TestCacheCodecKeepsEveryField(t *testing.T) {
 	c.scanned = time.Unix(1700000000, 5)
 	c.files["content/articles/a.md"] = fileRecord{Size: 3, Mtime: 4, Sum: [32]byte{1, 2}}
 	c.articles[am.Article.Path] = &am
-	c.others["content/pages/p.md"] = &otherMemo{Sum: [32]byte{9}, Loc: "UTC", File: content.File{Path: "content/pages/p.md", Page: &page}}
+	c.others["content/pages/p.md"] = &otherMemo{Sum: [32]byte{9}, Loc: "UTC", File: content.Parsed{Path: "content/pages/p.md", Page: &page}}
 	data, err := c.encode("tool")
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
-package build
+package build_test
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -9,8 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/sitetest"
 	"github.com/brief-ssg/brief/internal/theme"
 )
 
@@ -46,57 +46,42 @@ func TestSharedPartialGuards(t *testing.T) {
 		}
 	}
 	sort.Strings(names)
-	ctx := context.Background()
-	opt := Options{Now: now, Tool: "guard"}
-	dir := t.TempDir()
-	for name, f := range loadTxtar(t, "site.txtar") {
-		write(t, dir, name, string(f.Data))
-	}
-	age(t, dir)
-	inc := NewIncremental(os.DirFS(dir), opt)
+	s := fixture(t, "", sitetest.OnDisk())
+	age(t, s.Dir())
+	s.Build()
 	dest := filepath.Join(t.TempDir(), "public")
-	check := func(step string) {
+	opt := build.Options{Now: sitetest.Now(), Tool: "guard"}
+	toDir := func(step string) {
 		t.Helper()
-		mem := output.NewMemory()
-		if _, err := Build(ctx, os.DirFS(dir), mem, Options{Now: now}); err != nil {
-			t.Fatalf("%s: full build: %v", step, err)
-		}
-		u, err := inc.Build(ctx)
-		if err != nil {
-			t.Fatalf("%s: incremental: %v", step, err)
-		}
-		res, err := ToDir(ctx, dir, dest, opt)
+		res, err := build.ToDir(context.Background(), s.Dir(), dest, opt)
 		if err != nil {
 			t.Fatalf("%s: ToDir: %v", step, err)
 		}
 		disk := snapshot(t, dest)
-		for _, n := range mem.Names() {
-			want, _ := mem.File(n)
-			if got := u.Files[n]; !bytes.Equal(got, want) {
-				t.Errorf("%s: %s in memory differs from a full build", step, n)
-			}
-			if got := disk[filepath.Join(dest, filepath.FromSlash(n))]; got != string(want) {
+		for _, n := range s.Names() {
+			if got := disk[filepath.Join(dest, filepath.FromSlash(n))]; got != string(s.File(n)) {
 				t.Errorf("%s: %s on disk differs from a full build", step, n)
 			}
 		}
-		if len(u.Files) != len(mem.Names()) || len(disk) != len(mem.Names())+3 {
-			t.Errorf("%s: %d files in memory, %d on disk, want %d (+3 of brief's own)", step, len(u.Files), len(disk), len(mem.Names()))
+		if len(disk) != len(s.Names())+3 {
+			t.Errorf("%s: %d files on disk, want %d and brief's own 3", step, len(disk), len(s.Names()))
 		}
-		t.Logf("%s: rendered %d in memory, %d on disk, of %d", step, u.Rendered, res.Rendered, len(mem.Names()))
+		t.Logf("%s: rendered %d in memory, %d on disk, of %d", step, s.Rendered(), res.Rendered, len(s.Names()))
 	}
-	check("first build")
+	toDir("first build")
 	for _, name := range names {
 		for _, g := range sharedGuards[name] {
-			edit(t, dir, g.file, g.old, g.new)
-			inc.Changed(g.file)
-			check(name + ": " + g.file)
+			// Rebuild fails the test unless the incremental rebuild in
+			// memory equals a full build.
+			s.ReplaceInFile(g.file, g.old, g.new).Rebuild()
+			toDir(name + ": " + g.file)
 		}
 	}
 }
 
 // age sets every file under dir a day back, as an editor's files are
 // older than the last build; files written within the cache's racy
-// window would be read again anyway.
+// window are read again anyway.
 func age(t *testing.T, dir string) {
 	t.Helper()
 	old := time.Now().Add(-24 * time.Hour)

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brief-ssg/brief/internal/corpus"
+	"github.com/brief-ssg/brief/bench/corpus"
 )
 
 // BenchmarkReload measures what an editor waits for: the time from writing

@@ -17,8 +17,8 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/bench/corpus"
+	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/output"
 )
 

@@ -113,7 +113,7 @@ for n in "${sizes[@]}"; do
 	files=$(find "$dest" -type f | wc -l)
 
 	wall=$(median "$WORK/brief-$n.txt" 1)
-	row="| $n | $pages | $files | $wall | $(awk -v p="$pages" -v w="$wall" 'BEGIN{printf "%.0f", p/w}') | $(median "$WORK/brief-$n.txt" 3) | $(($(median "$WORK/brief-$n.txt" 2) / 1024)) | $(median "$WORK/again-$n.txt" 1) | $(sed -n 1p "$WORK/touch-$n.txt" | cut -d' ' -f1) / $(median "$WORK/touch-$n.txt" 1) | $((${largest%% *} / 1024)) KB ${largest#* }"
+	row="| $n | $pages | $files | $wall | $(awk -v p="$pages" -v w="$wall" 'BEGIN{printf "%.0f", p/w}') | $(median "$WORK/brief-$n.txt" 3) | $(($(median "$WORK/brief-$n.txt" 2) / 1024)) | $(median "$WORK/again-$n.txt" 1) | $(sed -n 1p "$WORK/touch-$n.txt" | cut -d' ' -f1) / $(median "$WORK/touch-$n.txt" 1) ($(awk -v a="$(median "$WORK/touch-$n.txt" 1)" -v b="$wall" 'BEGIN{printf "%.3f", a/b}')×) | $((${largest%% *} / 1024)) KB ${largest#* }"
 	if [ -n "$use_hugo" ]; then
 		hwall=$(median "$WORK/hugo-$n.txt" 1)
 		row="$row | $hwall | $(median "$WORK/hugo-$n.txt" 3) | $(($(median "$WORK/hugo-$n.txt" 2) / 1024)) | $(awk -v a="$wall" -v b="$hwall" 'BEGIN{printf "%.2f", a/b}') |"
@@ -127,7 +127,7 @@ done
 echo
 echo "Medians of $RUNS runs; times in seconds, RSS in MiB; output on $OUT."
 echo
-echo "| articles | pages | files | brief wall | pages/s | brief CPU | brief RSS | 2nd build | 1 edited (1st / median) | largest HTML | Hugo wall | Hugo CPU | Hugo RSS | brief/Hugo |"
+echo "| articles | pages | files | brief wall | pages/s | brief CPU | brief RSS | 2nd build | 1 edited (1st / median, median/wall) | largest HTML | Hugo wall | Hugo CPU | Hugo RSS | brief/Hugo |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 

@@ -87,13 +87,23 @@ type Result struct {
 func Build(ctx context.Context, src fs.FS, out output.Writer, opt Options) (*Result, error) {
 	start := time.Now()
 	opt = opt.withDefaults(start)
+	in, err := scanInputs(ctx, src, opt, start)
+	if err != nil {
+		return nil, err
+	}
+	return build(ctx, src, in, out, opt, start)
+}
+
+// scanInputs scans the inputs of the site in src and records them in
+// opt.Cache, if any, as found by the scan that began at start.
+func scanInputs(ctx context.Context, src fs.FS, opt Options, start time.Time) (*inputs, error) {
 	in, err := scan(ctx, src, opt.Cache)
 	if err != nil {
 		return nil, err
 	}
 	opt.Cache.record(in, start)
 	opt.Log.Debug("inputs scanned", "files", len(in.files), "took", time.Since(start))
-	return build(ctx, src, in, out, opt, start)
+	return in, nil
 }
 
 // build is Build once the inputs are scanned.
@@ -126,11 +136,10 @@ func (opt Options) withDefaults(now time.Time) Options {
 func Load(ctx context.Context, src fs.FS, opt Options) (*Model, error) {
 	start := time.Now()
 	opt = opt.withDefaults(start)
-	in, err := scan(ctx, src, opt.Cache)
+	in, err := scanInputs(ctx, src, opt, start)
 	if err != nil {
 		return nil, err
 	}
-	opt.Cache.record(in, start)
 	return load(ctx, src, in, opt)
 }
 

@@ -44,16 +44,14 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 		opt.Cache = c
 	}
 	opt.Log.Debug("cache read", "articles", len(c.articles), "took", time.Since(start))
-	in, err := scan(ctx, fsys, c)
+	in, err := scanInputs(ctx, fsys, opt, start)
 	if err != nil {
 		return nil, err
 	}
-	c.record(in, start)
 	var fp string
 	if opt.Tool != "" {
 		fp = in.fingerprint(opt)
 	}
-	opt.Log.Debug("inputs scanned", "files", len(in.files), "took", time.Since(start))
 	if !opt.Force && fp != "" {
 		if st, err := ParseStamp(output.ReadStamp(dest)); err == nil && st.Current(fp, opt.Now) {
 			return &Result{Skipped: true, Pages: st.Pages, Duration: time.Since(start)}, nil

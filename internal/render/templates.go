@@ -174,8 +174,8 @@ func (t *Templates) sharedFuncs() map[string]any {
 	}
 }
 
-// SharedPartials lists, sorted, the partials rendered once per distinct
-// input and shared between pages, with whether this set shares them (it
+// SharedPartials returns the partials rendered once per distinct
+// input and shared between pages, each with whether this set shares it (it
 // does not for a partial a site overrides).
 func (t *Templates) SharedPartials() map[string]bool {
 	out := make(map[string]bool, len(t.shared))

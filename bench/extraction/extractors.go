@@ -7,7 +7,8 @@ import (
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
-	"github.com/brief-ssg/brief/internal/extract"
+	"github.com/brief-ssg/brief/internal/extract/article"
+	"github.com/brief-ssg/brief/internal/extract/htmlpage"
 	"github.com/markusmobius/go-trafilatura"
 )
 
@@ -41,7 +42,7 @@ func extractors() []extractor {
 }
 
 func briefHTML(p *page) (string, error) {
-	a, err := extract.HTML(p.HTML, extract.Options{URL: p.URL})
+	a, err := htmlpage.Extract(p.HTML, article.Options{URL: p.URL})
 	if err != nil {
 		return "", err
 	}

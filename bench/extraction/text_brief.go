@@ -1,9 +1,12 @@
 package main
 
-import "github.com/brief-ssg/brief/internal/extract"
+import (
+	"github.com/brief-ssg/brief/internal/extract/article"
+	"github.com/brief-ssg/brief/internal/extract/textdump"
+)
 
-var briefText = func(p *page) (string, error) {
-	a, err := extract.Text(p.Dump, extract.Options{URL: p.URL})
+func briefText(p *page) (string, error) {
+	a, err := textdump.Extract(p.Dump, article.Options{URL: p.URL})
 	if err != nil {
 		return "", err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,7 +18,8 @@ import (
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "extract [--format md|json|text] [--timezone TZ] PATH|URL...\n\n"+
 		"Prints the article found in each scraped page: a text dump (.txt), saved\n"+
-		"HTML (.html, .htm, .html.gz) or a web page. Nothing is written to the site.")
+		"HTML (.html, .htm, .html.gz), a folder of them or a web page. Nothing is\n"+
+		"written to the site.")
 	format := fs.String("format", "md", "output: md (front matter and Markdown), json (one object per line) or text")
 	tz := fs.String("timezone", "", "IANA time zone for dates without an offset (default: site.yaml's, else UTC)")
 	if err := parseFlags(fs, args); err != nil {
@@ -29,65 +29,30 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("brief extract: --format must be md, json or text, not %q: %w", *format, errUsage)
 	}
 	if fs.NArg() == 0 {
-		return fmt.Errorf("brief extract: name at least one file or URL: %w", errUsage)
+		return fmt.Errorf("brief extract: name at least one file, folder or URL: %w", errUsage)
 	}
 	loc, err := extractLocation(e, *tz)
 	if err != nil {
 		return err
 	}
-	client := &fetch.Client{UserAgent: fetch.UserAgent(version)}
-
-	// Read everything first so that pages of one site teach each other
-	// their boilerplate, as brief import does.
-	type input struct {
-		name string
-		url  string        // where a fetched page ended up
-		page importer.Page // parsed once, for learning and for extracting
-		err  error
-	}
-	inputs := make([]input, fs.NArg())
-	bp := extract.NewBoilerplate()
-	learnt := map[[32]byte]bool{}
-	for i, name := range fs.Args() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		path := name
-		if !importer.IsURL(name) {
-			path = e.path(name)
-		}
-		src, err := importer.Read(ctx, path, client)
-		var page importer.Page
-		if err == nil {
-			page, err = src.Parse(extract.Options{URL: src.URL})
-		}
-		inputs[i] = input{name: name, page: page, err: err}
-		if src != nil {
-			inputs[i].url = src.URL
-		}
-		if err == nil {
-			if sum := sha256.Sum256(src.Data); !learnt[sum] {
-				learnt[sum] = true
-				bp.Learn(page.Blocks())
-			}
-		}
+	results, err := extract.Pages(ctx, fs.Args(), extract.Options{
+		Dir: e.dir, Location: loc,
+		Fetch: &fetch.Client{UserAgent: fetch.UserAgent(version)},
+	})
+	if err != nil {
+		return err
 	}
 	failed := 0
-	for _, in := range inputs {
-		var a *extract.Article
-		err := in.err
-		if err == nil {
-			a, err = importer.ExtractPage(in.page, extract.Options{Location: loc, Boilerplate: bp})
-		}
-		if err != nil {
+	for _, r := range results {
+		if r.Err != nil {
 			failed++
 		}
-		if werr := writeExtraction(e, *format, in.name, in.url, loc, a, err); werr != nil {
+		if werr := writeExtraction(e, *format, r.Input, r.URL, loc, r.Article, r.Err); werr != nil {
 			return werr
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("brief extract: %d of %d %s failed", failed, len(inputs), plural(len(inputs), "input", "inputs"))
+		return fmt.Errorf("brief extract: %d of %d %s failed", failed, len(results), plural(len(results), "input", "inputs"))
 	}
 	return nil
 }

@@ -18,7 +18,7 @@ import (
 // body, apart from what only an import records.
 func TestExtractShowsWhatImportWrites(t *testing.T) {
 	tests := []struct{ name, input string }{
-		{"html page", filepath.Join("..", "..", "internal", "extract", "testdata", "html", "story.html")},
+		{"html page", filepath.Join("..", "..", "internal", "extract", "htmlpage", "testdata", "html", "story.html")},
 		{"text dump", filepath.Join("..", "..", "..", "shared", "seeds", "000_07219cdc563dbbb4.txt")},
 		{"small text dump", ""}, // dumpPage
 	}

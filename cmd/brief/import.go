@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/brief-ssg/brief/internal/extract"
 	"github.com/brief-ssg/brief/internal/fetch"
 	"github.com/brief-ssg/brief/internal/importer"
 	"github.com/brief-ssg/brief/internal/site"
@@ -37,7 +38,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	inputs := make([]string, fs.NArg())
 	for i, a := range fs.Args() {
-		if importer.IsURL(a) {
+		if extract.IsURL(a) {
 			inputs[i] = a
 		} else {
 			inputs[i] = e.path(a)

@@ -15,13 +15,13 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/brief-ssg/brief/internal/content"
 	"github.com/brief-ssg/brief/internal/extract"
+	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/slug"
@@ -51,14 +51,12 @@ type Options struct {
 	// several goroutines at once.
 	Now func() time.Time
 	// MaxBytes bounds one input file, and a gzipped page once expanded; 0
-	// means MaxFileSize. Pages fetched over HTTP are bounded by Fetch.
+	// means extract.DefaultMaxBytes. Pages fetched over HTTP are bounded
+	// by Fetch.
 	MaxBytes int
-	// KeepParsed bounds the pages kept parsed from pass 1 for pass 2, by
-	// their Size (decoded length; the parsed trees of ordinary news pages,
-	// stripped of scripts and styles, are about as large as their HTML).
-	// Pages past it are parsed again in pass 2: a large import pays a
-	// second parse for those rather than gigabytes of memory. 0 means
-	// DefaultKeepParsed; a negative value keeps none.
+	// KeepParsed bounds the pages kept parsed from pass 1 for pass 2, in
+	// decoded bytes (see extract.Options.KeepParsed); 0 means
+	// extract.DefaultKeepParsed, and a negative value keeps none.
 	KeepParsed int
 	// Progress, when set, is called after each input of each pass
 	// ("reading", then "importing") with the count done, always from the
@@ -119,8 +117,8 @@ func (r *Result) Count(o Outcome) int {
 // and never stops the others; the error return is for problems with the
 // site itself and for cancellation.
 //
-// Both passes run on every CPU (see inOrder), with the outcome of one
-// input after the other: what depends on other inputs (learning blocks,
+// Both passes run on every CPU (see extract.Learn and Batch.Extract), with
+// the outcome of one input after the other: what depends on other inputs (learning blocks,
 // finding duplicates, choosing file names) is done one input at a time,
 // in input order.
 func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) {
@@ -134,20 +132,10 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 	if loc == nil {
 		loc = time.UTC
 	}
-	limit := opt.MaxBytes
-	if limit <= 0 {
-		limit = MaxFileSize
-	}
-	if opt.KeepParsed == 0 {
-		opt.KeepParsed = DefaultKeepParsed
-	}
-	names, res := expandReports(inputs)
 	workers := runtime.GOMAXPROCS(0)
-	progress := func(pass string) func(int) {
-		return func(i int) {
-			if opt.Progress != nil {
-				opt.Progress(pass, i+1, len(names))
-			}
+	progress := func(pass string, done, total int) {
+		if opt.Progress != nil {
+			opt.Progress(pass, done, total)
 		}
 	}
 
@@ -166,57 +154,13 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		indexed <- loaded{idx, err}
 	}()
 
-	// Pass 1: read and parse in parallel; learn in input order.
-	items := make([]item, len(names))
-	bp := extract.NewBoilerplate()
-	var (
-		mu   sync.Mutex
-		kept int // Size of the pages kept parsed for pass 2
-	)
-	popt := extract.Options{MaxBytes: limit}
-	readOne := func(i int) {
-		it := &items[i]
-		src, err := read(ctx, names[i], opt.Fetch, limit)
-		if err != nil {
-			it.err = err
-			return
-		}
-		it.src = src
-		it.sum = sha256.Sum256(src.Data)
-		p, err := src.Parse(popt)
-		if err != nil {
-			// A page that cannot be parsed teaches nothing, and fails
-			// extraction with this same error.
-			it.err = err
-			return
-		}
-		it.site, it.blocks = p.Blocks()
-		mu.Lock()
-		keep := kept+p.Size() <= opt.KeepParsed
-		if keep {
-			kept += p.Size()
-		}
-		mu.Unlock()
-		if keep {
-			it.page = p
-			src.Data = nil // the parsed page holds all pass 2 needs
-		}
-	}
-	learnt := map[[32]byte]bool{}
-	learn := func(i int) {
-		it := &items[i]
-		// The same page given twice teaches nothing new, and learning it
-		// twice would make its own paragraphs look like boilerplate. In
-		// input order, the first copy is the one that teaches, as its URL
-		// may give it another site than the others'.
-		if it.src != nil && !learnt[it.sum] {
-			learnt[it.sum] = true
-			bp.Learn(it.site, it.blocks)
-		}
-		it.blocks = nil
-		progress("reading")(i)
-	}
-	if err := inOrder(ctx, len(names), workers, 16*workers, readOne, learn); err != nil {
+	// Pass 1: read, parse and learn every page (see extract.Learn).
+	res := &Result{}
+	batch, err := extract.Learn(ctx, inputs, extract.Options{
+		Location: loc, MaxBytes: opt.MaxBytes, KeepParsed: opt.KeepParsed, Fetch: opt.Fetch, Workers: workers,
+		Progress: func(done, total int) { progress("reading", done, total) },
+	})
+	if err != nil {
 		return res, err
 	}
 
@@ -228,48 +172,34 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 
 	// Pass 2: extract, render and write to a temporary file in parallel;
 	// then, in input order, find duplicates, pick file names and link.
-	eopt := extract.Options{Location: loc, Boilerplate: bp, MaxBytes: limit}
+	items := make([]item, batch.Len())
 	known := idx.snapshot()
-	extractOne := func(i int) {
+	prepareOne := func(i int, r extract.Result) {
+		if r.Err != nil {
+			return
+		}
 		it := &items[i]
-		if it.err != nil {
-			return
-		}
-		p := it.page
-		if p == nil {
-			var err error
-			if p, err = it.src.Parse(eopt); err != nil {
-				it.err = err
-				return
-			}
-		}
-		a, err := ExtractPage(p, eopt)
-		if err != nil {
-			it.err = err
-			return
-		}
-		it.doc = newDoc(a, it.src.Name, it.src.URL, opt.Now(), loc)
+		it.doc = newDoc(r.Article, r.Input, r.URL, opt.Now(), loc)
 		it.doc.ruleTopics = opt.Site.RuleTopics(it.doc.topicsDoc())
-		it.src = nil
 		if known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil {
 			it.draft = prepare(it.doc, opt, loc)
 		}
 	}
 	var syncs dirSyncs
-	place := func(i int) {
+	place := func(i int, r extract.Result) {
 		it := &items[i]
-		rep := Report{Input: names[i], Outcome: Failed, Err: it.err}
+		rep := Report{Input: r.Input, Outcome: Failed, Err: r.Err}
 		if rep.Err == nil {
-			rep = importOne(names[i], it.doc, it.draft, idx, opt, loc, &syncs)
+			rep = importOne(r.Input, it.doc, it.draft, idx, opt, loc, &syncs)
 		}
 		it.draft.discard()
 		*it = item{} // done with: let the memory go
 		res.Reports = append(res.Reports, rep)
-		progress("importing")(i)
+		progress("importing", i+1, batch.Len())
 	}
 	// Twice as many workers as CPUs, since a worker waits for the disk
 	// while its temporary file is synced.
-	err := inOrder(ctx, len(names), 2*workers, 8*workers, extractOne, place)
+	err = batch.Extract(ctx, extract.Each{Workers: 2 * workers, Work: prepareOne, Done: place})
 	for i := range items {
 		items[i].draft.discard() // left by a cancelled run
 	}
@@ -277,19 +207,10 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 	return res, err
 }
 
-// DefaultKeepParsed is Options.KeepParsed unless set.
-const DefaultKeepParsed = 128 << 20
-
-// item is one input on its way through an import.
+// item is what pass 2 made of one input, until its turn.
 type item struct {
-	src    *Source
-	sum    [32]byte // of src.Data
-	site   string   // the page's blocks, until learnt
-	blocks []string
-	page   Page   // parsed in pass 1; nil when over Options.KeepParsed
-	err    error  // why the input failed: reading, parsing or extracting
-	doc    *doc   // what pass 2 extracted
-	draft  *draft // doc rendered, and written, ahead of its turn
+	doc   *doc   // the article extracted
+	draft *draft // doc rendered, and written, ahead of its turn
 }
 
 // draft is a new article rendered for the file name its title gives, and
@@ -324,11 +245,6 @@ func (dr *draft) discard() {
 		os.Remove(dr.tmp)
 		dr.tmp = ""
 	}
-}
-
-func expandReports(inputs []string) ([]string, *Result) {
-	names, failed := Expand(inputs)
-	return names, &Result{Reports: failed}
 }
 
 // importOne places one extracted article: a new file, a refresh of the
@@ -424,7 +340,7 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 	}
 	d.sourceURL = a.SourceURL
 	if d.sourceURL == "" && pageURL != "" {
-		d.sourceURL = extract.CleanURL(pageURL, nil)
+		d.sourceURL = article.CleanURL(pageURL, nil)
 	}
 	if !isWebURL(d.sourceURL) {
 		d.sourceURL = ""
@@ -445,10 +361,10 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 	d.date = d.date.In(loc)
 	d.summary = content.Line(a.Description)
 	if d.summary == "" {
-		d.summary = content.Line(extract.LeadSentences(a.Text, 280))
+		d.summary = content.Line(article.LeadSentences(a.Text, 280))
 	}
 	if d.title == "" {
-		d.title = content.Line(extract.LeadSentences(a.Text, 80))
+		d.title = content.Line(article.LeadSentences(a.Text, 80))
 	}
 	return d
 }
@@ -528,7 +444,7 @@ func urlKey(s string) string {
 	if s == "" {
 		return ""
 	}
-	c := extract.CleanURL(s, nil)
+	c := article.CleanURL(s, nil)
 	u, err := url.Parse(c)
 	if err != nil || u.Host == "" {
 		return ""

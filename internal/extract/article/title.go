@@ -1,0 +1,16 @@
+package article
+
+import "strings"
+
+// TitleSeparators split a page's <title> into the article's title and the
+// site's name or a section trail ("Title | Site", "News » Title"), most
+// telling first: a title holding several is split at the first of this
+// list that it holds.
+var TitleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " // ", " / ", " » ", " › ", " > ", " : "}
+
+// titleSeparatorRunes are the characters of TitleSeparators.
+const titleSeparatorRunes = "|–—-:·•/»›>"
+
+// IsTitleSeparator reports a character that separates the parts of a
+// title, as in TitleSeparators, when it stands next to one of them.
+func IsTitleSeparator(r rune) bool { return strings.ContainsRune(titleSeparatorRunes, r) }

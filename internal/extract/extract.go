@@ -1,0 +1,258 @@
+// Package extract finds the articles in a batch of scraped pages (saved
+// HTML, gzipped or not, plain-text dumps, web pages fetched by URL, and
+// folders of them), for brief extract and brief import alike.
+//
+// It reads and parses every page once, and extracts it in two passes: the
+// first learns, site by site, the blocks of text that repeat across pages
+// (navigation, footers, newsletter boxes); the second extracts each page
+// knowing them. Each kind of page has its own extractor package
+// (htmlpage, textdump), over a shared core (article).
+package extract
+
+import (
+	"context"
+	"crypto/sha256"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/extract/article"
+	"github.com/brief-ssg/brief/internal/fetch"
+)
+
+// Article is what extraction found in one page; see article.Article.
+type Article = article.Article
+
+// DefaultMaxBytes bounds an input file, and a gzipped page once expanded,
+// when Options.MaxBytes is 0: a scraped page is far smaller, and a larger
+// file is an archive or a video put in the wrong folder.
+const DefaultMaxBytes = article.DefaultMaxBytes
+
+// DefaultKeepParsed bounds the pages kept parsed from the first pass to
+// the second when Options.KeepParsed is 0, by their decoded size: parsed
+// trees take a small multiple of it (stripped of scripts and styles, the
+// 131 pages of the extraction benchmark hold 20 MB for 23 MB of HTML).
+// Pages past it are parsed again in the second pass: a large batch pays a
+// second parse for those rather than gigabytes of memory.
+const DefaultKeepParsed = 128 << 20
+
+// Options configure a batch extraction.
+type Options struct {
+	// Dir is where relative file names are read from; "" means the
+	// current directory. Results name inputs as they were given.
+	Dir string
+	// Location reads dates that carry no offset; nil means UTC.
+	Location *time.Location
+	// MaxBytes bounds one input file, and a gzipped page once expanded; 0
+	// means DefaultMaxBytes. Pages fetched over HTTP are bounded by Fetch.
+	MaxBytes int
+	// Fetch downloads URL inputs; nil uses a default client.
+	Fetch *fetch.Client
+	// Workers is how many inputs are read and parsed at once in the
+	// first pass; 0 means GOMAXPROCS.
+	Workers int
+	// KeepParsed bounds, in decoded bytes, the pages kept parsed from the
+	// first pass to the second; 0 means DefaultKeepParsed, and a negative
+	// value keeps none.
+	KeepParsed int
+	// Progress, when set, is called after each input of the first pass,
+	// in input order, with the count done, from the goroutine that called
+	// Learn.
+	Progress func(done, total int)
+}
+
+// Result is what became of one input.
+type Result struct {
+	// Input is the file or URL as given, or a file found in a folder
+	// given (the folder's name joined with its path inside).
+	Input string
+	// URL is where a fetched page ended up, after redirects; "" for files.
+	URL string
+	// Article is the article found; nil when Err is set.
+	Article *Article
+	// Err says why the input gave no article: it could not be listed,
+	// read or parsed (article.ErrTooLarge, article.ErrNoArticle for binary
+	// and broken pages), or it holds no article (article.ErrNoArticle).
+	Err error
+}
+
+// Pages extracts the article of every page behind inputs (files, folders,
+// URLs), in both passes, and returns one Result per page in input order,
+// a folder standing for its pages in name order. One input's failure is
+// in its Result and never stops the others; the error return is for
+// cancellation (ctx.Err()).
+func Pages(ctx context.Context, inputs []string, opt Options) ([]Result, error) {
+	b, err := Learn(ctx, inputs, opt)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Result, 0, b.Len())
+	err = b.Extract(ctx, Each{Done: func(_ int, r Result) { out = append(out, r) }})
+	return out, err
+}
+
+// Batch is a set of pages read, parsed and learnt from: the first pass of
+// an extraction, made by Learn. Extract runs the second.
+type Batch struct {
+	opt   Options
+	limit int
+	bp    *article.Boilerplate
+	items []item
+}
+
+// item is one input between the passes.
+type item struct {
+	in   input
+	src  *source // the page's bytes, when it is not kept parsed
+	url  string
+	page page // parsed in the first pass; nil when over KeepParsed
+	err  error
+	// site and blocks are the page's, until learnt.
+	site   string
+	blocks []string
+	sum    [32]byte // of the page's bytes
+}
+
+// Learn lists the pages behind inputs, then reads and parses them on
+// Options.Workers goroutines, and learns their blocks in input order,
+// exactly as one goroutine would, so that results do not depend on
+// timing. The same page given twice is learnt once. It returns ctx.Err()
+// when cancelled.
+func Learn(ctx context.Context, inputs []string, opt Options) (*Batch, error) {
+	b := &Batch{opt: opt, limit: opt.MaxBytes, bp: article.NewBoilerplate()}
+	if b.limit <= 0 {
+		b.limit = DefaultMaxBytes
+	}
+	budget := opt.KeepParsed
+	if budget == 0 {
+		budget = DefaultKeepParsed
+	}
+	for _, in := range expand(inputs, opt.Dir) {
+		b.items = append(b.items, item{in: in, err: in.err})
+	}
+	var (
+		mu   sync.Mutex
+		kept int // Size of the pages kept parsed
+	)
+	popt := article.Options{MaxBytes: b.limit}
+	readOne := func(i int) {
+		it := &b.items[i]
+		if it.err != nil {
+			return
+		}
+		src, err := read(ctx, it.in, opt.Fetch, b.limit)
+		if err != nil {
+			it.err = err
+			return
+		}
+		it.src, it.url = src, src.url
+		it.sum = sha256.Sum256(src.data)
+		p, err := src.parse(popt)
+		if err != nil {
+			// A page that cannot be parsed teaches nothing, and fails
+			// extraction with this same error.
+			it.err, it.src = err, nil
+			return
+		}
+		it.site, it.blocks = p.Blocks()
+		mu.Lock()
+		keep := kept+p.Size() <= budget
+		if keep {
+			kept += p.Size()
+		}
+		mu.Unlock()
+		if keep {
+			it.page, it.src = p, nil // the parsed page holds all pass 2 needs
+		}
+	}
+	learnt := map[[32]byte]bool{}
+	learn := func(i int) {
+		it := &b.items[i]
+		// The same page given twice teaches nothing new, and learning it
+		// twice would make its own paragraphs look like boilerplate. In
+		// input order, the first copy is the one that teaches, as its URL
+		// may give it another site than the others'.
+		if it.err == nil && !learnt[it.sum] {
+			learnt[it.sum] = true
+			b.bp.Learn(it.site, it.blocks)
+		}
+		it.blocks = nil
+		if opt.Progress != nil {
+			opt.Progress(i+1, len(b.items))
+		}
+	}
+	workers := workers(opt.Workers)
+	if err := inOrder(ctx, len(b.items), workers, 16*workers, readOne, learn); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func workers(n int) int {
+	if n > 0 {
+		return n
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// Len is the number of pages in the batch, folders expanded.
+func (b *Batch) Len() int { return len(b.items) }
+
+// Each says what Batch.Extract does with each result.
+type Each struct {
+	// Workers extract pages, and run Work, at once; 0 means GOMAXPROCS.
+	// A Work that waits for the disk is worth more workers than cores.
+	Workers int
+	// Work, when set, runs on the worker that extracted input i, in
+	// parallel with other inputs: the costly part of what the caller
+	// makes of an article (rendering, writing a draft). It must be safe
+	// for concurrent use.
+	Work func(i int, r Result)
+	// Done is called for each input in order, on the goroutine that
+	// called Extract, once its Work and every earlier input's are done.
+	Done func(i int, r Result)
+}
+
+// Extract runs the second pass: it extracts every page knowing what the
+// first learnt about its site, and hands each Result to each.Work and
+// each.Done. Work runs at most a window of inputs ahead of Done, which
+// bounds what finished work holds in memory; a page is let go once Done
+// has had it. When ctx is cancelled, no more work starts and Done is no
+// longer called: Extract waits for the work already started and returns
+// ctx.Err(). A Batch is extracted once.
+func (b *Batch) Extract(ctx context.Context, each Each) error {
+	eopt := article.Options{Location: b.opt.Location, Boilerplate: b.bp, MaxBytes: b.limit}
+	results := make([]Result, len(b.items))
+	extractOne := func(i int) {
+		it := &b.items[i]
+		r := Result{Input: it.in.name, URL: it.url, Err: it.err}
+		if r.Err == nil {
+			r.Article, r.Err = it.extract(eopt)
+		}
+		*it = item{} // done with: let the memory go
+		if each.Work != nil {
+			each.Work(i, r)
+		}
+		results[i] = r
+	}
+	done := func(i int) {
+		if each.Done != nil {
+			each.Done(i, results[i])
+		}
+		results[i] = Result{}
+	}
+	workers := workers(each.Workers)
+	return inOrder(ctx, len(b.items), workers, 8*workers, extractOne, done)
+}
+
+// extract extracts the item's page, parsing it again if it was not kept.
+func (it *item) extract(opt article.Options) (*Article, error) {
+	p := it.page
+	if p == nil {
+		var err error
+		if p, err = it.src.parse(opt); err != nil {
+			return nil, err
+		}
+	}
+	return p.Extract(opt)
+}

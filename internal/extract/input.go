@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/brief-ssg/brief/internal/extract/article"
+	"github.com/brief-ssg/brief/internal/extract/htmlpage"
+	"github.com/brief-ssg/brief/internal/extract/textdump"
+	"github.com/brief-ssg/brief/internal/fetch"
+)
+
+// IsURL reports whether an input names a web page rather than a file.
+func IsURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// pageExts are the files a folder stands for.
+var pageExts = []string{".txt", ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz"}
+
+func hasPageExt(name string) bool {
+	lower := strings.ToLower(name)
+	for _, ext := range pageExts {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// input is one page to read: a file or a URL.
+type input struct {
+	name string // as given, or as found in a folder given
+	path string // name resolved against Options.Dir; the URL for URLs
+	err  error  // why it could not be listed
+}
+
+// expand lists the inputs behind paths and URLs: a folder stands for the
+// pages inside it, at any depth, in name order (hidden files and folders
+// skipped). Relative names are resolved against dir, and keep their form.
+// Inputs that cannot be listed come with their error.
+func expand(names []string, dir string) []input {
+	var out []input
+	for _, name := range names {
+		if IsURL(name) {
+			out = append(out, input{name: name, path: name})
+			continue
+		}
+		path := name
+		if dir != "" && !filepath.IsAbs(name) {
+			path = filepath.Join(dir, name)
+		}
+		// as names a file found under path as the user would: under name.
+		as := func(p string) string {
+			if rel, err := filepath.Rel(path, p); err == nil {
+				return filepath.Join(name, rel)
+			}
+			return p
+		}
+		info, err := os.Stat(path)
+		if err != nil || !info.IsDir() {
+			out = append(out, input{name: name, path: path, err: err})
+			continue
+		}
+		var found []input
+		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				out = append(out, input{name: as(p), path: p, err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if p != path && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && hasPageExt(d.Name()) {
+				found = append(found, input{name: as(p), path: p})
+			}
+			return nil
+		})
+		if err != nil {
+			out = append(out, input{name: name, path: path, err: err})
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].name < found[j].name })
+		out = append(out, found...)
+	}
+	return out
+}
+
+// kind is the form a page was saved in.
+type kind int
+
+const (
+	kindHTML kind = iota
+	kindText
+)
+
+// source is one input read into memory.
+type source struct {
+	url  string // where a fetched page ended up; "" for files
+	kind kind
+	data []byte
+}
+
+// read loads one input: a file from disk (at most limit bytes) or a page
+// over HTTP (bounded by the client's limits).
+func read(ctx context.Context, in input, client *fetch.Client, limit int) (*source, error) {
+	if IsURL(in.path) {
+		if client == nil {
+			client = &fetch.Client{}
+		}
+		p, err := client.Get(ctx, in.path)
+		if err != nil {
+			return nil, err
+		}
+		return &source{url: p.URL, kind: kindHTML, data: p.Body}, nil
+	}
+	name := in.path
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s: is a folder", name)
+	}
+	if !info.Mode().IsRegular() {
+		// A FIFO or device would block or never end.
+		return nil, fmt.Errorf("%s: not a regular file", name)
+	}
+	if info.Size() > int64(limit) {
+		return nil, fmt.Errorf("%s: %w: %d bytes, over the %d-byte limit for a web page", name, article.ErrTooLarge, info.Size(), limit)
+	}
+	data, err := readAtMost(name, limit)
+	if err != nil {
+		return nil, err
+	}
+	k, err := sniff(name, data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &source{kind: k, data: data}, nil
+}
+
+// readAtMost reads a file that may have grown since it was measured, never
+// holding more than limit+1 bytes of it.
+func readAtMost(name string, limit int) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > limit {
+		return nil, fmt.Errorf("%s: %w: over the %d-byte limit", name, article.ErrTooLarge, limit)
+	}
+	return data, nil
+}
+
+// sniff decides how to read a file: by its name when it says, else by its
+// first bytes.
+func sniff(name string, data []byte) (kind, error) {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".txt"):
+		return kindText, nil
+	case strings.HasSuffix(lower, ".gz"), strings.HasSuffix(lower, ".html"), strings.HasSuffix(lower, ".htm"), strings.HasSuffix(lower, ".xhtml"):
+		return kindHTML, nil
+	}
+	if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		return kindHTML, nil
+	}
+	head := bytes.ToLower(data[:min(len(data), 2048)])
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body"} {
+		if bytes.Contains(head, []byte(tag)) {
+			return kindHTML, nil
+		}
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return 0, fmt.Errorf("%w: a binary file, not a saved page", article.ErrNoArticle)
+	}
+	return kindText, nil
+}
+
+// page is an input decoded and parsed once for both passes: its blocks
+// are learnt in the first, and it is extracted in the second.
+type page interface {
+	Blocks() (site string, blocks []string)
+	Extract(article.Options) (*article.Article, error)
+	Size() int
+}
+
+// parse decodes and parses the source with the extractor that fits it. Of
+// opt, it uses MaxBytes and URL, which defaults to the source's.
+func (s *source) parse(opt article.Options) (page, error) {
+	if opt.URL == "" {
+		opt.URL = s.url
+	}
+	if s.kind == kindText {
+		return textdump.Parse(s.data, opt)
+	}
+	return htmlpage.Parse(s.data, opt)
+}

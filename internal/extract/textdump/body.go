@@ -1,0 +1,338 @@
+package textdump
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/brief-ssg/brief/internal/extract/article"
+)
+
+// lineInfo is a dump line with what Text concluded about it.
+type lineInfo struct {
+	line
+	words int
+	// para marks a line shaped like article prose.
+	para bool
+	// junk marks a line that never belongs to an article: share buttons,
+	// counters, copyright, cookie and newsletter boxes, repeated
+	// boilerplate, the title itself.
+	junk bool
+	// comments marks the heading of a comments section, which closes an
+	// article for sure ("Related" boxes also stand inside articles).
+	comments bool
+	score    float64
+}
+
+// classify scores each line for selectBody: prose counts for its length,
+// anything else against.
+func classify(body []line, h header, site string, bp *article.Boilerplate) []lineInfo {
+	info := make([]lineInfo, len(body))
+	useStore := bp != nil && site != "" && !sameArticleSeen(body, site, bp)
+	seen := map[string]int{}
+	for _, l := range body {
+		seen[l.text]++
+	}
+	blob := copiesOtherLines(body)
+	barrier := make([]bool, len(body))
+	for i, l := range body {
+		li := lineInfo{line: l, words: article.WordCount(l.text)}
+		li.para = isProse(l, li.words)
+		barrier[i] = isBarrier(l.text, li.words)
+		li.comments = li.words <= 12 && (commentsHeading.MatchString(l.text) || commentHeader.MatchString(l.text))
+		li.junk = barrier[i] || isJunkLine(l.text, li.words) ||
+			(h.title != "" && sameWords(l.text, h.title)) ||
+			(useStore && bp.Repeated(site, l.text)) ||
+			// A fragment the page repeats is a menu entry or a teaser
+			// headline; articles do not repeat their own lines.
+			(seen[l.text] > 1 && li.words >= 2) || isCaption(l.text, li.words) ||
+			blob[i]
+		if li.junk {
+			li.para = false
+		}
+		info[i] = li
+	}
+	gap := 0
+	for i := range info {
+		li := &info[i]
+		// A paragraph alone between fragments is more often a teaser's
+		// summary or an author's bio than part of the article, whose
+		// paragraphs follow one another.
+		isolated := li.para && (i == 0 || !info[i-1].para) && (i+1 == len(info) || !info[i+1].para)
+		listed := li.item && (li.para || li.words >= 10)
+		switch {
+		case (li.para && !isolated) || listed:
+			gap = 0
+		case isolated:
+			gap = min(gap, 1)
+		default:
+			gap = min(gap+1, 12)
+		}
+		// Each fragment in a row costs more than the one before: a caption
+		// or an "Advertisement" between two paragraphs is a small gap, a
+		// menu or a footer a chasm that no later paragraph can bridge.
+		switch {
+		case barrier[i]:
+			li.score = -40 - float64(gap)
+		case li.junk:
+			li.score = -8 - float64(gap)
+		case listed:
+			// Items of a list inside an article cost nothing, but a list
+			// of teasers must not pass for an article either.
+			li.score = 0
+		case isolated:
+			li.score = float64(li.words)/2 - float64(gap)
+		case li.para:
+			li.score = float64(li.words)
+		default:
+			li.score = -float64(gap)
+		}
+	}
+	return info
+}
+
+// copiesOtherLines marks long lines that hold other lines of the page
+// whole: the article's text as one blob from the page's metadata, shown
+// again after the article. Keeping them would print the article twice.
+func copiesOtherLines(body []line) []bool {
+	out := make([]bool, len(body))
+	for i, l := range body {
+		if article.WordCount(l.text) < 100 {
+			continue
+		}
+		for j, o := range body {
+			if j != i && len(o.text) < len(l.text) && article.WordCount(o.text) >= 15 && strings.Contains(l.text, o.text) {
+				out[i] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sameArticleSeen reports whether most of the page's prose is known to the
+// store, which happens when the same article was learnt twice (a re-import,
+// two dumps of one page). Trusting the store then would erase the article.
+func sameArticleSeen(body []line, site string, bp *article.Boilerplate) bool {
+	total, known := 0, 0
+	for _, l := range body {
+		n := article.WordCount(l.text)
+		if !isProse(l, n) {
+			continue
+		}
+		total += n
+		if bp.Repeated(site, l.text) {
+			known += n
+		}
+	}
+	return total > 0 && known*2 > total
+}
+
+// isProse reports whether a line reads like a paragraph of an article: long
+// enough, and ending like a sentence unless it is very long.
+func isProse(l line, words int) bool {
+	if words >= 30 && !gluedTeaser(l.text) {
+		return true
+	}
+	return words >= 10 && article.EndsSentence(l.text) && !isHeadline(l.text) && !gluedTeaser(l.text)
+}
+
+// gluedTeaser reports a headline glued to its summary, as teaser lists come
+// out of a dump: "Ford Recalls F-150sFord is recalling over 168,000 …".
+func gluedTeaser(s string) bool {
+	prev := rune(0)
+	for i, r := range s {
+		if i > 200 {
+			break
+		}
+		if unicode.IsUpper(r) && (unicode.IsLower(prev) || prev == '?' || prev == '!') {
+			left := s[:i]
+			next := []rune(s[i:])
+			// "McDonald" and "iPhone" glue inside a word; a teaser glues a
+			// whole headline to a capitalised sentence.
+			if len(next) > 2 && unicode.IsLower(next[1]) && article.WordCount(left) >= 4 && isHeadline(left) {
+				return true
+			}
+		}
+		prev = r
+	}
+	return false
+}
+
+// isHeadline reports text in title case, as headlines of other articles
+// are written: most words capitalised, not just the names in a sentence.
+func isHeadline(s string) bool {
+	upper, total := 0, 0
+	for _, w := range strings.Fields(s) {
+		r := []rune(strings.TrimLeft(w, `"'“‘(`))
+		if len(r) < 4 || !unicode.IsLetter(r[0]) {
+			continue
+		}
+		total++
+		if unicode.IsUpper(r[0]) {
+			upper++
+		}
+	}
+	return total >= 4 && upper*10 >= total*7
+}
+
+func lastRune(s string) rune {
+	r := []rune(s[max(0, len(s)-4):])
+	if len(r) == 0 {
+		return 0
+	}
+	return r[len(r)-1]
+}
+
+// selectBody finds the run of lines with the greatest total score: the
+// stretch of prose least interrupted by fragments. The article follows its
+// heading, so when the title is repeated on line titleAt, the run between
+// it and the comments is taken if
+// it holds a paragraph's worth of prose, else the best run after the title
+// unless it is much weaker than the best run anywhere (the heading may
+// also stand in a list of teasers). It returns the bounds, end exclusive.
+func selectBody(info []lineInfo, titleAt int) (start, end int, ok bool) {
+	best, start, end := bestRun(info, 0, len(info))
+	if titleAt >= 0 && titleAt+1 < len(info) {
+		closing := titleAt + 1
+		for closing < len(info) && !info[closing].comments {
+			closing++
+		}
+		if b, s, e := bestRun(info, titleAt+1, closing); b >= 20 {
+			best, start, end = b, s, e
+		} else if b, s, e := bestRun(info, titleAt+1, len(info)); b*2 >= best && start <= titleAt {
+			best, start, end = b, s, e
+		}
+	}
+	if best < 10 {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// bestRun is Kadane's maximum-sum subarray over info[from:to].
+func bestRun(info []lineInfo, from, to int) (best float64, start, end int) {
+	sum := 0.0
+	s := from
+	for i := from; i < to; i++ {
+		if sum <= 0 {
+			sum, s = 0, i
+		}
+		sum += info[i].score
+		if sum > best {
+			best, start, end = sum, s, i+1
+		}
+	}
+	return best, start, end
+}
+
+// keepBody returns the lines of the run that belong to the article: junk
+// goes, and so do fragments before the first and after the last paragraph.
+func keepBody(info []lineInfo, start, end int) []lineInfo {
+	for start < end && !info[start].para {
+		start++
+	}
+	for end > start && !info[end-1].para {
+		end--
+	}
+	// A last paragraph ending in a colon announces what follows it: a
+	// list of dates, a table. Its short lines belong to the article up to
+	// the first piece of page furniture.
+	if end > start && end < len(info) && strings.HasSuffix(info[end].text, ":") && !info[end].junk && !info[end].item {
+		end++
+		for n := 0; end < len(info) && n < 80 && !info[end].junk && info[end].words <= 20 && !info[end].para; n++ {
+			end++
+		}
+	}
+	var out []lineInfo
+	for _, li := range info[start:end] {
+		if !li.junk {
+			out = append(out, li)
+		}
+	}
+	return out
+}
+
+// barrierLine matches the headings that close an article: comments, and
+// the lists of other articles that follow it.
+var barrierLine = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment|related( articles| stories| posts| news| content| coverage)?|recommended( for you| stories| articles)?|recommendations?|ranking|you (may|might) also like|more (stories|articles|news) from .*|read next|most (read|popular|viewed|shared))\s*:?$`)
+
+// commentsHeading matches the heading of a comments section.
+var commentsHeading = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment)\s*:?$`)
+
+// commentHeader matches a comment's "Name says:" or "Name on <date> said:".
+var commentHeader = regexp.MustCompile(`(?i)\b(says|said|wrote|writes|sagt|schreibt|dice|disse|diz|a écrit)\s*:\s*$`)
+
+// isBarrier reports lines that no article run may cross.
+func isBarrier(s string, words int) bool {
+	return words <= 12 && (barrierLine.MatchString(s) || commentHeader.MatchString(s))
+}
+
+// captionCredit marks a picture's caption by its credit line.
+var captionCredit = guardedRegexp{
+	re:      regexp.MustCompile(`(?i)(\bAP Photo\b|Getty Images|\(Photo\b|\bPhoto:|\bPhoto by\b|\bCredit:|\bImage:|\bImage credit|\bpictured\)|\bFile Photo\b|Shutterstock|/AFP\b|\bEPA\b|\bReuters/)`),
+	needles: []string{"photo", "getty images", "credit:", "image", "pictured)", "shutterstock", "/afp", "epa", "reuters/"},
+}
+
+// isCaption reports a picture's caption: short, with a photo credit.
+func isCaption(s string, words int) bool {
+	return words <= 60 && captionCredit.MatchString(s)
+}
+
+// junkStarts open short lines that are page furniture, not article text.
+var junkStarts = regexp.MustCompile(`^(?i:share|tweet|e-?mail|print|comments?|reply|advertisement|advertising|sponsored|loading|read more|read also|also read|see also|see more|don'?t miss|don’t miss|must read|continue reading|see more|show more|view more|load more|related|recommended|recommendations?|ranking|most (read|popular|viewed|shared)|trending|popular|newsletters?|sign up|subscribe|log ?in|sign in|register|menu|search|skip to|cookies?|accept|close|back to top|next|previous|prev|top stories|more stories|more from|you may also like|follow us|follow|watch|listen|download|click here|photo|image|video|getty|ap photo|credit|source|tags?|topics?|filed under|posted in|categories|category|home|about us|contact|privacy|terms|facebook|twitter|instagram|linkedin|pinterest|whatsapp|reddit|youtube|flipboard|tumblr|telegram)\b`)
+
+// junkAnywhere marks lines of any length that are legal or consent text.
+var junkAnywhere = guardedRegexp{
+	re:      regexp.MustCompile(`(?i)(all rights reserved|©|\(c\) \d{4}|copyright \d{4}|cookie)`),
+	needles: []string{"all rights reserved", "©", "(c) ", "copyright ", "cookie"},
+}
+
+// teaserTag ends a link to another story: "… [VIDEO]", "… [INSIGHT]".
+var teaserTag = regexp.MustCompile(`\[\p{Lu}[\p{Lu} ]+\]\s*\|?\s*$`)
+
+// counterLine matches a short label followed by a count, "veryGood! (7186)".
+var counterLine = regexp.MustCompile(`\(\s*[\d.,]+[kKmM]?\s*\)\s*$`)
+
+// byline matches "By Jane Doe" and its cousins in other languages.
+var byline = regexp.MustCompile(`^(?i:by|von|por|par|di|door|av)\s+\p{Lu}`)
+
+// isJunkLine recognises page furniture by its words alone.
+func isJunkLine(s string, words int) bool {
+	if words == 0 {
+		return true
+	}
+	if words < 120 && junkAnywhere.MatchString(s) {
+		return true
+	}
+	if words <= 6 && junkStarts.MatchString(s) {
+		return true
+	}
+	if words <= 25 && (strings.HasPrefix(strings.ToLower(s), "read more:") || strings.HasPrefix(strings.ToLower(s), "see more:") || teaserTag.MatchString(s)) {
+		return true
+	}
+	if words <= 30 && tagLabel.MatchString(s) {
+		return true
+	}
+	if strings.Count(s, " | ") >= 2 {
+		// Links side by side: "Home | News | Sport".
+		return true
+	}
+	if words <= 5 && counterLine.MatchString(s) {
+		return true
+	}
+	if words <= 8 && byline.MatchString(s) {
+		return true
+	}
+	if words <= 10 && article.IsDateLine(s) {
+		return true
+	}
+	if words <= 25 && (containsFold(s, "sign up") || containsFold(s, "subscribe")) && (containsFold(s, "newsletter") || containsFold(s, "inbox") || containsFold(s, "email")) {
+		return true
+	}
+	return false
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), sub)
+}

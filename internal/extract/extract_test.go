@@ -1,0 +1,221 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/brief-ssg/brief/internal/extract/article"
+)
+
+// storyPage is a saved HTML page of one site, about topic; every page of
+// the site carries the same appeal between its paragraphs.
+func storyPage(topic string) string {
+	return `<html><head><link rel="canonical" href="https://pier.example/` + topic + `"></head><body><div class="content">
+<p>` + strings.Repeat("The "+topic+" story goes on with another sentence of its own. ", 4) + `</p>
+<p>Support local reporting: our small newsroom depends on readers like you, so please consider a contribution today.</p>
+<p>` + strings.Repeat("More about the "+topic+" and what it means for the town. ", 4) + `</p>
+</div></body></html>`
+}
+
+const appeal = "Support local reporting"
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func dump(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("textdump/testdata/dump_harbour.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestPagesInputs checks what Pages reads and the order of its results:
+// files, folders in name order without hidden entries, gzip, URLs, each
+// failure in its place, names as given relative to Dir.
+func TestPagesInputs(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"one.html":              storyPage("ferry"),
+		"inbox/b.txt":           dump(t),
+		"inbox/a.htm":           storyPage("bridge"),
+		"inbox/notes.md":        "not a page",
+		"inbox/.hidden.html":    storyPage("hidden"),
+		"inbox/.cache/x.html":   storyPage("cache"),
+		"inbox/deeper/c.xhtml":  storyPage("market"),
+		"inbox/deeper/menu.txt": "Shop - Example\n- Home\n- Products\n",
+	})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/moved" {
+			http.Redirect(w, r, "/news/pier", http.StatusFound)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(storyPage("pier")))
+	}))
+	defer srv.Close()
+
+	got, err := Pages(context.Background(), []string{"one.html", "inbox", "missing.txt", srv.URL + "/moved"}, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		input string
+		ok    bool
+	}{
+		{"one.html", true},
+		{filepath.Join("inbox", "a.htm"), true},
+		{filepath.Join("inbox", "b.txt"), true},
+		{filepath.Join("inbox", "deeper", "c.xhtml"), true},
+		{filepath.Join("inbox", "deeper", "menu.txt"), false},
+		{"missing.txt", false},
+		{srv.URL + "/moved", true},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d results, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		r := got[i]
+		if r.Input != w.input || (r.Err == nil) != w.ok || (r.Article != nil) != w.ok {
+			t.Errorf("result %d: %q article %v err %v; want %q ok=%v", i, r.Input, r.Article != nil, r.Err, w.input, w.ok)
+		}
+	}
+	if !errors.Is(got[4].Err, article.ErrNoArticle) || !errors.Is(got[5].Err, fs.ErrNotExist) {
+		t.Errorf("errors: %v; %v", got[4].Err, got[5].Err)
+	}
+	if r := got[6]; r.URL != srv.URL+"/news/pier" || r.Article == nil || !strings.Contains(r.Article.Text, "The pier story") {
+		t.Errorf("URL input: %+v", r)
+	}
+	if a := got[2].Article; a == nil || a.Title != "City council approves new harbour ferry line after months of debate" {
+		t.Errorf("dump read as %+v", a)
+	}
+}
+
+// TestPagesLearnsAcrossPages checks both passes: a block repeated on the
+// pages of one site is learnt as boilerplate and left out of each, but a
+// page given twice does not teach its own paragraphs as boilerplate.
+func TestPagesLearnsAcrossPages(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"ferry.html": storyPage("ferry"), "bridge.html": storyPage("bridge"), "market.html": storyPage("market"),
+		"copy/ferry.html": storyPage("ferry"),
+	})
+	got, err := Pages(context.Background(), []string{"ferry.html", "bridge.html", "market.html", "copy/ferry.html"}, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range got {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", r.Input, r.Err)
+		}
+		if strings.Contains(r.Article.Text, appeal) {
+			t.Errorf("%s: the appeal repeated on every page was kept:\n%s", r.Input, r.Article.Text)
+		}
+		if !strings.Contains(r.Article.Text, "story goes on") {
+			t.Errorf("%s: the story was lost:\n%s", r.Input, r.Article.Text)
+		}
+	}
+
+	alone, err := Pages(context.Background(), []string{"ferry.html", "copy/ferry.html"}, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range alone {
+		if r.Err != nil || !strings.Contains(r.Article.Text, appeal) {
+			t.Errorf("%s, with only a copy of itself to learn from: %v\n%v", r.Input, r.Err, r.Article)
+		}
+	}
+}
+
+// TestPagesReparsePastTheBudget checks that pages not kept parsed between
+// the passes come out as those kept.
+func TestPagesReparsePastTheBudget(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"harbour.txt": dump(t), "ferry.html": storyPage("ferry"), "bridge.html": storyPage("bridge"),
+	})
+	inputs := []string{"harbour.txt", "ferry.html", "bridge.html"}
+	kept, err := Pages(context.Background(), inputs, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Pages(context.Background(), inputs, Options{Dir: dir, KeepParsed: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range kept {
+		if kept[i].Err != nil {
+			t.Fatalf("%s: %v", kept[i].Input, kept[i].Err)
+		}
+	}
+	if !reflect.DeepEqual(kept, again) {
+		t.Errorf("kept parsed:\n%+v\nparsed again:\n%+v", kept, again)
+	}
+}
+
+// TestBatchEach checks the second pass's hooks: Work sees every result
+// off the calling goroutine's order, Done sees them in input order, and
+// Progress counts the first pass.
+func TestBatchEach(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.html": storyPage("a"), "b.html": storyPage("b"), "c.txt": "\x00binary"})
+	var progress []int
+	b, err := Learn(context.Background(), []string{"a.html", "b.html", "c.txt"}, Options{
+		Dir: dir, Progress: func(done, total int) {
+			if total != 3 {
+				t.Errorf("Progress total %d, want 3", total)
+			}
+			progress = append(progress, done)
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(progress, []int{1, 2, 3}) || b.Len() != 3 {
+		t.Errorf("Progress saw %v of %d", progress, b.Len())
+	}
+	worked := make([]bool, 3)
+	var done []string
+	err = b.Extract(context.Background(), Each{
+		Workers: 3,
+		Work:    func(i int, r Result) { worked[i] = r.Input != "" },
+		Done: func(i int, r Result) {
+			if !worked[i] {
+				t.Errorf("Done(%d) before its Work", i)
+			}
+			done = append(done, r.Input)
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(done, []string{"a.html", "b.html", "c.txt"}) {
+		t.Errorf("Done saw %v", done)
+	}
+}
+
+func TestPagesCancelled(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.html": storyPage("a")})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Pages(ctx, []string{"a.html"}, Options{Dir: dir}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}

@@ -6,7 +6,7 @@ import "strings"
 // site's name or a section trail ("Title | Site", "News » Title"), most
 // telling first: a title holding several is split at the first of this
 // list that it holds.
-var TitleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " // ", " / ", " » ", " › ", " > ", " : "}
+var TitleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " » ", " › ", " > ", " : "}
 
 // titleSeparatorRunes are the characters of TitleSeparators.
 const titleSeparatorRunes = "|–—-:·•/»›>"

@@ -235,12 +235,12 @@ func Diff(want, got string) string {
 			show("  ", a[i])
 			i++
 			j++
-		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
-			show("+ ", b[j])
-			j++
-		default:
+		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
 			show("- ", a[i])
 			i++
+		default:
+			show("+ ", b[j])
+			j++
 		}
 	}
 	return out.String()

@@ -72,8 +72,8 @@ func TestParseCasesErrors(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
-	got := Diff("a\nb  \nc", "a\nc\nd")
-	want := "  a\n- b␣␣\n  c\n+ d\n"
+	got := Diff("a\nb  \nc\nx", "a\nc\nd")
+	want := "  a\n- b␣␣\n  c\n- x\n+ d\n"
 	if got != want {
 		t.Errorf("Diff:\n%s\nwant:\n%s", got, want)
 	}

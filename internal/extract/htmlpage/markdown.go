@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -27,6 +29,9 @@ type renderer struct {
 	// noText counts the enclosing figures and captions: their text belongs
 	// in the Markdown but is not part of the article's running text.
 	noText int
+	// flat counts the enclosing table cells, whose blocks are rendered
+	// inline: a pipe table's cells hold one line each.
+	flat int
 }
 
 func newRenderer(base *url.URL, skip map[*html.Node]bool) *renderer {
@@ -53,9 +58,7 @@ func (r *renderer) flow(n *html.Node) []mdBlock {
 	var out []mdBlock
 	in := &inline{}
 	flushInline := func() {
-		if b, ok := in.paragraph(); ok {
-			out = append(out, b)
-		}
+		out = append(out, in.paragraphs()...)
 		in = &inline{}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -134,7 +137,7 @@ func (r *renderer) block1(n *html.Node) []mdBlock {
 			return nil
 		}
 		level := int(n.Data[1] - '0')
-		b.md = strings.Repeat("#", level) + " " + oneLine(b.md)
+		b.md = strings.Repeat("#", level) + " " + escapeClosingHashes(oneLine(b.md))
 		b.text = oneLine(b.text)
 		return []mdBlock{b}
 	case atom.Ul, atom.Ol:
@@ -170,6 +173,17 @@ func (r *renderer) block1(n *html.Node) []mdBlock {
 	return r.flow(n)
 }
 
+// escapeClosingHashes escapes the last "#" of a heading's text that ends
+// in a run of them after a space ("Why we write C #"), which would
+// otherwise be read as the heading's optional closing sequence and dropped.
+func escapeClosingHashes(md string) string {
+	t := strings.TrimRight(md, "#")
+	if t == md || t != "" && !strings.HasSuffix(t, " ") {
+		return md
+	}
+	return md[:len(md)-1] + `\#`
+}
+
 // split separates blocks' Markdown and text, dropping empty ones.
 func split(blocks []mdBlock) (mds, txts []string) {
 	for _, b := range blocks {
@@ -203,13 +217,22 @@ func (r *renderer) list(n *html.Node) []mdBlock {
 		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
 			in := &inline{}
 			in.text(c.Data)
-			if b, ok := in.paragraph(); ok {
-				blocks = []mdBlock{b}
-			}
+			blocks = in.paragraphs()
 		}
 		bm, bt := split(blocks)
 		if len(bm) == 0 {
 			continue
+		}
+		item := bm[0]
+		for _, md := range bm[1:] {
+			// A nested list may follow the item's text directly; any other
+			// block needs a blank line, or it would run into the
+			// paragraph before it ("---" would underline it as a heading).
+			if isList(md) {
+				item += "\n" + md
+			} else {
+				item += "\n\n" + md
+			}
 		}
 		marker := "- "
 		if ordered {
@@ -217,7 +240,7 @@ func (r *renderer) list(n *html.Node) []mdBlock {
 			num++
 		}
 		pad := strings.Repeat(" ", len(marker))
-		mds = append(mds, prefixLines(strings.Join(bm, "\n"), marker, pad))
+		mds = append(mds, prefixLines(item, marker, pad))
 		if len(bt) > 0 {
 			txts = append(txts, strings.Join(bt, "\n"))
 		}
@@ -226,6 +249,19 @@ func (r *renderer) list(n *html.Node) []mdBlock {
 		return nil
 	}
 	return []mdBlock{{md: strings.Join(mds, "\n"), text: strings.Join(txts, "\n")}}
+}
+
+// isList reports the Markdown of a list: paragraphs never start like one,
+// since their line starts are escaped.
+func isList(md string) bool {
+	if strings.HasPrefix(md, "- ") {
+		return true
+	}
+	i := 0
+	for i < len(md) && i < 9 && md[i] >= '0' && md[i] <= '9' {
+		i++
+	}
+	return i > 0 && strings.HasPrefix(md[i:], ". ")
 }
 
 func (r *renderer) pre(n *html.Node) []mdBlock {
@@ -273,9 +309,9 @@ func isPlainWord(s string) bool {
 	return s != ""
 }
 
-// table renders a data table as a GFM pipe table. Tables used for layout
-// (nested tables, a single column, cells holding several paragraphs) are
-// rendered as their content instead.
+// table renders a data table as a GFM pipe table, each cell on one line.
+// Tables used for layout (nested tables, a single column, cells holding
+// prose, see isLayoutCell) are rendered as their content instead.
 func (r *renderer) table(n *html.Node) []mdBlock {
 	var rows []*html.Node
 	var caption *html.Node
@@ -305,19 +341,10 @@ func (r *renderer) table(n *html.Node) []mdBlock {
 			if c.Type != html.ElementNode || r.skip[c] || c.DataAtom != atom.Td && c.DataAtom != atom.Th {
 				continue
 			}
-			if findFirst(c, atom.Table) != nil {
+			if findFirst(c, atom.Table) != nil || isLayoutCell(c) {
 				layout = true
 			}
-			blocks := r.flow(c)
-			if len(blocks) > 1 {
-				layout = true
-			}
-			var cell mdBlock
-			for _, b := range blocks {
-				cell.md = strings.TrimSpace(cell.md + " " + oneLine(b.md))
-				cell.text = strings.TrimSpace(cell.text + " " + oneLine(b.text))
-			}
-			row = append(row, cell)
+			row = append(row, r.cell(c))
 		}
 		if len(row) > 0 {
 			grid = append(grid, row)
@@ -356,6 +383,34 @@ func (r *renderer) table(n *html.Node) []mdBlock {
 	return []mdBlock{{md: strings.Join(md, "\n"), text: strings.Join(text, "\n")}}
 }
 
+// isLayoutCell reports a table cell that holds what a data table's cells
+// do not: a heading, several blocks of prose (over 40 words), or a page's
+// worth of text (over 100 words). Short blocks ("<div>Roads</div><div>and
+// bridges</div>") are a data cell's content set on lines of their own.
+func isLayoutCell(c *html.Node) bool {
+	blocks := collectBlocks(c)
+	words := 0
+	for _, b := range blocks {
+		switch b.owner.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return true
+		}
+		words += b.words
+	}
+	return words > 100 || len(blocks) > 1 && words > 40
+}
+
+// cell renders a table cell on one line: its blocks flow inline, set
+// apart by spaces, and line breaks become spaces.
+func (r *renderer) cell(c *html.Node) mdBlock {
+	in := &inline{one: true}
+	r.flat++
+	r.inlineChildren(in, c)
+	r.flat--
+	b, _ := in.block()
+	return b
+}
+
 func (r *renderer) inlineChildren(in *inline, n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if r.skip[c] {
@@ -377,17 +432,26 @@ func (r *renderer) inlineNode(in *inline, n *html.Node) {
 	}
 	switch n.DataAtom {
 	case atom.Br:
-		in.lineBreak()
+		if r.flat > 0 {
+			in.space = true
+		} else {
+			in.lineBreak()
+		}
+	case atom.Sup, atom.Sub:
+		// A footnote mark or an exponent must not run into the word
+		// before it ("shift1", "m2"): digits become super- or
+		// subscript characters, as the page shows them.
+		if s, ok := scripted(article.CollapseSpace(rawText(n)), n.DataAtom == atom.Sup); ok && !r.hasLink(n) {
+			in.emit(s, s)
+		} else {
+			r.inlineChildren(in, n)
+		}
 	case atom.Img:
 		if src := r.imageSrc(n); src != "" {
 			in.emit("!["+article.EscapeMarkdown(article.CollapseSpace(attr(n, "alt")))+"]("+mdURL(src)+")", "")
 		}
 	case atom.A:
-		href := strings.TrimSpace(attr(n, "href"))
-		target := ""
-		if href != "" && !strings.HasPrefix(href, "#") {
-			target = article.CleanURL(href, r.base)
-		}
+		target := r.linkTarget(n)
 		if target == "" {
 			r.inlineChildren(in, n)
 			return
@@ -417,14 +481,61 @@ func (r *renderer) inlineNode(in *inline, n *html.Node) {
 		}
 		in.emit(fence+pad+code+pad+fence, code)
 	default:
+		// Blocks flattened into a table cell are set apart by spaces.
+		flat := r.flat > 0 && isBlock(n)
+		if flat {
+			in.space = true
+		}
 		r.inlineChildren(in, n)
+		if flat {
+			in.space = true
+		}
 	}
+}
+
+// superscripts and subscripts map the characters that have a super- or
+// subscript form to it.
+var (
+	superscripts = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹", "+", "⁺", "-", "⁻", "−", "⁻", "=", "⁼", "(", "⁽", ")", "⁾")
+	subscripts   = strings.NewReplacer("0", "₀", "1", "₁", "2", "₂", "3", "₃", "4", "₄", "5", "₅", "6", "₆", "7", "₇", "8", "₈", "9", "₉", "+", "₊", "-", "₋", "−", "₋", "=", "₌", "(", "₍", ")", "₎")
+)
+
+// scripted writes s in superscript (sup) or subscript characters, when s
+// is a short number or formula that has them: "12", "-3", "(2)".
+func scripted(s string, sup bool) (string, bool) {
+	if s == "" || len(s) > 8 || strings.Trim(s, "0123456789+-−=()") != "" || !strings.ContainsAny(s, "0123456789") {
+		return "", false
+	}
+	if sup {
+		return superscripts.Replace(s), true
+	}
+	return subscripts.Replace(s), true
+}
+
+// hasLink reports whether n holds a link the renderer would keep.
+func (r *renderer) hasLink(n *html.Node) bool {
+	a := findFirst(n, atom.A)
+	return a != nil && r.linkTarget(a) != ""
+}
+
+// linkTarget is where a link goes, absolute and clean, or "" for links a
+// reader must not follow (scripts, data, in-page anchors).
+func (r *renderer) linkTarget(a *html.Node) string {
+	href := strings.TrimSpace(attr(a, "href"))
+	if href == "" || strings.HasPrefix(href, "#") {
+		return ""
+	}
+	return article.CleanURL(href, r.base)
 }
 
 // wrap renders n's content between Markdown delimiters, keeping the
 // surrounding white space outside them: "** bold **" is not bold.
+//
+// Emphasis counts only where CommonMark finds its delimiters flanking:
+// "word**(x)**" and "**Note:**word" are read as text, asterisks and all.
+// There the delimiters are left out, keeping the page's text as it is.
 func (r *renderer) wrap(in *inline, n *html.Node, open, close string) {
-	sub := &inline{noText: in.noText}
+	sub := &inline{noText: in.noText, one: true}
 	r.inlineChildren(sub, n)
 	if sub.lead {
 		in.space = true
@@ -435,9 +546,35 @@ func (r *renderer) wrap(in *inline, n *html.Node, open, close string) {
 		}
 		return
 	}
-	in.emit(open+sub.md.String()+close, sub.txt.String())
+	md := sub.md.String()
+	emphasis := open != "["
+	// Delimiters of emphasis inside are not what the page shows.
+	shown := strings.Trim(md, "*~")
+	if emphasis && !in.space {
+		first, _ := utf8.DecodeRuneInString(shown)
+		prev, _ := utf8.DecodeLastRuneInString(in.md.String())
+		if isPunct(first) && isAlnum(prev) {
+			open, close = "", ""
+		}
+	}
+	in.emit(open+md+close, sub.txt.String())
 	in.space = sub.space
+	if last, _ := utf8.DecodeLastRuneInString(shown); close != "" && emphasis && isPunct(last) {
+		end := in.md.Len()
+		in.unflanked = &delimiters{start: end - len(open+md+close), open: len(open), close: len(close)}
+	}
 }
+
+// delimiters are where an emphasis was written in a paragraph's Markdown:
+// from start, open bytes of opening and close bytes of closing delimiter
+// around its content, up to the end of what was written.
+type delimiters struct{ start, open, close int }
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isPunct reports what CommonMark counts as punctuation next to a
+// delimiter: Unicode punctuation and symbols.
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
 
 func startsWithSpace(n *html.Node) bool {
 	t := rawText(n)
@@ -478,15 +615,23 @@ func (r *renderer) imageSrc(n *html.Node) string {
 }
 
 // inline accumulates a paragraph's Markdown and text, collapsing white space
-// as a browser does.
+// as a browser does. Two line breaks in a row end the paragraph, as they
+// look on the page, and the next content starts another.
 type inline struct {
 	md, txt strings.Builder
-	space   bool // white space pending before the next word
-	lead    bool // the content began with white space
-	started bool // something was written
-	newline bool // the last thing written was a line break
-	noText  int  // inside a caption: Markdown only
-	txtGap  bool // a space is owed to the text once more text comes
+	done    []mdBlock // the paragraphs ended so far
+	one     bool      // the content of emphasis or a link: one paragraph
+	space   bool      // white space pending before the next word
+	lead    bool      // the content began with white space
+	started bool      // something was written
+	newline bool      // the last thing written was a line break
+	split   bool      // a second line break came: end the paragraph
+	noText  int       // inside a caption: Markdown only
+	txtGap  bool      // a space is owed to the text once more text comes
+	// unflanked is an emphasis just written that ends in punctuation: if
+	// a letter or digit follows it directly, its closing delimiter cannot
+	// close, and the delimiters come out again (see renderer.wrap).
+	unflanked *delimiters
 }
 
 func (in *inline) text(s string) {
@@ -518,10 +663,21 @@ func (in *inline) text(s string) {
 }
 
 func (in *inline) emit(md, txt string) {
+	if in.split {
+		in.endParagraph()
+	}
 	if in.noText > 0 {
 		txt = ""
 	}
 	gap := in.space && in.started && !in.newline
+	if d := in.unflanked; d != nil {
+		in.unflanked = nil
+		if next, _ := utf8.DecodeRuneInString(md); !gap && isAlnum(next) {
+			was := in.md.String()
+			in.md.Reset()
+			in.md.WriteString(was[:d.start] + was[d.start+d.open:len(was)-d.close])
+		}
+	}
 	if gap {
 		in.md.WriteByte(' ')
 	}
@@ -540,20 +696,53 @@ func (in *inline) emit(md, txt string) {
 }
 
 func (in *inline) lineBreak() {
-	if !in.started || in.newline {
-		return
+	switch {
+	case !in.started:
+	case in.newline:
+		in.split = !in.one
+	default:
+		in.md.WriteString("  \n")
+		in.txt.WriteByte('\n')
+		in.space, in.newline, in.unflanked = false, true, nil
 	}
-	in.md.WriteString("  \n")
-	in.txt.WriteByte('\n')
-	in.space, in.newline = false, true
 }
 
-func (in *inline) paragraph() (mdBlock, bool) {
+// endParagraph files the paragraph written so far and starts another.
+func (in *inline) endParagraph() {
+	done := in.done
+	if b, ok := in.block(); ok {
+		done = append(done, b)
+	}
+	*in = inline{done: done, one: in.one, noText: in.noText}
+}
+
+// block is the paragraph being written, if any.
+func (in *inline) block() (mdBlock, bool) {
 	md := strings.TrimRight(in.md.String(), " \n")
 	if md == "" {
 		return mdBlock{}, false
 	}
 	return mdBlock{md: article.EscapeLineStarts(md), text: strings.TrimSpace(in.txt.String())}, true
+}
+
+// paragraphs returns every paragraph written.
+func (in *inline) paragraphs() []mdBlock {
+	if b, ok := in.block(); ok {
+		return append(in.done, b)
+	}
+	return in.done
+}
+
+// paragraph returns what was written as one paragraph, for places that
+// hold only one (headings, captions): paragraphs are joined by line
+// breaks.
+func (in *inline) paragraph() (mdBlock, bool) {
+	ps := in.paragraphs()
+	if len(ps) == 0 {
+		return mdBlock{}, false
+	}
+	mds, txts := split(ps)
+	return mdBlock{md: strings.Join(mds, "  \n"), text: strings.Join(txts, "\n")}, true
 }
 
 // mdURL makes a URL safe inside Markdown's (...) destination.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -122,4 +123,83 @@ func withoutBookkeeping(file string) string {
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// sitePage is a saved page of one site; every page of it carries the same
+// appeal, which extraction learns to leave out only when it sees several.
+func sitePage(topic string) string {
+	return `<html><head><title>The ` + topic + ` story - Pier Post</title><link rel="canonical" href="https://pier.example/` + topic + `"></head><body><article>
+<h1>The ` + topic + ` story</h1>
+<p>` + strings.Repeat("The "+topic+" story goes on with another sentence of its own. ", 4) + `</p>
+<p>Support local reporting: our small newsroom depends on readers like you, so please consider a contribution today.</p>
+<p>` + strings.Repeat("More about the "+topic+" and what it means for the town. ", 4) + `</p>
+</article></body></html>`
+}
+
+// TestExtractAndImportAgreeOnAFolder runs both commands on a folder of
+// pages: extract prints, in the folder's order, the articles import files,
+// boilerplate learnt across the pages of one site included.
+func TestExtractAndImportAgreeOnAFolder(t *testing.T) {
+	s := sitetest.New(t, "-- site.yaml --\ntitle: T\nbase_url: https://t.example/\ntimezone: Europe/Oslo\n", sitetest.OnDisk())
+	root := s.Dir()
+	s.EditFiles(
+		"inbox/bridge.html", sitePage("bridge"),
+		"inbox/ferry.html", sitePage("ferry"),
+		"inbox/market/stalls.html", sitePage("market"),
+		"inbox/night.txt", dumpPage,
+		"inbox/broken.html", "\x00\x01",
+		"inbox/.hidden.html", sitePage("hidden"),
+	)
+
+	code, out, errOut := brief(t, root, "extract", "--format", "json", "inbox")
+	if code != 1 {
+		t.Fatalf("extract: exit %d, want 1 for the broken page\n%s", code, errOut)
+	}
+	var inputs []string
+	extracted := map[string]extraction{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var x extraction
+		if err := json.Unmarshal([]byte(line), &x); err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, filepath.ToSlash(x.Input))
+		extracted[x.Title] = x
+	}
+	want := []string{"inbox/bridge.html", "inbox/broken.html", "inbox/ferry.html", "inbox/market/stalls.html", "inbox/night.txt"}
+	if !reflect.DeepEqual(inputs, want) {
+		t.Fatalf("extract printed %q, want %q", inputs, want)
+	}
+
+	if code, out, errOut := brief(t, root, "import", "inbox"); code != 1 || !strings.Contains(out, "imported 4,") {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	names, err := filepath.Glob(filepath.Join(root, "content", "articles", "*.md"))
+	if err != nil || len(names) != 4 {
+		t.Fatalf("imported files %v (%v), want 4", names, err)
+	}
+	cfg, err := site.Load(os.DirFS(root), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := content.ParseArticle("content/articles/"+filepath.Base(name), data, cfg.Location)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, ok := extracted[a.Title]
+		if !ok {
+			t.Errorf("%s: brief extract printed no article titled %q", name, a.Title)
+			continue
+		}
+		if strings.TrimSpace(a.Body) != strings.TrimSpace(x.Markdown) || a.SourceURL != x.SourceURL || a.Source != x.Source {
+			t.Errorf("%s: import filed\n%s %s\n%s\nextract printed\n%s %s\n%s", name, a.Source, a.SourceURL, a.Body, x.Source, x.SourceURL, x.Markdown)
+		}
+		if strings.Contains(a.Body, "Support local reporting") {
+			t.Errorf("%s: the appeal every page repeats was not learnt:\n%s", name, a.Body)
+		}
+	}
 }

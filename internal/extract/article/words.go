@@ -6,8 +6,8 @@ import (
 )
 
 // IsWordRune reports the characters words are made of: letters, digits,
-// combining marks and connector punctuation such as "_", the regular
-// expression \w of the extraction benchmark.
+// combining marks (which belong to the letter before them) and connector
+// punctuation such as "_".
 func IsWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc)
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/brief-ssg/brief/internal/extract/articletest"
 )
 
 // TestGuardsNeverHideAMatch checks that a guarded regexp answers as its
@@ -23,7 +25,7 @@ func TestGuardsNeverHideAMatch(t *testing.T) {
 		"We use cookies", "COOKIES", "Coo\u212Aie policy", "coo\u212Aie", "Photographer", "The department said",
 		"A separate imagery", "creditors", "", "plain prose with nothing to see",
 	}
-	for _, dir := range []string{"testdata", filepath.Join(benchDir, "text")} {
+	for _, dir := range []string{"testdata", filepath.Join(articletest.BenchDir(), "text")} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 		for _, f := range files {
 			data, err := os.ReadFile(f)

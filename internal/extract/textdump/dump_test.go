@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/brief-ssg/brief/internal/extract/article"
+
+	"github.com/brief-ssg/brief/internal/markdown"
 )
 
 func TestTextFixture(t *testing.T) {
@@ -164,5 +166,36 @@ func TestTextBoilerplate(t *testing.T) {
 	twice.Learn(blocks(t, a))
 	if got, err := Extract(a, article.Options{Boilerplate: twice}); err != nil || !strings.Contains(got.Text, "stone bridge") {
 		t.Errorf("page learnt twice: %v %v", got, err)
+	}
+}
+
+// TestMarkdownPublishesLiterally checks that text that looks like
+// Markdown or HTML in a dump publishes as the characters it is, through
+// brief's own Markdown renderer: no strikethrough, no entity, no tag.
+func TestMarkdownPublishesLiterally(t *testing.T) {
+	lines := []string{
+		"The ~~draft~~ budget was approved by AT&T shareholders, who wrote &amp; and &copy; in their letter to the board.",
+		"Council members said <b>nothing</b> about the *new* pier, the [old](pier.html) one or the snake_case_name of the file.",
+		"# Members voted 12 to 3, with 1. one abstention and - one absence, after a meeting that ran late into the night.",
+	}
+	dump := "Budget approved - Town News\n" + strings.Join(lines, "\n") + "\n"
+	a, err := Extract([]byte(dump), article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, err := markdown.New().Render(a.Markdown, markdown.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(html)
+	for _, bad := range []string{"<del>", "<s>", "<b>", "<em>", "<a ", "<h1", "<ol", "<ul", "&copy;", "©"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("the dump's text published as markup %q:\n%s\nfrom:\n%s", bad, got, a.Markdown)
+		}
+	}
+	for _, want := range []string{"~~draft~~", "AT&amp;T", "&amp;amp;", "&amp;copy;", "&lt;b&gt;nothing&lt;/b&gt;", "*new*", "[old](pier.html)", "snake_case_name", "# Members", "1. one"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the published page lacks %q:\n%s", want, got)
+		}
 	}
 }

@@ -324,7 +324,7 @@ func isJunkLine(s string, words int) bool {
 	if words <= 8 && byline.MatchString(s) {
 		return true
 	}
-	if words <= 10 && article.IsDateLine(s) {
+	if article.IsDateLine(s) {
 		return true
 	}
 	if words <= 25 && (containsFold(s, "sign up") || containsFold(s, "subscribe")) && (containsFold(s, "newsletter") || containsFold(s, "inbox") || containsFold(s, "email")) {

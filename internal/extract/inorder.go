@@ -3,6 +3,8 @@ package extract
 import (
 	"context"
 	"sync"
+
+	"github.com/brief-ssg/brief/internal/pool"
 )
 
 // inOrder runs work(i) for every i in [0, n) on up to workers goroutines,
@@ -18,59 +20,69 @@ import (
 // the duplicate index and the choice of file names) happens in done,
 // exactly as a sequential loop would do it.
 //
-// When ctx is cancelled, no more work starts and done is no longer
-// called; inOrder waits for the work already started and returns
-// ctx.Err(). work must be safe for concurrent use; done need not be.
+// The work runs on a pool.Each; when ctx is cancelled, no more work starts
+// and done is no longer called; inOrder waits for the work already
+// started and returns ctx.Err(). work must be safe for concurrent use;
+// done need not be.
 func inOrder(ctx context.Context, n, workers, window int, work, done func(i int)) error {
-	workers = max(1, min(workers, n))
-	window = max(window, workers)
-	jobs := make(chan int)
-	finished := make(chan int, window)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range jobs {
-				work(i)
-				finished <- i
+	window = max(window, workers, 1)
+	var (
+		mu       sync.Mutex
+		changed  = sync.NewCond(&mu) // next, finished or stopped changed
+		next     int                 // the index done waits for
+		finished = make([]bool, n)
+		stopped  bool
+	)
+	stop := func() {
+		mu.Lock()
+		stopped = true
+		changed.Broadcast()
+		mu.Unlock()
+	}
+	defer context.AfterFunc(ctx, stop)()
+	ran := make(chan struct{})
+	go func() {
+		defer close(ran)
+		pool.Each(ctx, n, workers, func(i int) {
+			mu.Lock()
+			for i >= next+window && !stopped {
+				changed.Wait()
 			}
+			goOn := !stopped
+			mu.Unlock()
+			if !goOn {
+				return
+			}
+			work(i)
+			mu.Lock()
+			finished[i] = true
+			changed.Broadcast()
+			mu.Unlock()
 		})
-	}
-	defer func() {
-		close(jobs)
-		wg.Wait()
 	}()
-
-	ready := make([]bool, n)
-	stopped := false
-	cancel := ctx.Done() // nil once seen, so that the wait for running work does not spin
-	sent, got, next := 0, 0, 0
-	for next < n {
-		send := jobs
-		if stopped || sent == n || sent-next >= window {
-			send = nil
+	mu.Lock()
+	for next < n && !stopped {
+		if !finished[next] {
+			changed.Wait()
+			continue
 		}
-		if send == nil && got == sent {
-			break // stopped, and nothing is running
+		mu.Unlock()
+		if ctx.Err() != nil {
+			mu.Lock()
+			break
 		}
-		select {
-		case send <- sent:
-			sent++
-		case i := <-finished:
-			got++
-			ready[i] = true
-			for !stopped && next < n && ready[next] {
-				if ctx.Err() != nil {
-					stopped = true
-					break
-				}
-				done(next)
-				next++
-			}
-		case <-cancel:
-			stopped, cancel = true, nil
-		}
+		done(next)
+		mu.Lock()
+		next++
+		changed.Broadcast()
 	}
-	if stopped {
+	complete := next == n
+	mu.Unlock()
+	if !complete {
+		stop() // wakes the workers waiting for the window: they end
+	}
+	<-ran
+	if !complete {
 		return ctx.Err()
 	}
 	return nil

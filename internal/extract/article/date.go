@@ -257,7 +257,8 @@ const maxDateLineOthers = 1
 // "Published 20 Nov"), with nothing else but date labels (dateLabels) and
 // at most maxDateLineOthers other words, twelve words at most in all.
 func IsDateLine(s string) bool {
-	if WordCount(s) > 12 {
+	// Every date and time of day has digits; most short lines have none.
+	if !strings.ContainsAny(s, "0123456789") || WordCount(s) > 12 {
 		return false
 	}
 	_, dated := FindDate(s, time.UTC)

@@ -26,6 +26,14 @@ func isDense(r rune) bool {
 func WordCount(s string) int {
 	words, dense, in := 0, 0, false
 	for _, r := range s {
+		if r < 0x80 { // most text, without the Unicode tables
+			w := 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' || r == '_'
+			if w && !in {
+				words++
+			}
+			in = w
+			continue
+		}
 		switch {
 		case unicode.In(r, unicode.Mn, unicode.Mc):
 			// A mark belongs to the character before it.

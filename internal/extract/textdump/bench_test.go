@@ -70,3 +70,25 @@ func TestTextBenchmark(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkText times the whole pipeline (split, classify, select, render
+// Markdown and text, metadata) over the benchmark's dumps, or the fixture
+// without them.
+func BenchmarkText(b *testing.B) {
+	var inputs [][]byte
+	if _, err := os.Stat(filepath.Join(articletest.BenchDir(), "ground-truth.json")); err == nil {
+		for _, pg := range articletest.LoadBench(b) {
+			inputs = append(inputs, pg.Dump)
+		}
+	} else {
+		data, err := os.ReadFile("testdata/dump_harbour.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, data)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		Extract(inputs[i%len(inputs)], article.Options{})
+	}
+}

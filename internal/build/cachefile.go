@@ -8,9 +8,11 @@ import (
 	"github.com/brief-ssg/brief/internal/content"
 )
 
-// CacheFile is the name of the file, beside the manifest in every build
-// folder `brief build` writes, that keeps its Cache for the next run.
-const CacheFile = ".brief-cache"
+// CacheKind names the file, hidden beside the build folder `brief build`
+// writes (output.Beside: public/ has .public-cache), that keeps its Cache
+// for the next run. It holds drafts' and future articles' front matter, so
+// it never goes inside the folder that is published.
+const CacheKind = "cache"
 
 // cacheFormat starts every cache file; a file in another format is
 // ignored.

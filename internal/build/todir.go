@@ -14,16 +14,17 @@ import (
 // ToDir builds the site in the folder src into the folder dest, as `brief
 // build` does: the whole protocol of a build on disk in one call.
 //
-//  1. The inputs are scanned, with the cache the previous build left in
-//     dest (CacheFile) vouching for files whose size and modification
+//  1. The inputs are scanned, with the cache the previous build left
+//     beside dest (CacheKind) vouching for files whose size and modification
 //     time it recorded (see Cache), and fingerprinted.
 //  2. When dest's stamp (Stamp, in its marker file) says it already holds
 //     the build of these inputs, nothing is written: Result.Skipped.
 //  3. Otherwise the site is built into a staging folder (output.Dir),
 //     carrying every file whose input key is unchanged over from earlier
-//     builds, and the stamp and the cache are written with it.
+//     builds, and the stamp is written with it.
 //  4. The staging folder is swapped in for dest in one step; a failed
-//     build leaves dest as it was.
+//     build leaves dest as it was. Then the cache is replaced beside
+//     dest; failing that costs the next build time, not correctness.
 //
 // opt.Tool identifies the brief doing the build; empty means a hash of
 // the running executable, and when that cannot be read, nothing is
@@ -39,7 +40,7 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	if c == nil {
 		c = NewCache()
 		if !opt.Force {
-			c = decodeCache(output.ReadAttached(dest, CacheFile), opt.Tool)
+			c = decodeCache(output.ReadBeside(dest, CacheKind), opt.Tool)
 		}
 		opt.Cache = c
 	}
@@ -70,20 +71,19 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	if st, ok := NewStamp(fp, res); ok {
 		dir.SetStamp(st.String())
 	}
-	if opt.Tool != "" {
-		data, err := c.encode(opt.Tool)
-		if err == nil {
-			err = dir.Attach(CacheFile, data)
-		}
-		if err != nil {
-			dir.Abort()
-			return nil, err
-		}
-	}
-	opt.Log.Debug("cache encoded", "took", time.Since(start))
 	if err := dir.Commit(); err != nil {
 		return nil, err
 	}
+	if opt.Tool != "" {
+		data, err := c.encode(opt.Tool)
+		if err == nil {
+			err = output.WriteBeside(dest, CacheKind, data)
+		}
+		if err != nil {
+			opt.Log.Warn("build cache not saved; the next build reads every file", "err", err)
+		}
+	}
+	opt.Log.Debug("cache written", "took", time.Since(start))
 	res.Duration = time.Since(start)
 	opt.Log.Debug("build committed", "rendered", res.Rendered, "files", res.Files, "took", res.Duration)
 	return res, nil

@@ -30,12 +30,11 @@ type Dir struct {
 	re     reuse
 	unlock func() // releases the lock on an adopted kept tree
 
-	mu       sync.Mutex
-	claimed  map[string]bool
-	next     Manifest // this build's files
-	reused   int
-	stamp    string
-	attached map[string][]byte
+	mu      sync.Mutex
+	claimed map[string]bool
+	next    Manifest // this build's files
+	reused  int
+	stamp   string
 }
 
 // DirOptions adjust NewDir.
@@ -47,10 +46,7 @@ type DirOptions struct {
 
 // Kept is where the build before the one in dest is kept for the next
 // build to update in place.
-func Kept(dest string) string {
-	dest = filepath.Clean(dest)
-	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+"-previous")
-}
+func Kept(dest string) string { return Beside(dest, "previous") }
 
 // NewDir prepares a build into dest. The staging folder is next to dest
 // so that the final rename stays on one file system.
@@ -66,7 +62,7 @@ func OpenDir(dest string, opt DirOptions) (*Dir, error) {
 	if err := checkReplaceable(dest); err != nil {
 		return nil, err
 	}
-	d := &Dir{dest: dest, claimed: map[string]bool{}, attached: map[string][]byte{}}
+	d := &Dir{dest: dest, claimed: map[string]bool{}}
 	if !opt.Fresh && isBuild(dest) {
 		d.re.dest = dest
 		d.re.prev = readManifest(dest)
@@ -100,7 +96,7 @@ func (d *Dir) claim(name string) error {
 	if err := CheckName(name); err != nil {
 		return err
 	}
-	if name == Marker || name == ManifestFile || attachable(name) {
+	if ownFile(name) {
 		return fmt.Errorf("output: %s is brief's own file", name)
 	}
 	d.mu.Lock()
@@ -202,19 +198,6 @@ func (d *Dir) SetStamp(s string) {
 	d.mu.Unlock()
 }
 
-// Attach adds one of brief's own files (a name starting ".brief-", such
-// as the build cache) to the build, written at Commit and read back with
-// ReadAttached. It is not part of the site and not in the manifest.
-func (d *Dir) Attach(name string, data []byte) error {
-	if !attachable(name) {
-		return fmt.Errorf("output: %s cannot be attached", name)
-	}
-	d.mu.Lock()
-	d.attached[name] = data
-	d.mu.Unlock()
-	return nil
-}
-
 // Commit swaps the staged build in for dest. The build it replaces is
 // kept (Kept) for the next build to update.
 func (d *Dir) Commit() error {
@@ -254,15 +237,10 @@ func (d *Dir) commit() error {
 			return err
 		}
 	}
-	// Marker, manifest and attachments are replaced, not written through:
-	// in a kept tree they could be hard links into another build.
+	// Marker and manifest are replaced, not written through: in a kept
+	// tree they could be hard links into another build.
 	if err := st.rewrite(Marker, markerWith(d.stamp)); err != nil {
 		return err
-	}
-	for name, data := range d.attached {
-		if err := st.rewrite(name, data); err != nil {
-			return err
-		}
 	}
 	if err := st.rewrite(ManifestFile, d.next.Bytes()); err != nil {
 		return err

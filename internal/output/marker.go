@@ -43,22 +43,10 @@ func ReadStamp(dest string) string {
 	return ""
 }
 
-// ReadAttached returns the file brief attached (Dir.Attach) to the build
-// in dest under name, or nil.
-func ReadAttached(dest, name string) []byte {
-	if !isBuild(dest) || !attachable(name) {
-		return nil
-	}
-	data, err := os.ReadFile(filepath.Join(dest, name))
-	if err != nil {
-		return nil
-	}
-	return data
-}
-
-// attachable says name may be attached: one of brief's own dotfiles.
-func attachable(name string) bool {
-	return strings.HasPrefix(name, ".brief-") && !strings.ContainsAny(name, "/\\") && name != Marker && name != ManifestFile
+// ownFile says name is one of brief's own dotfiles (the marker, the
+// manifest), which a site's files may not take.
+func ownFile(name string) bool {
+	return strings.HasPrefix(name, ".brief-")
 }
 
 // isBuild reports whether dir is a folder holding brief's marker.

@@ -201,7 +201,7 @@ func (s *stage) sweepRoot(names []string) error {
 		return fmt.Errorf("output: %w", err)
 	}
 	for _, e := range entries {
-		if top[e.Name()] || e.Name() == Marker || e.Name() == ManifestFile || attachable(e.Name()) {
+		if top[e.Name()] || ownFile(e.Name()) {
 			continue
 		}
 		if err := s.invalidate(); err != nil {

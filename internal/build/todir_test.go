@@ -1,0 +1,78 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/output"
+	"github.com/brief-ssg/brief/internal/sitetest"
+)
+
+// TestToDirPublishesNothingLeftOut builds a site with a draft and a
+// future article into a folder and checks that no file in it carries
+// their text, while the cache that remembers them sits beside it.
+func TestToDirPublishesNothingLeftOut(t *testing.T) {
+	s := sitetest.New(t, `
+-- site.yaml --
+title: Briefing
+base_url: https://example.org/
+-- content/articles/out.md --
+---
+title: Published story
+date: 2024-05-02T09:00:00Z
+---
+Published text.
+-- content/articles/draft.md --
+---
+title: Secret draft headline
+date: 2024-05-01T09:00:00Z
+draft: true
+---
+Draft text.
+-- content/articles/later.md --
+---
+title: Embargoed headline
+date: 2999-01-01T09:00:00Z
+---
+Embargoed text.
+`, sitetest.OnDisk())
+	dest := filepath.Join(t.TempDir(), "public")
+	opt := build.Options{Now: sitetest.Now(), Tool: "test"}
+	for _, run := range []string{"first build", "rebuild from the cache"} {
+		if _, err := build.ToDir(context.Background(), s.Dir(), dest, opt); err != nil {
+			t.Fatalf("%s: %v", run, err)
+		}
+		err := filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			for _, secret := range []string{"Secret draft", "Draft text", "Embargoed"} {
+				if strings.Contains(string(data), secret) {
+					t.Errorf("%s: %s carries %q, which was left out", run, p, secret)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cache := output.ReadBeside(dest, build.CacheKind)
+		if len(cache) == 0 {
+			t.Fatalf("%s: no cache beside %s", run, dest)
+		}
+		if !strings.Contains(string(cache), "Secret draft") {
+			t.Errorf("%s: the cache beside the build does not hold the draft it should save re-reading", run)
+		}
+		if run == "first build" {
+			s.ReplaceInFile("content/articles/out.md", "Published text.", "Published text, edited.")
+		}
+	}
+}

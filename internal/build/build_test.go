@@ -373,6 +373,13 @@ title: X
 date: 2025-01-01
 topics: [sports]
 ---
+-- content/articles/both-ways.md --
+---
+title: Y
+date: 2025-01-01
+topics: [trade]
+exclude_topics: [trade]
+---
 -- content/topics/nowhere.md --
 ---
 title: Nowhere
@@ -386,6 +393,7 @@ date: 2025-01-01
 		"content/articles/bad-date.md:3:",
 		`content/articles/bad-key.md:4: unknown key "sumary"`,
 		`content/articles/bad-topic.md:4: topics: "sports" is not a topic`,
+		`content/articles/both-ways.md:5: exclude_topics: "trade" is also in topics`,
 		`content/topics/nowhere.md: no topic "nowhere"`,
 		"/articles/blinken-visit/ is already taken",
 	)

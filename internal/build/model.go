@@ -232,6 +232,13 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	}
 	listed := topicSet("topics", a.Topics)
 	excluded := topicSet("exclude_topics", a.ExcludeTopics)
+	// An article that both lists and excludes a topic contradicts itself;
+	// either reading would surprise half of the editors, so ask.
+	for _, t := range a.ExcludeTopics {
+		if s := slug.Make(t); listed[s] && excluded[s] {
+			errs.Add(diag.Errorf(a.Path, a.Lines["exclude_topics"], "exclude_topics: %q is also in topics: keep it in one of the two", t))
+		}
+	}
 	if err := m.prepErrs[a]; err != nil {
 		errs.Add(err)
 	}

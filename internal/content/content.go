@@ -21,10 +21,10 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/pool"
+	"github.com/brief-ssg/brief/internal/safetext"
 	"github.com/brief-ssg/brief/internal/slug"
 )
 
@@ -271,15 +271,15 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 		errs.Add(diag.Errorf(p, lines[key], format, args...))
 	}
 	a := &Article{
-		Path: p, Title: line(f.Title), Source: line(f.Source),
+		Path: p, Title: safetext.Line(f.Title), Source: safetext.Line(f.Source),
 		SourceURL: escapeURL(f.SourceURL), Authors: clean(f.Author), Tags: clean(f.Tags),
 		Topics: clean(f.Topics), ExcludeTopics: clean(f.ExcludeTopics),
-		Summary: line(f.Summary), Image: escapeURL(f.Image),
-		Note: strings.TrimSpace(f.Note), Draft: f.Draft, Body: body, BodyLine: bodyLine,
-		ScrapedFrom: f.ScrapedFrom, Fingerprint: f.Fingerprint, ImportHashes: f.ImportHashes, Lines: lines,
+		Summary: safetext.Line(f.Summary), Image: escapeURL(f.Image),
+		Note: strings.TrimSpace(safetext.Text(f.Note)), Draft: f.Draft, Body: body, BodyLine: bodyLine,
+		ScrapedFrom: safetext.Text(f.ScrapedFrom), Fingerprint: safetext.Text(f.Fingerprint), ImportHashes: f.ImportHashes, Lines: lines,
 	}
 	if a.Summary == "" {
-		a.Summary = line(f.Description)
+		a.Summary = safetext.Line(f.Description)
 	}
 	if importedTopics(a.Topics, a.ImportHashes) {
 		a.ImportedTopics, a.Topics = a.Topics, nil
@@ -366,7 +366,7 @@ func ParsePage(p string, data []byte) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg := &Page{Path: p, Title: line(f.Title), Description: line(f.Description), Draft: f.Draft, Body: body}
+	pg := &Page{Path: p, Title: safetext.Line(f.Title), Description: safetext.Line(f.Description), Draft: f.Draft, Body: body}
 	pg.Slug = articleSlug(p, f.Slug)
 	if pg.Title == "" {
 		return nil, diag.Errorf(p, 1, "title is missing: add `title: ...` to the front matter")
@@ -385,37 +385,8 @@ func ParseIntro(p string, data []byte) (*Intro, error) {
 	}
 	return &Intro{
 		Path: p, Topic: strings.TrimSuffix(path.Base(p), ".md"),
-		Title: line(f.Title), Description: line(f.Description), Body: body,
+		Title: safetext.Line(f.Title), Description: safetext.Line(f.Description), Body: body,
 	}, nil
-}
-
-// Line returns s as a one-line front matter field reads back: see line.
-// File writes one-line fields in this form, so that what the file says is
-// what the site shows; import uses it to check values before writing.
-func Line(s string) string { return line(s) }
-
-// line makes a one-line field safe to show: whitespace runs (newlines
-// included) become one space, and control and bidirectional-override
-// characters are dropped, since a title carrying U+202E could make a page
-// read differently from what it says.
-func line(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		case unicode.IsControl(r), r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069', r == '\u200e', r == '\u200f', r == '\u061c':
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // clean makes each item a clean line and drops empty and repeated ones,
@@ -424,7 +395,7 @@ func clean(in []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range in {
-		s = line(s)
+		s = safetext.Line(s)
 		k := strings.ToLower(s)
 		if s == "" || seen[k] {
 			continue

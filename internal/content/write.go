@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/brief-ssg/brief/internal/safetext"
 )
 
 // File is a content file being written: front matter, then a Markdown
@@ -32,8 +34,8 @@ type File struct {
 type valueKind int
 
 const (
-	kindLine   valueKind = iota // one line of text: see line
-	kindText                    // text kept as it is (slug, paths, hashes)
+	kindLine   valueKind = iota // one line of text: see safetext.Line
+	kindText                    // text as safetext.Text keeps it (slug, paths, hashes)
 	kindNote                    // Markdown, trimmed
 	kindURL                     // a URL: see escapeURL
 	kindList                    // a list of one-line items: see clean
@@ -155,7 +157,7 @@ func node(kind valueKind, v any) (*yaml.Node, error) {
 	str := func(s string) *yaml.Node {
 		// YAML is UTF-8 text: the encoder refuses anything else, and a
 		// file name (scraped_from) may be any bytes.
-		s = Text(s)
+		s = safetext.Text(s)
 		if s == "" {
 			return nil
 		}
@@ -172,9 +174,9 @@ func node(kind valueKind, v any) (*yaml.Node, error) {
 		}
 		switch kind {
 		case kindLine:
-			s = line(s)
+			s = safetext.Line(s)
 		case kindNote:
-			s = strings.TrimSpace(s)
+			s = strings.TrimSpace(safetext.Text(s))
 		case kindURL:
 			s = escapeURL(s)
 		}
@@ -223,24 +225,19 @@ func node(kind valueKind, v any) (*yaml.Node, error) {
 		}
 		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		for _, k := range slices.Sorted(maps.Keys(h)) {
-			m.Content = append(m.Content, str(k), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: Text(h[k])})
+			m.Content = append(m.Content, str(k), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: safetext.Text(h[k])})
 		}
 		return m, nil
 	}
 	return wrong()
 }
 
-// Text returns s as a text field (slug, scraped_from, fingerprint, an
-// import hash) reads back once File has written it: unchanged, except
-// that bytes that are not UTF-8 become U+FFFD, since front matter is
-// UTF-8 text.
-func Text(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
-
 // SetBody replaces the body with Markdown, written after a blank line
-// and ending with a newline. Bytes the reader refuses in a content file
-// (NUL, anything not UTF-8) are written as U+FFFD.
+// and ending with a newline, as safetext.Text stores text: bytes that are
+// not UTF-8 become U+FFFD, and control characters other than tab and
+// newline (NUL, which the reader refuses, ESC) are dropped.
 func (f *File) SetBody(markdown string) {
-	markdown = strings.ReplaceAll(Text(markdown), "\x00", "\uFFFD")
+	markdown = safetext.Text(markdown)
 	b := make([]byte, 0, len(markdown)+2)
 	b = append(b, '\n')
 	b = append(b, markdown...)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/brief-ssg/brief/internal/safetext"
 )
 
 // TestWriterKnowsEveryKey keeps the writer's key list and the reader's
@@ -96,23 +98,23 @@ func TestFileRoundTrip(t *testing.T) {
 				key       string
 				got, want any
 			}{
-				{"title", a.Title, line("T " + s)},
+				{"title", a.Title, safetext.Line("T " + s)},
 				{"date", a.Date.Format(time.RFC3339Nano), date.Format(time.RFC3339Nano)},
-				{"source", a.Source, line(s)},
+				{"source", a.Source, safetext.Line(s)},
 				{"source_url", a.SourceURL, escapeURL("https://news.example/a?q=" + s)},
 				{"author", a.Authors, clean([]string{s, "Jane Roe"})},
 				{"tags", a.Tags, clean([]string{"China", s})},
 				{"topics", a.Topics, clean([]string{s})},
 				{"exclude_topics", a.ExcludeTopics, clean([]string{s})},
-				{"summary", a.Summary, line(s)},
+				{"summary", a.Summary, safetext.Line(s)},
 				{"image", a.Image, escapeURL("https://news.example/i.png?alt=" + s)},
-				{"note", a.Note, strings.TrimSpace(Text(s))},
+				{"note", a.Note, strings.TrimSpace(safetext.Text(s))},
 				{"draft", a.Draft, true},
 				{"imported", a.Imported.Equal(date), true},
-				{"scraped_from", a.ScrapedFrom, Text(s)},
-				{"fingerprint", a.Fingerprint, Text(s)},
-				{"import_hashes", a.ImportHashes, map[string]string{"title": Text(s), "body": "x"}},
-				{"body", a.Body, "\nBody " + strings.ReplaceAll(Text(s), "\x00", "\uFFFD") + map[bool]string{true: "", false: "\n"}[strings.HasSuffix(s, "\n")]},
+				{"scraped_from", a.ScrapedFrom, safetext.Text(s)},
+				{"fingerprint", a.Fingerprint, safetext.Text(s)},
+				{"import_hashes", a.ImportHashes, map[string]string{"title": safetext.Text(s), "body": "x"}},
+				{"body", a.Body, "\nBody " + safetext.Text(s) + map[bool]string{true: "", false: "\n"}[strings.HasSuffix(safetext.Text(s), "\n")]},
 			}
 			for _, c := range checks {
 				if !reflect.DeepEqual(c.got, c.want) && !(c.got == nil && c.want == nil) {

@@ -23,6 +23,7 @@ import (
 	"github.com/brief-ssg/brief/internal/extract"
 	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
+	"github.com/brief-ssg/brief/internal/safetext"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/slug"
 	"github.com/brief-ssg/brief/internal/topics"
@@ -333,9 +334,9 @@ func Preview(a *extract.Article, name, pageURL string, loc *time.Location, now t
 // fetched from pageURL ("" for a file), imported at now.
 func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.Location) *doc {
 	d := &doc{
-		title: content.Line(a.Title), source: content.Line(a.Source),
+		title: safetext.Line(a.Title), source: safetext.Line(a.Source),
 		image: a.Image, authors: oneLines(a.Authors, maxAuthors), tags: tagList(a.Tags),
-		imported: now.In(loc).Truncate(time.Second), scrapedFrom: content.Text(name),
+		imported: now.In(loc).Truncate(time.Second), scrapedFrom: safetext.Text(name),
 		fingerprint: Fingerprint(a.Text), body: strings.TrimSpace(a.Markdown) + "\n",
 	}
 	d.sourceURL = a.SourceURL
@@ -359,12 +360,12 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 		d.date, d.dateGuessed = d.imported, true
 	}
 	d.date = d.date.In(loc)
-	d.summary = content.Line(a.Description)
+	d.summary = safetext.Line(a.Description)
 	if d.summary == "" {
-		d.summary = content.Line(article.LeadSentences(a.Text, 280))
+		d.summary = safetext.Line(article.LeadSentences(a.Text, 280))
 	}
 	if d.title == "" {
-		d.title = content.Line(article.LeadSentences(a.Text, 80))
+		d.title = safetext.Line(article.LeadSentences(a.Text, 80))
 	}
 	return d
 }
@@ -389,7 +390,7 @@ func oneLines(in []string, limit int) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range in {
-		s = content.Line(s)
+		s = safetext.Line(s)
 		k := strings.ToLower(s)
 		if s == "" || seen[k] {
 			continue

@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -123,7 +124,7 @@ func Load(ctx context.Context, fsys fs.FS, loc *time.Location) (*Set, error) {
 	}
 	files := make([]Parsed, len(paths))
 	err = pool.Each(ctx, len(paths), 0, func(i int) {
-		data, err := fs.ReadFile(fsys, paths[i])
+		data, err := ReadFile(fsys, paths[i])
 		if err != nil {
 			files[i] = Parsed{Path: paths[i], Err: diag.Errorf(paths[i], 0, "%w", err)}
 			return
@@ -237,6 +238,26 @@ func Assemble(files []Parsed) (*Set, error) {
 		return a.Slug < b.Slug
 	})
 	return set, errs.Err()
+}
+
+// ReadFile reads the content file p, refusing one over MaxFileSize after
+// reading one byte past the limit: a 1 GB file read whole before the check
+// cost 2 GB of memory. Whatever reads content files for a build reads them
+// through it.
+func ReadFile(fsys fs.FS, p string) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, errTooLarge
+	}
+	return data, nil
 }
 
 // parse checks a file's bytes and splits and decodes its front matter.

@@ -32,11 +32,21 @@ func FromYAML(path string, lineOffset int, err error, into ...any) error {
 		msgs = []string{strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
 	for _, m := range msgs {
-		line := 0
+		// The parser gives no line for a fault on the first line, and
+		// the line where the enclosing block started, counted from 0,
+		// for its own ("did not find expected ..."); the decoder's type
+		// errors and the scanner's lines are right.
+		line := 1
 		if sub := yamlLine.FindStringSubmatch(m); sub != nil {
 			line, _ = strconv.Atoi(sub[1])
-			line += lineOffset
 			m = sub[2]
+			if strings.HasPrefix(m, "did not find expected") {
+				line++
+			}
+		}
+		line += lineOffset
+		if te == nil {
+			m += yamlSyntaxAdvice
 		}
 		if sub := yamlUnknown.FindStringSubmatch(m); sub != nil {
 			m = fmt.Sprintf("unknown key %q", sub[1])
@@ -50,6 +60,10 @@ func FromYAML(path string, lineOffset int, err error, into ...any) error {
 	}
 	return list.Err()
 }
+
+// yamlSyntaxAdvice follows a parser message that ParseYAML could not
+// explain better.
+const yamlSyntaxAdvice = ` (YAML could not read the file here or a line or two above: a value that contains ": " or " #", or starts with a quote, [, {, #, *, &, !, @ or a backquote, must be quoted: title: "Breaking: news")`
 
 // humanizeYAML rewords the decoder's Go-flavoured messages ("cannot
 // unmarshal !!seq into string") in terms of the file.

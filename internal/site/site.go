@@ -17,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/safetext"
 	"github.com/brief-ssg/brief/internal/slug"
 	"github.com/brief-ssg/brief/internal/topics"
 )
@@ -80,7 +81,7 @@ type Options struct {
 // import and extract agree on what a site says. Errors name site.yaml and
 // the line at fault; a missing file is ErrNotFound.
 func Load(fsys fs.FS, opt Options) (*Config, error) {
-	data, err := fs.ReadFile(fsys, FileName)
+	data, err := readLimited(fsys, FileName, MaxSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, diag.Errorf(FileName, 0, "%w", ErrNotFound)
 	}
@@ -101,29 +102,84 @@ func Load(fsys fs.FS, opt Options) (*Config, error) {
 	return cfg, nil
 }
 
+// MaxSize bounds site.yaml: a site's settings and topics fit in a few
+// KiB, and a file read whole and decoded must not cost gigabytes.
+const MaxSize = 1 << 20
+
+var errTooLarge = fmt.Errorf("the file is over the %d MiB limit for site.yaml; it holds settings and topics, a few KiB: move anything else out of it", MaxSize>>20)
+
+// readLimited reads a file of at most limit bytes, returning errTooLarge
+// for a larger one without reading it all.
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// siteLimits bound site.yaml's YAML before it is decoded (see
+// diag.CheckShape): topics are a list, so only a mapping's keys need a
+// tight bound.
+var siteLimits = diag.Limits{MaxDepth: 16, MaxNodes: 200_000, MaxKeys: 1000}
+
+// siteProse are keys whose values are text an editor writes.
+var siteProse = map[string]bool{"title": true, "description": true, "author": true}
+
 // Parse decodes and checks site.yaml. path names the file in errors. Every
 // problem found is reported, each with its line.
 func Parse(path string, data []byte) (*Config, error) {
+	if len(data) > MaxSize {
+		return nil, diag.Errorf(path, 0, "%w", errTooLarge)
+	}
+	// Parsed into a tree first, which is linear in the input, to refuse
+	// aliases (a 1 MB string aliased 1,000 times decoded for minutes)
+	// and explain syntax mistakes before the typed decoder runs.
+	doc, err := diag.ParseYAML(path, 0, data, func(k string) bool { return siteProse[k] })
+	if err != nil {
+		return nil, err
+	}
+	if err := diag.CheckShape(path, 0, doc, "site.yaml", siteLimits); err != nil {
+		return nil, err
+	}
 	var cfg Config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
 		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{})
 	}
-	// Topic lines come from a second, untyped pass: the typed decoder does
-	// not say where each list item started.
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err == nil {
-		for i, line := range topicLines(&doc) {
-			if i < len(cfg.Topics) {
-				cfg.Topics[i].Line = line
-			}
+	// Topic lines come from the tree: the typed decoder does not say
+	// where each list item started.
+	for i, line := range topicLines(doc) {
+		if i < len(cfg.Topics) {
+			cfg.Topics[i].Line = line
 		}
 	}
+	cfg.clean()
 	if err := cfg.check(path); err != nil {
 		return nil, err
 	}
 	return &cfg, nil
+}
+
+// clean makes the one-line fields what pages and feeds may show, as
+// content does for front matter.
+func (c *Config) clean() {
+	for _, f := range []*string{&c.Title, &c.Description, &c.Author} {
+		*f = safetext.Line(*f)
+	}
+	for i := range c.Topics {
+		c.Topics[i].Title = safetext.Line(c.Topics[i].Title)
+		c.Topics[i].Description = safetext.Line(c.Topics[i].Description)
+	}
 }
 
 func topicLines(doc *yaml.Node) []int {

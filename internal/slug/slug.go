@@ -18,7 +18,8 @@ const MaxLen = 80
 // accents folded ("Zürich" → "zurich"), letters of other scripts kept as they
 // are, and punctuation inside words dropped so that "U.S." and "Xi's" stay
 // one word. The result never contains a path separator, never starts or ends
-// with a hyphen and is empty only when s holds no letter or digit.
+// with a hyphen and is empty only when s holds no letter or digit. Names
+// Windows reserves get an underscore (see legal).
 func Make(s string) string {
 	var b strings.Builder
 	pendingHyphen := false
@@ -41,7 +42,30 @@ func Make(s string) string {
 			pendingHyphen = true
 		}
 	}
-	return truncate(norm.NFC.String(b.String()))
+	return legal(truncate(norm.NFC.String(b.String())))
+}
+
+// legal alters the names Windows reserves for devices (con, prn, aux, nul,
+// com0–com9, lpt0–lpt9, in any case): a folder of that name cannot be
+// created or copied there, and published sites are copied everywhere. An
+// underscore is added (con → con_): it reads as the same word, and since
+// Make never writes one otherwise, the result cannot be the slug of
+// another name, so collisions stay what they were. Make's other rules
+// already keep names legal: no trailing dot or space, no reserved
+// punctuation, at most MaxLen bytes.
+func legal(s string) string {
+	if reserved(s) {
+		return s + "_"
+	}
+	return s
+}
+
+func reserved(s string) bool {
+	switch s {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '0' && s[3] <= '9'
 }
 
 func isJoiner(r rune) bool {

@@ -22,6 +22,12 @@ func TestMake(t *testing.T) {
 		{"---", ""},
 		{"", ""},
 		{"G-7 summit", "g-7-summit"},
+		// Names Windows reserves for devices, in any case and however
+		// they are written, get an underscore; longer words do not.
+		{"con", "con_"}, {"CON", "con_"}, {"Aux", "aux_"}, {"nul", "nul_"}, {"PRN", "prn_"},
+		{"com1", "com1_"}, {"LPT9", "lpt9_"}, {"com0", "com0_"}, {"COM¹", "com1_"},
+		{"con.txt", "contxt"}, {"con_", "con_"}, {"con-1", "con-1"}, {"console", "console"},
+		{"com10", "com10"}, {"lpt", "lpt"}, {"nul nul", "nul-nul"},
 	}
 	for _, tt := range tests {
 		if got := Make(tt.in); got != tt.want {

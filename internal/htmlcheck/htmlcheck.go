@@ -25,13 +25,25 @@ func (f Finding) String() string { return f.Selector + ": " + f.Detail }
 var (
 	// forbidden elements never appear in a page brief writes.
 	forbidden = []string{"iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button", "textarea", "select", "base", "portal", "math", "svg", "template", "noscript"}
-	// scriptURL matches schemes that run code, after browsers' own
-	// normalisation (whitespace and control characters inside the scheme
-	// are ignored).
-	scriptURL = regexp.MustCompile(`(?i)^\s*(javascript|vbscript|livescript|data\s*:\s*(text/html|application/(x?html|javascript)|image/svg))`)
+	// scriptURL matches ScriptURLs, after browsers' own normalisation
+	// (whitespace and control characters inside the scheme are ignored).
+	scriptURL = regexp.MustCompile(`(?i)^\s*(` + strings.Join(scriptURLPatterns, "|") + `)`)
 	cssScript = regexp.MustCompile(`(?i)expression\s*\(|url\s*\(\s*['"]?\s*(javascript|vbscript)|@import|behavior\s*:|-moz-binding`)
 	cspScript = regexp.MustCompile(`script-src ([^;]*)`)
 )
+
+// ScriptURLs are URLs that run code when followed or loaded, as written
+// in an href or src: brief's Markdown renderer must drop every one of them
+// (its tests iterate this list), and Check reports any it finds.
+var ScriptURLs = []string{
+	"javascript:alert(1)", "vbscript:msgbox(1)", "livescript:alert(1)",
+	"data:text/html,<script>alert(1)</script>", "data:application/xhtml+xml,x",
+	"data:application/javascript,alert(1)", "data:application/html,x", "data:image/svg+xml,<svg onload=alert(1)>",
+}
+
+// scriptURLPatterns are the prefixes of ScriptURLs as scriptURL matches
+// them.
+var scriptURLPatterns = []string{`javascript`, `vbscript`, `livescript`, `data\s*:\s*(text/html|application/(x?html|javascript)|image/svg)`}
 
 // Check parses page and reports every live vector in it. Inline scripts are
 // allowed only when the page's Content-Security-Policy names their hash:

@@ -3,6 +3,7 @@ package htmlcheck
 import (
 	"crypto/sha256"
 	"encoding/base64"
+	"html"
 	"strings"
 	"testing"
 )
@@ -95,5 +96,16 @@ func TestMarkdown(t *testing.T) {
 				t.Errorf("want a finding with %q, got %v", tt.want, got)
 			}
 		})
+	}
+}
+
+// TestScriptURLsAreReported keeps ScriptURLs, which the renderer's tests
+// use, and what Check reports in step.
+func TestScriptURLsAreReported(t *testing.T) {
+	for _, u := range ScriptURLs {
+		got, err := Check(page("script-src 'none'", `<a href="`+html.EscapeString(u)+`">x</a>`))
+		if err != nil || len(got) != 1 {
+			t.Errorf("%s: findings %v, %v; want one", u, got, err)
+		}
 	}
 }

@@ -1,16 +1,22 @@
 // Package markdown renders editors' and imported Markdown to HTML that is
 // safe to publish: GFM tables, footnotes and typographic quotes on; raw HTML
-// and script-bearing URLs off, whatever the source says.
+// off, and only http, https, mailto and relative URLs kept in links and
+// images, whatever the source says. Links to other sites carry
+// rel="noopener noreferrer", and table alignment is a class (align-left,
+// align-center, align-right) for the theme to style: the pages' CSP
+// refuses inline style attributes.
 package markdown
 
 import (
 	"bytes"
+	"html"
 	"net/url"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -30,7 +36,11 @@ const idPrefixAttr = "brief-id-prefix"
 func New() *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GFM, with table alignment left to Render's classes.
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Typographer,
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
 				if doc := n.OwnerDocument(); doc != nil {
@@ -71,20 +81,45 @@ func (r *Renderer) Render(src string, opt Options) ([]byte, error) {
 	if opt.IDPrefix != "" {
 		doc.OwnerDocument().SetAttributeString(idPrefixAttr, []byte(opt.IDPrefix))
 	}
+	var drop []ast.Node // links and images whose URL is not allowed
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Link:
+			if !AllowedURL(string(n.Destination)) {
+				drop = append(drop, n)
+				break
+			}
 			n.Destination = resolve(n.Destination, opt.Base)
 			if isExternal(n.Destination) {
 				n.SetAttributeString("rel", []byte("noopener noreferrer"))
 			}
 		case *ast.Image:
+			if !AllowedURL(string(n.Destination)) {
+				drop = append(drop, n)
+				break
+			}
 			n.Destination = resolve(n.Destination, opt.Base)
 		case *ast.AutoLink:
-			// Rendered from its own text; goldmark filters unsafe schemes.
+			// Linkified addresses ("www.example.org") have their
+			// scheme added by URL; e-mail addresses are mailto:.
+			u := n.URL(source)
+			if n.AutoLinkType == ast.AutoLinkEmail {
+				u = append([]byte("mailto:"), u...)
+			}
+			if !AllowedURL(string(u)) {
+				drop = append(drop, n)
+				break
+			}
+			if isExternal(u) {
+				n.SetAttributeString("rel", []byte("noopener noreferrer"))
+			}
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		case *ast.Heading:
 			n.Level = max(n.Level, opt.MinHeading)
 		}
@@ -93,12 +128,61 @@ func (r *Renderer) Render(src string, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, n := range drop {
+		unwrap(n, source)
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// unwrap replaces a link or image whose URL is refused by what it shows:
+// the link's text, the image's alt text, the autolink's address as text.
+func unwrap(n ast.Node, source []byte) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	if a, ok := n.(*ast.AutoLink); ok {
+		parent.ReplaceChild(parent, n, ast.NewString(a.Label(source)))
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// AllowedURL reports whether a link or image may point at u: http, https,
+// mailto or a URL without a scheme (a path, ?query or #fragment). Every
+// other scheme is refused, javascript:, vbscript:, livescript: and data:
+// among them, since an allow-list cannot miss one the way a list of
+// dangerous schemes can. The scheme is read as browsers read it: tabs,
+// newlines and other controls and spaces anywhere are ignored and case does
+// not matter, and character references and backslash escapes, which the
+// HTML renderer decodes after this check, are decoded first.
+func AllowedURL(u string) bool {
+	u = html.UnescapeString(strings.ReplaceAll(u, `\`, ""))
+	u = strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, u)
+	i := strings.IndexAny(u, ":/?#")
+	if i < 0 || u[i] != ':' {
+		return true
+	}
+	switch strings.ToLower(u[:i]) {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
 }
 
 func resolve(dest []byte, base *url.URL) []byte {

@@ -40,10 +40,10 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	}
 	opt := build.Options{Drafts: *drafts, Future: *future, BaseURL: *baseURL, Log: e.log, Force: *force}
 	var prog *progressLine
-	if f, ok := e.stderr.(*os.File); ok && isTerminal(f) {
-		prog = &progressLine{w: e.stderr, drawn: true}
+	if e.term != nil {
+		prog = &progressLine{w: e.term, drawn: true}
 		// Reading a large site takes a while before the first file is done.
-		fmt.Fprint(e.stderr, "\rbuilding: reading the site…\x1b[K")
+		fmt.Fprint(e.term, "\rbuilding: reading the site…\x1b[K")
 		opt.Progress = prog.update
 	}
 	res, err := build.ToDir(ctx, src, out, opt)

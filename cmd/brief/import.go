@@ -52,7 +52,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
-	prog := newProgress(e.stderr)
+	prog := &progress{w: e.term}
 	res, err := importer.Import(ctx, inputs, importer.Options{
 		Root: root, Site: cfg, Update: *update, DryRun: *dryRun,
 		Fetch:    &fetch.Client{UserAgent: fetch.UserAgent(version)},
@@ -130,17 +130,8 @@ func printImport(w io.Writer, res *importer.Result, update, dryRun, rules bool) 
 // progress draws "reading 12/340", then "importing 12/340", on one line of a terminal; elsewhere
 // (a log file, a pipe) it stays silent, as the summary says it all.
 type progress struct {
-	w     io.Writer
+	w     io.Writer // env.term: nil when stderr is not a terminal
 	shown bool
-}
-
-func newProgress(w io.Writer) *progress {
-	if f, ok := w.(*os.File); ok {
-		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
-			return &progress{w: w}
-		}
-	}
-	return &progress{}
 }
 
 func (p *progress) update(pass string, done, total int) {

@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/brief-ssg/brief/internal/safetext"
 )
 
 // command is one subcommand of brief.
@@ -32,6 +34,10 @@ type env struct {
 	stdin          io.Reader
 	dir            string // working directory; "" means the process's
 	log            *slog.Logger
+	// term is the raw stderr when it is a terminal, nil otherwise: only
+	// progress lines, which draw themselves with \r and ESC [K, write to
+	// it. run makes everything else printed safe (see safetext.Writer).
+	term io.Writer
 }
 
 // errUsage marks errors whose message already said what to do; main prints
@@ -59,6 +65,16 @@ func main() {
 
 // run executes one command line and returns the exit code.
 func run(ctx context.Context, e *env, args []string) int {
+	// Commands print what hostile pages and servers say (titles, bodies,
+	// reason phrases); no control character of theirs may reach the
+	// terminal, where ESC sequences retitle the window, write the
+	// clipboard or hide text.
+	safe := *e
+	if f, ok := e.stderr.(*os.File); ok && isTerminal(f) {
+		safe.term = f
+	}
+	safe.stdout, safe.stderr = safetext.NewWriter(e.stdout), safetext.NewWriter(e.stderr)
+	e = &safe
 	if e.log == nil {
 		level := slog.LevelWarn
 		if os.Getenv("BRIEF_DEBUG") != "" {

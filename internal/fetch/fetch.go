@@ -11,8 +11,11 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/brief-ssg/brief/internal/safetext"
 )
 
 // Defaults for a Client's zero fields. Each bounds what a hostile or broken
@@ -118,7 +121,7 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Page, error) {
 	defer resp.Body.Close()
 	final := resp.Request.URL.String()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("fetching %s: the server answered %s", rawURL, resp.Status)
+		return nil, fmt.Errorf("fetching %s: the server answered %s", rawURL, status(resp))
 	}
 	mediaType := ""
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
@@ -150,6 +153,25 @@ func explainTimeout(ctx context.Context, err error, timeout time.Duration) error
 		return fmt.Errorf("gave up after %v (the server is too slow): %w", timeout, err)
 	}
 	return err
+}
+
+// maxReason bounds the reason phrase reported from a server.
+const maxReason = 80
+
+// status is the response's status line as brief reports it: the reason
+// phrase is the server's own text, which reaches the terminal and the
+// import report, so it is cleaned as a one-line field (no ESC sequences)
+// and cut to a readable length.
+func status(resp *http.Response) string {
+	reason := strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode))
+	reason = safetext.Line(reason)
+	if r := []rune(reason); len(r) > maxReason {
+		reason = string(r[:maxReason]) + "…"
+	}
+	if reason == "" {
+		reason = http.StatusText(resp.StatusCode)
+	}
+	return strings.TrimSpace(strconv.Itoa(resp.StatusCode) + " " + reason)
 }
 
 // isPageType accepts HTML and XHTML, and a missing type (many servers omit

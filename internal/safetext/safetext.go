@@ -42,7 +42,7 @@ func Line(s string) string {
 	b.Grow(len(s))
 	space := false
 	var prev rune // last rune kept, 0 at the start and after a space
-	rs := []rune(strings.ToValidUTF8(s, "\uFFFD"))
+	rs := []rune(stripEscapes(strings.ToValidUTF8(s, "\uFFFD")))
 	for i, r := range rs {
 		switch {
 		case unicode.IsSpace(r):
@@ -105,7 +105,7 @@ func isControl(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
 // Markdown renders as HTML, where such characters cannot escape the
 // element they are in.
 func Text(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = stripEscapes(strings.ToValidUTF8(s, "\uFFFD"))
 	if !strings.ContainsFunc(s, func(r rune) bool { return isControl(r) && r != '\n' && r != '\t' }) {
 		return s
 	}
@@ -116,6 +116,78 @@ func Text(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// stripEscapes removes whole terminal escape sequences, not only their
+// ESC, so that "Harbour\x1b]0;pwned\x07 reopens" reads "Harbour reopens"
+// rather than "Harbour]0;pwned reopens": CSI (ESC [ or U+009B, up to its
+// final byte), string commands (OSC, DCS, PM, APC, SOS: ESC ] P ^ _ X or
+// U+009D U+0090 U+009E U+009F, up to BEL or ST) and two-character
+// escapes. An unterminated sequence loses only its introducer, so a stray
+// ESC cannot swallow the rest of a title.
+func stripEscapes(s string) string {
+	if !strings.ContainsAny(s, "\x1b\u009b\u009d\u0090\u009e\u009f") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		kind := byte(0) // '[' for CSI, ']' for a string command
+		switch {
+		case r == 0x1b && i+1 < len(s):
+			switch c := s[i+1]; {
+			case c == '[':
+				kind, n = '[', 2
+			case strings.IndexByte("]P^_X", c) >= 0:
+				kind, n = ']', 2
+			case c >= 0x20 && c < 0x7f:
+				i += 2 // a two-character escape
+				continue
+			}
+		case r == 0x9b:
+			kind = '['
+		case r == 0x9d || r == 0x90 || r == 0x9e || r == 0x9f:
+			kind = ']'
+		}
+		if kind == 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		if end := sequenceEnd(s[i+n:], kind); end >= 0 {
+			i += n + end
+		} else {
+			i += n
+		}
+	}
+	return b.String()
+}
+
+// sequenceEnd returns the length of the rest of an escape sequence of the
+// given kind at the start of s, terminator included, or -1 when s does not
+// hold a well-formed one.
+func sequenceEnd(s string, kind byte) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if kind == '[' {
+			switch {
+			case c >= 0x40 && c <= 0x7e:
+				return i + 1
+			case c < 0x20 || c > 0x3f:
+				return -1
+			}
+			continue
+		}
+		switch {
+		case c == 0x07:
+			return i + 1
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '\\':
+			return i + 2
+		case strings.HasPrefix(s[i:], "\u009c"):
+			return i + len("\u009c")
+		}
+	}
+	return -1
 }
 
 // Terminal returns s made safe to print to a terminal: newline and tab

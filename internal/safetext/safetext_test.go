@@ -12,8 +12,11 @@ func TestLine(t *testing.T) {
 		{"whitespace runs", "  a\n\tb  \r\n c ", "a b c"},
 		{"bidi override", "abc\u202edcba\u202c", "abcdcba"},
 		{"bidi isolates and marks", "\u2067x\u2069\u200ey\u200f\u061c", "xy"},
-		{"C0 and ESC sequences", "a\x1b]0;pwned\x07b\x1b[2Jc", "a]0;pwnedb[2Jc"},
-		{"C1 and DEL", "a\u009b31mb\x7fc\u0085", "a31mbc"},
+		{"escape sequences removed whole", "Harbour\x1b]0;pwned\x07 re\x1b[2Jop\x1b[8;1mens\x1b]52;c;ZXZpbA==\x1b\\!", "Harbour reopens!"},
+		{"C1 sequences removed whole", "a\u009b31mb\x7fc\u0085\u009d0;t\u009cd", "abc d"},
+		{"unterminated sequences lose their introducer only", "a\x1b]0;title b\x1b[ c\x1b", "a0;title b"},
+		{"two-character escape", "a\x1bcb\x1b7c", "abc"},
+		{"stray controls", "a\x00b\x07c\x1f", "abc"},
 		{"invalid UTF-8", "a\xffb", "a\uFFFDb"},
 		{"zero-width space and BOM", "\ufeffTar\u200biffs\u2060", "Tariffs"},
 		{"invisible operators and annotations", "a\u2062b\ufff9c\u180e", "abc"},
@@ -43,7 +46,7 @@ func TestText(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
 		{"kept", "a\n\tb\u202e", "a\n\tb\u202e"},
 		{"CRLF", "a\r\nb", "a\nb"},
-		{"controls", "a\x1b[2Jb\x00c\u009bd\re", "a[2Jbcde"},
+		{"controls", "a\x1b[2Jb\x00c\u009b\x01d\re", "abcde"},
 		{"invalid UTF-8", "a\x80", "a\uFFFD"},
 	} {
 		if got := Text(tc.in); got != tc.want {

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/brief-ssg/brief/internal/safetext"
 )
 
 // Feed is one feed: the whole site or a single topic.
@@ -187,7 +189,7 @@ func prepareItem(src *Item) (item, error) {
 		// to list; the URL at least tells the reader where it leads.
 		it.title = it.url
 	}
-	it.summary = paragraph(src.Summary)
+	it.summary = line(src.Summary)
 	it.content = paragraph(src.ContentHTML)
 	it.authors = lines(src.Authors)
 	it.tags = lines(src.Tags)
@@ -275,16 +277,11 @@ func xmlChar(r rune) bool {
 // paragraph cleans multi-line text such as summaries and HTML.
 func paragraph(s string) string { return strings.TrimSpace(clean(s)) }
 
-// line cleans text that readers show on one line (titles, names, tags): a
-// stray newline there would break list layouts.
-func line(s string) string {
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' {
-			return ' '
-		}
-		return r
-	}, clean(s)))
-}
+// line cleans text that readers show on one line (titles, names, tags,
+// summaries) as every one-line field of brief is cleaned (safetext.Line):
+// a stray newline would break list layouts, and a summary derived from a
+// body must lose the direction overrides an explicit one loses.
+func line(s string) string { return safetext.Line(clean(s)) }
 
 // lines cleans a list, dropping entries that end up blank, since an empty
 // category or author is invalid in Atom.

@@ -623,7 +623,8 @@ func TestHostileText(t *testing.T) {
 		{"control chars", "ctl\x00\x01\x08\x0b\x0c\x1b\x7f\u0085 end", "ctl end"},
 		{"invalid utf-8", "bad \xff\xfe utf8 \xc3", "bad \ufffd utf8 \ufffd"},
 		{"lone surrogate", "lone \xed\xa0\x80 surrogate", "lone \ufffd surrogate"},
-		{"non-characters", "nonchar \ufffe\uffff ok \U0001F600", "nonchar  ok \U0001F600"},
+		{"non-characters", "nonchar \ufffe\uffff ok \U0001F600", "nonchar ok \U0001F600"},
+		{"bidi and zero-width", "ab\u202edc\u202c\u200b ok\ufeff", "abdc ok"},
 		{"line breaks", "tab\there\r\nnew\rline\n", "tab here new line"},
 	}
 	for _, tt := range tests {

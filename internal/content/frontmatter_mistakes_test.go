@@ -142,7 +142,7 @@ func TestOneLineFieldsCleaned(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := []string{a.Title, a.Source, a.Summary, a.Tags[0], a.Tags[1], a.Note}
-	want := []string{"Title[2J", "Wire", "ab", "x\u200dy", "z", "n]52;c;eA=="}
+	want := []string{"Title", "Wire", "ab", "x\u200dy", "z", "n"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

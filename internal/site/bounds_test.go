@@ -82,7 +82,7 @@ func TestOneLineFieldsCleaned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Title != "Brief[2J" || cfg.Description != "ab" || cfg.Topics[0].Title != "Trade" {
+	if cfg.Title != "Brief" || cfg.Description != "ab" || cfg.Topics[0].Title != "Trade" {
 		t.Errorf("title %q, description %q, topic %q", cfg.Title, cfg.Description, cfg.Topics[0].Title)
 	}
 }

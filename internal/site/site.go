@@ -81,7 +81,7 @@ type Options struct {
 // import and extract agree on what a site says. Errors name site.yaml and
 // the line at fault; a missing file is ErrNotFound.
 func Load(fsys fs.FS, opt Options) (*Config, error) {
-	data, err := readLimited(fsys, FileName, MaxSize)
+	data, err := ReadFile(fsys)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, diag.Errorf(FileName, 0, "%w", ErrNotFound)
 	}
@@ -108,19 +108,20 @@ const MaxSize = 1 << 20
 
 var errTooLarge = fmt.Errorf("the file is over the %d MiB limit for site.yaml; it holds settings and topics, a few KiB: move anything else out of it", MaxSize>>20)
 
-// readLimited reads a file of at most limit bytes, returning errTooLarge
-// for a larger one without reading it all.
-func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	f, err := fsys.Open(name)
+// ReadFile reads site.yaml at the root of fsys, returning an error for a
+// file over MaxSize without reading it all. Whatever reads site.yaml
+// reads it through it.
+func ReadFile(fsys fs.FS) ([]byte, error) {
+	f, err := fsys.Open(FileName)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if len(data) > MaxSize {
 		return nil, errTooLarge
 	}
 	return data, nil

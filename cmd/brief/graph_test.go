@@ -24,6 +24,7 @@ var layers = [][]string{
 		"internal/markdown", "internal/theme", "internal/fetch",
 		"internal/extract/htmlpage", "internal/extract/textdump", "bench/corpus"},
 	{"internal/topics", "internal/extract/article", "internal/diag", "internal/slug", "internal/pool"},
+	{"internal/safetext"},
 }
 
 // testSupport are packages for tests and benchmarks only: nothing that

@@ -87,7 +87,7 @@ func scan(ctx context.Context, src fs.FS, c *Cache) (*inputs, error) {
 			f.sum = sum
 			return
 		}
-		f.data, f.err = fs.ReadFile(src, f.path)
+		f.data, f.err = readInput(src, f.path)
 		if f.err != nil {
 			f.err = diag.Errorf(f.path, 0, "%w", f.err)
 			return
@@ -157,7 +157,7 @@ func (in *inputs) read(src fs.FS, p string) ([]byte, error) {
 	if f.data != nil {
 		return f.data, nil
 	}
-	data, err := fs.ReadFile(src, p)
+	data, err := readInput(src, p)
 	if err != nil {
 		return nil, diag.Errorf(p, 0, "%w", err)
 	}
@@ -195,4 +195,16 @@ func (in *inputs) fingerprint(opt Options) string {
 		fmt.Fprintf(h, "%s\x00%x\x00", f.path, f.sum)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// readInput reads one input with the limit its reader applies, so that a
+// 1 GB file in content/ is refused after 4 MiB instead of read whole.
+func readInput(src fs.FS, p string) ([]byte, error) {
+	switch {
+	case p == site.FileName:
+		return site.ReadFile(src)
+	case strings.HasPrefix(p, content.Dir+"/") && strings.HasSuffix(p, ".md"):
+		return content.ReadFile(src, p)
+	}
+	return fs.ReadFile(src, p)
 }

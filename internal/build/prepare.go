@@ -11,6 +11,7 @@ import (
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/markdown"
 	"github.com/brief-ssg/brief/internal/pool"
+	"github.com/brief-ssg/brief/internal/safetext"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/topics"
 )
@@ -49,7 +50,7 @@ func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Op
 			}
 			mm.Words = markdown.Words(body)
 			if a.Summary == "" {
-				mm.Excerpt = excerpt(body, 240)
+				mm.Excerpt = safetext.Line(excerpt(body, 240))
 			}
 			mm.Facts = true
 		}

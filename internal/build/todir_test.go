@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -75,4 +76,38 @@ Embargoed text.
 			s.ReplaceInFile("content/articles/out.md", "Published text.", "Published text, edited.")
 		}
 	}
+}
+
+// TestHugeContentFileNotReadWhole checks that the build refuses a content
+// file over the limit after reading past the limit, not the whole file: a
+// 1 GB file (sparse here) read whole first cost 2 GB of memory.
+func TestHugeContentFileNotReadWhole(t *testing.T) {
+	s := sitetest.New(t, `
+-- site.yaml --
+title: Briefing
+base_url: https://example.org/
+-- content/articles/huge.md --
+`, sitetest.OnDisk())
+	if err := os.Truncate(filepath.Join(s.Dir(), "content/articles/huge.md"), 1<<30); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err := s.AssertBuildError("content/articles/huge.md", "4 MiB")
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 256<<20 {
+		t.Errorf("the build allocated %d MiB to refuse a 1 GiB file; want it to stop reading after the limit (%v)", got>>20, err)
+	}
+}
+
+// TestDerivedSummaryCleaned checks that a summary taken from the body goes
+// through the same one-line cleaning as an explicit summary: no direction
+// overrides reach the page's description.
+func TestDerivedSummaryCleaned(t *testing.T) {
+	sitetest.New(t, "-- site.yaml --\ntitle: Briefing\nbase_url: https://example.org/\n"+
+		"-- content/articles/x.md --\n---\ntitle: X\ndate: 2024-05-02T09:00:00Z\n---\nLead \u202ereversed text\u202c and more.\n").
+		Build().
+		AssertFileContent("articles/x/index.html",
+			`<meta name="description" content="Lead reversed text and more.">`,
+			`<p class="standfirst">Lead reversed text and more.</p>`)
 }

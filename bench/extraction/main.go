@@ -40,6 +40,9 @@ func run(args []string, out io.Writer) error {
 	pages := fs.String("pages", "", "print per-page scores of this extractor, worst first")
 	dump := fs.String("dump", "", "write each extractor's output to DIR/<extractor>/<id>.txt")
 	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (timings are per core)")
+	metaOnly := fs.Bool("meta", false, "score metadata (title, published, authors, source) against metadata.json instead of bodies")
+	metaPages := fs.String("metapages", "", "with -meta, print every wrong field of this extractor")
+	labels := fs.String("labels", "metadata.json", "the labelled metadata set")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -48,6 +51,17 @@ func run(args []string, out io.Writer) error {
 	ps, err := load(*data)
 	if err != nil {
 		return err
+	}
+	if *metaOnly {
+		ls, err := loadLabels(*labels)
+		if err != nil {
+			return err
+		}
+		var names []string
+		if *only != "" {
+			names = strings.Split(*only, ",")
+		}
+		return runMeta(out, ps, ls, names, *split, *metaPages)
 	}
 	var xs []extractor
 	for _, x := range extractors() {
@@ -85,25 +99,9 @@ func run(args []string, out io.Writer) error {
 		}
 	}
 
-	halves := []struct {
-		label string
-		keep  func(i int) bool
-	}{{"all", func(int) bool { return true }}}
-	if *split {
-		halves = append(halves,
-			struct {
-				label string
-				keep  func(i int) bool
-			}{"even", func(i int) bool { return i%2 == 0 }},
-			struct {
-				label string
-				keep  func(i int) bool
-			}{"odd", func(i int) bool { return i%2 == 1 }},
-		)
-	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "pages\textractor\tF1\tprecision\trecall\texact\tms/page (median)\t")
-	for _, h := range halves {
+	for _, h := range halves(*split) {
 		for _, r := range results {
 			var sc []extractmetric.Page
 			var ms []float64

@@ -43,6 +43,7 @@ func run(args []string, out io.Writer) error {
 	metaOnly := fs.Bool("meta", false, "score metadata (title, published, authors, source) against metadata.json instead of bodies")
 	metaPages := fs.String("metapages", "", "with -meta, print every wrong field of this extractor")
 	labels := fs.String("labels", "metadata.json", "the labelled metadata set")
+	ab := fs.Bool("ab", true, "also run the converter A/B (brief's converter against html-to-markdown on brief's pruned DOM) and the hostile-construct check")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -71,9 +72,11 @@ func run(args []string, out io.Writer) error {
 	}
 
 	type result struct {
-		name   string
-		scores []extractmetric.Page
-		ms     []float64
+		name      string
+		scores    []extractmetric.Page
+		ms        []float64
+		structure extractmetric.StructureScore
+		hasMD     bool
 	}
 	var results []result
 	for _, x := range xs {
@@ -82,14 +85,26 @@ func run(args []string, out io.Writer) error {
 			start := time.Now()
 			got, _ := x.run(p)
 			r.ms = append(r.ms, float64(time.Since(start).Microseconds())/1000)
-			r.scores = append(r.scores, extractmetric.Score(got, p.Want))
+			r.scores = append(r.scores, extractmetric.Score(got.text, p.Want))
+			if got.node != nil {
+				got.md, _ = convertH2M(got.node, p.base())
+			}
+			if got.md != "" || x.name != "whole-dump" {
+				r.hasMD = r.hasMD || got.md != ""
+				r.structure.Add(extractmetric.ScoreStructure(extractmetric.MarkdownStructure(got.md, p.URL), p.structure()))
+			}
 			if *dump != "" {
 				dir := filepath.Join(*dump, x.name)
 				if err := os.MkdirAll(dir, 0o755); err != nil {
 					return err
 				}
-				if err := os.WriteFile(filepath.Join(dir, p.ID+".txt"), []byte(got), 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(dir, p.ID+".txt"), []byte(got.text), 0o644); err != nil {
 					return err
+				}
+				if got.md != "" {
+					if err := os.WriteFile(filepath.Join(dir, p.ID+".md"), []byte(got.md), 0o644); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -115,6 +130,57 @@ func run(args []string, out io.Writer) error {
 			fmt.Fprintf(tw, "%s (%d)\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.1f\t\n",
 				h.label, s.Pages, r.name, s.F1, s.Precision, s.Recall, s.Accuracy, median(ms))
 		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(out, "\nMarkdown structure against the page's article markup (recall/precision per construct, all pages; trafilatura and readability: their extracted DOM through html-to-markdown):")
+	var rows []structureRow
+	for _, r := range results {
+		if r.hasMD {
+			rows = append(rows, structureRow{r.name, r.structure})
+		}
+	}
+	if err := printStructure(out, rows); err != nil {
+		return err
+	}
+	if *ab {
+		if err := runAB(out, ps); err != nil {
+			return err
+		}
+		return printHostile(out)
+	}
+	return nil
+}
+
+type structureRow struct {
+	name string
+	s    extractmetric.StructureScore
+}
+
+func printStructure(out io.Writer, rows []structureRow) error {
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "output\t")
+	for k := range extractmetric.NumKinds {
+		fmt.Fprintf(tw, "%s R/P\t", k)
+	}
+	fmt.Fprintln(tw, "all R\tall P\tstructure F1\t")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t", r.name)
+		for k := range extractmetric.NumKinds {
+			fmt.Fprintf(tw, "%.3f/%.3f\t", r.s.Recall(k), r.s.Precision(k))
+		}
+		tp, want, got := r.s.Totals()
+		fmt.Fprintf(tw, "%.3f\t%.3f\t%.3f\t\n", float64(tp)/float64(max(want, 1)), float64(tp)/float64(max(got, 1)), r.s.F1())
+	}
+	if len(rows) > 0 {
+		fmt.Fprint(tw, "(reference count)\t")
+		for k := range extractmetric.NumKinds {
+			fmt.Fprintf(tw, "%d\t", rows[0].s.Want[k])
+		}
+		_, want, _ := rows[0].s.Totals()
+		fmt.Fprintf(tw, "%d\t\t\t\n", want)
 	}
 	return tw.Flush()
 }

@@ -5,10 +5,10 @@ import (
 	"github.com/brief-ssg/brief/internal/extract/textdump"
 )
 
-func briefText(p *page) (string, error) {
+func briefText(p *page) (output, error) {
 	a, err := textdump.Extract(p.Dump, article.Options{URL: p.URL})
 	if err != nil {
-		return "", err
+		return output{}, err
 	}
-	return a.Text, nil
+	return output{text: a.Text, md: a.Markdown}, nil
 }

@@ -557,12 +557,33 @@ func (r *renderer) wrap(in *inline, n *html.Node, open, close string) {
 			open, close = "", ""
 		}
 	}
+	// A run of the same emphasis right after this one ("<b>Game
+	// D</b><b>ay</b>") continues it: "**Game D****ay**" would show its
+	// asterisks.
+	start, openLen := in.md.Len(), len(open)
+	if r := in.run; emphasis && open != "" && r != nil && !in.space && in.unflanked == nil && !in.split &&
+		r.delim == open && r.end == in.md.Len() {
+		was := in.md.String()
+		in.md.Reset()
+		in.md.WriteString(was[:len(was)-len(open)])
+		start, open = r.start, ""
+	}
 	in.emit(open+md+close, sub.txt.String())
 	in.space = sub.space
-	if last, _ := utf8.DecodeLastRuneInString(shown); close != "" && emphasis && isPunct(last) {
-		end := in.md.Len()
-		in.unflanked = &delimiters{start: end - len(open+md+close), open: len(open), close: len(close)}
+	if close != "" && emphasis {
+		in.run = &emphasisRun{delim: close, start: start, end: in.md.Len()}
+		if last, _ := utf8.DecodeLastRuneInString(shown); isPunct(last) {
+			in.unflanked = &delimiters{start: start, open: openLen, close: len(close)}
+		}
 	}
+}
+
+// emphasisRun is the emphasis written last in a paragraph's Markdown: its
+// delimiter and where it starts and ends, for a run of the same emphasis
+// that follows it directly to continue it.
+type emphasisRun struct {
+	delim      string
+	start, end int
 }
 
 // delimiters are where an emphasis was written in a paragraph's Markdown:
@@ -628,6 +649,8 @@ type inline struct {
 	split   bool      // a second line break came: end the paragraph
 	noText  int       // inside a caption: Markdown only
 	txtGap  bool      // a space is owed to the text once more text comes
+	// run is the emphasis just written, if nothing has been since.
+	run *emphasisRun
 	// unflanked is an emphasis just written that ends in punctuation: if
 	// a letter or digit follows it directly, its closing delimiter cannot
 	// close, and the delimiters come out again (see renderer.wrap).
@@ -666,6 +689,7 @@ func (in *inline) emit(md, txt string) {
 	if in.split {
 		in.endParagraph()
 	}
+	in.run = nil
 	if in.noText > 0 {
 		txt = ""
 	}

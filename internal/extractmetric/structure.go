@@ -26,7 +26,13 @@ import (
 //     Words does. A word is in the article when one of the word 4-grams
 //     that contain it is a 4-gram of the reference text (lower-cased); a
 //     reference of fewer than four words marks the words it contains.
-//   - An element is in the article when more than half of its words are.
+//   - An element is in the article when more than half of its words are,
+//     and it stands in place: one of the 4-grams that reach across its
+//     first or its last word, joining it to the words around it, is the
+//     reference's (an element with no such 4-gram, alone on the page,
+//     needs none). This keeps out a title h1 whose words the first
+//     sentence repeats, and a navigation link that happens to be a phrase
+//     of the article.
 //   - The constructs counted are h1–h6 (a title h1 counts only where the
 //     reference text holds the title), li, td and th of a
 //     data table (one with at least two rows, a row of at least two cells
@@ -103,7 +109,7 @@ func ReferenceStructure(page []byte, pageURL, reference string) (Structure, erro
 		root = doc
 	}
 	f := flatten(root)
-	in := f.inArticle(lowerWords(reference))
+	in, match := f.inArticle(lowerWords(reference))
 	keep := func(n *html.Node) bool {
 		r := f.spans[n]
 		words, inside := 0, 0
@@ -113,7 +119,7 @@ func ReferenceStructure(page []byte, pageURL, reference string) (Structure, erro
 				inside++
 			}
 		}
-		return words > 0 && 2*inside > words
+		return words > 0 && 2*inside > words && inPlace(r, match)
 	}
 	return collect(root, f, base, keep), nil
 }
@@ -258,9 +264,11 @@ func lowerWords(s string) []string {
 	return ws
 }
 
-// inArticle marks the words of f covered by a 4-gram of the reference.
-func (f *flat) inArticle(ref []string) []bool {
-	in := make([]bool, len(f.words))
+// inArticle marks the words of f covered by a 4-gram of the reference
+// (in), and the 4-grams of f, by their first word, that are the
+// reference's (match; nil for a reference of fewer than four words).
+func (f *flat) inArticle(ref []string) (in, match []bool) {
+	in = make([]bool, len(f.words))
 	if len(ref) < 4 {
 		set := map[string]bool{}
 		for _, w := range ref {
@@ -269,20 +277,45 @@ func (f *flat) inArticle(ref []string) []bool {
 		for i, w := range f.words {
 			in[i] = set[w]
 		}
-		return in
+		return in, nil
 	}
 	grams := map[string]bool{}
 	for i := 0; i+4 <= len(ref); i++ {
 		grams[strings.Join(ref[i:i+4], "\x00")] = true
 	}
+	match = make([]bool, len(f.words))
 	for i := 0; i+4 <= len(f.words); i++ {
 		if grams[strings.Join(f.words[i:i+4], "\x00")] {
+			match[i] = true
 			for j := i; j < i+4; j++ {
 				in[j] = true
 			}
 		}
 	}
-	return in
+	return in, match
+}
+
+// inPlace reports whether the words r (first, end) stand in the page as
+// they do in the reference: a 4-gram that reaches across r's start or
+// end, joining its words to their neighbours, is the reference's. Words
+// with no such 4-gram (the page has no other text) stand in place. This
+// keeps out a title whose words the first sentence repeats: the
+// navigation before it and the byline after it are not the reference's.
+func inPlace(r [2]int, match []bool) bool {
+	if match == nil {
+		return true
+	}
+	any := false
+	for j := max(0, r[0]-3); j < r[1] && j+4 <= len(match); j++ {
+		if j >= r[0] && j+4 <= r[1] {
+			continue // inside r
+		}
+		any = true
+		if match[j] {
+			return true
+		}
+	}
+	return !any
 }
 
 // collect gathers the constructs under root that keep accepts.

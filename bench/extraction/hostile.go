@@ -135,7 +135,9 @@ func printHostile(out io.Writer) error {
 				verdict = strings.Join(faults, "; ")
 			}
 			fmt.Fprintf(out, "  %-26s %-17s %s\n", hc.name, c.name, verdict)
-			fmt.Fprintf(out, "  %-26s %-17s   md: %q\n", "", "", md)
+			if len(faults) > 0 {
+				fmt.Fprintf(out, "  %-26s %-17s   Markdown: %q\n", "", "", md)
+			}
 		}
 	}
 	for j, c := range cs {

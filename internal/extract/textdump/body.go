@@ -235,15 +235,7 @@ func keepBody(info []lineInfo, start, end int) []lineInfo {
 	for end > start && !info[end-1].para {
 		end--
 	}
-	// A last paragraph ending in a colon announces what follows it: a
-	// list of dates, a table. Its short lines belong to the article up to
-	// the first piece of page furniture.
-	if end > start && end < len(info) && strings.HasSuffix(info[end].text, ":") && !info[end].junk && !info[end].item {
-		end++
-		for n := 0; end < len(info) && n < 80 && !info[end].junk && info[end].words <= 20 && !info[end].para; n++ {
-			end++
-		}
-	}
+	end = extendAnnounced(info, start, end)
 	var out []lineInfo
 	for _, li := range info[start:end] {
 		if !li.junk {
@@ -255,7 +247,7 @@ func keepBody(info []lineInfo, start, end int) []lineInfo {
 
 // barrierLine matches the headings that close an article: comments, and
 // the lists of other articles that follow it.
-var barrierLine = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment|related( articles| stories| posts| news| content| coverage)?|recommended( for you| stories| articles)?|recommendations?|ranking|you (may|might) also like|more (stories|articles|news) from .*|read next|most (read|popular|viewed|shared))\s*:?$`)
+var barrierLine = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment|related( articles| stories| posts| news| content| coverage)?|recommended( for you| stories| articles)?|recommendations?|ranking|you (may|might) also like|more (stories|articles|news) from .*|more (in|from|on) \S+( \S+){0,4}|read next|most (read|popular|viewed|shared))\s*:?$`)
 
 // commentsHeading matches the heading of a comments section.
 var commentsHeading = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment)\s*:?$`)
@@ -305,10 +297,13 @@ func isJunkLine(s string, words int) bool {
 	if words < 120 && junkAnywhere.MatchString(s) {
 		return true
 	}
-	if words <= 6 && junkStarts.MatchString(s) {
+	if words <= 6 && junkStarts.MatchString(s) && !introducesMedia(s, words) {
 		return true
 	}
-	if words <= 25 && (strings.HasPrefix(strings.ToLower(s), "read more:") || strings.HasPrefix(strings.ToLower(s), "see more:") || teaserTag.MatchString(s)) {
+	if words <= 25 && (pointerLabel.MatchString(s) || teaserTag.MatchString(s)) {
+		return true
+	}
+	if words <= 12 && linkArrow.MatchString(s) {
 		return true
 	}
 	if words <= 30 && tagLabel.MatchString(s) {

@@ -1,0 +1,25 @@
+package textdump
+
+import "strings"
+
+// extendAnnounced extends a run whose last paragraph, or the short line
+// right after it, ends in a colon: it announces what follows (a list of
+// items, a table, the story's pictures), and those short lines belong to
+// the article up to the first piece of page furniture. It returns the new
+// end, exclusive.
+func extendAnnounced(info []lineInfo, start, end int) int {
+	if end <= start {
+		return end
+	}
+	switch {
+	case strings.HasSuffix(info[end-1].text, ":"):
+	case end < len(info) && strings.HasSuffix(info[end].text, ":") && !info[end].junk && !info[end].item:
+		end++
+	default:
+		return end
+	}
+	for n := 0; end < len(info) && n < 80 && !info[end].junk && info[end].words <= 20 && !info[end].para; n++ {
+		end++
+	}
+	return end
+}

@@ -150,7 +150,7 @@ func gluedTeaser(s string) bool {
 			next := []rune(s[i:])
 			// "McDonald" and "iPhone" glue inside a word; a teaser glues a
 			// whole headline to a capitalised sentence.
-			if len(next) > 2 && unicode.IsLower(next[1]) && article.WordCount(left) >= 4 && isHeadline(left) {
+			if len(next) > 2 && unicode.IsLower(next[1]) && article.WordCount(left) >= 4 && isHeadline(left) && titleCased(left) {
 				return true
 			}
 		}
@@ -262,7 +262,7 @@ func isBarrier(s string, words int) bool {
 
 // captionCredit marks a picture's caption by its credit line.
 var captionCredit = guardedRegexp{
-	re:      regexp.MustCompile(`(?i)(\bAP Photo\b|Getty Images|\(Photo\b|\bPhoto:|\bPhoto by\b|\bCredit:|\bImage:|\bImage credit|\bpictured\)|\bFile Photo\b|Shutterstock|/AFP\b|\bEPA\b|\bReuters/)`),
+	re:      regexp.MustCompile(`(?i)(\bAP Photo\b|Getty Images|\(Photo\b|\bPhoto:|\bPhoto by\b|Credit:|\bImage:|\bImage credit|\bpictured\)|\bFile Photo\b|Shutterstock|/AFP\b|(?-i:/\s?EPA\b|\bEPA(-EFE)?\s?/|\(EPA\)|\bEPA\s*$)|\bReuters/)`),
 	needles: []string{"photo", "getty images", "credit:", "image", "pictured)", "shutterstock", "/afp", "epa", "reuters/"},
 }
 

@@ -21,7 +21,9 @@ type lineInfo struct {
 	// comments marks the heading of a comments section, which closes an
 	// article for sure ("Related" boxes also stand inside articles).
 	comments bool
-	score    float64
+	// repeat marks a line that is junk only because the page repeats it.
+	repeat bool
+	score  float64
 }
 
 // classify scores each line for selectBody: prose counts for its length,
@@ -43,15 +45,18 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 		li.junk = barrier[i] || isJunkLine(l.text, li.words) ||
 			(h.title != "" && sameWords(l.text, h.title)) ||
 			(useStore && bp.Repeated(site, l.text)) ||
-			// A fragment the page repeats is a menu entry or a teaser
-			// headline; articles do not repeat their own lines.
-			(seen[l.text] > 1 && li.words >= 2) || isCaption(l.text, li.words) ||
-			blob[i]
+			isCaption(l.text, li.words) || blob[i]
+		// A fragment the page repeats is a menu entry or a teaser
+		// headline; restoreRepeats gives back those that turn out to
+		// repeat inside the article (the questions of a double interview).
+		li.repeat = !li.junk && seen[l.text] > 1 && li.words >= 2
+		li.junk = li.junk || li.repeat
 		if li.junk {
 			li.para = false
 		}
 		info[i] = li
 	}
+	markHeader(info, h.line)
 	gap := 0
 	for i := range info {
 		li := &info[i]

@@ -96,6 +96,7 @@ func (p *Page) Extract(opt article.Options) (*article.Article, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", article.ErrNoArticle)
 	}
+	restoreRepeats(info, start, end)
 	kept := keepBody(info, start, end)
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", article.ErrNoArticle)

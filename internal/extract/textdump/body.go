@@ -21,6 +21,10 @@ type lineInfo struct {
 	// comments marks the heading of a comments section, which closes an
 	// article for sure ("Related" boxes also stand inside articles).
 	comments bool
+	// caption marks a picture's caption or credit line (junk too).
+	caption bool
+	// row marks a line of a table written out as text, one row a line.
+	row bool
 	// repeat marks a line that is junk only because the page repeats it.
 	repeat bool
 	score  float64
@@ -57,15 +61,21 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 		info[i] = li
 	}
 	markHeader(info, h.line)
+	markCreditedCaptions(info)
+	markArrowTeasers(info)
+	markAuthorBoxes(info, barrier)
+	markTableRows(info)
 	gap := 0
 	for i := range info {
 		li := &info[i]
 		// A paragraph alone between fragments is more often a teaser's
 		// summary or an author's bio than part of the article, whose
 		// paragraphs follow one another.
-		isolated := li.para && (i == 0 || !info[i-1].para) && (i+1 == len(info) || !info[i+1].para)
-		listed := li.item && (li.para || li.words >= 10)
+		// Captions stand between paragraphs without parting them.
+		isolated := li.para && !paraNear(info, i, -1) && !paraNear(info, i, 1)
+		listed := (li.item && (li.para || li.words >= 10)) || li.row
 		switch {
+		case li.caption:
 		case (li.para && !isolated) || listed:
 			gap = 0
 		case isolated:
@@ -79,6 +89,8 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 		switch {
 		case barrier[i]:
 			li.score = -40 - float64(gap)
+		case li.caption:
+			li.score = -2
 		case li.junk:
 			li.score = -8 - float64(gap)
 		case listed:
@@ -94,6 +106,17 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 		}
 	}
 	return info
+}
+
+// paraNear reports whether the nearest line before (dir -1) or after
+// (dir 1) line i that is not a caption is a paragraph.
+func paraNear(info []lineInfo, i, dir int) bool {
+	for j := i + dir; j >= 0 && j < len(info); j += dir {
+		if !info[j].caption {
+			return info[j].para
+		}
+	}
+	return false
 }
 
 // copiesOtherLines marks long lines that hold other lines of the page

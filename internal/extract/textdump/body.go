@@ -260,7 +260,7 @@ func keepBody(info []lineInfo, start, end int) []lineInfo {
 	for start < end && !info[start].para {
 		start++
 	}
-	for end > start && !info[end-1].para {
+	for end > start && (!info[end-1].para || isStandingNote(info[end-1].text)) {
 		end--
 	}
 	end = extendAnnounced(info, start, end)

@@ -122,3 +122,16 @@ func numbers(s string) int {
 	}
 	return n
 }
+
+// emailAddress finds an address to write to.
+var emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+
+// invitation asks readers to write in, send tips or letters.
+var invitation = regexp.MustCompile(`(?i)\b(write to|writing to|write us|email us|e-mail us|tell us|send (us|your)|get in touch|contact us|tip(s|-offs?)?\b|letters?\b|schreiben sie|écrivez|escríbanos)`)
+
+// isStandingNote reports a site's standing note written as a sentence:
+// an invitation to write in, with the address to write to. After the
+// story it is furniture, however well it reads.
+func isStandingNote(s string) bool {
+	return article.WordCount(s) <= 60 && emailAddress.MatchString(s) && invitation.MatchString(s)
+}

@@ -91,6 +91,11 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 			li.score = -40 - float64(gap)
 		case li.caption:
 			li.score = -2
+		case li.repeat && strings.HasSuffix(li.text, "?") && i+1 < len(info) && info[i+1].para:
+			// A question over its answer may be one the article puts to
+			// several people (see restoreRepeats): it costs what any
+			// heading costs. Repeated headlines over summaries stay junk.
+			li.score = -float64(gap)
 		case li.junk:
 			li.score = -8 - float64(gap)
 		case listed:

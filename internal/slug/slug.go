@@ -15,31 +15,42 @@ import (
 const MaxLen = 80
 
 // Make returns the slug of s: lower case, words joined by single hyphens,
-// accents folded ("Zürich" → "zurich"), letters of other scripts kept as they
-// are, and punctuation inside words dropped so that "U.S." and "Xi's" stay
+// accents of Latin letters folded ("Zürich" → "zurich", "Việt" → "viet"),
+// letters of other scripts kept whole with their marks ("дней", "で",
+// "हिन्दी"), and punctuation inside words dropped so that "U.S." and "Xi's" stay
 // one word. The result never contains a path separator, never starts or ends
 // with a hyphen and is empty only when s holds no letter or digit. Names
 // Windows reserves get an underscore (see legal).
 func Make(s string) string {
 	var b strings.Builder
 	pendingHyphen := false
+	// keepMarks is set after a letter of a script other than Latin: its
+	// combining marks are part of the letter (the breve of й, the dakuten
+	// of で, Devanagari vowel signs) and NFC puts them back together.
+	keepMarks := false
 	// Invalid bytes become separators first: left in, they stop the
 	// normaliser from decomposing what follows, and the slug of a slug
 	// would then differ.
 	for _, r := range norm.NFKD.String(strings.ToValidUTF8(s, " ")) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			// Combining marks left by NFKD: dropping them folds accents.
+		case unicode.IsMark(r):
+			// Combining marks left by NFKD: dropped after a Latin letter,
+			// which folds accents (é → e), kept after any other.
+			if keepMarks {
+				b.WriteRune(r)
+			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if pendingHyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			pendingHyphen = false
+			keepMarks = unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r)
 			b.WriteRune(unicode.ToLower(r))
 		case isJoiner(r):
+			keepMarks = false
 			// Apostrophes and dots join: "U.S." → "us", "Xi’s" → "xis".
 		default:
-			pendingHyphen = true
+			pendingHyphen, keepMarks = true, false
 		}
 	}
 	return legal(truncate(norm.NFC.String(b.String())))

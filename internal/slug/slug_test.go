@@ -22,6 +22,20 @@ func TestMake(t *testing.T) {
 		{"---", ""},
 		{"", ""},
 		{"G-7 summit", "g-7-summit"},
+		// Marks belong to letters of other scripts: NFKD splits them off
+		// and NFC must find them again, while Latin accents fold.
+		{"Пять дней", "пять-дней"},
+		{"Ёлка", "ёлка"},
+		{"日本で", "日本で"},
+		{"ﾃﾞｰﾀ", "データ"},
+		{"한국어 뉴스", "한국어-뉴스"},
+		{"العربية اليوم", "العربية-اليوم"},
+		{"हिन्दी समाचार", "हिन्दी-समाचार"},
+		{"Αθήνα", "αθήνα"},
+		{"Tiếng Việt", "tieng-viet"},
+		{"Straße", "straße"},
+		{"ılık İstanbul", "ılık-istanbul"},
+		{"café́", "cafe"},
 		// Names Windows reserves for devices, in any case and however
 		// they are written, get an underscore; longer words do not.
 		{"con", "con_"}, {"CON", "con_"}, {"Aux", "aux_"}, {"nul", "nul_"}, {"PRN", "prn_"},

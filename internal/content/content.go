@@ -60,6 +60,7 @@ type Article struct {
 	Slug          string
 	Title         string
 	Date          time.Time
+	DateFrom      string    // where an imported date came from; "" for the page's date of publication
 	Updated       time.Time // zero when never updated
 	Source        string
 	SourceURL     string
@@ -69,6 +70,7 @@ type Article struct {
 	ExcludeTopics []string // rule-matched topics the editor opted out of
 	Summary       string
 	Image         string
+	Language      string // a language tag, "" for the site's
 	Note          string // the editor's commentary, Markdown
 	Draft         bool
 	Body          string // Markdown
@@ -295,8 +297,9 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 		Path: p, Title: safetext.Line(f.Title), Source: safetext.Line(f.Source),
 		SourceURL: escapeURL(f.SourceURL), Authors: clean(f.Author), Tags: clean(f.Tags),
 		Topics: clean(f.Topics), ExcludeTopics: clean(f.ExcludeTopics),
-		Summary: safetext.Line(f.Summary), Image: escapeURL(f.Image),
-		Note: strings.TrimSpace(safetext.Text(f.Note)), Draft: f.Draft, Body: body, BodyLine: bodyLine,
+		Summary: safetext.Line(f.Summary), Image: escapeURL(f.Image), DateFrom: safetext.Line(f.DateFrom),
+		Language: strings.TrimSpace(f.Language),
+		Note:     strings.TrimSpace(safetext.Text(f.Note)), Draft: f.Draft, Body: body, BodyLine: bodyLine,
 		ScrapedFrom: safetext.Text(f.ScrapedFrom), Fingerprint: safetext.Text(f.Fingerprint), ImportHashes: f.ImportHashes, Lines: lines,
 	}
 	if a.Summary == "" {
@@ -331,6 +334,9 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 		if a.Imported, err = f.Imported.Parse(loc); err != nil {
 			bad("imported", "imported: %v", err)
 		}
+	}
+	if a.Language != "" && !LanguageTag(a.Language) {
+		bad("language", "language %q is not a language tag such as en, pt-BR or zh-Hans", a.Language)
 	}
 	for _, key := range []struct{ name, val string }{{"source_url", a.SourceURL}, {"image", a.Image}} {
 		if key.val != "" && !isWebURL(key.val, key.name == "image") {

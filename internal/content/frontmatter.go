@@ -23,9 +23,12 @@ const MaxFileSize = 4 << 20
 // Front is the front matter of a content file. Which fields apply depends on
 // the kind of file; see Kind.
 type Front struct {
-	Title         string    `yaml:"title"`
-	Slug          string    `yaml:"slug"`
-	Date          Timestamp `yaml:"date"`
+	Title string    `yaml:"title"`
+	Slug  string    `yaml:"slug"`
+	Date  Timestamp `yaml:"date"`
+	// DateFrom says where an imported date came from when it is not the
+	// page's date of publication (see DateFromUpdated and the others).
+	DateFrom      string    `yaml:"date_from"`
 	Updated       Timestamp `yaml:"updated"`
 	Source        string    `yaml:"source"`
 	SourceURL     string    `yaml:"source_url"`
@@ -35,9 +38,12 @@ type Front struct {
 	ExcludeTopics Terms     `yaml:"exclude_topics"`
 	Summary       string    `yaml:"summary"`
 	Image         string    `yaml:"image"`
-	Note          string    `yaml:"note"`
-	Draft         bool      `yaml:"draft"`
-	Description   string    `yaml:"description"`
+	// Language is the article's language tag (en, pt-BR, zh-Hans); its
+	// page's <html lang> follows it.
+	Language    string `yaml:"language"`
+	Note        string `yaml:"note"`
+	Draft       bool   `yaml:"draft"`
+	Description string `yaml:"description"`
 
 	// Written by brief import.
 	Imported    Timestamp `yaml:"imported"`
@@ -255,7 +261,7 @@ const (
 
 // proseKeys hold text an editor writes freely, where a # or ": " in the
 // text trips YAML up.
-var proseKeys = map[string]bool{"title": true, "summary": true, "description": true, "source": true, "note": true}
+var proseKeys = map[string]bool{"title": true, "summary": true, "description": true, "source": true, "note": true, "date_from": true}
 
 // decodeFront decodes YAML front matter strictly: syntax mistakes,
 // unknown keys, duplicate keys and wrong types are errors with their line

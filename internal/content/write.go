@@ -49,6 +49,7 @@ const (
 var keys = []frontKey{
 	{"title", kindLine},
 	{"date", kindTime},
+	{"date_from", kindLine},
 	{"updated", kindTime},
 	{"source", kindLine},
 	{"source_url", kindURL},
@@ -59,6 +60,7 @@ var keys = []frontKey{
 	{"summary", kindLine},
 	{"description", kindLine},
 	{"image", kindURL},
+	{"language", kindText},
 	{"note", kindNote},
 	{"draft", kindBool},
 	{"slug", kindText},

@@ -37,6 +37,7 @@ type Article struct {
 	SourceURL   string    // canonical URL of the original article
 	Published   time.Time // zero when unknown
 	Updated     time.Time // zero when unknown
+	DateSource  string    // "" for a date of publication; see DateViewStamp
 	Tags        []string
 	Description string
 	Image       string // absolute URL of the lead image

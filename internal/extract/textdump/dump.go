@@ -105,6 +105,9 @@ func (p *Page) Extract(opt article.Options) (*article.Article, error) {
 
 	meta := findMeta(body, start, end, opt.Location)
 	a.Published, a.Updated = meta.published, meta.updated
+	if viewStamped(body, start, end, a.Published, opt.Location) {
+		a.DateSource = article.DateViewStamp
+	}
 	a.Authors = meta.authors
 	a.Tags = meta.tags
 	if a.Title == "" {

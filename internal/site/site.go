@@ -42,6 +42,8 @@ type Config struct {
 	// default so that builds are byte-identical.
 	Generated bool    `yaml:"generated"`
 	Topics    []Topic `yaml:"topics"`
+	// Tags cleans the tags of every article (see Tags).
+	Tags Tags `yaml:"tags"`
 
 	// Location is Timezone resolved; dates without an offset are read in it.
 	Location *time.Location `yaml:"-"`
@@ -155,7 +157,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{})
+		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{})
 	}
 	// Topic lines come from the tree: the typed decoder does not say
 	// where each list item started.
@@ -165,7 +167,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		}
 	}
 	cfg.clean()
-	if err := cfg.check(path); err != nil {
+	if err := cfg.check(path, doc); err != nil {
 		return nil, err
 	}
 	return &cfg, nil
@@ -200,7 +202,7 @@ func topicLines(doc *yaml.Node) []int {
 	return nil
 }
 
-func (c *Config) check(path string) error {
+func (c *Config) check(path string, doc *yaml.Node) error {
 	var errs diag.List
 	bad := func(line int, format string, args ...any) {
 		errs.Add(diag.Errorf(path, line, format, args...))
@@ -247,6 +249,7 @@ func (c *Config) check(path string) error {
 		bad(0, "feed_items must be at least 1")
 		c.FeedItems = DefaultFeedItems
 	}
+	c.Tags.check(doc, bad)
 	var slugs slug.Set
 	for i := range c.Topics {
 		t := &c.Topics[i]

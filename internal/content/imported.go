@@ -22,7 +22,7 @@ func (a *Article) ImportValues() map[string]string {
 	return map[string]string{
 		"title": a.Title, "date": date, "source": a.Source, "source_url": a.SourceURL,
 		"author": listValue(a.Authors), "tags": listValue(a.Tags),
-		"summary": a.Summary, "image": a.Image,
+		"summary": a.Summary, "image": a.Image, "language": a.Language,
 		"body": strings.TrimSpace(strings.ReplaceAll(a.Body, "\r\n", "\n")),
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/brief-ssg/brief/internal/extract"
 	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
+	"github.com/brief-ssg/brief/internal/langdetect"
 	"github.com/brief-ssg/brief/internal/safetext"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/slug"
@@ -92,7 +93,10 @@ type Report struct {
 	Topics []string
 	// Note is a remark worth the editor's attention.
 	Note string
-	Err  error
+	// Undated is set for a page that gave no date: it was imported as a
+	// draft, dated with the time of its import.
+	Undated bool
+	Err     error
 }
 
 // Result gathers the reports of one import, in input order.
@@ -181,6 +185,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		}
 		it := &items[i]
 		it.doc = newDoc(r.Article, r.Input, r.URL, opt.Now(), loc)
+		it.doc.tags = opt.Site.Tags.Apply(it.doc.tags)
 		it.doc.ruleTopics = opt.Site.RuleTopics(it.doc.topicsDoc())
 		if known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil {
 			it.draft = prepare(it.doc, opt, loc)
@@ -251,10 +256,7 @@ func (dr *draft) discard() {
 // importOne places one extracted article: a new file, a refresh of the
 // file it was imported into before, or nothing for a duplicate.
 func importOne(name string, doc *doc, dr *draft, idx *index, opt Options, loc *time.Location, syncs *dirSyncs) Report {
-	rep := Report{Input: name}
-	if doc.dateGuessed {
-		rep.Note = noDate
-	}
+	rep := Report{Input: name, Note: doc.note()}
 	if prev := idx.find(doc.sourceURL, doc.fingerprint, doc.scrapedFrom); prev != nil {
 		rep.Path = prev.path
 		if !opt.Update {
@@ -288,7 +290,7 @@ func importOne(name string, doc *doc, dr *draft, idx *index, opt Options, loc *t
 		syncs.add(opt.Root, rel)
 	}
 	idx.add(&entry{path: rel, slug: slugOf(rel), sourceURL: urlKey(doc.sourceURL), fingerprint: doc.fingerprint, scrapedFrom: doc.scrapedFrom})
-	rep.Outcome, rep.Path, rep.Topics = Imported, rel, doc.ruleTopics
+	rep.Outcome, rep.Path, rep.Topics, rep.Undated = Imported, rel, doc.ruleTopics, doc.dateGuessed
 	return rep
 }
 
@@ -297,6 +299,16 @@ type doc struct {
 	title, source, sourceURL, summary, image string
 	date                                     time.Time
 	dateGuessed                              bool
+	// dateFrom says where date came from when it is not the page's date
+	// of publication (content.DateFromUpdated and the others).
+	dateFrom string
+	// draft is set for a page without a date, never published as news
+	// of the day of its import until the editor dates it.
+	draft bool
+	// language is the article's language tag, "" when unknown.
+	language string
+	// upgraded counts the http:// images turned into https:// ones.
+	upgraded int
 	authors, tags                            []string
 	imported                                 time.Time
 	scrapedFrom, fingerprint                 string
@@ -307,7 +319,19 @@ type doc struct {
 }
 
 // noDate notes an article dated with the time of its import.
-const noDate = "no date found on the page; dated with the import time"
+const noDate = "no date found on the page; imported as a draft dated with the import time: set its date and remove `draft: true` to publish it"
+
+// note is what the editor should know about the article imported.
+func (d *doc) note() string {
+	var n string
+	if d.dateGuessed {
+		n = noDate
+	}
+	if d.upgraded > 0 {
+		n = joinNotes(n, fmt.Sprintf("%d http:// image(s) rewritten to https:// (the published pages load images over https only); check they show", d.upgraded))
+	}
+	return n
+}
 
 // Preview returns the article brief import would write for a page, without
 // what only an import records (imported, fingerprint, import_hashes):
@@ -324,10 +348,7 @@ func Preview(a *extract.Article, name, pageURL string, loc *time.Location, now t
 	if data, err = f.Bytes(); err != nil {
 		return nil, "", err
 	}
-	if d.dateGuessed {
-		note = noDate
-	}
-	return data, note, nil
+	return data, d.note(), nil
 }
 
 // newDoc makes the article for a page extracted from the input name,
@@ -351,14 +372,26 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 	if !isWebURL(d.image) {
 		d.image = ""
 	}
+	var up bool
+	if d.image, up = upgradeURL(d.image); up {
+		d.upgraded++
+	}
+	var n int
+	d.body, n = upgradeImages(d.body)
+	d.upgraded += n
 	switch {
 	case !a.Published.IsZero():
 		d.date = a.Published
+		if a.DateSource == article.DateViewStamp {
+			d.dateFrom = content.DateFromViewStamp
+		}
 	case !a.Updated.IsZero():
-		d.date = a.Updated
+		d.date, d.dateFrom = a.Updated, content.DateFromUpdated
 	default:
 		d.date, d.dateGuessed = d.imported, true
+		d.dateFrom, d.draft = content.DateFromImport, true
 	}
+	d.language = langdetect.Choose(a.Language, a.Title, a.Text)
 	d.date = d.date.In(loc)
 	d.summary = safetext.Line(a.Description)
 	if d.summary == "" {
@@ -405,13 +438,11 @@ func oneLines(in []string, limit int) []string {
 
 // tagList keeps the tags that can name a page: the build refuses a tag with
 // no letter or digit to make its URL from ("..", "<>", "///"), and such a
-// tag from a scraped page must not break the editor's site.
+// tag from a scraped page must not break the editor's site. Spellings of
+// one tag ("iOS 9", "ios9") are kept once, the first (see site.TagKey).
 func tagList(in []string) []string {
 	var out []string
-	for _, t := range oneLines(in, len(in)) {
-		if slug.Make(t) == "" {
-			continue
-		}
+	for _, t := range (*site.Tags)(nil).Apply(oneLines(in, len(in))) {
 		if out = append(out, t); len(out) == maxTags {
 			break
 		}

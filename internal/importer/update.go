@@ -59,7 +59,12 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 		if have == want {
 			continue
 		}
-		if rec := cur.ImportHashes[f]; rec == "" || rec != have {
+		if rec := cur.ImportHashes[f]; rec == "" && curVals[f] == "" {
+			// A field this version writes and the one that imported the
+			// file did not (language): left out, so that an update of
+			// an unchanged page changes nothing.
+			continue
+		} else if rec == "" || rec != have {
 			rep.Kept = append(rep.Kept, f)
 			continue
 		}
@@ -93,6 +98,11 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 			hashes[k] = content.ImportHash(nextVals[k])
 			f.SetBody(d.body)
 			err = f.Set("fingerprint", d.fingerprint)
+		case "date":
+			hashes[k] = content.ImportHash(nextVals[k])
+			if err = f.Set(k, d.fieldValue(k)); err == nil {
+				err = f.Set("date_from", d.dateFrom)
+			}
 		default:
 			hashes[k] = content.ImportHash(nextVals[k])
 			err = f.Set(k, d.fieldValue(k))

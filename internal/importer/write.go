@@ -22,7 +22,7 @@ import (
 // the order they are written. Each gets a hash in import_hashes when
 // written (see content.Article.ImportValues); a field whose value no
 // longer matches its hash belongs to the editor from then on.
-var trackedFields = []string{"title", "date", "source", "source_url", "author", "tags", "summary", "image", "body"}
+var trackedFields = []string{"title", "date", "source", "source_url", "author", "tags", "summary", "image", "language", "body"}
 
 // fieldValue is what a doc writes for a tracked front matter field; the
 // writer leaves empty values out.
@@ -44,6 +44,8 @@ func (d *doc) fieldValue(key string) any {
 		return d.summary
 	case "image":
 		return d.image
+	case "language":
+		return d.language
 	}
 	return nil
 }
@@ -57,6 +59,14 @@ func (d *doc) file(written bool) (*content.File, error) {
 		if err := f.Set(k, d.fieldValue(k)); err != nil {
 			return nil, err
 		}
+	}
+	// Where the date came from follows the date; draft is set for a
+	// page without one and is the editor's from then on.
+	if err := f.Set("date_from", d.dateFrom); err != nil {
+		return nil, err
+	}
+	if err := f.Set("draft", d.draft); err != nil {
+		return nil, err
 	}
 	if err := f.Set("scraped_from", d.scrapedFrom); err != nil {
 		return nil, err

@@ -116,10 +116,22 @@ func printImport(w io.Writer, res *importer.Result, update, dryRun, rules bool) 
 	if update {
 		line += fmt.Sprintf("; updated %d", res.Count(importer.Updated))
 	}
+	var undated []string
+	for _, r := range res.Reports {
+		if r.Undated {
+			undated = append(undated, r.Path)
+		}
+	}
+	if len(undated) > 0 {
+		line += fmt.Sprintf("; %d undated, imported as drafts", len(undated))
+	}
 	if dryRun {
 		line += " (dry run: nothing written)"
 	}
 	fmt.Fprintln(w, line)
+	for _, p := range undated {
+		fmt.Fprintf(w, "  draft, no date on the page: %s\n", p)
+	}
 	for _, r := range res.Reports {
 		if r.Outcome == importer.Failed {
 			fmt.Fprintf(w, "  %s: %v\n", r.Input, r.Err)

@@ -136,7 +136,7 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 			errs.Add(err)
 			continue
 		}
-		for _, name := range a.Tags {
+		for _, name := range m.Config.Tags.Apply(a.Tags) {
 			s := slug.Make(name)
 			if s == "" {
 				errs.Add(diag.Errorf(a.Path, a.Lines["tags"], "tag %q has no letters or digits to make a URL from; reword or remove it", name))
@@ -259,7 +259,7 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	v := &render.Article{
 		Slug: a.Slug, URL: "articles/" + a.Slug + "/", Title: a.Title,
 		Source: a.Source, SourceURL: a.SourceURL, Authors: a.Authors,
-		Date: a.Date.In(loc), Summary: a.Summary, Image: a.Image, Draft: a.Draft,
+		Date: a.Date.In(loc), Summary: a.Summary, Image: a.Image, Draft: a.Draft, Language: a.Language,
 		ReadingMinutes: max(1, (mm.Words+229)/230),
 	}
 	if !a.Updated.IsZero() {

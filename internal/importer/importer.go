@@ -443,6 +443,9 @@ func oneLines(in []string, limit int) []string {
 func tagList(in []string) []string {
 	var out []string
 	for _, t := range (*site.Tags)(nil).Apply(oneLines(in, len(in))) {
+		if slug.Make(t) == "" {
+			continue
+		}
 		if out = append(out, t); len(out) == maxTags {
 			break
 		}

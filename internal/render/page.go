@@ -78,6 +78,7 @@ type Article struct {
 	Body           template.HTML // filled for the article's own page and feeds
 	ReadingMinutes int
 	Image          string
+	Language       string // the article's language tag; "" for the site's
 	Draft          bool
 }
 

@@ -39,7 +39,8 @@ func TagKey(tag string) string {
 }
 
 // Apply returns tags without the ignored ones, aliases replaced, and
-// spellings of one tag after the first left out.
+// spellings of one tag after the first left out. A nil Tags only merges
+// spellings.
 func (t *Tags) Apply(tags []string) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -53,7 +54,9 @@ func (t *Tags) Apply(tags []string) []string {
 				name, k = to, TagKey(to)
 			}
 		}
-		if k == "" || seen[k] {
+		// A tag with no letter or digit is passed on: the build
+		// explains why it cannot name a page.
+		if k != "" && seen[k] {
 			continue
 		}
 		seen[k] = true

@@ -308,11 +308,11 @@ type doc struct {
 	// language is the article's language tag, "" when unknown.
 	language string
 	// upgraded counts the http:// images turned into https:// ones.
-	upgraded int
-	authors, tags                            []string
-	imported                                 time.Time
-	scrapedFrom, fingerprint                 string
-	body                                     string // Markdown
+	upgraded                 int
+	authors, tags            []string
+	imported                 time.Time
+	scrapedFrom, fingerprint string
+	body                     string // Markdown
 	// ruleTopics are the topics whose rules select the article today;
 	// reported, never written.
 	ruleTopics []string

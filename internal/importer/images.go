@@ -9,7 +9,7 @@ import (
 // the published pages' Content-Security-Policy lets images load over
 // https only, so such an image shows broken, with no warning. The alt
 // text may hold escaped brackets.
-var plainImage = regexp.MustCompile(`(!\[(?:[^\]\\]|\\.)*\]\()http://`)
+var plainImage = regexp.MustCompile(`!\[(?:[^\]\\]|\\.)*\]\((?i:http)://`)
 
 // upgradeImages rewrites the http:// images of a Markdown body to
 // https://, which nearly every host serves the same picture on, and says
@@ -18,7 +18,7 @@ func upgradeImages(md string) (string, int) {
 	n := 0
 	out := plainImage.ReplaceAllStringFunc(md, func(m string) string {
 		n++
-		return strings.TrimSuffix(m, "http://") + "https://"
+		return m[:len(m)-len("http://")] + "https://"
 	})
 	return out, n
 }

@@ -103,6 +103,11 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 			if err = f.Set(k, d.fieldValue(k)); err == nil {
 				err = f.Set("date_from", d.dateFrom)
 			}
+			// draft is the editor's: import set it for want of a date,
+			// and only says that the reason is gone.
+			if cur.Draft && cur.DateFrom == content.DateFromImport {
+				rep.Note = joinNotes(rep.Note, nowDated)
+			}
 		default:
 			hashes[k] = content.ImportHash(nextVals[k])
 			err = f.Set(k, d.fieldValue(k))
@@ -139,6 +144,10 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 	rep.Topics = opt.Site.RuleTopics(topics.Doc{Title: after.Title, Tags: after.Tags, Body: after.Body})
 	return rep
 }
+
+// nowDated notes the update of a draft imported without a date from a
+// page that now gives one.
+const nowDated = "the page now gives a date; remove `draft: true` to publish the article"
 
 // noDateKept notes an update of a page without a date.
 const noDateKept = "no date found on the page; the article keeps its date"

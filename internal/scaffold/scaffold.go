@@ -123,6 +123,12 @@ base_url: https://example.org/
 language: en
 timezone: %s
 author: ""
+# Tags scraped pages bring are cleaned here once, for every article, at
+# import and at every build: an alias turns one tag (in any case or
+# spacing) into another, and ignored tags are dropped (* matches any text).
+# tags:
+#   aliases: {ios9: iOS 9}
+#   ignore: ["@*", autoplay_video]
 topics:
   - slug: %s
     title: %s

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // An undated page is a draft dated with the import time; when the page
@@ -30,13 +31,7 @@ func TestUpdateDatesAnUndatedDraft(t *testing.T) {
 	}
 
 	writeInput(t, dir, "lib.txt", "Library extends Thursday hours - Town Post\nLibrary extends Thursday hours\nPublished: 2024-05-20 08:30\n"+body)
-	opt := options(root, cfg)
-	opt.Update = true
-	res, err = Import(context.Background(), []string{in}, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r = only(t, res, Updated)
+	r = update1(t, root, cfg, in)
 	if !strings.Contains(r.Note, "remove `draft: true`") || r.Undated {
 		t.Errorf("update report %+v", r)
 	}
@@ -44,6 +39,19 @@ func TestUpdateDatesAnUndatedDraft(t *testing.T) {
 	if !a.Draft || a.DateFrom != "" || a.Date.Year() != 2024 || a.Date.Month() != 5 {
 		t.Errorf("after update: draft %v, date_from %q, date %v", a.Draft, a.DateFrom, a.Date)
 	}
+}
+
+// update1 imports one input with --update and returns its report, which
+// must be an update.
+func update1(t *testing.T, root string, cfg *site.Config, in string) Report {
+	t.Helper()
+	opt := options(root, cfg)
+	opt.Update = true
+	res, err := Import(context.Background(), []string{in}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return only(t, res, Updated)
 }
 
 func TestUpgradeImages(t *testing.T) {

@@ -93,13 +93,7 @@ func TestUpdateReportsTheRulesOnTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeInput(t, filepath.Dir(in), "h.txt", strings.ReplaceAll(harbour(t), "under twelve minutes", "under fourteen minutes"))
-	opt := options(root, cfg)
-	opt.Update = true
-	res, err = Import(context.Background(), []string{in}, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r = only(t, res, Updated)
+	r = update1(t, root, cfg, in)
 	if !reflect.DeepEqual(r.Kept, []string{"title"}) {
 		t.Fatalf("kept %q, want the editor's title", r.Kept)
 	}

@@ -9,12 +9,14 @@ import (
 )
 
 // dropTags never hold article text a reader sees as part of the story.
+// <aside> is not among them: it is weighed as furniture in pruneFurniture,
+// since some sites put the page's only article in one.
 var dropTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Svg: true,
 	atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Map: true, atom.Dialog: true,
 	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Option: true,
-	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Head: true, atom.Link: true,
+	atom.Nav: true, atom.Footer: true, atom.Head: true, atom.Link: true,
 	atom.Meta: true, atom.Base: true, atom.Label: true, atom.Menu: true, atom.Frameset: true,
 }
 
@@ -81,7 +83,7 @@ var boilerWords = map[string]bool{
 	"sronly": true, "hidden": true, "copyright": true, "login": true, "paywall": true, "bio": true,
 	"author": true, "authors": true, "meta": true, "print": true, "email": true, "rss": true,
 	"banner": true, "more": true, "readmore": true, "topics": true, "keywords": true, "prev": true,
-	"next": true, "jump": true, "toc": true, "subnav": true, "crumbs": true, "rail": true,
+	"next": true, "hovercard": true, "tooltip": true, "popover": true, "flyout": true, "jump": true, "toc": true, "subnav": true, "crumbs": true, "rail": true,
 }
 
 // boilerPairs are two-word names whose words alone are too common.

@@ -150,6 +150,7 @@ func Parse(data []byte, opt article.Options) (*Page, error) {
 		p.site = strings.TrimPrefix(strings.ToLower(p.base.Hostname()), "www.")
 	}
 	stripChrome(doc)
+	removeInlineWidgets(doc)
 	return p, nil
 }
 
@@ -210,6 +211,7 @@ func (p *Page) findBody(bp *article.Boilerplate, title string) (*body, error) {
 	if best == nil {
 		return nil, fmt.Errorf("%w: no text", article.ErrNoArticle)
 	}
+	best = narrowContainer(best, stats, title)
 	s := stats[best]
 	if s.pos < minArticleWords {
 		return nil, fmt.Errorf("%w: no block of prose", article.ErrNoArticle)

@@ -121,7 +121,15 @@ func pruneFurniture(root *html.Node, stats map[*html.Node]*nodeStat, removed map
 		if n.Type != html.ElementNode {
 			return true
 		}
-		if n.DataAtom == atom.Header && n != root || boilerClass(n) {
+		if n == root {
+			return true
+		}
+		if alwaysFurniture(n) {
+			removed[n] = true
+			return false
+		}
+		furniture := n.DataAtom == atom.Aside || n.DataAtom == atom.Header && !storyHeader(n, stats) || boilerClass(n)
+		if furniture && !spareFromClass(n, stats) {
 			if s := stats[n]; s == nil || s.pos < 0.5*total {
 				removed[n] = true
 				return false

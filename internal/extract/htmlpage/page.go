@@ -202,6 +202,7 @@ func (p *Page) findBody(bp *article.Boilerplate, title string) (*body, error) {
 			}
 		}
 	}
+	neutraliseDataCells(blocks)
 	demoteTeasers(blocks, root)
 	boostMarkedBody(blocks, root)
 	pruneFurniture(root, statsOf(blocks, root, nil), removed)

@@ -19,9 +19,12 @@ func trimBody(blocks []*textBlock, removed map[*html.Node]bool, title string) {
 			removed[t] = true
 		}
 	}
+	titleKey := article.Fold(title) // a block with the same letters repeats the headline
 	firstGood, lastGood := -1, -1
 	for i, b := range blocks {
-		if b.weight > 0 {
+		// The headline is not the story's first paragraph: furniture
+		// between it and the text ("Copy short link") is still leading.
+		if b.weight > 0 && !(b.owner.DataAtom == atom.H1 || titleKey != "" && article.Fold(b.text) == titleKey) {
 			if firstGood < 0 {
 				firstGood = i
 			}
@@ -35,7 +38,12 @@ func trimBody(blocks []*textBlock, removed map[*html.Node]bool, title string) {
 		}
 	}
 	afterCue := false
-	titleKey := article.Fold(title) // a block with the same letters repeats the headline
+	for _, b := range trailingCalls(blocks, lastGood) {
+		drop(b)
+	}
+	for _, b := range relatedLists(blocks) {
+		drop(b)
+	}
 	for i, b := range blocks {
 		switch {
 		case b.hint:
@@ -55,7 +63,11 @@ func trimBody(blocks []*textBlock, removed map[*html.Node]bool, title string) {
 			continue
 		}
 		afterCue = false
-		if (i < firstGood || i > lastGood) && b.weight < 0 {
+		edge := i < firstGood || i > lastGood
+		switch {
+		case edge && b.weight < 0 && !(i > lastGood && isCredit(b)),
+			edge && isDatedLabel(b),
+			isUnmarkedCaption(b):
 			drop(b)
 		}
 	}
@@ -150,7 +162,7 @@ func promoBoxes(blocks []*textBlock) [][]*textBlock {
 		for u.Parent != nil && count[u] < 2 {
 			u = u.Parent
 		}
-		if words[u] > 80 {
+		if words[u] > 80 || storyList(u, blocks, i) {
 			continue
 		}
 		var box []*textBlock

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -158,4 +159,31 @@ func storyList(u *html.Node, blocks []*textBlock, i int) bool {
 		}
 	}
 	return false
+}
+
+// clickPattern matches the verbs of a link that sends the reader away.
+var clickPattern = regexp.MustCompile(`(?i)\b(click(ing)?|tap(ping)?) here\b|\bclique aqui\b|\bhaga clic aquí\b|\bcliquez ici\b|\bhier klicken\b`)
+
+// isLinkedPromo reports a line that is all link and either shouts in
+// capitals or says "click here" ("GET … ON THE GO BY CLICKING HERE"): an
+// in-story promotion, wherever it sits between the paragraphs.
+func isLinkedPromo(b *textBlock) bool {
+	if b.hint || b.words < 3 || b.linkWords < b.words {
+		return false
+	}
+	return clickPattern.MatchString(b.text) || b.words >= 4 && shouts(b.text)
+}
+
+// shouts reports text whose letters are all capitals.
+func shouts(s string) bool {
+	upper := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper > 0
 }

@@ -104,7 +104,7 @@ func TestBodyKinds(t *testing.T) {
 		},
 		{
 			kind: "inline card with links", title: "Flood gates open",
-			body: `<article><h1>Flood gates open</h1><div class="text"><p>Chief engineer <a href="/p/rudd">Ffion Rudd</a><span class="profile-tooltip"><a href="/p/rudd">Profile</a> <a href="/s/9">Rudd on the quay wall</a> <a href="/s/8">Rudd answers readers</a></span> said the test went better than she had hoped.</p>` + kindParas + `</div></article>`,
+			body:    `<article><h1>Flood gates open</h1><div class="text"><p>Chief engineer <a href="/p/rudd">Ffion Rudd</a><span class="profile-tooltip"><a href="/p/rudd">Profile</a> <a href="/s/9">Rudd on the quay wall</a> <a href="/s/8">Rudd answers readers</a></span> said the test went better than she had hoped.</p>` + kindParas + `</div></article>`,
 			want:    []string{"Chief engineer Ffion Rudd said the test went better"},
 			notWant: []string{"answers readers"},
 		},
@@ -148,6 +148,35 @@ func TestBodyKinds(t *testing.T) {
 <p class="subscription-required">Engineers tested each of the four gates in turn while residents watched from the footbridge, and the authority said the barrier can be closed quickly.</p>
 <p class="subscription-required">The scheme cost more than was first planned, because the old quay wall turned out to be hollow and had to be rebuilt from its foundations.</p></div></article>`,
 			want: []string{"four gates in turn", "hollow"},
+		},
+		{
+			kind: "linked promotion in capitals between paragraphs", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<p><b><a href="/app">TAKE THE GAZETTE WITH YOU: DOWNLOAD OUR APP</a></b></p>
+<p>Residents of the lower bank said they would sleep better during the next storm, although several asked why the work had taken so long to start after the flood.</p></div></article>`,
+			want:    []string{"hollow", "sleep better"},
+			notWant: []string{"DOWNLOAD OUR APP"},
+		},
+		{
+			kind: "linked click-here line between paragraphs", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<p><a href="/nl">Tap here for the river level every morning</a></p>
+<p>Residents of the lower bank said they would sleep better during the next storm, although several asked why the work had taken so long to start after the flood.</p></div></article>`,
+			want:    []string{"hollow", "sleep better"},
+			notWant: []string{"Tap here"},
+		},
+		{
+			kind: "related label in another language", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<p>Leia também: <a href="/r1">Nova ponte sobre o rio em estudo</a></p>
+<p>Residents of the lower bank said they would sleep better during the next storm, although several asked why the work had taken so long to start after the flood.</p></div></article>`,
+			want:    []string{"hollow", "sleep better"},
+			notWant: []string{"Leia", "Nova ponte"},
+		},
+		{
+			kind: "related label over a list", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<div><b>Related news</b></div>
+<h3><a href="/r2">Millbrook bakery reopens after the flood with a new oven and longer hours</a></h3>
+<p>Residents of the lower bank said they would sleep better during the next storm, although several asked why the work had taken so long to start after the flood.</p></div></article>`,
+			want:    []string{"hollow", "sleep better"},
+			notWant: []string{"Related news", "bakery reopens"},
 		},
 	}
 	for _, c := range cases {

@@ -67,7 +67,7 @@ func trimBody(blocks []*textBlock, removed map[*html.Node]bool, title string) {
 		switch {
 		case edge && b.weight < 0 && !(i > lastGood && isCredit(b)),
 			edge && isDatedLabel(b),
-			isUnmarkedCaption(b):
+			isUnmarkedCaption(b), isLinkedPromo(b):
 			drop(b)
 		}
 	}
@@ -95,6 +95,12 @@ var cues = []string{
 	"recommended", "youmayalsolike", "youmightalsolike", "advertisement", "advert", "ad",
 	"sponsored", "trending", "popular", "mostread", "mostpopular", "watch", "listen", "more",
 	"clickhere", "signup", "subscribe", "readnext", "upnext", "readthis", "elsewhere",
+	"relatednews", "relatedpost", "relatedarticle", "relatedstory", "relatedlinks", "relatedreading",
+	"furtherreading", "morenews", "morefromthisauthor", "morefromtheauthor", "latestnews",
+	// the same labels in other languages
+	"leiatambém", "leiatambem", "vejatambém", "vejatambem", "leatambién", "leatambien",
+	"lireaussi", "àlireaussi", "alireaussi", "lesensieauch", "auchinteressant", "leggianche",
+	"bacajuga",
 }
 
 func isCue(s string) bool {

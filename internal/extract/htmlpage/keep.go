@@ -152,20 +152,68 @@ func storyHeader(n *html.Node, stats map[*html.Node]*nodeStat) bool {
 	return false
 }
 
-// removeInlineWidgets deletes inline elements named as furniture that hold
-// several links: person cards, pop-ups and share buttons nested in a
-// sentence, whose links would otherwise make the sentence read as a link
-// list.
+// removeInlineWidgets deletes inline widgets nested in sentences: person
+// cards, pop-ups and share buttons, whose links would otherwise make the
+// sentence read as a link list. Of nested candidates the innermost goes,
+// so that the name the card hangs on stays in the sentence.
 func removeInlineWidgets(doc *html.Node) {
 	var dead []*html.Node
 	walk(doc, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && !isBlock(n) && n.DataAtom != atom.A && boilerClass(n) && countLinks(n) >= 2 {
-			dead = append(dead, n)
-			return false
+		if !isInlineWidget(n) {
+			return true
 		}
-		return true
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if isInlineWidget(c) {
+				return true
+			}
+		}
+		dead = append(dead, n)
+		return false
 	})
 	for _, n := range dead {
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// isInlineWidget reports an inline element other than a link that holds
+// several links and is named as furniture, or holds three or more links
+// and little else: a card of stories, not words of the sentence.
+func isInlineWidget(n *html.Node) bool {
+	if n.Type != html.ElementNode || isBlock(n) || n.DataAtom == atom.A {
+		return false
+	}
+	links := countLinks(n)
+	switch {
+	case links >= 2 && boilerClass(n):
+		return true
+	case links >= 3:
+		words, linked := linkWords(n)
+		return float64(linked) >= minWidgetLinkShare*float64(words)
+	}
+	return false
+}
+
+// minWidgetLinkShare is the share of an unnamed inline element's words
+// that must be links for it to be a widget.
+const minWidgetLinkShare = 0.8
+
+// linkWords counts the words under n and those inside links.
+func linkWords(n *html.Node) (words, linked int) {
+	var visit func(c *html.Node, inLink bool)
+	visit = func(c *html.Node, inLink bool) {
+		if c.Type == html.TextNode {
+			w := article.WordCount(c.Data)
+			words += w
+			if inLink {
+				linked += w
+			}
+			return
+		}
+		inLink = inLink || c.DataAtom == atom.A
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			visit(k, inLink)
+		}
+	}
+	visit(n, false)
+	return words, linked
 }

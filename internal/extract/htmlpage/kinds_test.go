@@ -178,6 +178,17 @@ func TestBodyKinds(t *testing.T) {
 			want:    []string{"hollow", "sleep better"},
 			notWant: []string{"Related news", "bakery reopens"},
 		},
+		{
+			kind: "inline card without a furniture name", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text"><p>The barrier was designed by <span class="pp"><a href="/p/lake">Owain Lake</a><span class="pp-box"><span><a href="/p/lake">Owain Lake</a><a href="/s/1">Lake on building in mud</a> <a href="/s/2">The engineer who loves rivers</a> <a href="/p/lake">ALL</a></span></span></span> of the county's design office.</p>` + kindParas + `</div></article>`,
+			want:    []string{"designed by Owain Lake of the county's design office"},
+			notWant: []string{"loves rivers"},
+		},
+		{
+			kind: "opening sentence whose names are links", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text"><p><a href="/p/rudd">Ffion Rudd</a> has been named chief engineer of the <a href="/org/river">Valley River Flood Defence Authority board</a>.</p>` + kindParas + `</div></article>`,
+			want: []string{"Ffion Rudd has been named chief engineer of the Valley River Flood Defence Authority board."},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {

@@ -71,6 +71,8 @@ func weigh(b *textBlock, hint shingleSet) float64 {
 	w := float64(b.words)
 	ld := float64(b.linkWords) / w
 	switch {
+	case ld > 0.5 && linkedSentence(b):
+		return 0
 	case ld > 0.5:
 		return -w
 	case b.words >= 20 || b.words >= 8 && article.EndsSentence(b.text):
@@ -79,6 +81,14 @@ func weigh(b *textBlock, hint shingleSet) float64 {
 		return -0.5 * w
 	}
 	return 0
+}
+
+// linkedSentence reports a paragraph that is a sentence whose names are
+// links ("<a>Name</a> has been eliminated from “<a>Show</a>.”"): neither
+// content nor furniture by its links alone, unlike a list of headlines.
+func linkedSentence(b *textBlock) bool {
+	return b.owner.DataAtom == atom.P && b.words >= 8 && b.words-b.linkWords >= 3 &&
+		b.leadLink < b.words && article.EndsSentence(b.text)
 }
 
 // statsOf accumulates block weights into every ancestor up to root.

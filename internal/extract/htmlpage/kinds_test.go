@@ -180,7 +180,7 @@ func TestBodyKinds(t *testing.T) {
 		},
 		{
 			kind: "inline card without a furniture name", title: "Flood gates open",
-			body: `<article><h1>Flood gates open</h1><div class="text"><p>The barrier was designed by <span class="pp"><a href="/p/lake">Owain Lake</a><span class="pp-box"><span><a href="/p/lake">Owain Lake</a><a href="/s/1">Lake on building in mud</a> <a href="/s/2">The engineer who loves rivers</a> <a href="/p/lake">ALL</a></span></span></span> of the county's design office.</p>` + kindParas + `</div></article>`,
+			body:    `<article><h1>Flood gates open</h1><div class="text"><p>The barrier was designed by <span class="pp"><a href="/p/lake">Owain Lake</a><span class="pp-box"><span><a href="/p/lake">Owain Lake</a><a href="/s/1">Lake on building in mud</a> <a href="/s/2">The engineer who loves rivers</a> <a href="/p/lake">ALL</a></span></span></span> of the county's design office.</p>` + kindParas + `</div></article>`,
 			want:    []string{"designed by Owain Lake of the county's design office"},
 			notWant: []string{"loves rivers"},
 		},

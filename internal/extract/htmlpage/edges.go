@@ -50,7 +50,7 @@ var callPattern = regexp.MustCompile(`(?i)(\b(write to|email|e-mail|contact|reac
 // isCall reports a short paragraph that asks the reader to do something
 // (write in, subscribe, follow) rather than telling the story.
 func isCall(b *textBlock) bool {
-	return !b.hint && b.words <= maxCallWords && callPattern.MatchString(b.text)
+	return !b.hint && b.words <= maxCallWords && (callPattern.MatchString(b.text) || clickPattern.MatchString(b.text))
 }
 
 // maxCallWords is the longest call to action; longer closing paragraphs

@@ -189,6 +189,19 @@ func TestBodyKinds(t *testing.T) {
 			body: `<article><h1>Flood gates open</h1><div class="text"><p><a href="/p/rudd">Ffion Rudd</a> has been named chief engineer of the <a href="/org/river">Valley River Flood Defence Authority board</a>.</p>` + kindParas + `</div></article>`,
 			want: []string{"Ffion Rudd has been named chief engineer of the Valley River Flood Defence Authority board."},
 		},
+		{
+			kind: "trailing offer that says click here", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<p>Get the Gazette's print edition at home every Saturday for half price this month. Click here to find out more.</p></div></article>`,
+			want:    []string{"hollow"},
+			notWant: []string{"print edition"},
+		},
+		{
+			kind: "linked share label", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<div class="x-btn"><a href="sms:?body=gates">Share this story by text message</a></div>
+<p>Residents of the lower bank said they would sleep better during the next storm, although several asked why the work had taken so long to start after the flood.</p></div></article>`,
+			want:    []string{"hollow"},
+			notWant: []string{"Share this"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {

@@ -97,10 +97,11 @@ var cues = []string{
 	"clickhere", "signup", "subscribe", "readnext", "upnext", "readthis", "elsewhere",
 	"relatednews", "relatedpost", "relatedarticle", "relatedstory", "relatedlinks", "relatedreading",
 	"furtherreading", "morenews", "morefromthisauthor", "morefromtheauthor", "latestnews",
+	"sharethis", "shareon", "shareonfacebook", "shareontwitter", "shareviaemail",
 	// the same labels in other languages
 	"leiatambém", "leiatambem", "vejatambém", "vejatambem", "leatambién", "leatambien",
 	"lireaussi", "àlireaussi", "alireaussi", "lesensieauch", "auchinteressant", "leggianche",
-	"bacajuga",
+	"bacajuga", "compartilhe", "compartir", "partager", "teilen",
 }
 
 func isCue(s string) bool {

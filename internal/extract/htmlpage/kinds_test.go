@@ -191,7 +191,7 @@ func TestBodyKinds(t *testing.T) {
 		},
 		{
 			kind: "trailing offer that says click here", title: "Flood gates open",
-			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<p>Get the Gazette's print edition at home every Saturday for half price this month. Click here to find out more.</p></div></article>`,
+			body:    `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<p>Get the Gazette's print edition at home every Saturday for half price this month. Click here to find out more.</p></div></article>`,
 			want:    []string{"hollow"},
 			notWant: []string{"print edition"},
 		},

@@ -1,6 +1,8 @@
 package htmlpage
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -14,6 +16,10 @@ import (
 // alwaysFurniture reports an element named as a cookie or consent notice:
 // such a notice is never the article, however much of the page it holds.
 func alwaysFurniture(n *html.Node) bool {
+	// Most names hold none of these letters; skip splitting them.
+	if !mayNameNotice(attr(n, "class")) && !mayNameNotice(attr(n, "id")) {
+		return false
+	}
 	for _, w := range nameWords(n) {
 		switch w {
 		case "cookie", "cookies", "consent", "gdpr":
@@ -21,6 +27,14 @@ func alwaysFurniture(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+func mayNameNotice(v string) bool {
+	if v == "" {
+		return false
+	}
+	v = strings.ToLower(v) // no copy when already lower case
+	return strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr")
 }
 
 // spareFromClass reports an element whose furniture-sounding class or id

@@ -20,11 +20,17 @@ func trimBody(blocks []*textBlock, removed map[*html.Node]bool, title string) {
 		}
 	}
 	titleKey := article.Fold(title) // a block with the same letters repeats the headline
+	titleWords := article.WordCount(title)
+	isTitle := func(b *textBlock) bool {
+		// Folding every block is a measurable cost; a repeat of the
+		// headline has about as many words.
+		return titleKey != "" && b.words <= 2*titleWords+2 && article.Fold(b.text) == titleKey
+	}
 	firstGood, lastGood := -1, -1
 	for i, b := range blocks {
 		// The headline is not the story's first paragraph: furniture
 		// between it and the text ("Copy short link") is still leading.
-		if b.weight > 0 && !(b.owner.DataAtom == atom.H1 || titleKey != "" && article.Fold(b.text) == titleKey) {
+		if b.weight > 0 && b.owner.DataAtom != atom.H1 && !isTitle(b) {
 			if firstGood < 0 {
 				firstGood = i
 			}
@@ -49,7 +55,7 @@ func trimBody(blocks []*textBlock, removed map[*html.Node]bool, title string) {
 		case b.hint:
 			afterCue = false
 			continue
-		case titleKey != "" && article.Fold(b.text) == titleKey, article.IsDateLine(b.text), looksLikeMarkup(b.text):
+		case isTitle(b), article.IsDateLine(b.text), looksLikeMarkup(b.text):
 			drop(b)
 			continue
 		case isCue(b.text) || linky(b) && startsWithCue(b.text) || b.words <= 8 && b.weight <= 0 && startsLinkList(blocks[i+1:]):

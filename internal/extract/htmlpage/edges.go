@@ -187,3 +187,13 @@ func shouts(s string) bool {
 	}
 	return upper > 0
 }
+
+// controlLabel matches lines that are the text of a page's controls:
+// gallery counters ("Image 2 of 5"), "View all (23)", a lone "Video" or
+// "Close", in a few languages.
+var controlLabel = regexp.MustCompile(`(?i)^(video|vídeo|close|schließen|fermer|cerrar|fechar|chiudi|view all( \(\d+\))?|(image|photo|slide|picture|foto|bild|imagen|immagine|imagem) \d+ (of|/|de|di|von|sur|van) \d+)$`)
+
+// isControlLabel reports a block that is nothing but a control's text.
+func isControlLabel(b *textBlock) bool {
+	return b.words <= 6 && !b.hint && controlLabel.MatchString(b.text)
+}

@@ -202,6 +202,20 @@ func TestBodyKinds(t *testing.T) {
 			want:    []string{"hollow"},
 			notWant: []string{"Share this"},
 		},
+		{
+			kind: "gallery counters between paragraphs", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<div class="g"><div>Photo 1 of 3</div><div>Photo 2 of 3</div></div>
+<p>Residents of the lower bank said they would sleep better during the next storm, although several asked why the work had taken so long to start after the flood.</p></div></article>`,
+			want:    []string{"hollow", "sleep better"},
+			notWant: []string{"Photo 1", "of 3"},
+		},
+		{
+			kind: "control labels between paragraphs", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<div class="w"><span>View all (7)</span></div><div class="v"><span>Video</span></div>
+<p>Residents of the lower bank said they would sleep better during the next storm, although several asked why the work had taken so long to start after the flood.</p></div></article>`,
+			want:    []string{"hollow", "sleep better"},
+			notWant: []string{"View all", "Video"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {

@@ -73,7 +73,7 @@ func trimBody(blocks []*textBlock, removed map[*html.Node]bool, title string) {
 		switch {
 		case edge && b.weight < 0 && !(i > lastGood && isCredit(b)),
 			edge && isDatedLabel(b),
-			isUnmarkedCaption(b), isLinkedPromo(b):
+			isUnmarkedCaption(b), isLinkedPromo(b), isControlLabel(b):
 			drop(b)
 		}
 	}

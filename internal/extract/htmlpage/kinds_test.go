@@ -216,6 +216,12 @@ func TestBodyKinds(t *testing.T) {
 			want:    []string{"hollow", "sleep better"},
 			notWant: []string{"View all", "Video"},
 		},
+		{
+			kind: "list of short facts ending the story", title: "Flood gates open",
+			body: `<article><h1>Flood gates open</h1><div class="text">` + kindParas + `<p>The gates at a glance are listed below.</p><h4>Gate widths</h4><ul>
+<li>North gate: 12 metres</li><li>Mill gate: 9 metres</li><li>Quay gate: 9 metres</li><li>South gate: 14 metres</li></ul></div></article>`,
+			want: []string{"hollow", "North gate: 12 metres", "South gate: 14 metres"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {

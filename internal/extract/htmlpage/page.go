@@ -203,6 +203,7 @@ func (p *Page) findBody(bp *article.Boilerplate, title string) (*body, error) {
 		}
 	}
 	neutraliseDataCells(blocks)
+	neutralisePlainLists(blocks)
 	demoteTeasers(blocks, root)
 	boostMarkedBody(blocks, root)
 	pruneFurniture(root, statsOf(blocks, root, nil), removed)

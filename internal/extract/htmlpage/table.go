@@ -44,3 +44,38 @@ func neutraliseDataCells(blocks []*textBlock) {
 		}
 	}
 }
+
+// minPlainItems is how many unlinked items make a list of facts rather
+// than a stray label.
+const minPlainItems = 3
+
+// neutralisePlainLists does for lists what neutraliseDataCells does for
+// tables: a list whose items are short and carry no links ("England
+// (Group A): 10th appearance") states facts; menus, tag lists and share
+// bars are made of links.
+func neutralisePlainLists(blocks []*textBlock) {
+	type listStat struct{ items, linked int }
+	lists := map[*html.Node]*listStat{}
+	for _, b := range blocks {
+		if b.owner.DataAtom != atom.Li || b.owner.Parent == nil {
+			continue
+		}
+		s := lists[b.owner.Parent]
+		if s == nil {
+			s = &listStat{}
+			lists[b.owner.Parent] = s
+		}
+		s.items++
+		if b.linkWords > 0 {
+			s.linked++
+		}
+	}
+	for _, b := range blocks {
+		if b.weight >= 0 || b.owner.DataAtom != atom.Li || b.owner.Parent == nil {
+			continue
+		}
+		if s := lists[b.owner.Parent]; s.items >= minPlainItems && s.linked == 0 {
+			b.weight = 0
+		}
+	}
+}

@@ -7,35 +7,7 @@ import (
 	"time"
 )
 
-// monthNames maps month names and their usual abbreviations, lower-cased,
-// to their month.
-var monthNames = func() map[string]time.Month {
-	m := map[string]time.Month{}
-	// English, German, French, Spanish, Portuguese, Italian and Indonesian
-	// month names and their usual abbreviations.
-	names := [][]string{
-		{"january", "jan", "januar", "janvier", "janv", "enero", "ene", "janeiro", "gennaio", "gen", "januari", "jänner"},
-		{"february", "feb", "februar", "février", "févr", "fevr", "febrero", "fevereiro", "fev", "febbraio", "februari", "pebruari"},
-		{"march", "mar", "märz", "mars", "marzo", "março", "maret"},
-		{"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
-		{"may", "mai", "mayo", "maio", "maggio", "mag", "mei"},
-		{"june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu"},
-		{"july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug"},
-		{"august", "aug", "août", "aout", "agosto", "ago", "agustus", "agu"},
-		{"september", "sep", "sept", "septembre", "septiembre", "setembro", "set", "settembre"},
-		{"october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott"},
-		{"november", "nov", "novembre", "noviembre", "novembro", "nopember"},
-		{"december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dezembro", "dicembre", "desember", "des"},
-	}
-	for i, list := range names {
-		for _, n := range list {
-			m[n] = time.Month(i + 1)
-		}
-	}
-	return m
-}()
-
-const monthWord = `(\p{L}{3,10})\.?`
+const monthWord = `(\p{L}{3,12})\.?`
 
 var (
 	isoDate = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
@@ -44,18 +16,12 @@ var (
 	mdyDate = regexp.MustCompile(`(?i)\b` + monthWord + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	// "2 January 2024", "18. Oktober 2019", "27 de outubro de 2015".
 	dmyWords = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?` + monthWord + `,?\s+(?:de\s+)?(\d{4})\b`)
+	// "2024年3月5日" (Chinese, Japanese) and "2024년 3월 5일" (Korean).
+	cjkDate = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号]?`)
+	// "2024. március 5." (Hungarian), year first then the month's name.
+	ymdWords = regexp.MustCompile(`(?i)\b(\d{4})\.?\s+` + monthWord + `\s+(\d{1,2})\b`)
 	clock    = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?([A-Z]{2,4})\b\)?)?`)
 )
-
-// zoneOffsets are the abbreviations whose offset is unambiguous enough to
-// trust; others fall back to the caller's location.
-var zoneOffsets = map[string]int{
-	"UTC": 0, "GMT": 0, "Z": 0,
-	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-	"AKST": -9, "AKDT": -8, "HST": -10,
-	"BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "WET": 0, "WEST": 1,
-	"JST": 9, "KST": 9, "AEST": 10, "AEDT": 11,
-}
 
 // FindDate finds the first date written in s, in the usual numeric forms
 // ("2024-03-05", "05.03.2024") or with a month's name in English, German,
@@ -98,14 +64,22 @@ func FindDate(s string, loc *time.Location) (time.Time, bool) {
 		consider(found{at: m[0], d: atoi(s, m, 1), mo: atoi(s, m, 2), y: atoi(s, m, 3), timeFrom: m[1]})
 	}
 	for _, m := range mdyDate.FindAllStringSubmatchIndex(s, -1) {
-		if mo, ok := monthNames[strings.ToLower(s[m[2]:m[3]])]; ok {
+		if mo, ok := monthOf(s[m[2]:m[3]]); ok {
 			consider(found{at: m[0], mo: int(mo), d: atoi(s, m, 2), y: atoi(s, m, 3), timeFrom: m[1]})
 		}
 	}
 	for _, m := range dmyWords.FindAllStringSubmatchIndex(s, -1) {
-		if mo, ok := monthNames[strings.ToLower(s[m[4]:m[5]])]; ok {
+		if mo, ok := monthOf(s[m[4]:m[5]]); ok {
 			consider(found{at: m[0], d: atoi(s, m, 1), mo: int(mo), y: atoi(s, m, 3), timeFrom: m[1]})
 		}
+	}
+	for _, m := range ymdWords.FindAllStringSubmatchIndex(s, -1) {
+		if mo, ok := monthOf(s[m[4]:m[5]]); ok {
+			consider(found{at: m[0], y: atoi(s, m, 1), mo: int(mo), d: atoi(s, m, 3), timeFrom: m[1]})
+		}
+	}
+	for _, m := range cjkDate.FindAllStringSubmatchIndex(s, -1) {
+		consider(found{at: m[0], y: atoi(s, m, 1), mo: atoi(s, m, 2), d: atoi(s, m, 3), timeFrom: m[1]})
 	}
 	if best == nil {
 		return time.Time{}, false
@@ -129,8 +103,8 @@ func FindDate(s string, loc *time.Location) (time.Time, bool) {
 	case f.offset != "":
 		where = parseOffset(f.offset)
 	case zone != "":
-		if off, ok := zoneOffsets[zone]; ok {
-			where = time.FixedZone(zone, off*3600)
+		if z, ok := namedZone(zone, f.y, time.Month(f.mo), f.d, f.h); ok {
+			where = z
 		}
 	}
 	t := time.Date(f.y, time.Month(f.mo), f.d, f.h, f.mi, f.sec, 0, where)
@@ -152,10 +126,10 @@ func TimeOnDay(s string, day time.Time) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	where := day.Location()
-	if off, ok := zoneOffsets[zone]; ok {
-		where = time.FixedZone(zone, off*3600)
-	}
 	y, mo, d := day.Date()
+	if z, ok := namedZone(zone, y, mo, d, h); ok {
+		where = z
+	}
 	t := time.Date(y, mo, d, h, mi, sec, 0, where)
 	if t.Before(day) {
 		return time.Time{}, false
@@ -238,10 +212,18 @@ var dateLabels = func() map[string]bool {
 		publicado actualizado atualizado el de del em às
 		lunes martes miércoles jueves viernes sábado domingo
 		pubblicato aggiornato il alle diterbitkan pada pukul wib
+		gepubliceerd bijgewerkt op om publicerad uppdaterad kl publiceret opdateret publisert oppdatert
+		opublikowano zaktualizowano publikováno aktualizováno v
+		опубликовано обновлено опубликован обновлен в г года опубліковано оновлено
+		yayınlanma güncelleme tarihi saat publicat actualizat la ora julkaistu päivitetty klo
+		δημοσίευση ενημέρωση 发布 发表 更新 時間 时间 公開 게시 수정 입력
 	`) {
 		m[w] = true
 	}
 	for z := range zoneOffsets {
+		m[strings.ToLower(z)] = true
+	}
+	for z := range usZones {
 		m[strings.ToLower(z)] = true
 	}
 	return m
@@ -263,7 +245,7 @@ func IsDateLine(s string) bool {
 	}
 	_, dated := FindDate(s, time.UTC)
 	rest := s
-	for _, re := range []*regexp.Regexp{isoDate, dmyDate, mdyDate, dmyWords} {
+	for _, re := range []*regexp.Regexp{isoDate, dmyDate, mdyDate, dmyWords, ymdWords, cjkDate} {
 		rest = re.ReplaceAllLiteralString(rest, " ")
 	}
 	noClock := clock.ReplaceAllLiteralString(rest, " ")

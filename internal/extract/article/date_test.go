@@ -16,6 +16,24 @@ func TestFindDate(t *testing.T) {
 		"PUBLISHED: 10:48, Tue, Nov 19, 2019":                  "2019-11-19T10:48:00+08:00",
 		"2019-11-13T23:06:00+01:00":                            "2019-11-13T23:06:00+01:00",
 		"Published: Monday, November 18th, 2019 at 11:08 a.m.": "2019-11-18T11:08:00+08:00",
+		// Other languages and scripts.
+		"2024年3月5日 10:30":                       "2024-03-05T10:30:00+08:00",
+		"2023년 11월 2일 오후":                       "2023-11-02T00:00:00+08:00",
+		"Опубликовано 5 марта 2024, 10:30":      "2024-03-05T10:30:00+08:00",
+		"Gepubliceerd op 5 maart 2024 om 10:30": "2024-03-05T10:30:00+08:00",
+		"Opublikowano: 12 października 2022":    "2022-10-12T00:00:00+08:00",
+		"Publicerad 7 augusti 2021 kl 06.15":    "2021-08-07T06:15:00+08:00",
+		"2021. szeptember 14. 08:12":            "2021-09-14T08:12:00+08:00",
+		"Оновлено 1 грудня 2020":                "2020-12-01T00:00:00+08:00",
+		// Named zones are not the caller's location; ET follows US summer time.
+		"November 19, 2019, 07:47 PM EST": "2019-11-19T19:47:00-05:00",
+		"19 Nov 2019 07:09 GMT":           "2019-11-19T07:09:00Z",
+		"July 4, 2023 9:15 a.m. ET":       "2023-07-04T09:15:00-04:00",
+		"Jan 4, 2023 9:15 a.m. ET":        "2023-01-04T09:15:00-05:00",
+		"March 3, 2024, 10:00 PT":         "2024-03-03T10:00:00-08:00",
+		"March 10, 2024, 10:00 PT":        "2024-03-10T10:00:00-07:00",
+		"12 June 2022 14:30 IST":          "2022-06-12T14:30:00+05:30",
+		"Feb 1, 2022 8:00 CST":            "2022-02-01T08:00:00-06:00",
 	} {
 		got, ok := FindDate(in, loc)
 		if !ok || got.Format(time.RFC3339) != want {
@@ -24,6 +42,23 @@ func TestFindDate(t *testing.T) {
 	}
 	if _, ok := FindDate("call 555-1234 today", loc); ok {
 		t.Error("a phone number read as a date")
+	}
+}
+
+func TestPlausibleDate(t *testing.T) {
+	for _, tc := range []struct {
+		in   time.Time
+		want bool
+	}{
+		{time.Time{}, false},
+		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), false},
+		{time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), false},
+		{time.Date(time.Now().Year()+5, 1, 1, 0, 0, 0, 0, time.UTC), false},
+		{time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), true},
+	} {
+		if got := PlausibleDate(tc.in); got != tc.want {
+			t.Errorf("PlausibleDate(%v) = %v, want %v", tc.in, got, tc.want)
+		}
 	}
 }
 
@@ -57,6 +92,9 @@ func TestIsDateLine(t *testing.T) {
 		{"2019-11-13T23:06:00+01:00", true},
 		{"Veröffentlicht am 18. Oktober 2019, 14:05 Uhr", true},
 		{"Publicado el 27 de octubre de 2015", true},
+		{"Gepubliceerd op 5 maart 2024 om 10:30", true},
+		{"Опубликовано 5 марта 2024, 10:30", true},
+		{"2024年3月5日 10:30", true},
 		{"London, 3 March 2024", true},
 		{"Published 20 Nov", true},
 		{"10 p.m.", false},

@@ -29,9 +29,11 @@ func findMeta(body []line, start, end int, loc *time.Location) metadata {
 }
 
 // dateKeyword marks a line that labels a date as the article's.
-var dateKeyword = regexp.MustCompile(`(?i)(publi|posted|date|updated|modified|veröffentlicht|aktualisiert|erschienen|diterbitkan|опубликовано)`)
+// "publi" covers published, publié, publicado, gepubliceerd, publicerad,
+// opublikowano, publikováno and their kin.
+var dateKeyword = regexp.MustCompile(`(?i)(publi|posted|date|updated|modified|veröffentlicht|aktualisiert|erschienen|diterbitkan|bijgewerkt|uppdaterad|opdateret|oppdatert|julkaistu|päivitetty|yayınlan|güncellen|опубликован|обновлен|опубліковано|оновлено|δημοσίευση|ενημέρωση|发布|发表|更新|公開|게시|입력)`)
 
-var updatedKeyword = regexp.MustCompile(`(?i)(updated|modified|aktualisiert|atualizado|actualizado|mis à jour)`)
+var updatedKeyword = regexp.MustCompile(`(?i)(updated|modified|aktualisiert|atualizado|actualizado|mis à jour|bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizováno|päivitetty|güncellen|обновлен|оновлено|ενημέρωση|更新|수정)`)
 
 // findDates prefers labelled dates ("Published …", "View Date: …") near the
 // top of the article, then any date on a short line just above it. Dates

@@ -6,10 +6,12 @@ import "strings"
 // site's name or a section trail ("Title | Site", "News » Title"), most
 // telling first: a title holding several is split at the first of this
 // list that it holds.
-var TitleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " » ", " › ", " > ", " : "}
+// The full-width bar of Chinese and Japanese titles is a separator with or
+// without spaces around it; the underscore only between spaces.
+var TitleSeparators = []string{" | ", "｜", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " » ", " › ", " > ", " _ ", " : "}
 
 // titleSeparatorRunes are the characters of TitleSeparators.
-const titleSeparatorRunes = "|–—-:·•/»›>"
+const titleSeparatorRunes = "|｜–—-:·•/»›>_"
 
 // IsTitleSeparator reports a character that separates the parts of a
 // title, as in TitleSeparators, when it stands next to one of them.

@@ -24,6 +24,11 @@ type pageMeta struct {
 	title     string // <title>
 	lang      string // <html lang>
 	h1        []string
+
+	ldRoots []any                     // parsed JSON-LD scripts, read once the page is walked
+	ldByID  map[string]map[string]any // JSON-LD nodes by @id, to follow references
+	ldOrgs  []string                  // organisations given as the article's JSON-LD author
+	onPage  onPageMeta                // what the visible page says
 }
 
 // ldArticle is the subset of schema.org Article we read.
@@ -50,12 +55,17 @@ var articleTypes = map[string]bool{
 	"askpublicnewsarticle": true, "satiricalarticle": true,
 }
 
+// maxOnPage bounds each list of onPageMeta: the metadata of an article is
+// near its top, and a page listing hundreds of teasers must not cost more.
+const maxOnPage = 12
+
 func collectMeta(doc *html.Node) *pageMeta {
-	m := &pageMeta{metas: map[string]string{}, metaAll: map[string][]string{}}
+	m := &pageMeta{metas: map[string]string{}, metaAll: map[string][]string{}, ldByID: map[string]map[string]any{}}
 	walk(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
 		}
+		m.onPage.visit(n)
 		switch n.DataAtom {
 		case atom.Html:
 			m.lang = strings.TrimSpace(attr(n, "lang"))
@@ -101,7 +111,59 @@ func collectMeta(doc *html.Node) *pageMeta {
 		}
 		return true
 	})
+	// References may point forward in a graph or into another script, so
+	// nodes are indexed before any is read.
+	for _, v := range m.ldRoots {
+		m.indexLD(v, 0)
+	}
+	for _, v := range m.ldRoots {
+		m.visitLD(v, 0)
+	}
 	return m
+}
+
+// indexLD records every JSON-LD object that has an @id.
+func (m *pageMeta) indexLD(v any, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			m.indexLD(e, depth+1)
+		}
+	case map[string]any:
+		if id, ok := x["@id"].(string); ok && id != "" && len(x) > 1 {
+			if _, seen := m.ldByID[id]; !seen {
+				m.ldByID[id] = x
+			}
+		}
+		for k, e := range x {
+			if k != "@context" {
+				m.indexLD(e, depth+1)
+			}
+		}
+	}
+}
+
+// resolve follows an @id reference ({"@id": "…"} alone) to the node it
+// names; other values are returned as they are.
+func (m *pageMeta) resolve(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		if id, ok := x["@id"].(string); ok && len(x) == 1 {
+			if n, ok := m.ldByID[id]; ok {
+				return n
+			}
+		}
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = m.resolve(e)
+		}
+		return out
+	}
+	return v
 }
 
 func (m *pageMeta) readJSONLD(src string) {
@@ -113,7 +175,7 @@ func (m *pageMeta) readJSONLD(src string) {
 	if err := json.Unmarshal([]byte(src), &v); err != nil {
 		return
 	}
-	m.visitLD(v, 0)
+	m.ldRoots = append(m.ldRoots, v)
 }
 
 func (m *pageMeta) visitLD(v any, depth int) {
@@ -140,7 +202,7 @@ func (m *pageMeta) visitLD(v any, depth int) {
 			}
 		}
 		if isArticle && !m.ld.found {
-			m.ld = parseLDArticle(x)
+			m.ld = m.parseLDArticle(x)
 		}
 		// WebPage objects often nest the article as mainEntity.
 		if me, ok := x["mainEntity"]; ok && !m.ld.found {
@@ -149,14 +211,19 @@ func (m *pageMeta) visitLD(v any, depth int) {
 	}
 }
 
-func parseLDArticle(x map[string]any) ldArticle {
+func (m *pageMeta) parseLDArticle(x map[string]any) ldArticle {
 	a := ldArticle{found: true}
 	a.headline = ldString(x["headline"])
 	if a.headline == "" {
 		a.headline = ldString(x["name"])
 	}
-	a.authors = ldPeople(x["author"])
-	if p, ok := x["publisher"].(map[string]any); ok {
+	author := m.resolve(x["author"])
+	if author == nil {
+		author = m.resolve(x["creator"])
+	}
+	a.authors = ldPeople(author)
+	m.ldOrgs = ldOrganisations(author)
+	if p, ok := m.resolve(x["publisher"]).(map[string]any); ok {
 		a.publisher = ldString(p["name"])
 	} else {
 		a.publisher = ldString(x["publisher"])
@@ -244,7 +311,7 @@ func ldPeople(v any) []string {
 	var out []string
 	switch t := v.(type) {
 	case string:
-		out = append(out, splitAuthors(t)...)
+		out = append(out, t)
 	case []any:
 		for _, e := range t {
 			out = append(out, ldPeople(e)...)
@@ -255,7 +322,9 @@ func ldPeople(v any) []string {
 				return nil
 			}
 		}
-		out = append(out, splitAuthors(ldString(t["name"]))...)
+		if name := ldString(t["name"]); name != "" {
+			out = append(out, name)
+		}
 	}
 	return out
 }
@@ -292,30 +361,6 @@ func ldURL(v any) string {
 	return ""
 }
 
-// splitAuthors turns a byline into names: "By A, B and C" gives three.
-func splitAuthors(s string) []string {
-	s = article.CollapseSpace(s)
-	if s == "" || looksLikeURL(s) {
-		return nil
-	}
-	lower := strings.ToLower(s)
-	for _, p := range []string{"by:", "by ", "von ", "par ", "por "} {
-		if strings.HasPrefix(lower, p) {
-			s = strings.TrimSpace(s[len(p):])
-			break
-		}
-	}
-	var out []string
-	for _, part := range strings.FieldsFunc(strings.NewReplacer(" and ", ",", " & ", ",", ";", ",", "|", ",").Replace(s), func(r rune) bool { return r == ',' }) {
-		part = strings.TrimSpace(part)
-		if part == "" || looksLikeURL(part) {
-			continue
-		}
-		out = append(out, part)
-	}
-	return out
-}
-
 func looksLikeURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
 }
@@ -333,11 +378,7 @@ func first(vals ...string) string {
 // applyMeta fills a's metadata fields; see HTML for the precedence.
 func applyMeta(a *article.Article, m *pageMeta, base *url.URL, loc *time.Location) {
 	mt := m.metas
-	a.Source = first(m.ld.publisher, mt["og:site_name"], mt["application-name"], mt["twitter:site"], m.ldSite)
-	a.Source = strings.TrimPrefix(a.Source, "@")
-	if a.Source == "" && base != nil {
-		a.Source = strings.TrimPrefix(base.Hostname(), "www.")
-	}
+	a.Source = chooseSource(m, base)
 
 	raw := first(m.ld.headline, mt["og:title"], mt["twitter:title"], mt["title"], m.title)
 	if raw == "" && len(m.h1) > 0 {
@@ -345,22 +386,15 @@ func applyMeta(a *article.Article, m *pageMeta, base *url.URL, loc *time.Locatio
 	}
 	a.Title = cleanTitle(raw, a.Source, base, m.h1)
 
-	a.Authors = m.ld.authors
-	if len(a.Authors) == 0 {
-		for _, key := range []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"} {
-			for _, v := range m.metaAll[key] {
-				a.Authors = append(a.Authors, splitAuthors(v)...)
-			}
-			if len(a.Authors) > 0 {
-				break
-			}
-		}
-	}
-	a.Authors = dedupe(a.Authors)
+	publishers := []string{m.ld.publisher, mt["og:site_name"], mt["application-name"], m.ldSite, a.Source}
+	publishers = append(publishers, m.ldOrgs...)
+	a.Authors = chooseAuthors(m, publishers)
 
-	a.Published = parseDate(first(m.ld.published, mt["article:published_time"], mt["datepublished"], mt["og:published_time"],
-		mt["parsely-pub-date"], mt["sailthru.date"], mt["dc.date.issued"], mt["dc.date"], mt["date"], mt["pubdate"], mt["publish-date"]), loc)
-	a.Updated = parseDate(first(m.ld.modified, mt["article:modified_time"], mt["datemodified"], mt["og:updated_time"], mt["last-modified"]), loc)
+	a.Published = chooseDate(publishedCandidates(m, loc))
+	a.Updated = chooseDate(modifiedCandidates(m, loc))
+	if !a.Updated.IsZero() && a.Updated.Before(a.Published) {
+		a.Updated = time.Time{}
+	}
 
 	a.Tags = m.ld.keywords
 	if len(a.Tags) == 0 {
@@ -420,6 +454,14 @@ func cleanTitle(t, site string, base *url.URL, h1s []string) string {
 		kh, kt := article.Fold(h), article.Fold(t)
 		if kh != "" && len(kh) < len(kt) && strings.Contains(kt, kh) && 2*len(kh) > len(kt) {
 			return h
+		}
+	}
+	// An h1 that holds the whole title confirms every segment of it:
+	// "Storm season 2024 - what to expect" is a headline, not a headline
+	// and a site name.
+	for _, h := range h1s {
+		if kh, kt := article.Fold(h), article.Fold(t); kt != "" && strings.Contains(kh, kt) {
+			return t
 		}
 	}
 	var sep string
@@ -486,30 +528,4 @@ func namesSite(seg, site, host string) bool {
 		}
 	}
 	return false
-}
-
-var dateLayouts = []string{
-	time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05.000Z0700", "2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04:05", "2006-01-02T15:04:05.000", "2006-01-02T15:04", "2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
-	time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
-	"January 2, 2006", "Jan 2, 2006", "2 January 2006", "20060102",
-}
-
-// parseDate reads the usual machine-readable date forms; a value with no
-// offset is wall-clock time in loc.
-func parseDate(s string, loc *time.Location) time.Time {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}
-	}
-	if loc == nil {
-		loc = time.UTC
-	}
-	for _, l := range dateLayouts {
-		if t, err := time.ParseInLocation(l, s, loc); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
 }

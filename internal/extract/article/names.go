@@ -1,0 +1,170 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// bylinePrefixes open a byline ("By Jane Doe", "Von Jana Ostwald", "Text:
+// …"), lower-cased, longest first where one starts another.
+var bylinePrefixes = []string{
+	"written by", "words by", "reporting by", "posted by", "text von", "text und fotos:",
+	"by:", "by ", "von ", "par ", "por ", "door ", "av ", "di ", "af ", "oleh ", "от ",
+	"text:", "texte:", "texto:", "tekst:", "testo:", "autor:", "autorin:", "auteur:", "author:", "autore:",
+	"автор:", "текст:", "yazar:", "kirjoittanut", "napisał", "napisała",
+}
+
+// valuePrefixes are the byline words that metadata values carry ("By Jane
+// Doe" in a meta tag); the short ones of other languages ("di", "av") are
+// only read on visible bylines, where a name cannot start with them.
+var valuePrefixes = []string{"by:", "by ", "von ", "par ", "por "}
+
+// bylineEnd cuts a byline where its names end: at a separator, a date, or
+// a word that introduces the time or the place ("on", "am", "le").
+var bylineEnd = regexp.MustCompile(`(?i)(\s[·•|–—]\s|\s-\s|\d|\s(on|at|am|le|el|il|em|op|den|updated|published|posted|in)\s).*$`)
+
+// nameSeparators split a byline into names.
+var nameSeparators = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+och\s+|\s+og\s+|\s+i\s+|\s+и\s+|&|\|)\s*`)
+
+// notNames are lower-cased values that metadata gives as an author and
+// that name nobody: CMS accounts, interface phrases and bylines that
+// credit a desk. A value holding one of notNameWords is refused too.
+var notNames = map[string]bool{
+	"admin": true, "administrator": true, "administrador": true, "root": true, "webmaster": true, "editor": true,
+	"editors": true, "editorial": true, "staff": true, "staff writer": true, "guest": true, "user": true,
+	"anonymous": true, "unknown": true, "redaktion": true, "rédaction": true, "redacción": true, "redazione": true,
+	"redactie": true, "редакция": true, "newsroom": true, "news desk": true, "web desk": true, "desk": true,
+	"team": true, "the editors": true, "editorial board": true, "editorial staff": true, "wire": true, "wires": true,
+}
+
+// notNameWords are words that no person's name holds but bylines' furniture
+// and organisations do; a name holding one is refused. Roles ("writer",
+// "correspondent") are refused as whole values, so "Jane Doe, Staff
+// Writer" keeps Jane Doe.
+var notNameWords = map[string]bool{
+	// interface phrases
+	"email": true, "e-mail": true, "mail": true, "follow": true, "contact": true, "profile": true, "twitter": true,
+	"facebook": true, "instagram": true, "linkedin": true, "view": true, "posts": true, "articles": true, "more": true,
+	"read": true, "share": true, "subscribe": true, "bio": true, "see": true, "all": true, "the": true, "author": true,
+	"authors": true, "autor": true, "auteur": true, "click": true, "here": true,
+	// roles
+	"writer": true, "reporter": true, "correspondent": true, "columnist": true, "contributor": true, "editor": true,
+	"producer": true, "photographer": true, "staff": true, "journalist": true, "analyst": true, "intern": true,
+	"redakteur": true, "redakteurin": true, "korrespondent": true, "korrespondentin": true, "journaliste": true,
+	"periodista": true, "redactor": true, "redactora": true, "corrispondente": true, "giornalista": true,
+	// organisations
+	"corporation": true, "corp": true, "inc": true, "ltd": true, "llc": true, "gmbh": true, "plc": true, "company": true,
+	"news": true, "press": true, "agency": true, "media": true, "group": true, "associated": true, "newspaper": true,
+	"newspapers": true, "magazine": true, "radio": true, "television": true, "tv": true, "broadcasting": true,
+	"network": true, "service": true, "services": true, "desk": true, "team": true, "wire": true, "online": true,
+	"digital": true, "times": true, "post": true, "daily": true, "herald": true, "tribune": true, "gazette": true,
+	"journal": true, "reuters": true, "bloomberg": true, "afp": true, "dpa": true, "ap": true, "upi": true,
+	"university": true, "institute": true, "foundation": true, "department": true, "ministry": true,
+	"zeitung": true, "presse": true, "agentur": true, "redaktion": true, "nachrichten": true,
+}
+
+// BylineNames reads the people's names of a visible byline: "By Jane Doe
+// and John Roe · 5 March 2024" gives both; a line that is not a byline
+// gives nil.
+func BylineNames(s string) []string {
+	s = CollapseSpace(s)
+	lower := strings.ToLower(s)
+	found := false
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(lower, p) {
+			s, found = strings.TrimSpace(s[len(p):]), true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	s = strings.TrimLeft(s, ": ")
+	s = bylineEnd.ReplaceAllString(" "+s, "")
+	return CleanAuthors([]string{s})
+}
+
+// CleanAuthors turns the author values of metadata into people's names in
+// reading order: a value is split into names ("A, B and C"), a leading
+// "By" is dropped, "Last, First" is turned round, and what names nobody
+// (emails, CMS accounts, interface phrases, roles, organisations, URLs)
+// is left out, as is any name equal to one of publishers.
+func CleanAuthors(values []string, publishers ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range values {
+		for _, name := range splitNames(v) {
+			name = strings.Trim(name, " .,:;·-–—")
+			if !isPersonName(name) || namesPublisher(name, publishers) {
+				continue
+			}
+			if k := Fold(name); !seen[k] {
+				seen[k] = true
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// splitNames splits one author value into names.
+func splitNames(v string) []string {
+	v = CollapseSpace(v)
+	lower := strings.ToLower(v)
+	for _, p := range valuePrefixes {
+		if strings.HasPrefix(lower, p) {
+			v = strings.TrimSpace(v[len(p):])
+			break
+		}
+	}
+	// "Roe, Jane": two single words around one comma are one name written
+	// surname first; "Roe, Doe" would be two surnames, which bylines do not
+	// give alone.
+	if parts := strings.Split(v, ","); len(parts) == 2 {
+		last, firstName := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+		if isSingleWord(last) && isSingleWord(firstName) && isPersonName(last) && isPersonName(firstName) {
+			return []string{firstName + " " + last}
+		}
+	}
+	return nameSeparators.Split(v, -1)
+}
+
+func isSingleWord(s string) bool { return s != "" && !strings.ContainsAny(s, " \t") }
+
+// isPersonName reports a value that can be a person's name: one to five
+// words, capitalised as names are, with letters, no digits, no @ or link,
+// and no word of notNameWords.
+func isPersonName(s string) bool {
+	if s == "" || len(s) > 80 || notNames[strings.ToLower(s)] || strings.ContainsAny(s, "@/\\:=#_0123456789()[]{}<>\"") {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 5 {
+		return false
+	}
+	capital := 0
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,'’"))
+		if notNameWords[lw] || strings.Contains(lw, ".com") || strings.HasPrefix(lw, "www.") {
+			return false
+		}
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) || !unicode.IsLower(r) && unicode.IsLetter(r) {
+			capital++
+		}
+	}
+	// Particles ("van", "de", "bin") may be lower-case; names are not all
+	// lower-case words. Scripts without case count as capitalised.
+	return capital > 0 && (len(words) == 1 && capital == 1 || capital*2 >= len(words))
+}
+
+func namesPublisher(name string, publishers []string) bool {
+	k := Fold(name)
+	for _, p := range publishers {
+		if pk := Fold(p); pk != "" && (k == pk || len(k) > 3 && strings.Contains(pk, k) && len(k)*2 > len(pk)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,79 @@
+package htmlpage
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/brief-ssg/brief/internal/extract/article"
+)
+
+// chooseSource names the publisher. Candidates, in order of trust: the
+// JSON-LD article's publisher, og:site_name, application-name, a JSON-LD
+// WebSite or Organization, an organisation given as the JSON-LD author.
+// Values that are links or too long to be a name are refused. Among the
+// rest, the first that another candidate or the page's host confirms wins
+// (so a section name or menu label in og:site_name gives way to the
+// publisher named elsewhere); with no confirmation, the first. The Twitter
+// handle and then the host are the last resorts.
+func chooseSource(m *pageMeta, base *url.URL) string {
+	mt := m.metas
+	var cands []string
+	for _, c := range append([]string{m.ld.publisher, mt["og:site_name"], mt["application-name"], m.ldSite}, m.ldOrgs...) {
+		if c = sourceName(c); c != "" {
+			cands = append(cands, c)
+		}
+	}
+	host := ""
+	if base != nil {
+		host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
+	}
+	for i, c := range cands {
+		if confirmsSource(c, host) {
+			return c
+		}
+		for j, o := range cands {
+			if i != j && sameSource(c, o) {
+				return c
+			}
+		}
+	}
+	if len(cands) > 0 {
+		return cands[0]
+	}
+	if h := sourceName(strings.TrimPrefix(mt["twitter:site"], "@")); h != "" {
+		return h
+	}
+	return host
+}
+
+// sourceName cleans a candidate publisher name; links and sentences give "".
+func sourceName(s string) string {
+	s = article.CollapseSpace(s)
+	if s == "" || looksLikeURL(s) || strings.ContainsAny(s, "/<>") || len(s) > 80 || article.WordCount(s) > 8 {
+		return ""
+	}
+	return s
+}
+
+// sameSource reports two names of one publisher: equal when folded, or one
+// holding the other ("The Harbour Post", "Harbour Post").
+func sameSource(a, b string) bool {
+	ka, kb := article.Fold(a), article.Fold(b)
+	if ka == "" || kb == "" {
+		return false
+	}
+	if len(ka) > len(kb) {
+		ka, kb = kb, ka
+	}
+	return ka == kb || len(ka) > 3 && strings.Contains(kb, ka)
+}
+
+// confirmsSource reports a name that the host spells ("Harbour Post" on
+// harbourpost.example).
+func confirmsSource(name, host string) bool {
+	if host == "" {
+		return false
+	}
+	k := article.Fold(strings.TrimPrefix(strings.ToLower(name), "the "))
+	return len(k) > 3 && strings.Contains(article.Fold(host), k)
+}

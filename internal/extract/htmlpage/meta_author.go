@@ -36,7 +36,6 @@ func chooseAuthors(m *pageMeta, publishers []string) []string {
 	return nil
 }
 
-
 // ldOrganisations lists the names of the Organization objects among
 // JSON-LD author values.
 func ldOrganisations(v any) []string {

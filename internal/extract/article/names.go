@@ -35,6 +35,7 @@ var notNames = map[string]bool{
 	"editors": true, "editorial": true, "staff": true, "staff writer": true, "guest": true, "user": true,
 	"anonymous": true, "unknown": true, "redaktion": true, "rédaction": true, "redacción": true, "redazione": true,
 	"redactie": true, "редакция": true, "newsroom": true, "news desk": true, "web desk": true, "desk": true,
+	"guest author": true, "gast": true, "gastautor": true, "invité": true, "invitado": true, "ospite": true, "гость": true,
 	"team": true, "the editors": true, "editorial board": true, "editorial staff": true, "wire": true, "wires": true,
 }
 
@@ -82,7 +83,15 @@ func BylineNames(s string) []string {
 	}
 	s = strings.TrimLeft(s, ": ")
 	s = bylineEnd.ReplaceAllString(" "+s, "")
-	return CleanAuthors([]string{s})
+	// A visible line names people in full; one word is a handle or a
+	// first name the page abbreviates.
+	var out []string
+	for _, n := range CleanAuthors([]string{s}) {
+		if len(strings.Fields(n)) >= 2 {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // CleanAuthors turns the author values of metadata into people's names in
@@ -95,7 +104,7 @@ func CleanAuthors(values []string, publishers ...string) []string {
 	seen := map[string]bool{}
 	for _, v := range values {
 		for _, name := range splitNames(v) {
-			name = strings.Trim(name, " .,:;·-–—")
+			name = trimTrailingLabels(strings.Trim(name, " .,:;·-–—"))
 			if !isPersonName(name) || namesPublisher(name, publishers) {
 				continue
 			}
@@ -127,8 +136,41 @@ func splitNames(v string) []string {
 			return []string{firstName + " " + last}
 		}
 	}
-	return nameSeparators.Split(v, -1)
+	// A role or outlet after a dash or bar ("Jane Doe - Staff Writer") is a
+	// part of its own, and a handle glued to a name ("Jane Doe@janedoe")
+	// ends it.
+	var out []string
+	for _, part := range nameSeparators.Split(roleSeparators.Replace(v), -1) {
+		if i := strings.IndexByte(part, '@'); i > 0 {
+			part = part[:i]
+		}
+		out = append(out, part)
+	}
+	return out
 }
+
+// roleSeparators turn the dashes and bars between a name and a role into
+// commas.
+var roleSeparators = strings.NewReplacer(" - ", ",", " – ", ",", " — ", ",", " | ", ",", " · ", ",", " • ", ",")
+
+// trimTrailingLabels drops the date labels and month names that a byline
+// runs into ("Moritz Bachmann publiziert", "Carrie Arnold November"), while
+// two words remain, so that "Theresa May" stays whole.
+func trimTrailingLabels(s string) string {
+	words := strings.Fields(s)
+	for len(words) > 2 {
+		last := strings.ToLower(strings.Trim(words[len(words)-1], ".,:"))
+		if _, month := monthNames[last]; !month && !dateLabels[last] && !bylineTrailers[last] {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
+}
+
+// bylineTrailers are the verbs that follow a name in a byline ("Jana
+// Ostwald publiziert am …") beyond dateLabels.
+var bylineTrailers = map[string]bool{"publiziert": true, "schreibt": true, "writes": true, "reports": true, "berichtet": true}
 
 func isSingleWord(s string) bool { return s != "" && !strings.ContainsAny(s, " \t") }
 
@@ -141,6 +183,15 @@ func isPersonName(s string) bool {
 	}
 	words := strings.Fields(s)
 	if len(words) > 5 {
+		return false
+	}
+	// A lone short word in capitals is an outlet or a credential ("CNN",
+	// "MS"), not a name.
+	if len(words) == 1 && len(s) <= 5 && strings.ToUpper(s) == s && strings.ToLower(s) != s {
+		return false
+	}
+	// A lone month or date word is what is left of a dateline.
+	if _, month := monthNames[strings.ToLower(s)]; len(words) == 1 && (month || dateLabels[strings.ToLower(s)]) {
 		return false
 	}
 	capital := 0

@@ -24,6 +24,14 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"Ludwig van Beek"}, nil, []string{"Ludwig van Beek"}},
 		{[]string{"Редакция", "Анна Петрова"}, nil, []string{"Анна Петрова"}},
 		{[]string{"the end of the year"}, nil, nil},
+		{[]string{"Sandee Lark, CNN"}, nil, []string{"Sandee Lark"}},
+		{[]string{"Rachel Lind, MS, RD"}, nil, []string{"Rachel Lind"}},
+		{[]string{"Carla Arne November"}, nil, []string{"Carla Arne"}},
+		{[]string{"Theresa May"}, nil, []string{"Theresa May"}},
+		{[]string{"Гость"}, nil, nil},
+		{[]string{"Yara Sokol - Staff Writer"}, nil, []string{"Yara Sokol"}},
+		{[]string{"Chris Pell@PellWrites Nov"}, nil, []string{"Chris Pell"}},
+		{[]string{"Jeff Fenn — November"}, nil, []string{"Jeff Fenn"}},
 	}
 	for _, tc := range tests {
 		if got := CleanAuthors(tc.in, tc.publishers...); !reflect.DeepEqual(got, tc.want) {
@@ -43,6 +51,8 @@ func TestBylineNames(t *testing.T) {
 		{"Door Sanne de Vries en Joost Bakker op 5 maart 2024", []string{"Sanne de Vries", "Joost Bakker"}},
 		{"By the end of the year the ferry will run daily", nil},
 		{"Posted 5 March 2024", nil},
+		{"Von Moritz Bach publiziert am 3. März 2024", []string{"Moritz Bach"}},
+		{"By Vortex", nil},
 	}
 	for _, tc := range tests {
 		if got := BylineNames(tc.in); !reflect.DeepEqual(got, tc.want) {

@@ -408,7 +408,7 @@ func applyMeta(a *article.Article, m *pageMeta, base *url.URL, loc *time.Locatio
 			}
 		}
 	}
-	a.Tags = dedupe(a.Tags)
+	a.Tags = article.CleanTags(a.Tags)
 
 	a.Description = article.CollapseSpace(html.UnescapeString(first(m.ld.description, mt["og:description"], mt["twitter:description"], mt["description"])))
 	if img := first(m.ld.image, mt["og:image"], mt["og:image:url"], mt["twitter:image"], mt["twitter:image:src"]); img != "" {
@@ -425,20 +425,6 @@ func applyMeta(a *article.Article, m *pageMeta, base *url.URL, loc *time.Locatio
 	}
 }
 
-func dedupe(xs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range xs {
-		x = strings.TrimSpace(x)
-		k := strings.ToLower(x)
-		if x == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, x)
-	}
-	return out
-}
 
 // cleanTitle removes the site name and breadcrumb around a title. It keeps
 // the segment that an on-page h1 confirms, else drops the segments that

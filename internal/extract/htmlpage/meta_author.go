@@ -25,8 +25,16 @@ func chooseAuthors(m *pageMeta, publishers []string) []string {
 			return names
 		}
 	}
-	if names := article.CleanAuthors(m.onPage.authors, publishers...); len(names) > 0 {
-		return names
+	// Names on the page, unlike metadata values, are often a handle or a
+	// first name alone: only full names are taken.
+	var full []string
+	for _, n := range article.CleanAuthors(m.onPage.authors, publishers...) {
+		if len(strings.Fields(n)) >= 2 {
+			full = append(full, n)
+		}
+	}
+	if len(full) > 0 {
+		return full
 	}
 	for _, b := range m.onPage.bylines {
 		if names := article.BylineNames(b); len(names) > 0 {

@@ -20,6 +20,7 @@ var (
 type dateCandidate struct {
 	t     time.Time
 	clock bool // a time of day was written, not only the day
+	zoned bool // the value gave its offset or zone, not the caller's location
 }
 
 // publishedCandidates reads every source of the publication date, in the
@@ -54,7 +55,9 @@ func parseCandidates(raw []string, loc *time.Location) []dateCandidate {
 	var out []dateCandidate
 	for _, s := range raw {
 		if t := parseDate(s, loc); article.PlausibleDate(t) {
-			out = append(out, dateCandidate{t: t, clock: hasClock(s)})
+			// A value read the same in another location names its zone.
+			zoned := parseDate(s, probeZone).Equal(t)
+			out = append(out, dateCandidate{t: t, clock: hasClock(s), zoned: zoned})
 		}
 	}
 	return out
@@ -65,16 +68,21 @@ func hasClock(s string) bool {
 	return strings.ContainsRune(s, ':') || strings.Contains(s, "T") && len(s) > 10
 }
 
+// probeZone is a location no page is written in, to tell values that name
+// their zone from those read in the caller's.
+var probeZone = time.FixedZone("probe", 7*3600+1800)
+
 // maxZoneError is the largest difference that a clock written in the wrong
 // zone makes.
 const maxZoneError = 14 * time.Hour
 
 // chooseDate picks the date from candidates in order of trust, by order and
 // agreement. The first candidate stands, except that:
-//   - when two or more later candidates agree on one instant that differs
-//     from it by whole hours (at most 14), the first wrote its clock in the
-//     wrong zone, a fault JSON-LD shows often ("local time" marked Z), and
-//     the agreeing instant wins;
+//   - when more candidates that name their zone agree on another instant
+//     (two at least) than on the first's, and that instant differs from it
+//     by whole hours (at most 14), the first wrote its clock in the wrong
+//     zone, a fault JSON-LD shows often ("local time" marked Z), and the
+//     agreeing instant wins;
 //   - when it gives only the day and a later one gives a time on that same
 //     day, the later one is the instant.
 func chooseDate(cands []dateCandidate) time.Time {
@@ -82,28 +90,32 @@ func chooseDate(cands []dateCandidate) time.Time {
 		return time.Time{}
 	}
 	best := cands[0]
-	rest := cands[1:]
-	for i, c := range rest {
-		d := best.t.Sub(c.t)
-		if d == 0 || d%time.Hour != 0 || d > maxZoneError || d < -maxZoneError || !c.clock || !best.clock {
-			continue
-		}
-		agree := 0
-		for _, o := range rest[i:] {
-			if o.t.Equal(c.t) {
-				agree++
+	votes := func(t time.Time) int {
+		n := 0
+		for _, c := range cands {
+			if c.zoned && c.clock && c.t.Equal(t) {
+				n++
 			}
 		}
-		if agree >= 2 {
-			return c.t
-		}
+		return n
 	}
-	if !best.clock {
-		y, mo, d := best.t.Date()
-		for _, c := range rest {
-			if cy, cmo, cd := c.t.In(best.t.Location()).Date(); c.clock && cy == y && cmo == mo && cd == d {
+	if best.clock {
+		own := votes(best.t)
+		for _, c := range cands[1:] {
+			d := best.t.Sub(c.t)
+			if d == 0 || d%time.Hour != 0 || d > maxZoneError || d < -maxZoneError || !c.zoned || !c.clock {
+				continue
+			}
+			if v := votes(c.t); v >= 2 && v > own {
 				return c.t
 			}
+		}
+		return best.t
+	}
+	y, mo, d := best.t.Date()
+	for _, c := range cands[1:] {
+		if cy, cmo, cd := c.t.In(best.t.Location()).Date(); c.clock && cy == y && cmo == mo && cd == d {
+			return c.t
 		}
 	}
 	return best.t

@@ -39,9 +39,9 @@ var bylineLabels = []string{
 func (o *onPageMeta) visit(n *html.Node) {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Meta, atom.Link, atom.Title:
-		if n.DataAtom != atom.Meta {
-			return
-		}
+		// <meta itemprop> is read with the other meta tags, so that one
+		// value is not counted twice when sources vote.
+		return
 	}
 	prop := strings.ToLower(attr(n, "itemprop"))
 	machine := first(attr(n, "datetime"), attr(n, "content"))
@@ -57,7 +57,7 @@ func (o *onPageMeta) visit(n *html.Node) {
 			o.times = add(o.times, machine)
 		}
 	}
-	if n.DataAtom == atom.Meta || len(o.bylines) >= maxOnPage && len(o.datelines) >= maxOnPage {
+	if len(o.bylines) >= maxOnPage && len(o.datelines) >= maxOnPage {
 		return
 	}
 	switch {

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/brief-ssg/brief/internal/extract/article"
@@ -27,13 +28,19 @@ func chooseSource(m *pageMeta, base *url.URL) string {
 	if base != nil {
 		host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
 	}
+	// A name spelt as a host ("Spokesman.com") is the brand's web address;
+	// a name written as words comes first.
+	sort.SliceStable(cands, func(i, j int) bool { return !hostLike(cands[i]) && hostLike(cands[j]) })
 	for i, c := range cands {
+		if hostLike(c) && !hostLike(cands[0]) {
+			break
+		}
 		if confirmsSource(c, host) {
-			return c
+			return bestSpelling(c, cands)
 		}
 		for j, o := range cands {
 			if i != j && sameSource(c, o) {
-				return c
+				return bestSpelling(c, cands)
 			}
 		}
 	}
@@ -49,10 +56,30 @@ func chooseSource(m *pageMeta, base *url.URL) string {
 // sourceName cleans a candidate publisher name; links and sentences give "".
 func sourceName(s string) string {
 	s = article.CollapseSpace(s)
-	if s == "" || looksLikeURL(s) || strings.ContainsAny(s, "/<>") || len(s) > 80 || article.WordCount(s) > 8 {
+	s = strings.TrimPrefix(s, "@")
+	if s == "" || looksLikeURL(s) || strings.Contains(s, "://") || strings.ContainsAny(s, "<>") || len(s) > 120 || len(strings.Fields(s)) > 8 {
 		return ""
 	}
 	return s
+}
+
+// hostLike reports a name written as a host name: one word with a dot.
+func hostLike(s string) bool {
+	return !strings.ContainsAny(s, " \t") && strings.Contains(s, ".") && len(s) > 4
+}
+
+// bestSpelling prefers, among the candidates naming c's publisher alike, one
+// written with capitals ("9to5Mac" over "9to5mac").
+func bestSpelling(c string, cands []string) string {
+	if strings.ToLower(c) != c {
+		return c
+	}
+	for _, o := range cands {
+		if article.Fold(o) == article.Fold(c) && strings.ToLower(o) != o {
+			return o
+		}
+	}
+	return c
 }
 
 // sameSource reports two names of one publisher: equal when folded, or one

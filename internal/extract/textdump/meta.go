@@ -118,7 +118,7 @@ func findTags(body []line, start, end int) []string {
 				tags = appendTag(tags, body[j].text)
 			}
 		}
-		if len(tags) > 0 {
+		if tags = article.CleanTags(tags); len(tags) > 0 {
 			return tags
 		}
 	}
@@ -140,7 +140,10 @@ func appendTag(tags []string, t string) []string {
 
 // authorLabel reads "By Jane Doe", "Author: Jane Doe" and "Posted by Jane
 // Doe on …".
-var authorLabel = regexp.MustCompile(`^(?i:by|von|por|par|written by|posted by|author|autor|auteur)\s*:?\s+(.+)$`)
+// The labels of other languages ("Door", "Av", "Text:") are read too; the
+// word "Text" and its translations only with a colon, as they also begin
+// sentences.
+var authorLabel = regexp.MustCompile(`^(?:(?i:by|von|por|par|written by|posted by|author|autor|autorin|auteur|autore|oleh|yazar|автор|door|av|af)\s*:?\s+|(?i:text|texte|texto|tekst|testo|текст)\s*:\s*)(.+)$`)
 
 var authorEnd = regexp.MustCompile(`(?i)\s+(on|in|at|am|em|le|el|\||,\s*(updated|published)|\d).*$`)
 
@@ -168,7 +171,9 @@ func findAuthors(body []line, start, end int) []string {
 				out = append(out, n)
 			}
 		}
-		if len(out) > 0 {
+		// The same test of a person's name as HTML pages': no roles,
+		// outlets, accounts or interface phrases.
+		if out = article.CleanAuthors(out); len(out) > 0 {
 			return out
 		}
 	}

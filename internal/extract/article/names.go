@@ -63,6 +63,9 @@ var notNameWords = map[string]bool{
 	"journal": true, "reuters": true, "bloomberg": true, "afp": true, "dpa": true, "ap": true, "upi": true,
 	"university": true, "institute": true, "foundation": true, "department": true, "ministry": true,
 	"zeitung": true, "presse": true, "agentur": true, "redaktion": true, "nachrichten": true,
+	"departamento": true, "secretaria": true, "secretaría": true, "assessoria": true, "prefeitura": true,
+	"ministério": true, "ministerio": true, "coordenadoria": true, "coordinación": true, "gobierno": true,
+	"governo": true, "ayuntamiento": true, "comunicação": true, "comunicación": true, "redação": true,
 }
 
 // BylineNames reads the people's names of a visible byline: "By Jane Doe

@@ -425,7 +425,6 @@ func applyMeta(a *article.Article, m *pageMeta, base *url.URL, loc *time.Locatio
 	}
 }
 
-
 // cleanTitle removes the site name and breadcrumb around a title. It keeps
 // the segment that an on-page h1 confirms, else drops the segments that
 // name the site, else drops a short trailing segment.

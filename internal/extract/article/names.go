@@ -135,7 +135,7 @@ func splitNames(v string) []string {
 	// give alone.
 	if parts := strings.Split(v, ","); len(parts) == 2 {
 		last, firstName := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
-		if isSingleWord(last) && isSingleWord(firstName) && isPersonName(last) && isPersonName(firstName) {
+		if isNameWord(last) && isNameWord(firstName) {
 			return []string{firstName + " " + last}
 		}
 	}
@@ -156,14 +156,20 @@ func splitNames(v string) []string {
 // commas.
 var roleSeparators = strings.NewReplacer(" - ", ",", " – ", ",", " — ", ",", " | ", ",", " · ", ",", " • ", ",")
 
-// trimTrailingLabels drops the date labels and month names that a byline
-// runs into ("Moritz Bachmann publiziert", "Carrie Arnold November"), while
-// two words remain, so that "Theresa May" stays whole.
+// trimTrailingLabels drops the lower-case words, and while two words
+// remain the date labels and month names, that a byline runs into
+// ("Moritz Bachmann publiziert", "Carrie Arnold November"), so that
+// "Theresa May" stays whole.
 func trimTrailingLabels(s string) string {
 	words := strings.Fields(s)
-	for len(words) > 2 {
-		last := strings.ToLower(strings.Trim(words[len(words)-1], ".,:"))
-		if _, month := monthNames[last]; !month && !dateLabels[last] && !bylineTrailers[last] {
+	for len(words) > 1 {
+		w := words[len(words)-1]
+		last := strings.ToLower(strings.Trim(w, ".,:"))
+		_, month := monthNames[last]
+		// A name does not end in a lower-case word ("Megan Rowe meganr"
+		// ends in a handle); particles stand inside it ("Sanne de Vries").
+		lower := unicode.IsLower([]rune(w)[0])
+		if !lower && (len(words) <= 2 || !month && !dateLabels[last] && !bylineTrailers[last]) {
 			break
 		}
 		words = words[:len(words)-1]
@@ -175,7 +181,23 @@ func trimTrailingLabels(s string) string {
 // Ostwald publiziert am …") beyond dateLabels.
 var bylineTrailers = map[string]bool{"publiziert": true, "schreibt": true, "writes": true, "reports": true, "berichtet": true}
 
-func isSingleWord(s string) bool { return s != "" && !strings.ContainsAny(s, " \t") }
+// isNameWord reports one capitalised word of letters (and hyphens or
+// apostrophes) that is not a word of notNameWords: a given name or a
+// surname.
+func isNameWord(w string) bool {
+	if w == "" || notNameWords[strings.ToLower(w)] || notNames[strings.ToLower(w)] {
+		return false
+	}
+	for i, r := range w {
+		switch {
+		case i == 0 && !unicode.IsUpper(r):
+			return false
+		case !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’':
+			return false
+		}
+	}
+	return true
+}
 
 // isPersonName reports a value that can be a person's name: one to five
 // words, capitalised as names are, with letters, no digits, no @ or link,

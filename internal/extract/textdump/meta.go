@@ -145,9 +145,9 @@ func appendTag(tags []string, t string) []string {
 // sentences.
 var authorLabel = regexp.MustCompile(`^(?:(?i:by|von|por|par|written by|posted by|author|autor|autorin|auteur|autore|oleh|yazar|автор|door|av|af)\s*:?\s+|(?i:text|texte|texto|tekst|testo|текст)\s*:\s*)(.+)$`)
 
-var authorEnd = regexp.MustCompile(`(?i)\s+(on|in|at|am|em|le|el|\||,\s*(updated|published)|\d).*$`)
-
-var nameSeparators = regexp.MustCompile(`\s*(?:,| and | und | et | y | e |&)\s*`)
+// authorEnd cuts a byline where the names end; the short words must stand
+// alone, or "Aino Lehtonen" would end at "Le".
+var authorEnd = regexp.MustCompile(`(?i)\s+((on|in|at|am|em|le|el)\b|\||,\s*(updated|published)|\d).*$`)
 
 // findAuthors reads a byline just above or at the top of the article.
 func findAuthors(body []line, start, end int) []string {
@@ -163,17 +163,15 @@ func findAuthors(body []line, start, end int) []string {
 		if m == nil || article.WordCount(text) > 14 {
 			continue
 		}
-		names := authorEnd.ReplaceAllString(m[1], "")
+		// The names are split and tested as HTML pages' are: no roles,
+		// outlets, accounts or interface phrases.
 		var out []string
-		for _, n := range nameSeparators.Split(names, -1) {
-			n = strings.TrimSpace(n)
-			if w := article.WordCount(n); w >= 1 && w <= 4 && startsUpper(n) {
+		for _, n := range article.CleanAuthors([]string{authorEnd.ReplaceAllString(m[1], "")}) {
+			if w := article.WordCount(n); w <= 4 && startsUpper(n) {
 				out = append(out, n)
 			}
 		}
-		// The same test of a person's name as HTML pages': no roles,
-		// outlets, accounts or interface phrases.
-		if out = article.CleanAuthors(out); len(out) > 0 {
+		if len(out) > 0 {
 			return out
 		}
 	}

@@ -19,6 +19,8 @@ type onPageMeta struct {
 	authors   []string // itemprop=author and rel=author texts
 	bylines   []string // elements named byline/author, and "By …" lines
 	datelines []string // short blocks that only date the story
+
+	paragraphs int // <p> elements seen so far
 }
 
 // bylineWords mark the class or id of an element holding the byline.
@@ -57,7 +59,7 @@ func (o *onPageMeta) visit(n *html.Node) {
 			o.times = add(o.times, machine)
 		}
 	}
-	if len(o.bylines) >= maxOnPage && len(o.datelines) >= maxOnPage {
+	if len(o.bylines) >= maxLines && len(o.datelines) >= maxLines {
 		return
 	}
 	switch {
@@ -78,32 +80,88 @@ func (o *onPageMeta) visit(n *html.Node) {
 		return
 	}
 	label := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	text := ""
-	textOf := func() string {
-		if text == "" {
-			text = textContent(n)
+	byClass := hasAny(label, bylineWords) && !strings.Contains(label, "bio")
+	dateClass := hasAny(label, dateClassWords)
+	block := n.DataAtom == atom.P || n.DataAtom == atom.Div && onlyInline(n) || n.DataAtom == atom.Span || n.DataAtom == atom.Address
+	if !byClass && !(block && dateClass) {
+		// A plain block is read only when it opens with a byline label,
+		// or as a dateline when it is one of the page's first paragraphs:
+		// reading every block's text would cost more than the rest of the
+		// metadata.
+		if !block {
+			return
 		}
-		return text
-	}
-	if hasAny(label, bylineWords) && !strings.Contains(label, "bio") {
-		if t := textOf(); t != "" && article.WordCount(t) <= 16 && !inFurniture(n) {
-			o.bylines = add(o.bylines, t)
+		early := false
+		if n.DataAtom == atom.P {
+			o.paragraphs++
+			early = o.paragraphs <= maxDatelineParagraphs
+		}
+		if !early && !hasBylineLabel(firstText(n)+" ") {
+			return
 		}
 	}
-	if n.DataAtom == atom.P || n.DataAtom == atom.Div && onlyInline(n) || n.DataAtom == atom.Span || n.DataAtom == atom.Address {
-		if t := textOf(); t != "" && article.WordCount(t) <= 16 {
-			byline := hasBylineLabel(t)
-			dateline := (hasAny(label, dateClassWords) || n.DataAtom == atom.P) && article.IsDateLine(t)
-			if (byline || dateline) && !inFurniture(n) {
-				if byline {
-					o.bylines = add(o.bylines, t)
-				}
-				if dateline {
-					o.datelines = add(o.datelines, t)
-				}
+	text := shortText(n, maxBylineBytes)
+	if text == "" || article.WordCount(text) > 16 || inFurniture(n) {
+		return
+	}
+	if len(o.bylines) < maxLines && (byClass || block && hasBylineLabel(text)) {
+		o.bylines = append(o.bylines, text)
+	}
+	if len(o.datelines) < maxLines && block && (dateClass || n.DataAtom == atom.P) && article.IsDateLine(text) {
+		o.datelines = append(o.datelines, text)
+	}
+}
+
+// maxLines is how many bylines and datelines are kept: the article's own
+// come first, and testing every teaser's on a listing page costs time.
+const maxLines = 4
+
+// maxDatelineParagraphs is how many of a page's first paragraphs may be
+// its dateline.
+const maxDatelineParagraphs = 20
+
+// firstText is the first non-blank text in n.
+func firstText(n *html.Node) string {
+	out := ""
+	walk(n, func(c *html.Node) bool {
+		if out != "" {
+			return false
+		}
+		if c.Type == html.TextNode {
+			out = strings.TrimSpace(c.Data)
+		}
+		return c.Type != html.ElementNode || c.DataAtom != atom.Script && c.DataAtom != atom.Style
+	})
+	return out
+}
+
+// maxBylineBytes bounds the text of a byline or dateline: longer blocks are
+// paragraphs, and are not read whole for this.
+const maxBylineBytes = 300
+
+// shortText is n's text as textContent gives it, or "" when it is longer
+// than limit bytes; it stops reading there.
+func shortText(n *html.Node, limit int) string {
+	size := 0
+	walk(n, func(c *html.Node) bool {
+		if size > limit {
+			return false
+		}
+		switch c.Type {
+		case html.TextNode:
+			size += len(c.Data)
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript:
+				return false
 			}
 		}
+		return true
+	})
+	if size > limit {
+		return ""
 	}
+	return textContent(n)
 }
 
 // inFurniture reports a node inside navigation, a footer or an aside,

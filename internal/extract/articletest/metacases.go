@@ -138,3 +138,30 @@ func checkInstant(t testing.TB, name, field string, got time.Time, want *string)
 		t.Errorf("%s: %s %s, want %s", name, field, got.Format(time.RFC3339), *want)
 	}
 }
+
+// RunMetaCases checks extract on the metadata cases with inputs ending in
+// ext: the shared collection's (skipped when absent) and those in the
+// package's testdata/meta, a second example of each kind in the same
+// format.
+func RunMetaCases(t *testing.T, ext string, extract func(data []byte) (*article.Article, error)) {
+	for _, dir := range []string{SharedCasesDir("metadata"), filepath.Join("testdata", "meta")} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			cases := LoadMetaCases(t, dir, ext)
+			if len(cases) == 0 {
+				t.Fatalf("no %s metadata cases in %s", ext, dir)
+			}
+			for _, c := range cases {
+				data, err := os.ReadFile(c.Input)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a, err := extract(data)
+				if err != nil {
+					t.Errorf("%s: %v", c.Name, err)
+					continue
+				}
+				CheckMeta(t, c, a)
+			}
+		})
+	}
+}

@@ -169,6 +169,10 @@ func trimTrailingLabels(s string) string {
 		// A name does not end in a lower-case word ("Megan Rowe meganr"
 		// ends in a handle); particles stand inside it ("Sanne de Vries").
 		lower := unicode.IsLower([]rune(w)[0])
+		if lower && notNameWords[last] {
+			// "Science X staff" credits a desk; it is not "Science X".
+			return ""
+		}
 		if !lower && (len(words) <= 2 || !month && !dateLabels[last] && !bylineTrailers[last]) {
 			break
 		}
@@ -217,6 +221,10 @@ func isPersonName(s string) bool {
 	}
 	// A lone month or date word is what is left of a dateline.
 	if _, month := monthNames[strings.ToLower(s)]; len(words) == 1 && (month || dateLabels[strings.ToLower(s)]) {
+		return false
+	}
+	// A name opens with a capital ("subscribing I" is a sentence's start).
+	if unicode.IsLower([]rune(words[0])[0]) {
 		return false
 	}
 	capital := 0

@@ -32,6 +32,8 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"Theresa May"}, nil, []string{"Theresa May"}},
 		{[]string{"Гость"}, nil, nil},
 		{[]string{"Mira Kolb mirak"}, nil, []string{"Mira Kolb"}},
+		{[]string{"Harbour Wire staff"}, nil, nil},
+		{[]string{"subscribing I"}, nil, nil},
 		{[]string{"Yara Sokol - Staff Writer"}, nil, []string{"Yara Sokol"}},
 		{[]string{"Chris Pell@PellWrites Nov"}, nil, []string{"Chris Pell"}},
 		{[]string{"Jeff Fenn — November"}, nil, []string{"Jeff Fenn"}},

@@ -5,7 +5,8 @@ import "time"
 // zoneOffsets are the zone abbreviations whose offset, in minutes east of
 // UTC, is unambiguous enough to trust in news pages; others fall back to
 // the caller's location. IST is India's (+5:30), the one news pages mean
-// far more often than Ireland's or Israel's; CST is the US Central zone.
+// far more often than Ireland's or Israel's; CST is the US Central zone;
+// GST the Gulf's (+4). AST (Arabia or Atlantic) is left out as ambiguous.
 var zoneOffsets = map[string]int{
 	"UTC": 0, "GMT": 0, "Z": 0,
 	"EST": -5 * 60, "EDT": -4 * 60, "CST": -6 * 60, "CDT": -5 * 60, "MST": -7 * 60, "MDT": -6 * 60,
@@ -13,6 +14,7 @@ var zoneOffsets = map[string]int{
 	"BST": 60, "CET": 60, "CEST": 2 * 60, "EET": 2 * 60, "EEST": 3 * 60, "WET": 0, "WEST": 60,
 	"IST": 5*60 + 30, "PKT": 5 * 60, "SGT": 8 * 60, "HKT": 8 * 60, "JST": 9 * 60, "KST": 9 * 60,
 	"AEST": 10 * 60, "AEDT": 11 * 60, "NZST": 12 * 60, "NZDT": 13 * 60,
+	"WAT": 60, "SAST": 2 * 60, "EAT": 3 * 60, "MSK": 3 * 60, "GST": 4 * 60, "PHT": 8 * 60, "WIB": 7 * 60, "ICT": 7 * 60,
 }
 
 // usZones are the US zones written without saying whether summer time

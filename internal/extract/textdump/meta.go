@@ -72,6 +72,19 @@ func findDates(body []line, start, end int, loc *time.Location) (published, upda
 			}
 		}
 	}
+	if published.IsZero() {
+		// A byline often carries the date ("By Jane Doe Nov 18, 2019,
+		// 11:47am EST") and may stand further above the body, past share
+		// buttons, as far as findAuthors looks.
+		for i := max(0, start-bylineReach); i < min(len(body), start+2); i++ {
+			if l := body[i]; short(l) && authorLabel.MatchString(l.text) {
+				if t, ok := article.FindDate(l.text, loc); ok {
+					published = t
+					break
+				}
+			}
+		}
+	}
 	if !updated.IsZero() && !published.IsZero() && updated.Before(published) {
 		updated = time.Time{}
 	}
@@ -149,9 +162,12 @@ var authorLabel = regexp.MustCompile(`^(?:(?i:by|von|por|par|written by|posted b
 // alone, or "Aino Lehtonen" would end at "Le".
 var authorEnd = regexp.MustCompile(`(?i)\s+((on|in|at|am|em|le|el)\b|\||,\s*(updated|published)|\d).*$`)
 
+// bylineReach is how many lines above the body a byline may stand.
+const bylineReach = 15
+
 // findAuthors reads a byline just above or at the top of the article.
 func findAuthors(body []line, start, end int) []string {
-	lo, hi := max(0, start-15), min(len(body), start+2)
+	lo, hi := max(0, start-bylineReach), min(len(body), start+2)
 	for i := lo; i < hi; i++ {
 		text := body[i].text
 		if strings.EqualFold(strings.TrimSuffix(text, ":"), "author") || strings.EqualFold(text, "by") {

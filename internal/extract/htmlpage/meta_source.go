@@ -47,10 +47,50 @@ func chooseSource(m *pageMeta, base *url.URL) string {
 	if len(cands) > 0 {
 		return cands[0]
 	}
+	if name := titleSiteName(m.title, host); name != "" {
+		return name
+	}
 	if h := sourceName(strings.TrimPrefix(mt["twitter:site"], "@")); h != "" {
 		return h
 	}
 	return host
+}
+
+// titleSiteName is the segment of a <title> that names the site its host
+// spells ("About bugs – Vortex Cannon Entertainment" on vortexcannon.org),
+// as a dump's title suffix is read: the last or first segment, shorter than
+// the rest.
+func titleSiteName(title, host string) string {
+	label := hostLabel(host)
+	if len(label) < 4 {
+		return ""
+	}
+	title = article.CollapseSpace(title)
+	for _, sep := range article.TitleSeparators {
+		i, j := strings.Index(title, sep), strings.LastIndex(title, sep)
+		if i < 0 {
+			continue
+		}
+		for _, seg := range []string{title[j+len(sep):], title[:i]} {
+			seg = strings.TrimSpace(seg)
+			k := article.Fold(seg)
+			if sourceName(seg) != "" && len(seg)*2 < len(title) && len(k) >= 4 && (strings.HasPrefix(k, label) || strings.HasPrefix(label, k)) {
+				return seg
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// hostLabel is the folded name part of a host: "vortexcannon" for
+// www.vortexcannon.org.
+func hostLabel(host string) string {
+	parts := strings.Split(strings.TrimPrefix(host, "www."), ".")
+	if len(parts) < 2 {
+		return ""
+	}
+	return article.Fold(parts[0])
 }
 
 // sourceName cleans a candidate publisher name; links and sentences give "".

@@ -149,11 +149,18 @@ func TestHTMLMetaPrecedence(t *testing.T) {
 			published: time.Date(2023, 5, 6, 0, 0, 0, 0, time.UTC),
 		},
 		{
+			// The title's suffix names the site when the host spells it.
 			name:      "page title and canonical as the last resort",
 			head:      `<title>Only the title | Example Daily</title><link rel="canonical" href="/story?gclid=1&amp;x=2">`,
 			title:     "Only the title",
-			source:    "example.org",
+			source:    "Example Daily",
 			canonical: "https://example.org/story?x=2",
+		},
+		{
+			name:   "the host when nothing names the site",
+			head:   `<title>Only the title | Weekly Notes</title>`,
+			title:  "Only the title",
+			source: "example.org",
 		},
 	}
 	body := `<body><article><p>` + strings.Repeat("A sentence of prose that fills the article body. ", 8) + `</p></article></body>`

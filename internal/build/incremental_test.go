@@ -45,6 +45,17 @@ func TestIncrementalMatchesBuild(t *testing.T) {
 			s.EditFiles("templates/article.html", strings.Replace(string(base), "<h1>", "<h1 class=\"x\">", 1))
 		}, false},
 		{"static file added", func() { s.EditFiles("static/extra.css", "body{}\n") }, true},
+		// The theme's pages other than the home page and the topic index
+		// do not list the topics, so a topic's only files are its own and
+		// those of the articles it takes.
+		{"topic added, taking nothing", func() {
+			s.ReplaceInFile("site.yaml", "topics:\n", "topics:\n  - slug: quiet\n    title: Quiet\n    match:\n      any: [zzz-no-such-word]\n")
+		}, true},
+		{"topic now taking articles", func() { s.ReplaceInFile("site.yaml", "zzz-no-such-word", "Taiwan") }, true},
+		{"topic renamed", func() { s.ReplaceInFile("site.yaml", "title: Quiet", "title: Still quiet") }, true},
+		{"topic removed", func() {
+			s.ReplaceInFile("site.yaml", "  - slug: quiet\n    title: Still quiet\n    match:\n      any: [Taiwan]\n", "")
+		}, true},
 		{"site.yaml changed", func() { s.ReplaceInFile("site.yaml", "per_page: 10", "per_page: 3") }, false},
 	}
 	for _, st := range steps {

@@ -32,8 +32,16 @@ import (
 // templates do not mention one leaves it out of its fingerprints.
 var derived = []string{"Latest", "Count", "Intro"}
 
+// siteTopics is the skip bit, after derived's, for the site's list of
+// topics (render.Site.Topics): every page is handed it, but with the
+// theme only the home page and the topic index show it, so a page kind
+// whose templates do not read it (render.Templates.ReadsSite) keeps a
+// new topic out of its key.
+const siteTopics = 1 << 3
+
 var (
 	topicType    = reflect.TypeFor[render.Topic]()
+	siteType     = reflect.TypeFor[render.Site]()
 	timeType     = reflect.TypeFor[time.Time]()
 	locationType = reflect.TypeFor[time.Location]()
 	urlType      = reflect.TypeFor[url.URL]()
@@ -116,6 +124,9 @@ func (h *hasher) skip(kind string) uint8 {
 			if !h.tmpl.Mentions(kind, name) {
 				s |= 1 << i
 			}
+		}
+		if !h.tmpl.ReadsSite(kind, "Topics") {
+			s |= siteTopics
 		}
 		h.skips[kind] = s
 	}
@@ -211,6 +222,9 @@ func (h *hasher) structValue(w *digest, v reflect.Value, skip uint8) {
 		if t == topicType && skip != 0 && skipped(t.Field(i).Name, skip) {
 			continue
 		}
+		if t == siteType && skip&siteTopics != 0 && t.Field(i).Name == "Topics" {
+			continue
+		}
 		h.value(w, v.Field(i), skip)
 	}
 }
@@ -258,8 +272,9 @@ func writeUint(w *digest, n uint64) {
 	w.Write(b[:])
 }
 
-// reachesTopic reports whether values of t can hold a render.Topic, the
-// only type whose hash depends on the skip set.
+// reachesTopic reports whether values of t can hold a render.Topic or a
+// render.Site, the only types whose hash depends on the skip set (a Site
+// holds Topics).
 func (h *hasher) reachesTopic(t reflect.Type) bool {
 	r, ok := h.reach[t]
 	if ok {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
 	"strconv"
 	"sync"
@@ -14,7 +15,6 @@ import (
 	"github.com/brief-ssg/brief/internal/output"
 	"github.com/brief-ssg/brief/internal/pool"
 	"github.com/brief-ssg/brief/internal/render"
-	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/theme"
 )
 
@@ -61,14 +61,20 @@ func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Res
 
 // keys computes each job's input key: the job's own inputs (keys.go)
 // together with what every file depends on: the brief doing the build,
-// its options, site.yaml and templates/.
+// its options, templates/ and site.yaml's settings. site.yaml's topics
+// are left out of that common part: what a file shows of them (the topic
+// views, which articles each takes) is in its own inputs, so that a new
+// topic renders the files that show it, not the whole site.
 func (m *Model) keys(jobs []job, opt Options) []uint64 {
 	ctx := newDigest()
-	ctx.WriteString("brief build keys 2\x00" + opt.Tool + "\x00")
+	ctx.WriteString("brief build keys 3\x00" + opt.Tool + "\x00")
 	ctx.WriteString(fmt.Sprintf("drafts=%t future=%t base=%s\x00", opt.Drafts, opt.Future, opt.BaseURL))
-	sum := m.in.digest(site.FileName, "templates")
+	sum := m.in.digest("templates")
 	ctx.Write(sum[:])
 	h := newHasher(m.Templates)
+	settings := *m.Config
+	settings.Topics = nil
+	h.value(&ctx, reflect.ValueOf(settings), 0)
 	keys := make([]uint64, len(jobs))
 	for i, j := range jobs {
 		w := ctx

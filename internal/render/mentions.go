@@ -15,6 +15,27 @@ import (
 // look at, such as the newest articles of every topic, which only the home
 // page shows but every page is handed.
 func (t *Templates) Mentions(kind, name string) bool {
+	return t.anySource(kind, func(src string) bool { return mentions(src, name) })
+}
+
+// ReadsSite reports whether the templates that render pages of kind
+// could read the field of the page's Site called field. It errs towards
+// yes: besides ".Site.field", any use of ".Site" that is not a chain
+// naming another of its fields (".Site" handed to a template or kept in a
+// variable) counts.
+//
+// Input keys use it to leave the site's list of topics out of the keys of
+// pages that do not show it, so that adding a topic does not make every
+// page's key change.
+func (t *Templates) ReadsSite(kind, field string) bool {
+	return t.anySource(kind, func(src string) bool { return readsSite(src, field) })
+}
+
+// anySource reports whether found holds for the source of a template that
+// renders pages of kind: the kind's own file or one it invokes, directly,
+// through others or through a shared partial's function. An unknown kind
+// gives true.
+func (t *Templates) anySource(kind string, found func(src string) bool) bool {
 	set, ok := t.sets[kind]
 	if !ok {
 		return true
@@ -30,19 +51,19 @@ func (t *Templates) Mentions(kind, name string) bool {
 		if tt == nil || tt.Tree == nil || tt.Tree.Root == nil {
 			return false
 		}
-		if mentions(tt.Tree.Root.String(), name) {
+		if found(tt.Tree.Root.String()) {
 			return true
 		}
-		found := false
+		hit := false
 		walkCalls(tt.Tree.Root, func(called string) {
-			found = found || visit(called)
+			hit = hit || visit(called)
 		}, func(fn string) {
 			// A shared partial's function renders the template of its name.
 			if _, ok := t.shared[fn]; ok {
-				found = found || visit(fn)
+				hit = hit || visit(fn)
 			}
 		})
-		return found
+		return hit
 	}
 	return visit(set.Name())
 }
@@ -60,6 +81,32 @@ func mentions(src, name string) bool {
 			return true
 		}
 		rest = rest[end:]
+	}
+}
+
+// readsSite reports whether src could read the field of a Site called
+// field: it holds ".Site.field", or ".Site" not followed by ".Name".
+func readsSite(src, field string) bool {
+	for rest := src; ; {
+		i := strings.Index(rest, ".Site")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(".Site"):]
+		switch {
+		case rest != "" && isIdentChar(rest[0]):
+			continue // another name, such as .SiteTitle
+		case rest == "" || rest[0] != '.':
+			return true // the whole Site, used as a value
+		}
+		name := rest[1:]
+		n := 0
+		for n < len(name) && isIdentChar(name[n]) {
+			n++
+		}
+		if name[:n] == field || n == 0 {
+			return true
+		}
 	}
 }
 

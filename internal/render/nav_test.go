@@ -45,7 +45,7 @@ func TestNavSharedMatchesPerPage(t *testing.T) {
 		}
 	}
 	if n := len(site.partials.m); n != 10 {
-		t.Errorf("%d navs kept for %d pages, want 10 (an article, a tag and another article share one)", n, len(pages))
+		t.Errorf("%d navs kept for %d pages, want 10 (two articles share one, and so do two topics)", n, len(pages))
 	}
 
 	over, err := Load(theme.Templates(), fstest.MapFS{"partials/nav.html": {Data: []byte(`{{define "nav"}}{{.Path}}{{end}}`)}})
@@ -54,5 +54,42 @@ func TestNavSharedMatchesPerPage(t *testing.T) {
 	}
 	if over.shared["nav"] {
 		t.Error("a site's own nav template is shared between pages: it may read anything")
+	}
+}
+
+// TestReadsSite checks the test input keys rely on to leave the topics
+// out of a page's key: it may say yes wrongly, never no.
+func TestReadsSite(t *testing.T) {
+	for src, want := range map[string]bool{
+		`{{range .Site.Topics}}x{{end}}`:        true,
+		`{{range $.Site.Topics}}x{{end}}`:       true,
+		`{{with .Site}}{{.Topics}}{{end}}`:      true,
+		`{{template "x" .Site}}`:                true,
+		`{{$s := .Site}}{{$s.Title}}`:           true,
+		`{{.Site.Title}} {{.Site.Pages}}`:       false,
+		`{{.Article.Topics}} {{.SiteTopics}}`:   false,
+		`{{.Site.TopicsMore}} {{.Site.Topics}}`: true,
+		`{{.Site.TopicsMore}}`:                  false,
+	} {
+		tm, err := Load(theme.Templates(), fstest.MapFS{
+			"base.html":            {Data: []byte(`{{define "base"}}` + src + `{{end}}`)},
+			"partials/nav.html":    {Data: []byte(`{{define "nav"}}{{end}}`)},
+			"partials/footer.html": {Data: []byte(`{{define "footer"}}{{end}}`)},
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if got := tm.ReadsSite("tag", "Topics"); got != want {
+			t.Errorf("%s: ReadsSite = %t, want %t", src, got, want)
+		}
+	}
+	tm, err := Load(theme.Templates(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range kinds {
+		if tm.ReadsSite(k, "Topics") {
+			t.Errorf("the theme's %s pages read the site's topics: a new topic changes each one's input key", k)
+		}
 	}
 }

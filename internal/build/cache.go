@@ -97,7 +97,17 @@ type articleMemo struct {
 	// NoteBase is the base path Note was rendered for; "" when none is.
 	NoteBase string
 	Note     string
+
+	// enc is the memo as the cache file holds it (cachefile.go), kept
+	// from the file it was read from or the last one written, so that
+	// writing the cache re-encodes only the memos a build changed; nil
+	// once anything above changes (see touch).
+	enc []byte
 }
+
+// touch marks the memo changed since it was last read from or written to
+// a cache file. Whatever sets a field of a memo calls it.
+func (m *articleMemo) touch() { m.enc = nil }
 
 // otherMemo is a plain page or topic intro, parsed.
 type otherMemo struct {

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"reflect"
+	"sort"
 	"time"
 
 	"github.com/brief-ssg/brief/internal/content"
@@ -16,17 +17,20 @@ const CacheKind = "cache"
 
 // cacheFormat starts every cache file; a file in another format is
 // ignored.
-const cacheFormat = "brief cache v2"
+const cacheFormat = "brief cache v3"
 
-// cacheData is a Cache as a cache file holds it: without article bodies,
-// which the next build reads again from their files when it needs them.
+// cacheData is a Cache as a cache file holds it, but for its articles,
+// which follow it in the file: by path, sorted, each a length and its memo
+// encoded without the article's body, which the next build reads again
+// from its file when it needs it. Each memo's bytes are kept with it
+// (articleMemo.enc), so that the next cache file is mostly copied, not
+// encoded again.
 type cacheData struct {
-	Format   string
-	Tool     string
-	Scanned  int64
-	Files    map[string]fileRecord
-	Articles map[string]*articleMemo
-	Pages    map[string]*pageMemo
+	Format  string
+	Tool    string
+	Scanned int64
+	Files   map[string]fileRecord
+	Pages   map[string]*pageMemo
 }
 
 // pageMemo is an otherMemo in a cache file.
@@ -41,15 +45,7 @@ type pageMemo struct {
 func (c *Cache) encode(tool string) ([]byte, error) {
 	d := cacheData{
 		Format: cacheFormat, Tool: tool, Scanned: c.scanned.UnixNano(), Files: c.files,
-		Articles: make(map[string]*articleMemo, len(c.articles)), Pages: make(map[string]*pageMemo, len(c.others)),
-	}
-	for p, m := range c.articles {
-		a := *m.Article
-		a.Body = ""
-		d.Articles[p] = &articleMemo{
-			Sum: m.Sum, Loc: m.Loc, Article: &a, Rules: m.Rules, Matched: m.Matched,
-			Facts: m.Facts, Words: m.Words, Excerpt: m.Excerpt, NoteBase: m.NoteBase, Note: m.Note,
-		}
+		Pages: make(map[string]*pageMemo, len(c.others)),
 	}
 	for p, m := range c.others {
 		d.Pages[p] = &pageMemo{Sum: m.Sum, Loc: m.Loc, Page: m.File.Page, Intro: m.File.Intro}
@@ -57,6 +53,31 @@ func (c *Cache) encode(tool string) ([]byte, error) {
 	e := encoder{b: make([]byte, 0, 1<<20)}
 	if err := e.value(reflect.ValueOf(d)); err != nil {
 		return nil, fmt.Errorf("build: writing the cache: %w", err)
+	}
+	paths := make([]string, 0, len(c.articles))
+	for p := range c.articles {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	e.uint(uint64(len(paths)))
+	for _, p := range paths {
+		m := c.articles[p]
+		if m.enc == nil {
+			a := *m.Article
+			a.Body = ""
+			rec := encoder{}
+			err := rec.value(reflect.ValueOf(articleMemo{
+				Sum: m.Sum, Loc: m.Loc, Article: &a, Rules: m.Rules, Matched: m.Matched,
+				Facts: m.Facts, Words: m.Words, Excerpt: m.Excerpt, NoteBase: m.NoteBase, Note: m.Note,
+			}))
+			if err != nil {
+				return nil, fmt.Errorf("build: writing the cache: %w", err)
+			}
+			m.enc = rec.b
+		}
+		e.str(p)
+		e.uint(uint64(len(m.enc)))
+		e.b = append(e.b, m.enc...)
 	}
 	return e.b, nil
 }
@@ -77,14 +98,35 @@ func decodeCache(data []byte, tool string) *Cache {
 		return c
 	}
 	dec.b = data
-	if dec.value(reflect.ValueOf(&d).Elem()); dec.err != nil || len(dec.b) != 0 {
+	if dec.value(reflect.ValueOf(&d).Elem()); dec.err != nil {
+		return c
+	}
+	n := dec.count()
+	articles := make(map[string]*articleMemo, n)
+	for range n {
+		p := dec.str()
+		size := dec.count()
+		if dec.err != nil {
+			return c
+		}
+		rec := dec.b[:size:size]
+		dec.b = dec.b[size:]
+		m := &articleMemo{}
+		rd := decoder{b: rec}
+		if rd.value(reflect.ValueOf(m).Elem()); rd.err != nil || len(rd.b) != 0 {
+			return c
+		}
+		m.enc = rec
+		articles[p] = m
+	}
+	if dec.err != nil || len(dec.b) != 0 {
 		return c
 	}
 	c.scanned = time.Unix(0, d.Scanned)
 	if d.Files != nil {
 		c.files = d.Files
 	}
-	for p, m := range d.Articles {
+	for p, m := range articles {
 		if m == nil || m.Article == nil || m.Article.Path != p {
 			continue
 		}

@@ -146,3 +146,34 @@ func sameValue(a, b reflect.Value) bool {
 	}
 	return a.Interface() == b.Interface()
 }
+
+// TestCacheFileReencodesTouchedMemos checks that a memo read from a cache
+// file is written back from its kept bytes until something changes it,
+// and encoded again after.
+func TestCacheFileReencodesTouchedMemos(t *testing.T) {
+	c := NewCache()
+	a := &content.Article{Path: "content/articles/a.md", Title: "A"}
+	c.articles[a.Path] = &articleMemo{Loc: "UTC", Article: a, Matched: []string{"x"}}
+	data, err := c.encode("tool")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := decodeCache(data, "tool")
+	m := got.articles[a.Path]
+	if m == nil || m.enc == nil {
+		t.Fatal("the memo's bytes were not kept")
+	}
+	again, err := got.encode("tool")
+	if err != nil || string(again) != string(data) {
+		t.Fatalf("an untouched cache was written differently (%v)", err)
+	}
+	m.Matched = []string{"y"}
+	m.touch()
+	data, err = got.encode("tool")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := decodeCache(data, "tool").articles[a.Path]; m == nil || len(m.Matched) != 1 || m.Matched[0] != "y" {
+		t.Errorf("a touched memo was written as it was read: %+v", m)
+	}
+}

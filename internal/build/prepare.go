@@ -41,6 +41,7 @@ func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Op
 			}
 			mm.Matched = m.Config.RuleTopics(topics.Doc{Title: a.Title, Tags: a.Tags, Body: body})
 			mm.Rules = rules
+			mm.touch()
 		}
 		if !mm.Facts {
 			body, err := m.bodyOf(a)
@@ -53,6 +54,7 @@ func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Op
 				mm.Excerpt = safetext.Line(excerpt(body, 240))
 			}
 			mm.Facts = true
+			mm.touch()
 		}
 		if a.Note != "" && mm.NoteBase != noteBase {
 			html, err := m.Markdown.Render(a.Note, markdown.Options{IDPrefix: "note-", Base: pathBase(m.Config.Base), MinHeading: 3})
@@ -61,6 +63,7 @@ func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Op
 				return
 			}
 			mm.Note, mm.NoteBase = string(html), noteBase
+			mm.touch()
 		}
 	})
 	if err != nil {

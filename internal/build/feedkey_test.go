@@ -35,7 +35,10 @@ func TestEmptyFeedKeyFollowsNewestArticle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		keys := m.keys(jobs, Options{Tool: "t", Now: now})
+		keys, err := m.keys(context.Background(), jobs, Options{Tool: "t", Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i, j := range jobs {
 			if j.name == "topics/empty/feed.xml" {
 				return keys[i]
@@ -48,5 +51,44 @@ func TestEmptyFeedKeyFollowsNewestArticle(t *testing.T) {
 	fsys["content/articles/newest.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Newest\ndate: " + now.Add(-time.Hour).Format(time.RFC3339) + "\n---\nBody.\n")}
 	if keyOf(fsys) == before {
 		t.Error("a newer article left the empty topic's feed key unchanged")
+	}
+}
+
+// TestKeysDoNotDependOnWorkers: keys are computed in parallel chunks,
+// each worker with its own memo; the split must not show in them, or a
+// build on another machine would render everything again.
+func TestKeysDoNotDependOnWorkers(t *testing.T) {
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	var first []uint64
+	for _, workers := range []int{1, 2, 3, 16} {
+		m, err := Load(context.Background(), fsys, Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		jobs, err := m.jobs()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys, err := m.keys(context.Background(), jobs, Options{Tool: "t", Now: now, Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = keys
+			continue
+		}
+		for i := range keys {
+			if keys[i] != first[i] {
+				t.Errorf("%d workers: key of %s differs from one worker's", workers, jobs[i].name)
+			}
+		}
 	}
 }

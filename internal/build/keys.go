@@ -57,6 +57,17 @@ type hasher struct {
 	ptrs map[ptrKey]uint64
 	// reach caches reachesTopic.
 	reach map[reflect.Type]bool
+	// fields caches, per struct type, its exported fields.
+	fields map[reflect.Type][]field
+	// shared holds hashes of pointed-to values computed beforehand (the
+	// article views, see Model.keys), read by every worker's hasher.
+	shared map[ptrKey]uint64
+}
+
+// field is an exported field of a struct type.
+type field struct {
+	index int
+	name  string
 }
 
 type ptrKey struct {
@@ -74,7 +85,8 @@ type staticFile struct {
 }
 
 func newHasher(tmpl *render.Templates) *hasher {
-	return &hasher{tmpl: tmpl, skips: map[string]uint8{}, ptrs: map[ptrKey]uint64{}, reach: map[reflect.Type]bool{}}
+	return &hasher{tmpl: tmpl, skips: map[string]uint8{}, ptrs: map[ptrKey]uint64{},
+		reach: map[reflect.Type]bool{}, fields: map[reflect.Type][]field{}}
 }
 
 // key fingerprints a job's input.
@@ -157,19 +169,8 @@ func (h *hasher) value(w *digest, v reflect.Value, skip uint8) {
 			w.WriteByte(0)
 			return
 		}
-		if skip != 0 && !h.reachesTopic(v.Type().Elem()) {
-			skip = 0 // one hash serves every page kind
-		}
-		k := ptrKey{v.Pointer(), v.Type(), skip}
-		s, ok := h.ptrs[k]
-		if !ok {
-			sub := newDigest()
-			h.value(&sub, v.Elem(), skip)
-			s = sub.Sum64()
-			h.ptrs[k] = s
-		}
 		w.WriteByte(1)
-		writeUint(w, s)
+		writeUint(w, h.pointer(v, skip))
 	case reflect.Slice, reflect.Array:
 		writeUint(w, uint64(v.Len()))
 		for i := range v.Len() {
@@ -198,6 +199,26 @@ func (h *hasher) value(w *digest, v reflect.Value, skip uint8) {
 	}
 }
 
+// pointer is the hash of the value the non-nil pointer v points to,
+// computed once per build, address and skip set.
+func (h *hasher) pointer(v reflect.Value, skip uint8) uint64 {
+	if skip != 0 && !h.reachesTopic(v.Type().Elem()) {
+		skip = 0 // one hash serves every page kind
+	}
+	k := ptrKey{v.Pointer(), v.Type(), skip}
+	if s, ok := h.shared[k]; ok {
+		return s
+	}
+	s, ok := h.ptrs[k]
+	if !ok {
+		sub := newDigest()
+		h.value(&sub, v.Elem(), skip)
+		s = sub.Sum64()
+		h.ptrs[k] = s
+	}
+	return s
+}
+
 func (h *hasher) structValue(w *digest, v reflect.Value, skip uint8) {
 	switch v.Type() {
 	case timeType:
@@ -215,17 +236,23 @@ func (h *hasher) structValue(w *digest, v reflect.Value, skip uint8) {
 		return
 	}
 	t := v.Type()
-	for i := range t.NumField() {
-		if !t.Field(i).IsExported() {
-			continue // templates read exported fields only
+	fs, ok := h.fields[t]
+	if !ok {
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() { // templates read exported fields only
+				fs = append(fs, field{i, f.Name})
+			}
 		}
-		if t == topicType && skip != 0 && skipped(t.Field(i).Name, skip) {
+		h.fields[t] = fs
+	}
+	for _, f := range fs {
+		if t == topicType && skip != 0 && skipped(f.name, skip) {
 			continue
 		}
-		if t == siteType && skip&siteTopics != 0 && t.Field(i).Name == "Topics" {
+		if t == siteType && skip&siteTopics != 0 && f.name == "Topics" {
 			continue
 		}
-		h.value(w, v.Field(i), skip)
+		h.value(w, v.Field(f.index), skip)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -43,7 +44,10 @@ func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Res
 	var keys []uint64
 	if kw != nil && opt.Tool != "" {
 		start := time.Now()
-		keys = m.keys(jobs, opt)
+		keys, err = m.keys(ctx, jobs, opt)
+		if err != nil {
+			return nil, err
+		}
 		opt.Log.Debug("input keys", "files", len(jobs), "took", time.Since(start))
 	} else {
 		kw = nil
@@ -65,24 +69,62 @@ func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Res
 // are left out of that common part: what a file shows of them (the topic
 // views, which articles each takes) is in its own inputs, so that a new
 // topic renders the files that show it, not the whole site.
-func (m *Model) keys(jobs []job, opt Options) []uint64 {
-	ctx := newDigest()
-	ctx.WriteString("brief build keys 3\x00" + opt.Tool + "\x00")
-	ctx.WriteString(fmt.Sprintf("drafts=%t future=%t base=%s\x00", opt.Drafts, opt.Future, opt.BaseURL))
+//
+// It runs on every CPU, the article views first: most files hold some,
+// and each is hashed once and shared by the workers' hashers.
+func (m *Model) keys(ctx context.Context, jobs []job, opt Options) ([]uint64, error) {
+	common := newDigest()
+	common.WriteString("brief build keys 3\x00" + opt.Tool + "\x00")
+	common.WriteString(fmt.Sprintf("drafts=%t future=%t base=%s\x00", opt.Drafts, opt.Future, opt.BaseURL))
 	sum := m.in.digest("templates")
-	ctx.Write(sum[:])
-	h := newHasher(m.Templates)
+	common.Write(sum[:])
 	settings := *m.Config
 	settings.Topics = nil
-	h.value(&ctx, reflect.ValueOf(settings), 0)
-	keys := make([]uint64, len(jobs))
-	for i, j := range jobs {
-		w := ctx
-		writeUint(&w, h.key(j.in))
-		w.WriteString(j.name)
-		keys[i] = w.Sum64() | 1 // never zero, which means no key
+	newHasher(m.Templates).value(&common, reflect.ValueOf(settings), 0)
+
+	views := make([]uint64, len(m.Articles))
+	err := inChunks(ctx, len(m.Articles), opt.Workers, func(lo, hi int) {
+		h := newHasher(m.Templates)
+		for i := lo; i < hi; i++ {
+			views[i] = h.pointer(reflect.ValueOf(m.Articles[i].view), 0)
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	return keys
+	shared := make(map[ptrKey]uint64, len(views))
+	for i, e := range m.Articles {
+		shared[ptrKey{reflect.ValueOf(e.view).Pointer(), reflect.TypeOf(e.view), 0}] = views[i]
+	}
+	keys := make([]uint64, len(jobs))
+	err = inChunks(ctx, len(jobs), opt.Workers, func(lo, hi int) {
+		h := newHasher(m.Templates)
+		h.shared = shared
+		for i := lo; i < hi; i++ {
+			w := common
+			writeUint(&w, h.key(jobs[i].in))
+			w.WriteString(jobs[i].name)
+			keys[i] = w.Sum64() | 1 // never zero, which means no key
+		}
+	})
+	return keys, err
+}
+
+// inChunks calls fn for consecutive ranges of [0, n) on up to workers
+// goroutines (0: one per CPU): a few ranges per worker, so that each
+// keeps its own memo over many items and a slow range does not leave the
+// others idle.
+func inChunks(ctx context.Context, n, workers int, fn func(lo, hi int)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	chunks := min(n, 4*workers)
+	if chunks == 0 {
+		return ctx.Err()
+	}
+	return pool.Each(ctx, chunks, workers, func(c int) {
+		fn(c*n/chunks, (c+1)*n/chunks)
+	})
 }
 
 // runJobs runs jobs on a pool of workers, writing each file to out. With

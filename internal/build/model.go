@@ -119,6 +119,9 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 	}
 
 	tags := map[string]*tagEntry{}
+	// Slugs by tag as written: a few hundred tags spelled the same way on
+	// thousands of articles.
+	slugs := map[string]string{}
 	for _, a := range set.Articles {
 		if a.Draft && !opt.Drafts {
 			m.counts.Drafts++
@@ -137,7 +140,11 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 			continue
 		}
 		for _, name := range m.Config.Tags.Apply(a.Tags) {
-			s := slug.Make(name)
+			s, ok := slugs[name]
+			if !ok {
+				s = slug.Make(name)
+				slugs[name] = s
+			}
 			if s == "" {
 				errs.Add(diag.Errorf(a.Path, a.Lines["tags"], "tag %q has no letters or digits to make a URL from; reword or remove it", name))
 				continue

@@ -21,6 +21,8 @@
 #                          every member, so at 100k they grow very large)
 #   OUT=disk|shm           where sites are written: the work folder, or
 #                          /dev/shm to leave the disk out of the figures
+#   TARGETS=1              0 leaves out the closing rebuild and serve
+#                          benchmarks (about ten minutes at 10k)
 #
 # Needs GNU time (/usr/bin/time, Debian package `time`) for peak RSS.
 set -euo pipefail
@@ -142,7 +144,7 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 
 # Issue 9's targets, as ratios from this run.
-if [ -n "${wall_of[10000]:-}" ]; then
+if [ -n "${wall_of[10000]:-}" ] && [ "${TARGETS:-1}" != 0 ]; then
 	echo "measuring rebuilds and brief serve at 10k…" >&2
 	rb=$(cd "$repo" && BRIEF_BENCH_CORPUS=$WORK/corpus-10000 BRIEF_BENCH_RUNS=$RUNS \
 		go test ./bench/build -run '^$' -bench 'Rebuild$' -benchtime 1x -timeout 60m | grep '^BenchmarkRebuild')

@@ -16,14 +16,7 @@ import (
 // input key, or a carried-over feed would keep the old date.
 func TestEmptyFeedKeyFollowsNewestArticle(t *testing.T) {
 	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := fixtureFS(t)
 	fsys["site.yaml"].Data = []byte(strings.Replace(string(fsys["site.yaml"].Data),
 		"topics:\n", "topics:\n  - slug: empty\n    title: Nothing here\n    match:\n      any: [zzyzx]\n", 1))
 	keyOf := func(fsys fstest.MapFS) uint64 {
@@ -58,14 +51,7 @@ func TestEmptyFeedKeyFollowsNewestArticle(t *testing.T) {
 // each worker with its own memo; the split must not show in them, or a
 // build on another machine would render everything again.
 func TestKeysDoNotDependOnWorkers(t *testing.T) {
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := fixtureFS(t)
 	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 	var first []uint64
 	for _, workers := range []int{1, 2, 3, 16} {
@@ -91,4 +77,18 @@ func TestKeysDoNotDependOnWorkers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fixtureFS is testdata/site.txtar as a file system.
+func fixtureFS(t *testing.T) fstest.MapFS {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
 }

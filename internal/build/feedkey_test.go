@@ -20,18 +20,7 @@ func TestEmptyFeedKeyFollowsNewestArticle(t *testing.T) {
 	fsys["site.yaml"].Data = []byte(strings.Replace(string(fsys["site.yaml"].Data),
 		"topics:\n", "topics:\n  - slug: empty\n    title: Nothing here\n    match:\n      any: [zzyzx]\n", 1))
 	keyOf := func(fsys fstest.MapFS) uint64 {
-		m, err := Load(context.Background(), fsys, Options{Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		jobs, err := m.jobs()
-		if err != nil {
-			t.Fatal(err)
-		}
-		keys, err := m.keys(context.Background(), jobs, Options{Tool: "t", Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
+		jobs, keys := jobKeys(t, fsys, Options{Tool: "t", Now: now})
 		for i, j := range jobs {
 			if j.name == "topics/empty/feed.xml" {
 				return keys[i]
@@ -55,18 +44,7 @@ func TestKeysDoNotDependOnWorkers(t *testing.T) {
 	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 	var first []uint64
 	for _, workers := range []int{1, 2, 3, 16} {
-		m, err := Load(context.Background(), fsys, Options{Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		jobs, err := m.jobs()
-		if err != nil {
-			t.Fatal(err)
-		}
-		keys, err := m.keys(context.Background(), jobs, Options{Tool: "t", Now: now, Workers: workers})
-		if err != nil {
-			t.Fatal(err)
-		}
+		jobs, keys := jobKeys(t, fsys, Options{Tool: "t", Now: now, Workers: workers})
 		if first == nil {
 			first = keys
 			continue
@@ -91,4 +69,22 @@ func fixtureFS(t *testing.T) fstest.MapFS {
 		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 	}
 	return fsys
+}
+
+// jobKeys loads the site in fsys and returns its jobs with their keys.
+func jobKeys(t *testing.T, fsys fstest.MapFS, opt Options) ([]job, []uint64) {
+	t.Helper()
+	m, err := Load(context.Background(), fsys, Options{Now: opt.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobs, err := m.jobs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := m.keys(context.Background(), jobs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return jobs, keys
 }

@@ -147,7 +147,8 @@ func (t *Templates) Render(p *Page) ([]byte, error) {
 }
 
 // Some partials are the same bytes on many pages: the navigation differs
-// only by how deep the page is, its kind and which plain page it is, and an article's entry in a list only by the depth of the list page,
+// only by how deep the page is, its kind and which topic or plain page it
+// is, and an article's entry in a list only by the depth of the list page,
 // while each is dozens of reflective template calls (the navigation about a
 // hundred), together over half of a build's CPU. So each has a template
 // function of its name that renders it once per site and distinct key and
@@ -237,18 +238,21 @@ func linkDepth(p *Page) int {
 }
 
 // navKey is what the theme's nav template reads from a page besides its
-// Site: the link depth, the kinds it highlights, and the path when a
-// plain page's link could match it.
+// Site: the link depth, the kinds it highlights, the current topic, and
+// the path when a plain page's link could match it.
 type navKey struct {
-	kind, path string
-	depth      int
+	kind, topic, path string
+	depth             int
 }
 
 func navKeyOf(p *Page) navKey {
 	k := navKey{depth: linkDepth(p)}
 	switch p.Kind {
-	case "home", "archive", "tags", "tag", "topics", "topic":
+	case "home", "archive", "tags":
 		k.kind = p.Kind
+	}
+	if p.Topic != nil {
+		k.topic = p.Topic.Slug
 	}
 	if p.Site != nil {
 		for _, l := range p.Site.Pages {

@@ -56,6 +56,9 @@ var hostileMarkdown = []string{
 	"```html\n<script>alert(1)</script>\n```",
 	"<base href=\"javascript:alert(1)//\">",
 	"<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
+	// Links that only work on the site unless a feed resolves them.
+	"[up](../a001/) [here](x/) ![i](../../images/y.png) [q](?p=2) [root](/about/) [ref][r]\n\n[r]: ../a002/#top",
+	"Claim.[^1] [frag](#fn:1)\n\n[^1]: Source.",
 }
 
 func TestHostileContentNeverRuns(t *testing.T) {
@@ -123,4 +126,29 @@ public
 			t.Errorf("%s carries the symlink target's content", name)
 		}
 	}
+}
+
+// TestExampleFeedsAreAbsolute: every feed of the example site, read as a
+// feed reader reads it, links only to absolute addresses.
+func TestExampleFeedsAreAbsolute(t *testing.T) {
+	s := sitetest.New(t, `
+-- content/articles/zz-relative.md --
+---
+title: Relative links
+date: 2025-01-02T00:00:00Z
+---
+See [the other](../other/), ![chart](../../images/chart.gif) and a note.[^1]
+
+[^1]: The note.
+`, sitetest.Example()).Build()
+	feeds := 0
+	for _, n := range s.Names() {
+		if strings.HasSuffix(n, "feed.xml") || strings.HasSuffix(n, "rss.xml") || strings.HasSuffix(n, "feed.json") {
+			feeds++
+		}
+	}
+	if feeds < 3 {
+		t.Fatalf("the example site built %d feeds", feeds)
+	}
+	s.AssertNoLiveMarkup()
 }

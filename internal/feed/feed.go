@@ -51,8 +51,11 @@ type Item struct {
 	URL     string
 	Title   string
 	Summary string // plain text
-	// ContentHTML is the full article as HTML with absolute links, since
-	// readers show it away from the site and cannot resolve relative ones.
+	// ContentHTML is the full article as HTML. Readers show it away from
+	// the site, so every relative URL in it ("../x/", "img.png", "#fn:1")
+	// is resolved against URL, the page it was written for; root-relative
+	// ones ("/x/") too, so the caller should have made those absolute
+	// against the site's base if the site lives under a sub-path.
 	ContentHTML string
 	Published   time.Time
 	// Updated is zero when the article was never revised.
@@ -190,7 +193,8 @@ func prepareItem(src *Item) (item, error) {
 		it.title = it.url
 	}
 	it.summary = line(src.Summary)
-	it.content = paragraph(src.ContentHTML)
+	page, _ := url.Parse(it.url) // checked by absURL
+	it.content = paragraph(absoluteLinks(src.ContentHTML, page))
 	it.authors = lines(src.Authors)
 	it.tags = lines(src.Tags)
 	return it, nil

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 
+	"golang.org/x/net/html"
+
 	"github.com/brief-ssg/brief/internal/htmlcheck"
 )
 
@@ -49,13 +51,45 @@ func checkPage(page []byte) []string {
 }
 
 // checkFragment checks HTML that a feed reader renders, inside a page
-// shell whose policy allows no script at all.
+// shell whose policy allows no script at all, and away from the site: every
+// href and src must be an absolute web (or mailto) address, since a reader
+// resolves a relative one against the feed's URL.
 func checkFragment(where, fragment string) []string {
 	var out []string
 	for _, p := range checkPage([]byte(`<html><head><meta http-equiv="Content-Security-Policy" content="script-src 'none'"></head><body>` + fragment + `</body></html>`)) {
 		out = append(out, where+": "+p)
 	}
+	for _, u := range fragmentURLs(fragment) {
+		if !isWebURL(u) && !strings.HasPrefix(u, "mailto:") {
+			out = append(out, where+": link "+u+" is not absolute, so a feed reader resolves it against the feed")
+		}
+	}
 	return out
+}
+
+// fragmentURLs returns every href, src and srcset URL of an HTML fragment.
+func fragmentURLs(fragment string) []string {
+	var urls []string
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return urls
+		case html.StartTagToken, html.SelfClosingTagToken:
+			for _, a := range z.Token().Attr {
+				switch a.Key {
+				case "href", "src":
+					urls = append(urls, strings.TrimSpace(a.Val))
+				case "srcset":
+					for _, c := range strings.Split(a.Val, ",") {
+						if f := strings.Fields(c); len(f) > 0 {
+							urls = append(urls, f[0])
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 func isWebURL(s string) bool {

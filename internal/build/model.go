@@ -140,19 +140,24 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 			continue
 		}
 		for _, name := range m.Config.Tags.Apply(a.Tags) {
-			s, ok := slugs[name]
+			// Slug and key made once per spelling, not per article.
+			k, ok := slugs[name]
 			if !ok {
-				s = slug.Make(name)
-				slugs[name] = s
+				if slug.Make(name) != "" {
+					k = slug.Key(name)
+				}
+				slugs[name] = k
 			}
-			if s == "" {
+			if k == "" {
 				errs.Add(diag.Errorf(a.Path, a.Lines["tags"], "tag %q has no letters or digits to make a URL from; reword or remove it", name))
 				continue
 			}
-			te := tags[s]
+			// A tag is its Key: "Trade" and "trade" are one tag, "C"
+			// and "C#" two, whose URLs are settled once all are known.
+			te := tags[k]
 			if te == nil {
-				te = &tagEntry{view: &render.Tag{Slug: s, URL: "tags/" + s + "/"}, spellings: map[string]int{}}
-				tags[s] = te
+				te = &tagEntry{view: &render.Tag{}, spellings: map[string]int{}}
+				tags[k] = te
 			}
 			if n := len(te.articles); n > 0 && te.articles[n-1] == e {
 				continue // two spellings of one tag on the same article
@@ -170,6 +175,13 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 		te.view.Name = commonest(te.spellings)
 		te.view.Count = len(te.articles)
 		m.Tags = append(m.Tags, te)
+	}
+	names := make([]string, len(m.Tags))
+	for i, te := range m.Tags {
+		names[i] = te.view.Name
+	}
+	for i, s := range slug.Distinct(names) {
+		m.Tags[i].view.Slug, m.Tags[i].view.URL = s, "tags/"+s+"/"
 	}
 	sort.Slice(m.Tags, func(i, j int) bool { return m.Tags[i].view.Slug < m.Tags[j].view.Slug })
 	for _, e := range m.Articles {
@@ -228,8 +240,8 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	topicSet := func(key string, names []string) map[string]bool {
 		set := map[string]bool{}
 		for _, t := range names {
-			s := slug.Make(t)
-			if _, ok := byTopic[s]; !ok {
+			s, ok := m.findTopic(t, byTopic)
+			if !ok {
 				errs.Add(diag.Errorf(a.Path, a.Lines[key], "%s: %q is not a topic in site.yaml (topics: %s)", key, t, topicList(cfg)))
 				continue
 			}
@@ -242,7 +254,7 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	// An article that both lists and excludes a topic contradicts itself;
 	// either reading would surprise half of the editors, so ask.
 	for _, t := range a.ExcludeTopics {
-		if s := slug.Make(t); listed[s] && excluded[s] {
+		if s, _ := m.findTopic(t, byTopic); listed[s] && excluded[s] {
 			errs.Add(diag.Errorf(a.Path, a.Lines["exclude_topics"], "exclude_topics: %q is also in topics: keep it in one of the two", t))
 		}
 	}
@@ -328,6 +340,22 @@ func (m *Model) feedHTML(e *entry) (string, error) {
 		e.feedBody = b.String()
 	})
 	return e.feedBody, e.feedErr
+}
+
+// findTopic returns the slug of the topic an article names: by its slug,
+// or by a name whose Key is the topic's slug or title's Key, so that
+// "C#" never lands in topic C (slug c) because the slug drops the "#".
+func (m *Model) findTopic(name string, byTopic map[string]*topicEntry) (string, bool) {
+	if _, ok := byTopic[name]; ok {
+		return name, true
+	}
+	k := slug.Key(name)
+	for _, te := range m.Topics {
+		if te.cfg.Slug == k || slug.Key(te.cfg.Title) == k {
+			return te.cfg.Slug, true
+		}
+	}
+	return "", false
 }
 
 // pathBase is the base URL without scheme and host, for links inside pages.

@@ -265,7 +265,11 @@ func (c *Config) check(path string, doc *yaml.Node) error {
 			continue
 		}
 		if prev, ok := slugs.Claim(t.Slug, t.Title); !ok {
-			bad(t.Line, "topic %q has slug %q, already used by topic %q; give one of them another slug", t.Title, t.Slug, prev)
+			hint := ""
+			if k := slug.Key(t.Title); k != t.Slug {
+				hint = fmt.Sprintf(" (slug: %s)", k)
+			}
+			bad(t.Line, "topic %q has slug %q, already used by topic %q; give one of them another slug%s", t.Title, t.Slug, prev, hint)
 		}
 		if err := t.Match.Check(); err != nil {
 			bad(t.Line, "topic %q: %v", t.Slug, err)

@@ -51,6 +51,7 @@ func TestParseErrors(t *testing.T) {
 		{"missing title and base", "language: en\n", []string{"title is missing", "base_url is missing"}},
 		{"relative base", "title: T\nbase_url: /x/\n", []string{"absolute http(s) URL"}},
 		{"duplicate topic slug", "title: T\nbase_url: https://h.example/\ntopics:\n  - title: Trade\n  - slug: trade\n    title: Commerce\n", []string{"site.yaml:5:", `already used by topic "Trade"`}},
+		{"topics merged by slug", "title: T\nbase_url: https://h.example/\ntopics:\n  - title: C\n  - title: \"C#\"\n", []string{"site.yaml:5:", `topic "C#" has slug "c", already used by topic "C"`, "(slug: c-sharp)"}},
 		{"bad slug", "title: T\nbase_url: https://h.example/\ntopics:\n  - slug: Big Trade\n    title: T\n", []string{`use "big-trade"`}},
 		{"none only", "title: T\nbase_url: https://h.example/\ntopics:\n  - title: A\n    match:\n      none: [x]\n", []string{"only `none`"}},
 		{"wrong type", "title: [a, b]\nbase_url: https://h.example/\n", []string{"site.yaml:1:", "got a list"}},

@@ -32,10 +32,11 @@ type Tags struct {
 	globs  []string          // lower-cased patterns
 }
 
-// TagKey is what two spellings of one tag share: its slug without the
-// hyphens ("iOS 9", "ios9", "IOS-9" → "ios9").
+// TagKey is what two spellings of one tag share: its slug.Key without
+// the hyphens ("iOS 9", "ios9", "IOS-9" → "ios9"), so symbols the slug
+// drops still tell tags apart ("C#" → "csharp", "C" → "c").
 func TagKey(tag string) string {
-	return strings.ReplaceAll(slug.Make(tag), "-", "")
+	return strings.ReplaceAll(slug.Key(tag), "-", "")
 }
 
 // Apply returns tags without the ignored ones, aliases replaced, and

@@ -134,7 +134,7 @@ func listen(t testing.TB, s *running) *stream {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.Path = eventsPath
+	u.Path = eventsPath(u.Path) // under the site's sub-path, as the pages say
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -105,7 +105,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if r.URL.Path == eventsPath {
+	// The stream answers under the site's sub-path, and at the root as
+	// before, for pages opened before the sub-path changed.
+	if p := r.URL.Path; p == eventsPath("/") || p == eventsPath(s.sitePrefix()) {
 		s.events(w, r)
 		return
 	}
@@ -184,7 +186,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, snap *snapshot, na
 	h.Set("Cache-Control", "no-store") // a preview is always the latest build
 	h.Set("X-Content-Type-Options", "nosniff")
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, name, snap.build)
+		data = inject(data, name, snap.build, snap.prefix)
 	}
 	if status == http.StatusOK {
 		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
@@ -227,7 +229,7 @@ func (s *Server) noSite(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusServiceUnavailable)
 	if r.Method != http.MethodHead {
-		w.Write(inject([]byte(b.String()), "", 0))
+		w.Write(inject([]byte(b.String()), "", 0, s.sitePrefix()))
 	}
 }
 

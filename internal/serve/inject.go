@@ -23,17 +23,23 @@ var reloadSource string
 // so what differs per page travels in data- attributes.
 var reloadScript = render.NewScript(strings.TrimSpace(reloadSource))
 
-// eventsPath is where the client listens for events. It sits at the root
-// of the server whatever the site's sub-path, where no site file is.
-const eventsPath = "/__brief/events"
+// eventsName is where the client listens for events, under the site's
+// sub-path ("/briefing/__brief/events"), so that a reverse proxy that
+// forwards only the site's path carries the stream too; no site file is
+// published under __brief/.
+const eventsName = "__brief/events"
+
+// eventsPath is the event stream's path for a site served under prefix.
+func eventsPath(prefix string) string { return prefix + eventsName }
 
 // inject returns page with the reload client added before </body> (or at
 // the end of a page without one) and the page's Content-Security-Policy, if
 // it has one in a <meta> tag, widened just enough to let the client run
-// and connect back. The rest of the bytes are the page as built.
-func inject(page []byte, file string, build uint64) []byte {
+// and connect back. The rest of the bytes are the page as built. prefix is
+// the sub-path the site is served under.
+func inject(page []byte, file string, build uint64, prefix string) []byte {
 	tag := `<script data-brief-file="` + html.EscapeString(file) + `" data-brief-build="` + strconv.FormatUint(build, 10) +
-		`" data-brief-events="` + eventsPath + `">` + string(reloadScript.Source) + "</script>\n"
+		`" data-brief-events="` + html.EscapeString(eventsPath(prefix)) + `">` + string(reloadScript.Source) + "</script>\n"
 	page = allowClient(page)
 	at := lastIndexFold(page, []byte("</body"))
 	if at < 0 {

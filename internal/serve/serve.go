@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -144,6 +145,16 @@ func (s *Server) urlFor(prefix string) string {
 	}
 	port := s.ln.Addr().(*net.TCPAddr).Port
 	return "http://" + net.JoinHostPort(host, strconv.Itoa(port)) + prefix
+}
+
+// sitePrefix is the sub-path the site is served under now, "/" or
+// "/sub/"; safe from any goroutine.
+func (s *Server) sitePrefix() string {
+	u, err := url.Parse(s.URL())
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
 }
 
 func (s *Server) setURL(u string) {

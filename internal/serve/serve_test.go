@@ -30,6 +30,11 @@ func TestServeEditReload(t *testing.T) {
 	if i, j := strings.Index(home, `data-brief-file="index.html"`), strings.LastIndex(home, "</body>"); i < 0 || j < i {
 		t.Errorf("reload client not injected before </body>")
 	}
+	// The event stream lives under the sub-path, so a proxy of just that
+	// path carries it (listen below connects there).
+	if !strings.Contains(home, `data-brief-events="/us-china/__brief/events"`) {
+		t.Errorf("the reload client does not listen under /us-china/")
+	}
 	// Feeds point at the preview, not at the published site.
 	if _, feed := get(t, s.URL()+"feed.xml"); !strings.Contains(feed, s.URL()+"articles/") {
 		t.Errorf("feed links do not point at %s", s.URL())

@@ -278,7 +278,8 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	v := &render.Article{
 		Slug: a.Slug, URL: "articles/" + a.Slug + "/", Title: a.Title,
 		Source: a.Source, SourceURL: a.SourceURL, Authors: a.Authors,
-		Date: a.Date.In(loc), Summary: a.Summary, Image: a.Image, Draft: a.Draft, Language: a.Language,
+		Date: a.Date.In(loc), DateOnly: a.DateOnly, UpdatedDateOnly: a.UpdatedDateOnly,
+		Summary: a.Summary, Image: a.Image, Draft: a.Draft, Language: a.Language,
 		ReadingMinutes: max(1, (mm.Words+229)/230),
 	}
 	if !a.Updated.IsZero() {

@@ -56,29 +56,34 @@ func KindOf(p string) Kind {
 
 // Article is one curated article.
 type Article struct {
-	Path          string // relative to the site root, e.g. content/articles/x.md
-	Slug          string
-	Title         string
-	Date          time.Time
-	DateFrom      string    // where an imported date came from; "" for the page's date of publication
-	Updated       time.Time // zero when never updated
-	Source        string
-	SourceURL     string
-	Authors       []string
-	Tags          []string
-	Topics        []string // chosen by the editor, besides those the rules pick
-	ExcludeTopics []string // rule-matched topics the editor opted out of
-	Summary       string
-	Image         string
-	Language      string // a language tag, "" for the site's
-	Note          string // the editor's commentary, Markdown
-	Draft         bool
-	Body          string // Markdown
-	BodyLine      int
-	Imported      time.Time
-	ScrapedFrom   string
-	Fingerprint   string
-	ImportHashes  map[string]string // see Front.ImportHashes
+	Path     string // relative to the site root, e.g. content/articles/x.md
+	Slug     string
+	Title    string
+	Date     time.Time
+	DateFrom string    // where an imported date came from; "" for the page's date of publication
+	Updated  time.Time // zero when never updated
+	// DateOnly and UpdatedDateOnly record that the editor wrote a day
+	// without a time of day (date: 2025-01-11): the time is then midnight
+	// in the site's zone, an artefact that pages must not show.
+	DateOnly        bool
+	UpdatedDateOnly bool
+	Source          string
+	SourceURL       string
+	Authors         []string
+	Tags            []string
+	Topics          []string // chosen by the editor, besides those the rules pick
+	ExcludeTopics   []string // rule-matched topics the editor opted out of
+	Summary         string
+	Image           string
+	Language        string // a language tag, "" for the site's
+	Note            string // the editor's commentary, Markdown
+	Draft           bool
+	Body            string // Markdown
+	BodyLine        int
+	Imported        time.Time
+	ScrapedFrom     string
+	Fingerprint     string
+	ImportHashes    map[string]string // see Front.ImportHashes
 	// ImportedTopics is a `topics:` list that an earlier brief import
 	// wrote and nobody has edited since (its import hash still matches).
 	// It records which rules matched on the day of the import; the build
@@ -323,7 +328,9 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 	} else if a.Date, err = f.Date.Parse(loc); err != nil {
 		bad("date", "date: %v", err)
 	}
+	a.DateOnly = f.Date.DateOnly()
 	if !f.Updated.IsZero() {
+		a.UpdatedDateOnly = f.Updated.DateOnly()
 		if a.Updated, err = f.Updated.Parse(loc); err != nil {
 			bad("updated", "updated: %v", err)
 		} else if !a.Date.IsZero() && a.Updated.Before(a.Date) {

@@ -121,6 +121,13 @@ func (t Timestamp) Parse(loc *time.Location) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a date; write it as 2025-01-11T13:20:00+08:00, or 2025-01-11 13:20 in the site's time zone", t.Raw)
 }
 
+// DateOnly reports whether the timestamp is a day without a time of day
+// ("2025-01-11"), which Parse places at midnight in the site's zone.
+func (t Timestamp) DateOnly() bool {
+	_, err := time.Parse(time.DateOnly, t.Raw)
+	return err == nil
+}
+
 // List is a list of strings that an editor may also write as a single
 // string: `tags: China` means `tags: [China]`.
 type List []string

@@ -63,23 +63,27 @@ type Link struct {
 
 // Article is an article as pages show it.
 type Article struct {
-	Slug           string
-	URL            string
-	Title          string
-	Source         string
-	SourceURL      string
-	Authors        []string
-	Date           time.Time // in the site's time zone
-	Updated        time.Time
-	Tags           []Link
-	Topics         []Link
-	Summary        string
-	Note           template.HTML
-	Body           template.HTML // filled for the article's own page and feeds
-	ReadingMinutes int
-	Image          string
-	Language       string // the article's language tag; "" for the site's
-	Draft          bool
+	Slug      string
+	URL       string
+	Title     string
+	Source    string
+	SourceURL string
+	Authors   []string
+	Date      time.Time // in the site's time zone
+	Updated   time.Time
+	// DateOnly: the editor gave a day without a time of day, so Date's
+	// time (midnight) is not to be shown; likewise UpdatedDateOnly.
+	DateOnly        bool
+	UpdatedDateOnly bool
+	Tags            []Link
+	Topics          []Link
+	Summary         string
+	Note            template.HTML
+	Body            template.HTML // filled for the article's own page and feeds
+	ReadingMinutes  int
+	Image           string
+	Language        string // the article's language tag; "" for the site's
+	Draft           bool
 }
 
 // Topic is a topic with its members.

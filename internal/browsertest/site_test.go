@@ -19,6 +19,7 @@ import (
 
 	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // target is a page of the example site and the ways it is looked at.
@@ -286,4 +287,44 @@ func readFile(t *testing.T, dir, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestRootedLinksFromDisk opens pages from disk whose links are rooted at
+// the site's path: an editor's root-relative link in a body, and every
+// link of 404.html (shown at any depth when served). From disk both must
+// lead to the files, and 404.html must get its stylesheet.
+func TestRootedLinksFromDisk(t *testing.T) {
+	browser := NewBrowser(t, 2*time.Minute)
+	s := sitetest.New(t, `
+-- content/articles/zz-rooted.md --
+---
+title: Rooted links
+date: 2025-01-02T00:00:00Z
+---
+See [the topics](/topics/) and ![the icon](/favicon.svg).
+`, sitetest.Example(), sitetest.OnDisk())
+	dir, _ := buildSite(t, os.DirFS(s.Dir()))
+	ctx, w := tab(t, browser)
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	fileURL := func(p string) string {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, p))}).String()
+	}
+	for _, c := range []struct{ page, cond string }{
+		{"articles/zz-rooted/index.html", `document.querySelector('main a[href="../../topics/index.html"]') !== null && document.querySelector('main img[src="../../favicon.svg"]') !== null`},
+		{"404.html", `[...document.querySelectorAll('link[rel~="stylesheet"]')].length > 0 && [...document.querySelectorAll('link[rel~="stylesheet"]')].every(l => l.getAttribute("href").startsWith("./") && l.sheet !== null) && document.querySelector('a[href="./index.html"]') !== null`},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(c.page))); err != nil {
+			t.Fatal(err)
+		}
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](c.cond))
+		if err == nil && !ok {
+			// A stylesheet whose href changed loads after the script.
+			_, err = chromedp.Run(ctx, chromedp.Poll[bool](c.cond, chromedp.WithPollingTimeout(10*time.Second)))
+		}
+		if err != nil {
+			html, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerHTML`))
+			t.Errorf("%s from disk: rooted links not made relative (%v; problems %v)\n%s", c.page, err, w.take(), html[:min(len(html), 2000)])
+		}
+	}
 }

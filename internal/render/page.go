@@ -143,6 +143,16 @@ func (p *Page) Link(target string) string {
 	return strings.Repeat("../", depth) + target
 }
 
+// DiskRoot is the way from the page's file to the site's root folder, for
+// the file:// script: "./" for 404.html, which sits at the root of public/
+// whatever URL it answers, else the way Link takes.
+func (p *Page) DiskRoot() string {
+	if p.Kind == "404" {
+		return "./"
+	}
+	return p.Link("")
+}
+
 // AbsURL returns the absolute URL of a site-relative path, for canonical
 // links and social cards. Without a base URL it is the rooted path.
 func (p *Page) AbsURL(target string) string {

@@ -21,7 +21,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	drafts := fs.Bool("drafts", false, "include articles and pages marked draft: true")
 	future := fs.Bool("future", false, "include articles dated in the future")
 	baseURL := fs.String("base-url", "", "publish under this URL instead of site.yaml's base_url")
-	force := fs.Bool("force", false, "build even when nothing changed since the last build")
+	force := fs.Bool("force", false, "build even when nothing changed since the last build, or when the build would drop more than half of the published articles")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

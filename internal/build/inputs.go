@@ -42,6 +42,9 @@ var inputRoots = []string{site.FileName, content.Dir, "templates", "static"}
 // cache vouches for (see Cache.trusts) is not read; every other one is
 // read and hashed, on every CPU.
 func scan(ctx context.Context, src fs.FS, c *Cache) (*inputs, error) {
+	if err := content.CheckDir(src); err != nil {
+		return nil, err
+	}
 	var files []input
 	var entries []fs.DirEntry
 	for _, root := range inputRoots {

@@ -15,6 +15,10 @@ type Stamp struct {
 	Inputs      string    // the inputs' fingerprint: hex SHA-256
 	Pages       int       // for the summary of a skipped build
 	NextRelease time.Time // Result.NextRelease; zero when none
+	// Articles is how many articles the build published, so that the
+	// next one can notice it would drop most of them; -1 when unknown
+	// (a stamp written before brief recorded it).
+	Articles int
 }
 
 // NewStamp describes a finished build of the inputs with fingerprint fp.
@@ -24,13 +28,16 @@ func NewStamp(fp string, res *Result) (s Stamp, ok bool) {
 	if res.Volatile || fp == "" {
 		return Stamp{}, false
 	}
-	return Stamp{Inputs: fp, Pages: res.Pages, NextRelease: res.NextRelease}, true
+	return Stamp{Inputs: fp, Pages: res.Pages, NextRelease: res.NextRelease, Articles: res.Articles}, true
 }
 
 // String is the stamp's one-line form, which ParseStamp reads back:
 // "inputs=HEX pages=N", then " next-release=UNIX" when there is one.
 func (s Stamp) String() string {
 	out := "inputs=" + s.Inputs + " pages=" + strconv.Itoa(s.Pages)
+	if s.Articles >= 0 {
+		out += " articles=" + strconv.Itoa(s.Articles)
+	}
 	if !s.NextRelease.IsZero() {
 		out += " next-release=" + strconv.FormatInt(s.NextRelease.Unix(), 10)
 	}
@@ -41,7 +48,7 @@ func (s Stamp) String() string {
 // skipped, so that a later brief may add some; a missing or malformed
 // inputs or pages field is an error.
 func ParseStamp(line string) (Stamp, error) {
-	var s Stamp
+	s := Stamp{Articles: -1}
 	var haveInputs, havePages bool
 	for _, field := range strings.Fields(line) {
 		k, v, ok := strings.Cut(field, "=")
@@ -60,6 +67,12 @@ func ParseStamp(line string) (Stamp, error) {
 				return Stamp{}, fmt.Errorf("stamp: pages %q is not a count", v)
 			}
 			s.Pages, havePages = n, true
+		case "articles":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				return Stamp{}, fmt.Errorf("stamp: articles %q is not a count", v)
+			}
+			s.Articles = n
 		case "next-release":
 			sec, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {

@@ -12,12 +12,14 @@ func TestStampRoundTrip(t *testing.T) {
 	for _, s := range []Stamp{
 		{Inputs: "ab12", Pages: 7},
 		{Inputs: "00ff", Pages: 0, NextRelease: time.Unix(1767225600, 0)},
+		{Inputs: "00ff", Pages: 3, Articles: 12},
+		{Inputs: "00ff", Pages: 3, Articles: -1},
 	} {
 		got, err := ParseStamp(s.String())
 		if err != nil {
 			t.Fatalf("%q: %v", s.String(), err)
 		}
-		if got.Inputs != s.Inputs || got.Pages != s.Pages || !got.NextRelease.Equal(s.NextRelease) {
+		if got.Inputs != s.Inputs || got.Pages != s.Pages || got.Articles != s.Articles || !got.NextRelease.Equal(s.NextRelease) {
 			t.Errorf("%q read back as %+v", s.String(), got)
 		}
 	}
@@ -40,6 +42,9 @@ func TestParseStamp(t *testing.T) {
 		{"inputs=abc pages=three", false},
 		{"inputs=abc pages=3 next-release=soon", false},
 		{"inputs=abc pages=3 garbage", false},
+		{"inputs=abc pages=3 articles=12", true},
+		{"inputs=abc pages=3 articles=-2", false},
+		{"inputs=abc pages=3 articles=many", false},
 	}
 	for _, tt := range tests {
 		_, err := ParseStamp(tt.line)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"time"
@@ -68,6 +69,10 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 		return nil, err
 	}
 	opt.Log.Debug("built", "took", time.Since(start))
+	if err := checkShrink(output.ReadStamp(dest), res, opt.Force); err != nil {
+		dir.Abort()
+		return nil, err
+	}
 	if st, ok := NewStamp(fp, res); ok {
 		dir.SetStamp(st.String())
 	}
@@ -87,6 +92,29 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	res.Duration = time.Since(start)
 	opt.Log.Debug("build committed", "rendered", res.Rendered, "files", res.Files, "took", res.Duration)
 	return res, nil
+}
+
+// checkShrink refuses a build that would publish fewer than half of the
+// articles the build in dest published (its stamp says how many), unless
+// forced: a content folder emptied by mistake, a wrong --source or a
+// half-finished sync must not replace a whole site.
+func checkShrink(prevStamp string, res *Result, force bool) error {
+	if force {
+		return nil
+	}
+	prev, err := ParseStamp(prevStamp)
+	if err != nil || prev.Articles <= 0 || res.Articles*2 >= prev.Articles {
+		return nil
+	}
+	return fmt.Errorf("this build would publish %d %s where the site in the destination has %d: more than half would disappear, so the destination is left as it was; check --source and content/, or run brief build --force if that is what you want",
+		res.Articles, plural(res.Articles, "article", "articles"), prev.Articles)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // ExecutableID identifies the running brief for fingerprints, input keys

@@ -144,6 +144,36 @@ func Load(ctx context.Context, fsys fs.FS, loc *time.Location) (*Set, error) {
 	return Assemble(files)
 }
 
+// CheckDir makes sure fsys holds a readable content folder, so that a
+// site whose content/ went missing, or was replaced by a file, fails to
+// build instead of publishing a site without articles.
+func CheckDir(fsys fs.FS) error {
+	fi, err := fs.Stat(fsys, Dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return diag.Errorf(Dir, 0, "the content folder is missing: articles are read from content/articles/*.md; check --source names the site's folder (the one with site.yaml), or create content/")
+	case err != nil:
+		return diag.Errorf(Dir, 0, "the content folder cannot be read: %v", err)
+	case !fi.IsDir():
+		return diag.Errorf(Dir, 0, "content is a file, not a folder: move it aside and put the articles in content/articles/*.md")
+	}
+	if _, err := fs.ReadDir(fsys, Dir); err != nil {
+		return diag.Errorf(Dir, 0, "the content folder cannot be read: %v", err)
+	}
+	for _, sub := range []string{"articles", "pages", "topics"} {
+		p := Dir + "/" + sub
+		fi, err := fs.Stat(fsys, p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return diag.Errorf(p, 0, "cannot be read: %v", err)
+		case !fi.IsDir():
+			return diag.Errorf(p, 0, "%s is a file, not a folder: move it aside and put the Markdown files in %s/", p, p)
+		}
+	}
+	return nil
+}
+
 // Paths names the content files under content/ in fsys, sorted: Markdown
 // files, leaving out those whose name or folder starts with "." or "_".
 // It reads folders only, never a file.

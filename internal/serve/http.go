@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -100,6 +101,10 @@ func (p problem) String() string {
 // ServeHTTP serves the current build: pretty URLs under the base URL's
 // sub-path, the site's 404 page for anything else, and the event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, "brief serve: host "+strconv.Quote(r.Host)+" is not allowed; start brief serve with --allow-host NAME to preview under that name", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -108,6 +113,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The stream answers under the site's sub-path, and at the root as
 	// before, for pages opened before the sub-path changed.
 	if p := r.URL.Path; p == eventsPath("/") || p == eventsPath(s.sitePrefix()) {
+		if !s.originAllowed(r) {
+			http.Error(w, "brief serve: the event stream is for the preview's own pages", http.StatusForbidden)
+			return
+		}
 		s.events(w, r)
 		return
 	}

@@ -47,6 +47,11 @@ type Options struct {
 	// headers, so that slow or stalled connections (slowloris) cannot pile
 	// up; 0 means 10s. Reading a whole request may take three times as long.
 	HeaderTimeout time.Duration
+	// AllowHosts are host names, besides loopback ones and the bound
+	// address, that requests may name in their Host header (a name on the
+	// LAN, a tunnel's name); "*" allows any. Others are refused, against
+	// DNS rebinding.
+	AllowHosts []string
 }
 
 // portTries is how many ports after Options.Port are tried when it is

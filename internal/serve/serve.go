@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -233,6 +234,10 @@ func (s *Server) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			done = true
 		case batch := <-changes:
+			if s.siteMoved(batch) {
+				continue
+			}
+			batch = slices.DeleteFunc(batch, func(p string) bool { return p == siteBack })
 			if s.subPathChanged(batch) {
 				b = s.newBuilder()
 			}
@@ -252,6 +257,25 @@ func (s *Server) Run(ctx context.Context) error {
 		return fmt.Errorf("serve: stopping: %w", err)
 	}
 	return nil
+}
+
+// siteMoved tells the editor, in the terminal and in every open page's
+// overlay, that the site's folder was moved or deleted (the batch is just
+// siteGone), or that it is back (the batch holds siteBack; the rebuild
+// that follows clears the overlay). It reports whether the batch is done.
+func (s *Server) siteMoved(batch []string) bool {
+	if len(batch) == 1 && batch[0] == siteGone {
+		msg := "the site folder " + s.root + " was moved or deleted: still serving the last good build; edits are picked up again once a folder is back at that path"
+		build, _ := s.hub.state()
+		probs := []problem{{Message: msg}}
+		s.hub.publish(event{"failed", mustJSON(map[string]any{"errors": probs})}, build, probs)
+		fmt.Fprintln(s.opt.Stdout, msg)
+		return true
+	}
+	if slices.Contains(batch, siteBack) {
+		fmt.Fprintf(s.opt.Stdout, "the site folder %s is back: watching and rebuilding\n", s.root)
+	}
+	return false
 }
 
 // newBuilder starts incremental builds published under the server's URL,

@@ -22,12 +22,17 @@ var watched = []string{"site.yaml", "content", "templates", "static"}
 // folder copied in) arrives as one batch once the site has been quiet for a
 // moment.
 type watcher struct {
-	root  string
-	fw    *fsnotify.Watcher
-	dirs  map[string]bool // folders being watched, absolute
-	quiet time.Duration   // how long without events ends a burst
-	most  time.Duration   // the longest a burst is held back
-	log   *slog.Logger
+	root string
+	// lost says the site's folder itself was moved or deleted: nothing
+	// under the old path is watched any more, and every reattach the
+	// watcher looks whether a folder is back at the path.
+	lost     bool
+	reattach time.Duration
+	fw       *fsnotify.Watcher
+	dirs     map[string]bool // folders being watched, absolute
+	quiet    time.Duration   // how long without events ends a burst
+	most     time.Duration   // the longest a burst is held back
+	log      *slog.Logger
 }
 
 func newWatcher(root string, quiet time.Duration, log *slog.Logger) (*watcher, error) {
@@ -35,18 +40,12 @@ func newWatcher(root string, quiet time.Duration, log *slog.Logger) (*watcher, e
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fw: fw, dirs: map[string]bool{}, quiet: quiet, most: 10 * quiet, log: log}
+	w := &watcher{root: root, fw: fw, dirs: map[string]bool{}, quiet: quiet, most: 10 * quiet, log: log, reattach: 250 * time.Millisecond}
 	// The root is watched for site.yaml and for content/, templates/ and
 	// static/ appearing, vanishing or being replaced later.
-	if err := w.add(root); err != nil {
+	if err := w.watchRoot(); err != nil {
 		fw.Close()
 		return nil, err
-	}
-	for _, name := range watched[1:] {
-		if _, err := w.addTree(filepath.Join(root, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			fw.Close()
-			return nil, err
-		}
 	}
 	return w, nil
 }
@@ -90,6 +89,26 @@ func (w *watcher) forget(dir string) {
 	}
 }
 
+// Markers the watcher sends as a batch of their own (siteGone) or within
+// one (siteBack): they are never site paths, which are relative and valid.
+const (
+	siteGone = "\x00gone" // the site's folder was moved or deleted
+	siteBack = "\x00back" // a folder is at the site's path again
+)
+
+// watchRoot watches the site's folder and the parts of it that matter.
+func (w *watcher) watchRoot() error {
+	if err := w.add(w.root); err != nil {
+		return err
+	}
+	for _, name := range watched[1:] {
+		if _, err := w.addTree(filepath.Join(w.root, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
 // run sends batches of changed paths (slash-separated, relative to the
 // site's root) until ctx is done, then closes the fsnotify watcher. Only
 // run's goroutine touches w after it starts.
@@ -99,13 +118,44 @@ func (w *watcher) run(ctx context.Context, out chan<- []string) {
 	var timer *time.Timer
 	var fire <-chan time.Time
 	var first time.Time
+	var poll *time.Ticker
+	var polling <-chan time.Time
+	defer func() {
+		if poll != nil {
+			poll.Stop()
+		}
+	}()
 	for {
+		if w.lost && polling == nil {
+			poll = time.NewTicker(w.reattach)
+			polling = poll.C
+			clear(pending)
+			select {
+			case out <- []string{siteGone}:
+			case <-ctx.Done():
+				return
+			}
+		}
 		select {
 		case <-ctx.Done():
 			if timer != nil {
 				timer.Stop()
 			}
 			return
+		case <-polling:
+			if fi, err := os.Stat(w.root); err != nil || !fi.IsDir() {
+				continue
+			}
+			if err := w.watchRoot(); err != nil {
+				w.log.Warn("watching the site again", "err", err)
+				w.forget(w.root)
+				continue
+			}
+			w.lost = false
+			poll.Stop()
+			poll, polling = nil, nil
+			pending[siteBack] = true
+			pending["."] = true
 		case err, ok := <-w.fw.Errors:
 			if !ok {
 				return
@@ -159,6 +209,13 @@ func (w *watcher) run(ctx context.Context, out chan<- []string) {
 // handle turns one fsnotify event into the site paths it changed, watching
 // folders that appear and forgetting those that go.
 func (w *watcher) handle(ev fsnotify.Event) []string {
+	if ev.Name == w.root && (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) {
+		// The folder itself went: its watches follow it to wherever it
+		// was moved, or die with it. Stop listening and wait for it.
+		w.forget(w.root)
+		w.lost = true
+		return nil
+	}
 	rel, ok := w.rel(ev.Name)
 	if !ok || ignored(rel) {
 		return nil

@@ -15,6 +15,9 @@ import (
 // ToDir builds the site in the folder src into the folder dest, as `brief
 // build` does: the whole protocol of a build on disk in one call.
 //
+//  0. The destination is locked (output.LockDest): a second build into
+//     it waits for the first to finish, so no two builds mix their files
+//     and no up-to-date check reads a stamp another build is replacing.
 //  1. The inputs are scanned, with the cache the previous build left
 //     beside dest (CacheKind) vouching for files whose size and modification
 //     time it recorded (see Cache), and fingerprinted.
@@ -36,6 +39,13 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	if opt.Tool == "" {
 		opt.Tool = ExecutableID()
 	}
+	release, err := output.LockDest(ctx, dest, func() {
+		opt.Log.Warn("another build is writing to the destination; waiting for it to finish", "dest", dest)
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	fsys := os.DirFS(src)
 	c := opt.Cache
 	if c == nil {

@@ -95,3 +95,31 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestDestSymlinkFollowed: --dest given as a symlink builds into the
+// link's target and leaves the link a link, on the first build and on the
+// next ones that swap builds in.
+func TestDestSymlinkFollowed(t *testing.T) {
+	s := sitetest.New(t, "-- site.yaml --\ntitle: T\nbase_url: https://example.org/\n-- content/articles/a.md --\n---\ntitle: Story\ndate: 2025-01-01T00:00:00Z\n---\nBody.\n", sitetest.OnDisk())
+	root := t.TempDir()
+	target := filepath.Join(root, "www", "site")
+	must(t, os.MkdirAll(target, 0o755))
+	link := filepath.Join(root, "public")
+	must(t, os.Symlink(target, link))
+	for i := range 2 {
+		s.EditFiles("content/articles/a.md", fmt.Sprintf("---\ntitle: Story\ndate: 2025-01-01T00:00:00Z\n---\nBody %d.\n", i))
+		if _, err := build.ToDir(context.Background(), s.Dir(), link, build.Options{Now: sitetest.Now(), Tool: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Lstat(link)
+		must(t, err)
+		if fi.Mode()&os.ModeSymlink == 0 {
+			t.Fatalf("build %d replaced the symlink --dest with a real folder", i)
+		}
+		data, err := os.ReadFile(filepath.Join(target, "articles", "a", "index.html"))
+		must(t, err)
+		if !strings.Contains(string(data), fmt.Sprintf("Body %d.", i)) {
+			t.Errorf("build %d is not in the link's target", i)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/brief-ssg/brief/internal/output"
@@ -38,6 +39,16 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	opt = opt.withDefaults(start)
 	if opt.Tool == "" {
 		opt.Tool = ExecutableID()
+	}
+	// A destination that is a symlink (public -> /srv/www/briefing) is
+	// followed: the build is swapped in at its target, and the link stays
+	// a link rather than being replaced by a real folder.
+	if fi, err := os.Lstat(dest); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(dest)
+		if err != nil {
+			return nil, fmt.Errorf("the destination %s is a symlink that leads nowhere (%v); fix the link or choose another --dest", dest, err)
+		}
+		dest = target
 	}
 	release, err := output.LockDest(ctx, dest, func() {
 		opt.Log.Warn("another build is writing to the destination; waiting for it to finish", "dest", dest)

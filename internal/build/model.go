@@ -308,7 +308,7 @@ func (m *Model) body(e *entry) (template.HTML, error) {
 	}
 	html, err := m.Markdown.Render(src, markdown.Options{Base: pathBase(m.Config.Base), MinHeading: 2})
 	if err != nil {
-		return "", diag.Errorf(e.src.Path, e.src.BodyLine, "%w", err)
+		return "", bodyError(e.src, err)
 	}
 	return template.HTML(html), nil
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -49,6 +50,12 @@ func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Op
 				errs[i] = err
 				return
 			}
+			// Bodies that would stall goldmark fail here, at their line,
+			// before anything parses them.
+			if err := markdown.CheckLimits(body); err != nil {
+				errs[i] = bodyError(a, err)
+				return
+			}
 			mm.Words = markdown.Words(body)
 			if a.Summary == "" {
 				mm.Excerpt = safetext.Line(excerpt(body, 240))
@@ -75,6 +82,16 @@ func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Op
 		}
 	}
 	return nil
+}
+
+// bodyError places an error rendering a's body at its line in the file:
+// the body's first line, or the line a *markdown.LimitError names.
+func bodyError(a *content.Article, err error) error {
+	line := a.BodyLine
+	if le, ok := errors.AsType[*markdown.LimitError](err); ok && line > 0 {
+		line += le.Line - 1
+	}
+	return diag.Errorf(a.Path, line, "%w", err)
 }
 
 // rulesSum identifies the topics' match rules: a memo's matches are valid

@@ -74,8 +74,12 @@ type Options struct {
 	MinHeading int
 }
 
-// Render converts src to HTML.
+// Render converts src to HTML. A text over a structure limit (see
+// CheckLimits) is refused with a *LimitError before it is parsed.
 func (r *Renderer) Render(src string, opt Options) ([]byte, error) {
+	if err := CheckLimits(src); err != nil {
+		return nil, err
+	}
 	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source))
 	if opt.IDPrefix != "" {

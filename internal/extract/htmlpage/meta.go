@@ -375,7 +375,9 @@ func first(vals ...string) string {
 	return ""
 }
 
-// applyMeta fills a's metadata fields; see HTML for the precedence.
+// applyMeta fills a's metadata fields from the candidates in m, each
+// field by its own order and agreement rules (chooseSource, the date and
+// author choosers).
 func applyMeta(a *article.Article, m *pageMeta, base *url.URL, loc *time.Location) {
 	mt := m.metas
 	a.Source = chooseSource(m, base)

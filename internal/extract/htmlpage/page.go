@@ -28,16 +28,17 @@ import (
 // the article. Within it, link lists and the leading and trailing
 // furniture are dropped before rendering.
 //
-// Metadata comes from, in order of precedence:
-//  1. JSON-LD: the first Article, NewsArticle, BlogPosting or similar
-//     object, also inside @graph or a WebPage's mainEntity;
-//  2. OpenGraph, article:*, Twitter and other <meta> tags;
-//  3. the page itself: <link rel=canonical>, <title>, the h1, <html lang>.
+// Metadata candidates come from JSON-LD (the first Article, NewsArticle,
+// BlogPosting or similar object, also inside @graph, with @id references
+// followed), OpenGraph, article:*, Twitter and other <meta> tags,
+// microdata, <time datetime> and the visible bylines and datelines near
+// the headline; each is parsed and checked, then chosen by source order
+// and agreement (applyMeta and the meta_*.go files give the rules).
 //
-// Title drops a site-name suffix or breadcrumb ("Title | Site"); Source is
-// the publisher, else og:site_name, else the host; SourceURL is the
-// canonical URL without tracking parameters; dates without an offset are
-// read in opt.Location.
+// Title drops a site-name suffix or breadcrumb ("Title | Site") unless the
+// h1 confirms it; Source is the publisher's name, never a URL; SourceURL is
+// the canonical URL without tracking parameters; dates without an offset
+// are read in opt.Location.
 //
 // Hostile and broken pages are refused with a reason rather than half
 // read: pages over opt.MaxBytes, before or after gunzipping

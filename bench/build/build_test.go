@@ -50,7 +50,7 @@ func BenchmarkBuild(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		dest := filepath.Join(out, "public-"+strconv.Itoa(i))
-		dir, err := output.NewDir(dest)
+		dir, err := output.OpenDir(dest, output.DirOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -130,7 +130,7 @@ func buildFailed(err error, out string) error {
 
 // checkDest refuses output folders that would replace the editor's work:
 // the site itself, a folder holding it, or one of its source folders. (Any
-// other folder not built by brief is refused by output.NewDir.)
+// other folder not built by brief is refused by output.OpenDir.)
 func checkDest(src, dest string) error {
 	s, err := filepath.Abs(src)
 	if err != nil {

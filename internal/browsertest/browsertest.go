@@ -69,7 +69,7 @@ func buildSite(t testing.TB, src fs.FS) (string, *build.Model) {
 		t.Fatalf("loading the example site: %v", err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	out, err := output.NewDir(dest)
+	out, err := output.OpenDir(dest, output.DirOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -417,7 +417,7 @@ func TestAtomicReplacement(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	s := fixture(t, "")
 	buildDir := func() error {
-		d, err := output.NewDir(dest)
+		d, err := output.OpenDir(dest, output.DirOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

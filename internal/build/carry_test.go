@@ -80,7 +80,7 @@ func TestDiskBuildCarriesUnchangedFiles(t *testing.T) {
 		}
 		opt.Now = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 		before := inodeOf(filepath.Join(dest, filepath.FromSlash(page)))
-		d, err := output.NewDir(dest)
+		d, err := output.OpenDir(dest, output.DirOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -37,7 +37,7 @@ type Dir struct {
 	stamp   string
 }
 
-// DirOptions adjust NewDir.
+// DirOptions adjust OpenDir.
 type DirOptions struct {
 	// Fresh writes every file anew into a new folder, reusing nothing
 	// from earlier builds.
@@ -48,11 +48,8 @@ type DirOptions struct {
 // build to update in place.
 func Kept(dest string) string { return Beside(dest, "previous") }
 
-// NewDir prepares a build into dest. The staging folder is next to dest
+// OpenDir prepares a build into dest. The staging folder is next to dest
 // so that the final rename stays on one file system.
-func NewDir(dest string) (*Dir, error) { return OpenDir(dest, DirOptions{}) }
-
-// OpenDir is NewDir with options.
 func OpenDir(dest string, opt DirOptions) (*Dir, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)

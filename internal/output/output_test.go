@@ -35,7 +35,7 @@ func TestMemoryRejectsTwoWrites(t *testing.T) {
 
 func build(t *testing.T, dest string, files map[string]string) *Dir {
 	t.Helper()
-	d, err := NewDir(dest)
+	d, err := OpenDir(dest, DirOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,8 +94,8 @@ func TestDirRefusesForeignFolders(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dest, "notes.txt"), []byte("precious"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewDir(dest); err == nil || !strings.Contains(err.Error(), "not built by brief") {
-		t.Fatalf("NewDir on a foreign folder: %v", err)
+	if _, err := OpenDir(dest, DirOptions{}); err == nil || !strings.Contains(err.Error(), "not built by brief") {
+		t.Fatalf("OpenDir on a foreign folder: %v", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dest, "notes.txt")); string(b) != "precious" {
 		t.Error("foreign folder touched")
@@ -109,7 +109,7 @@ func TestDirRefusesForeignFolders(t *testing.T) {
 func TestDirAbortLeavesOldBuild(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	build(t, dest, map[string]string{"index.html": "v1"})
-	d, err := NewDir(dest)
+	d, err := OpenDir(dest, DirOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestDirUpdatesKeptBuildInPlace(t *testing.T) {
 			}
 		}
 		published := files(t, dest)
-		d, err := NewDir(dest)
+		d, err := OpenDir(dest, DirOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -254,11 +254,11 @@ func TestDirKeptTreeIsLocked(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	build(t, dest, map[string]string{"a.html": "1"})
 	build(t, dest, map[string]string{"a.html": "2"})
-	first, err := NewDir(dest)
+	first, err := OpenDir(dest, DirOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := NewDir(dest)
+	second, err := OpenDir(dest, DirOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -191,3 +191,34 @@ func BenchmarkEditRebuild(b *testing.B) {
 		rebuild()
 	}
 }
+
+// BenchmarkTopicRebuild is only the rebuild after a topic taking 44% of
+// the articles was added to site.yaml, b.N times (each followed by an
+// untimed build with it removed again), for a profile of it:
+//
+//	BRIEF_BENCH_CORPUS=/tmp/corpus-10k go test ./bench/build -run '^$' \
+//	    -bench TopicRebuild -benchtime 3x -cpuprofile cpu.prof
+func BenchmarkTopicRebuild(b *testing.B) {
+	src := copyCorpus(b, corpusDir(b))
+	ctx := context.Background()
+	opt := build.Options{Tool: "bench", Workers: workers(b)}
+	dest := filepath.Join(b.TempDir(), "public")
+	siteYAML := filepath.Join(src, "site.yaml")
+	cfg := read(b, siteYAML)
+	toDir := func() {
+		if _, err := build.ToDir(ctx, src, dest, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	toDir()
+	toDir()
+	b.ResetTimer()
+	for i := range b.N {
+		writeFile(b, siteYAML, strings.Replace(cfg, "topics:\n", "topics:\n  - slug: bench-added-"+strconv.Itoa(i)+"\n    title: Added topic "+strconv.Itoa(i)+"\n    match:\n      any: [budget, harbour]\n", 1))
+		toDir()
+		b.StopTimer()
+		writeFile(b, siteYAML, cfg)
+		toDir()
+		b.StartTimer()
+	}
+}

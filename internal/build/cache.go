@@ -34,7 +34,7 @@ import (
 //     memory but not in the cache file, and read again when a page needs
 //     it.
 //   - What the build derives from one article alone: the topics whose
-//     rules take it (valid for one hash of every topic's rules), its word
+//     rules take it (each topic's answer valid for its slug and rules), its word
 //     count and excerpt (valid with the file), and its rendered note
 //     (valid for one base path).
 //   - Plain pages and topic intros, parsed, keyed like articles.
@@ -89,9 +89,13 @@ type articleMemo struct {
 	// file has none until a page needs it.
 	HasBody bool
 
-	Rules   [sha256.Size]byte // the topic rules Matched was found with
-	Matched []string          // slugs of the topics whose rules take it
-	Facts   bool              // Words and Excerpt are set
+	// Rules holds, for each topic whose rules were run on the article
+	// (by the sum of its slug and rules, ruleSum), whether they take it:
+	// a new or changed topic runs its rules alone, the others keep
+	// their answers.
+	Rules   []ruleHit
+	Matched []string // slugs of the topics whose rules take it, in site.yaml's order
+	Facts   bool     // Words and Excerpt are set
 	Words   int
 	Excerpt string
 	// NoteBase is the base path Note was rendered for; "" when none is.
@@ -103,6 +107,12 @@ type articleMemo struct {
 	// writing the cache re-encodes only the memos a build changed; nil
 	// once anything above changes (see touch).
 	enc []byte
+}
+
+// ruleHit is one topic's rules' answer for an article.
+type ruleHit struct {
+	Sum   uint64
+	Takes bool
 }
 
 // touch marks the memo changed since it was last read from or written to

@@ -17,7 +17,7 @@ const CacheKind = "cache"
 
 // cacheFormat starts every cache file; a file in another format is
 // ignored.
-const cacheFormat = "brief cache v3"
+const cacheFormat = "brief cache v4"
 
 // cacheData is a Cache as a cache file holds it, but for its articles,
 // which follow it in the file: by path, sorted, each a length and its memo

@@ -2,9 +2,9 @@ package build
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"strings"
 
@@ -24,7 +24,10 @@ import (
 // sequential pass that links articles to topics and tags, and must stay
 // in order to stay deterministic, finds it done.
 func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Options) error {
-	rules := rulesSum(m.Config.Topics)
+	sums := make([]uint64, len(m.Config.Topics))
+	for i, t := range m.Config.Topics {
+		sums[i] = ruleSum(t)
+	}
 	noteBase := pathBase(m.Config.Base).String()
 	m.prepErrs = make(map[*content.Article]error)
 	errs := make([]error, len(articles))
@@ -34,15 +37,9 @@ func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Op
 			return
 		}
 		mm := m.memos[a]
-		if mm.Rules != rules {
-			body, err := m.bodyOf(a)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			mm.Matched = m.Config.RuleTopics(topics.Doc{Title: a.Title, Tags: a.Tags, Body: body})
-			mm.Rules = rules
-			mm.touch()
+		if err := m.matchRules(a, mm, sums); err != nil {
+			errs[i] = err
+			return
 		}
 		if !mm.Facts {
 			body, err := m.bodyOf(a)
@@ -94,18 +91,59 @@ func bodyError(a *content.Article, err error) error {
 	return diag.Errorf(a.Path, line, "%w", err)
 }
 
-// rulesSum identifies the topics' match rules: a memo's matches are valid
-// for the rules with the same sum.
-func rulesSum(ts []site.Topic) [sha256.Size]byte {
-	h := sha256.New()
-	fmt.Fprintf(h, "rules v1\x00")
-	for _, t := range ts {
-		r := t.Match
-		fmt.Fprintf(h, "%q %q %q %q %q\x00", t.Slug, r.Any, r.All, r.None, r.In)
+// ruleSum identifies a topic's match rules: an article's answer for them
+// (ruleHit) holds while the topic keeps its slug and rules.
+func ruleSum(t site.Topic) uint64 {
+	h := fnv.New64a()
+	r := t.Match
+	fmt.Fprintf(h, "rules v2\x00%q %q %q %q %q", t.Slug, r.Any, r.All, r.None, r.In)
+	return h.Sum64()
+}
+
+// matchRules brings mm's rule answers up to date with the topics whose
+// rule sums are sums (site.yaml's order): a topic the memo has an answer
+// for keeps it, the others run their rules, and only then is the body
+// read and tokenized. Matched follows.
+func (m *Model) matchRules(a *content.Article, mm *articleMemo, sums []uint64) error {
+	if len(mm.Rules) == len(sums) {
+		same := true
+		for i, h := range mm.Rules {
+			same = same && h.Sum == sums[i]
+		}
+		if same {
+			return nil
+		}
 	}
-	var s [sha256.Size]byte
-	h.Sum(s[:0])
-	return s
+	known := make(map[uint64]bool, len(mm.Rules))
+	for _, h := range mm.Rules {
+		known[h.Sum] = h.Takes
+	}
+	hits := make([]ruleHit, len(sums))
+	var ix *topics.Index
+	for i, sum := range sums {
+		takes, ok := known[sum]
+		if !ok {
+			if t := m.Config.Topics[i]; !t.Match.IsZero() {
+				if ix == nil {
+					body, err := m.bodyOf(a)
+					if err != nil {
+						return err
+					}
+					ix = topics.NewIndex(topics.Doc{Title: a.Title, Tags: a.Tags, Body: body})
+				}
+				takes = t.Match.Match(ix)
+			}
+		}
+		hits[i] = ruleHit{sum, takes}
+	}
+	mm.Rules, mm.Matched = hits, nil
+	for i, h := range hits {
+		if h.Takes {
+			mm.Matched = append(mm.Matched, m.Config.Topics[i].Slug)
+		}
+	}
+	mm.touch()
+	return nil
 }
 
 // bodyOf returns a's Markdown body, reading it again from its file when

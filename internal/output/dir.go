@@ -131,16 +131,22 @@ func (d *Dir) WriteKeyed(name string, key uint64, data []byte) error {
 	if err := d.claim(name); err != nil {
 		return err
 	}
-	if _, there := d.re.kept.Get(name); there {
-		if err := d.st.remove(name); err != nil {
-			return err
+	e := Entry{Key: key, Size: int64(len(data))}
+	if src, ok := d.re.sameAsPublished(name, data); ok {
+		if _, there := d.re.kept.Get(name); there {
+			if err := d.st.remove(name); err != nil {
+				return err
+			}
+		}
+		if d.st.link(src, name) == nil {
+			return d.record(name, e, true)
 		}
 	}
-	e := Entry{Key: key, Size: int64(len(data))}
-	if src, ok := d.re.sameAsPublished(name, data); ok && d.st.link(src, name) == nil {
-		return d.record(name, e, true)
+	write := d.st.write
+	if d.st.adopted {
+		write = d.st.overwrite
 	}
-	if err := d.st.write(name, data); err != nil {
+	if err := write(name, data); err != nil {
 		return err
 	}
 	return d.record(name, e, false)
@@ -293,7 +299,7 @@ func removeTree(p string) error {
 }
 
 // syncKept brings the kept tree, which holds the build just replaced, up
-// to date with the one just published, by linking the files this build
+// to date with the one just published, by copying the files this build
 // changed: the cost of a change is paid by the build that made it, and
 // the next build's in-place update costs only its own changes (without
 // this, a build after one that changed every page would change every
@@ -318,12 +324,9 @@ func (d *Dir) syncKept(kept string) {
 		if oe, ok := old.Get(name); ok && oe.Key != 0 && oe == e {
 			continue
 		}
-		if _, ok := old.Get(name); ok {
-			if ks.remove(name) != nil {
-				return
-			}
-		}
-		if ks.link(filepath.Join(d.dest, filepath.FromSlash(name)), name) != nil {
+		// A copy, not a link: the next build writes through it in place
+		// (stage.overwrite), which it may not do to a shared file.
+		if ks.copyFrom(filepath.Join(d.dest, filepath.FromSlash(name)), name) != nil {
 			return
 		}
 	}

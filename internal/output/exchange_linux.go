@@ -2,6 +2,8 @@ package output
 
 import (
 	"errors"
+	"os"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -34,3 +36,10 @@ func lockDir(p string) (release func(), ok bool) {
 
 // canKeep says the replaced build is kept for the next one to update.
 const canKeep = true
+
+// soleLink reports whether fi's file has no other name: only then may
+// the stage write through it.
+func soleLink(fi os.FileInfo) bool {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return ok && st.Nlink == 1
+}

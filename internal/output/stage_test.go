@@ -76,3 +76,43 @@ func TestSweepRootRemovesStrays(t *testing.T) {
 		}
 	}
 }
+
+// TestStageOverwrite: an adopted tree's file that nothing else links is
+// written through (same inode, the cheap path); a shared one is replaced
+// and its other name keeps the old bytes; a missing one is created.
+func TestStageOverwrite(t *testing.T) {
+	if !canKeep {
+		t.Skip("kept trees are not updated in place on this system")
+	}
+	root := t.TempDir()
+	var m Manifest
+	for _, n := range []string{"sole.html", "shared.html"} {
+		m.Set(n, Entry{Key: 1, Size: 3})
+		if err := os.WriteFile(filepath.Join(root, n), []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := filepath.Join(t.TempDir(), "published.html")
+	if err := os.Link(filepath.Join(root, "shared.html"), other); err != nil {
+		t.Fatal(err)
+	}
+	sole, shared := inode(t, filepath.Join(root, "sole.html")), inode(t, filepath.Join(root, "shared.html"))
+	st := adoptStage(root, &m)
+	for _, n := range []string{"sole.html", "shared.html", "new/made.html"} {
+		if err := st.overwrite(n, []byte("new bytes")); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(n))); err != nil || string(b) != "new bytes" {
+			t.Errorf("%s = %q, %v", n, b, err)
+		}
+	}
+	if inode(t, filepath.Join(root, "sole.html")) != sole {
+		t.Error("a file nothing else links was replaced, not written through")
+	}
+	if inode(t, filepath.Join(root, "shared.html")) == shared {
+		t.Error("a shared file was written through")
+	}
+	if b, _ := os.ReadFile(other); string(b) != "old" {
+		t.Errorf("the other name of a shared file now holds %q", b)
+	}
+}

@@ -120,6 +120,9 @@ func leftOut(res *build.Result) string {
 // buildFailed lists every problem, one per line, then says what happened to
 // the published folder.
 func buildFailed(err error, out string) error {
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("build interrupted; %s was not changed: %w", out, err)
+	}
 	var list *diag.List
 	n := 1
 	if errors.As(err, &list) {

@@ -58,6 +58,9 @@ func commands() map[string]command {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl-C or SIGTERM cancels the command, which stops within
+	// a second and cleans up; a second one kills brief at once.
+	go func() { <-ctx.Done(); stop() }()
 	code := run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}, os.Args[1:])
 	stop()
 	os.Exit(code)

@@ -86,7 +86,13 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	}
 	res, err := build(ctx, fsys, in, dir, opt, start)
 	if err != nil {
-		dir.Abort()
+		if ctx.Err() != nil {
+			// Ctrl-C or SIGTERM: end promptly. What is not removed in
+			// time, the next build sweeps.
+			dir.Abandon(abandonBudget)
+		} else {
+			dir.Abort()
+		}
 		return nil, err
 	}
 	opt.Log.Debug("built", "took", time.Since(start))
@@ -114,6 +120,10 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	opt.Log.Debug("build committed", "rendered", res.Rendered, "files", res.Files, "took", res.Duration)
 	return res, nil
 }
+
+// abandonBudget is how long a cancelled build spends removing what it
+// staged before it returns.
+const abandonBudget = 300 * time.Millisecond
 
 // checkShrink refuses a build that would publish fewer than half of the
 // articles the build in dest published (its stamp says how many), unless

@@ -59,6 +59,10 @@ func OpenDir(dest string, opt DirOptions) (*Dir, error) {
 	if err := checkReplaceable(dest); err != nil {
 		return nil, err
 	}
+	// Staging folders of builds killed half-way are each up to a whole
+	// copy of the site; removing them is best effort, never a reason to
+	// refuse a build.
+	_, _ = sweepStale(dest)
 	d := &Dir{dest: dest, claimed: map[string]bool{}}
 	if !opt.Fresh && isBuild(dest) {
 		d.re.dest = dest
@@ -76,12 +80,14 @@ func OpenDir(dest string, opt DirOptions) (*Dir, error) {
 			}
 		}
 	}
-	st, err := newStage(parent, "."+filepath.Base(dest)+"-build-")
+	st, err := newStage(parent, stagePrefix(dest))
 	if err != nil {
 		return nil, err
 	}
+	d.unlock = lockStage(st)
 	if err := st.rewrite(Marker, markerWith("")); err != nil {
 		st.discard()
+		d.release()
 		return nil, err
 	}
 	d.st = st

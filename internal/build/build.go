@@ -147,6 +147,9 @@ func Load(ctx context.Context, src fs.FS, opt Options) (*Model, error) {
 func load(ctx context.Context, src fs.FS, in *inputs, opt Options) (*Model, error) {
 	c := opt.Cache
 	var errs diag.List
+	for _, err := range in.links {
+		errs.Add(err)
+	}
 	cfg, err := c.config(src, in, opt.BaseURL)
 	if err != nil {
 		errs.Add(err)

@@ -93,10 +93,66 @@ topics:
 	s.AssertNoLiveMarkup()
 }
 
-// TestStaticSymlinksStayPrivate: a link in static/ could point anywhere on
-// the editor's disk; its target must never be published.
-func TestStaticSymlinksStayPrivate(t *testing.T) {
-	s := sitetest.New(t, `
+// TestStaticSymlinksRefused: static/ is published as it is, so a link in
+// it, or a static/ that is itself a link, could publish anything on the
+// editor's disk. brief follows none of them: each is an error naming the
+// link and what to do, listed with the site's other problems, and nothing
+// of the target is read into the build.
+func TestStaticSymlinksRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		link string // made in the site, leading to the outside folder or its file
+		dir  bool   // the link leads to the folder, not the file
+		want []string
+	}{
+		{name: "static itself", link: "static", dir: true, want: []string{"static: is a symlink (to ", "make static a real folder"}},
+		{name: "a file in static", link: "static/leak.txt", want: []string{"static/leak.txt: is a symlink (to ", "copy the file itself into static/"}},
+		{name: "a folder in static", link: "static/dir", dir: true, want: []string{"static/dir: is a symlink"}},
+		{name: "a nested one", link: "static/img/leak.txt", want: []string{"static/img/leak.txt: is a symlink"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sitetest.New(t, `
+-- site.yaml --
+title: T
+base_url: https://host.example/
+-- content/articles/a.md --
+---
+title: A
+date: 2025-01-01
+---
+Text.
+-- content/articles/bad.md --
+---
+title: Bad
+date: not a date
+---
+-- static/img/ok.txt --
+public
+`, sitetest.OnDisk())
+			outside := t.TempDir()
+			secret := filepath.Join(outside, "secret.txt")
+			if err := os.WriteFile(secret, []byte("private"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			at := filepath.Join(s.Dir(), filepath.FromSlash(tc.link))
+			if tc.link == "static" {
+				if err := os.RemoveAll(at); err != nil {
+					t.Fatal(err)
+				}
+			}
+			target := secret
+			if tc.dir {
+				target = outside
+			}
+			if err := os.Symlink(target, at); err != nil {
+				t.Skip("symlinks not supported:", err)
+			}
+			// The other problems of the site are listed with it.
+			s.AssertBuildError(append(tc.want, "content/articles/bad.md")...)
+		})
+	}
+	t.Run("a dot-named link stays private, unread", func(t *testing.T) {
+		s := sitetest.New(t, `
 -- site.yaml --
 title: T
 base_url: https://host.example/
@@ -109,23 +165,21 @@ Text.
 -- static/ok.txt --
 public
 `, sitetest.OnDisk())
-	secret := filepath.Join(t.TempDir(), "secret.txt")
-	if err := os.WriteFile(secret, []byte("private"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(secret, filepath.Join(s.Dir(), "static", "leak.txt")); err != nil {
-		t.Skip("symlinks not supported:", err)
-	}
-	if err := os.Symlink(filepath.Dir(secret), filepath.Join(s.Dir(), "static", "dir")); err != nil {
-		t.Fatal(err)
-	}
-	s.Build()
-	s.AssertFileExists("ok.txt")
-	for _, name := range s.Names() {
-		if strings.Contains(string(s.File(name)), "private") {
-			t.Errorf("%s carries the symlink target's content", name)
+		secret := filepath.Join(t.TempDir(), "secret.txt")
+		if err := os.WriteFile(secret, []byte("private"), 0o600); err != nil {
+			t.Fatal(err)
 		}
-	}
+		if err := os.Symlink(secret, filepath.Join(s.Dir(), "static", ".hidden")); err != nil {
+			t.Skip("symlinks not supported:", err)
+		}
+		s.Build()
+		s.AssertFileExists("ok.txt")
+		for _, name := range s.Names() {
+			if strings.Contains(string(s.File(name)), "private") {
+				t.Errorf("%s carries the symlink target's content", name)
+			}
+		}
+	})
 }
 
 // TestExampleFeedsAreAbsolute: every feed of the example site, read as a

@@ -33,6 +33,9 @@ type input struct {
 type inputs struct {
 	files  []input
 	byPath map[string]int
+	// links are the symlinks found in static/, or static/ itself, each an
+	// error (see staticLinkError), reported with the site's other problems.
+	links []error
 }
 
 // inputRoots are the parts of a site a build reads.
@@ -47,7 +50,14 @@ func scan(ctx context.Context, src fs.FS, c *Cache) (*inputs, error) {
 	}
 	var files []input
 	var entries []fs.DirEntry
+	var links []error
 	for _, root := range inputRoots {
+		if root == "static" {
+			if target, ok := staticLink(src, root); ok {
+				links = append(links, staticLinkError(root, target))
+				continue // never walked: it would read the folder it leads to
+			}
+		}
 		err := fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) && p == root {
@@ -56,6 +66,10 @@ func scan(ctx context.Context, src fs.FS, c *Cache) (*inputs, error) {
 				return err
 			}
 			if !d.IsDir() && !d.Type().IsRegular() {
+				if root == "static" && d.Type()&fs.ModeSymlink != 0 && readsFile(root, p, d) {
+					target, _ := staticLink(src, p)
+					links = append(links, staticLinkError(p, target))
+				}
 				return nil // symlinks and such are never read
 			}
 			if !readsFile(root, p, d) {
@@ -101,7 +115,7 @@ func scan(ctx context.Context, src fs.FS, c *Cache) (*inputs, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &inputs{files: files, byPath: make(map[string]int, len(files))}
+	in := &inputs{files: files, byPath: make(map[string]int, len(files)), links: links}
 	for i, f := range files {
 		in.byPath[f.path] = i
 	}

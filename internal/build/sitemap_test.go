@@ -14,8 +14,12 @@ func TestSitemapIndex(t *testing.T) {
 	base, _ := url.Parse("https://host.example/b/")
 	m := &Model{Config: &site.Config{Base: base}}
 	pages := []string{"", "a/", "b/", "c/", "d/"}
+	urls := make([]sitemapURL, len(pages))
+	for i, p := range pages {
+		urls[i] = sitemapURL{Path: p}
+	}
 	files := map[string][]byte{}
-	for _, j := range m.sitemapJobs(pages, 2) {
+	for _, j := range m.sitemapJobs(urls, 2) {
 		data, err := j.run()
 		if err != nil {
 			t.Fatal(err)

@@ -201,14 +201,14 @@ func (m *Model) result(jobs []job) *Result {
 // jobs lists every file of the site in a fixed order.
 func (m *Model) jobs() ([]job, error) {
 	var jobs []job
-	var pages []string // HTML pages for the sitemap
+	var pages []sitemapURL // HTML pages for the sitemap
 	page := func(p *render.Page) {
 		p.Site = m.Site
 		name := p.Path + "index.html"
 		if p.Kind == "404" {
 			name = "404.html"
 		} else {
-			pages = append(pages, p.Path)
+			pages = append(pages, m.sitemapEntry(p))
 		}
 		jobs = append(jobs, job{name: name, html: true, in: p, run: func() ([]byte, error) { return m.Templates.Render(p) }})
 	}
@@ -224,7 +224,7 @@ func (m *Model) jobs() ([]job, error) {
 	for _, e := range m.Articles {
 		e := e
 		p := &render.Page{Kind: "article", Path: e.view.URL, Title: e.view.Title, Description: e.view.Summary, Site: m.Site}
-		pages = append(pages, p.Path)
+		pages = append(pages, changed(e.view))
 		jobs = append(jobs, job{name: p.Path + "index.html", html: true, in: []any{p, e}, run: func() ([]byte, error) {
 			body, err := m.body(e)
 			if err != nil {

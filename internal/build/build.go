@@ -113,6 +113,7 @@ func build(ctx context.Context, src fs.FS, in *inputs, out output.Writer, opt Op
 		return nil, err
 	}
 	opt.Log.Debug("site loaded", "articles", len(m.Articles), "took", time.Since(start))
+	m.warnGrowth(opt.Log)
 	res, err := m.write(ctx, out, opt)
 	if err != nil {
 		return nil, err

@@ -37,7 +37,8 @@ var (
 // most render.ListedTopics topics and then "and N more topics", linking
 // the article, whose own page names them all; so the bytes of the lists'
 // entries grow with the entries, not with entries × topics (doubling the
-// topics at most doubles them). A site whose topics take many places per
+// topics at most doubles them). The navigation on every page names at
+// most 20 topics and links to the topic index for the rest. A site whose topics take many places per
 // article gets a warning saying what to do.
 func TestBroadTopicsOutputBounded(t *testing.T) {
 	entryBytes := map[int]int{}
@@ -58,6 +59,15 @@ func TestBroadTopicsOutputBounded(t *testing.T) {
 			for _, name := range s.Names() {
 				page := s.File(name)
 				total += len(page)
+				if strings.HasSuffix(name, ".html") {
+					// The navigation, on every page, names at most 20
+					// topics and then links to all of them.
+					nav := bytes.Count(page, []byte(`class="nav-topic"`))
+					all := bytes.Contains(page, fmt.Appendf(nil, ">All %d topics</a>", tc.topics))
+					if want := min(tc.topics, 20); nav != want+btoi(tc.topics > 20) || all != (tc.topics > 20) {
+						t.Errorf("%s: the navigation names %d topics (a link to all %d: %v); want %d and a link to all when there are more", name, nav, tc.topics, all, want)
+					}
+				}
 				for _, e := range listEntry.FindAll(page, -1) {
 					lists += len(e)
 					m := filedLine.FindSubmatch(e)
@@ -88,4 +98,11 @@ func TestBroadTopicsOutputBounded(t *testing.T) {
 	if a, b := entryBytes[40040], entryBytes[80040]; b > a*5/2 {
 		t.Errorf("doubling the topics took the lists' entries from %d to %d bytes (%.1f×); want at most about 2×", a, b, float64(b)/float64(a))
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -34,7 +34,10 @@ func TestHelperBrief(t *testing.T) {
 			break
 		}
 	}
-	os.Exit(run(context.Background(), &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}, args))
+	ctx, stop := signalContext()
+	code := run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}, args)
+	stop()
+	os.Exit(code)
 }
 
 // briefProcess prepares `brief args...` as a child process.

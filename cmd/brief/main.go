@@ -57,13 +57,19 @@ func commands() map[string]command {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	// The first Ctrl-C or SIGTERM cancels the command, which stops within
-	// a second and cleans up; a second one kills brief at once.
-	go func() { <-ctx.Done(); stop() }()
+	ctx, stop := signalContext()
 	code := run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}, os.Args[1:])
 	stop()
 	os.Exit(code)
+}
+
+// signalContext is the context of a command run from the shell: the
+// first Ctrl-C or SIGTERM cancels it, and the command stops within a
+// second, cleaning up; a second one kills brief at once.
+func signalContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() { <-ctx.Done(); stop() }()
+	return ctx, stop
 }
 
 // run executes one command line and returns the exit code.

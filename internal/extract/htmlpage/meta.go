@@ -387,6 +387,9 @@ func applyMeta(a *article.Article, m *pageMeta, base *url.URL, loc *time.Locatio
 		raw = m.h1[0]
 	}
 	a.Title = cleanTitle(raw, a.Source, base, m.h1)
+	if h := articleHeading(m.h1, a.Source, base, a.Title, m.ld.headline, mt["og:title"], mt["twitter:title"], cleanTitle(m.title, a.Source, base, nil)); h != "" {
+		a.Title = h
+	}
 
 	publishers := []string{m.ld.publisher, mt["og:site_name"], mt["application-name"], m.ldSite, a.Source}
 	publishers = append(publishers, m.ldOrgs...)

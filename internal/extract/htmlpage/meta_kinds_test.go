@@ -1,0 +1,73 @@
+package htmlpage
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/extract/article"
+)
+
+// metaPage is a small article page: head is what goes in <head> besides
+// the charset, top what stands above the story in <article>.
+func metaPage(head, top string) []byte {
+	return []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8">` + head + `</head><body>
+<header class="masthead"><a href="/">Valley Gazette</a></header>
+<nav><a href="/">Home</a> <a href="/local">Local</a></nav>
+<article>` + top + `<div class="story">` + kindParas + `</div></article>
+<footer><p>© 2022 Valley Gazette</p></footer></body></html>`)
+}
+
+// TestMetaKinds holds one small page per kind of metadata fault: each
+// checks only the fields it names (a zero want is not checked, except
+// where noAuthors says so).
+func TestMetaKinds(t *testing.T) {
+	cases := []struct {
+		kind, head, top string
+		title           string
+		authors         []string
+		noAuthors       bool
+		published       string // RFC 3339
+		source          string
+	}{
+		{
+			kind:  "visible headline over a shorter social title",
+			head:  `<title>Gates open at Millbrook - Valley Gazette</title><meta property="og:title" content="Gates open at Millbrook">`,
+			top:   `<h1>Millbrook flood gates open three years after the storms</h1>`,
+			title: "Millbrook flood gates open three years after the storms",
+		},
+		{
+			kind:  "masthead h1 before the article's",
+			head:  `<title>Choir seeks tenors for the winter concert | Valley Gazette</title><meta property="og:site_name" content="Valley Gazette">`,
+			top:   `<h1>Valley Gazette</h1><h1>Choir seeks tenors for its winter concert</h1>`,
+			title: "Choir seeks tenors for its winter concert",
+		},
+		{
+			kind:  "sidebar h1 about another story",
+			head:  `<title>Bridge repairs close the east road for two nights</title>`,
+			top:   `<h1>Bakery wins the county prize for rye</h1>`,
+			title: "Bridge repairs close the east road for two nights",
+		},
+	}
+	for _, tc := range cases {
+		a, err := Extract(metaPage(tc.head, tc.top), article.Options{URL: "https://valley-gazette.example/news/1"})
+		if err != nil {
+			t.Errorf("%s: %v", tc.kind, err)
+			continue
+		}
+		if tc.title != "" && a.Title != tc.title {
+			t.Errorf("%s: title %q, want %q", tc.kind, a.Title, tc.title)
+		}
+		if (tc.authors != nil || tc.noAuthors) && !reflect.DeepEqual(a.Authors, tc.authors) {
+			t.Errorf("%s: authors %q, want %q", tc.kind, a.Authors, tc.authors)
+		}
+		if tc.published != "" {
+			if want, _ := time.Parse(time.RFC3339, tc.published); !a.Published.Equal(want) {
+				t.Errorf("%s: published %v, want %v", tc.kind, a.Published, want)
+			}
+		}
+		if tc.source != "" && a.Source != tc.source {
+			t.Errorf("%s: source %q, want %q", tc.kind, a.Source, tc.source)
+		}
+	}
+}

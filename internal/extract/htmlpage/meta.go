@@ -393,6 +393,11 @@ func applyMeta(a *article.Article, m *pageMeta, base *url.URL, loc *time.Locatio
 
 	publishers := []string{m.ld.publisher, mt["og:site_name"], mt["application-name"], m.ldSite, a.Source}
 	publishers = append(publishers, m.ldOrgs...)
+	if base != nil {
+		// The host names the site too: a one-word CMS account named after
+		// it is the site posting, not a person.
+		publishers = append(publishers, strings.TrimPrefix(strings.ToLower(base.Hostname()), "www."))
+	}
 	a.Authors = chooseAuthors(m, publishers)
 
 	a.Published = chooseDate(publishedCandidates(m, loc))

@@ -48,6 +48,48 @@ func TestMetaKinds(t *testing.T) {
 			top:   `<h1>Bakery wins the county prize for rye</h1>`,
 			title: "Bridge repairs close the east road for two nights",
 		},
+		{
+			kind:    "byline element holding the name and its outlet, no label",
+			head:    `<title>Flood gates open | Valley Gazette</title><meta property="og:site_name" content="Valley Gazette">`,
+			top:     `<h1>Flood gates open</h1><div class="byline-section">Ines Harrow Valley Gazette Published 9:14 AM EST Jun 6, 2022</div>`,
+			authors: []string{"Ines Harrow"},
+		},
+		{
+			kind:    "byline element with the name and a wire outlet",
+			head:    `<title>Flood gates open | Valley Gazette</title>`,
+			top:     `<h1>Flood gates open</h1><div class="article-author">Ines Harrow Associated Press</div>`,
+			authors: []string{"Ines Harrow"},
+		},
+		{
+			kind:    "visible byline naming more people than the metadata",
+			head:    `<title>Flood gates open</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Flood gates open","author":{"@type":"Person","name":"Ines Harrow"}}</script>`,
+			top:     `<h1>Flood gates open</h1><p class="meta-byline">By Ines Harrow, Bram Okafor, Lise Tan</p>`,
+			authors: []string{"Ines Harrow", "Bram Okafor", "Lise Tan"},
+		},
+		{
+			kind:    "byline set as a small heading, date inside",
+			head:    `<title>Flood gates open</title>`,
+			top:     `<h1>Flood gates open</h1><h3 class="byline">by Ines Harrow<br><span>Monday, June 6, 2022</span></h3>`,
+			authors: []string{"Ines Harrow"},
+		},
+		{
+			kind:      "an agency credited as author, and a comment form's name field",
+			head:      `<title>Flood gates open</title>`,
+			top:       `<h1>Flood gates open</h1><div class="author">by River Works Agency</div><p class="comment-form-author"><label>Name *</label></p>`,
+			noAuthors: true,
+		},
+		{
+			kind:    "one-word labelled byline, and a site account",
+			head:    `<title>Flood gates open</title>`,
+			top:     `<h1>Flood gates open</h1><p class="byline">June 6, 2022 | by Ines</p>`,
+			authors: []string{"Ines"},
+		},
+		{
+			kind:      "one-word account named after the site",
+			head:      `<title>Flood gates open</title>`,
+			top:       `<h1>Flood gates open</h1><p class="byline">Posted by Valley</p>`,
+			noAuthors: true,
+		},
 	}
 	for _, tc := range cases {
 		a, err := Extract(metaPage(tc.head, tc.top), article.Options{URL: "https://valley-gazette.example/news/1"})

@@ -76,6 +76,9 @@ func (o *onPageMeta) visit(n *html.Node) {
 	}
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.Span, atom.Address, atom.Li, atom.Section, atom.Header:
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		// Some pages set the byline as a small heading under the
+		// headline; only its class tells.
 	default:
 		return
 	}
@@ -101,7 +104,7 @@ func (o *onPageMeta) visit(n *html.Node) {
 		}
 	}
 	text := shortText(n, maxBylineBytes)
-	if text == "" || article.WordCount(text) > 16 || inFurniture(n) {
+	if text == "" || article.WordCount(text) > maxBylineWords || inFurniture(n) {
 		return
 	}
 	if len(o.bylines) < maxLines && (byClass || block && hasBylineLabel(text)) {
@@ -236,3 +239,8 @@ func add(list []string, v string) []string {
 	}
 	return append(list, v)
 }
+
+// maxBylineWords bounds a byline or dateline: names, roles, the date and
+// time in two zones ("By Ada Byrne and Li Wei Monday, November 18, 2019,
+// 04:05 pm PT (07:05 pm ET)") fit; a paragraph does not.
+const maxBylineWords = 24

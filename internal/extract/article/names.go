@@ -99,13 +99,31 @@ func BylineNames(s string, publishers ...string) []string {
 // whether the line stands where a byline does.
 func NameLine(s string, publishers ...string) []string {
 	s = CollapseSpace(s)
-	if s == "" || WordCount(s) > 16 {
+	if s == "" || WordCount(s) > 16 || strings.ContainsAny(s, "?!\"“”«»") {
 		return nil
 	}
 	if _, ok := afterBylineLabel(s); ok {
 		return nil
 	}
-	s = bylineEnd.ReplaceAllString(" "+s, "")
+	s = leadingDate.ReplaceAllString(s, "")
+	// Names written without case (Han, kana, Hangul) cannot be told from
+	// a section or a phrase without a label.
+	if !strings.ContainsFunc(s, unicode.IsUpper) {
+		return nil
+	}
+	// What the line holds past the names must be a dateline: a headline
+	// cut at its first digit ("Native Ad Platform my6sense Names …") is
+	// no byline.
+	if loc := bylineEnd.FindStringIndex(" " + s); loc != nil {
+		rest := (" " + s)[loc[0]:]
+		if _, ok := FindDate(rest, nil); !ok && !clock.MatchString(rest) {
+			return nil
+		}
+		s = (" " + s)[:loc[0]]
+	}
+	if WordCount(s) > 10 {
+		return nil
+	}
 	s = strings.TrimSpace(publishedLabel.ReplaceAllString(s, ""))
 	names := CleanAuthors([]string{s}, publishers...)
 	for _, n := range names {
@@ -116,7 +134,7 @@ func NameLine(s string, publishers ...string) []string {
 		// Without a label, only a name's particles may be lower-case:
 		// "Trade talks stall" is no name.
 		for _, w := range words {
-			if unicode.IsLower([]rune(w)[0]) && !nameParticles[w] {
+			if r := []rune(w)[0]; unicode.IsLower(r) && !nameParticles[w] || !unicode.IsLetter(r) {
 				return nil
 			}
 		}
@@ -129,6 +147,10 @@ var nameParticles = map[string]bool{
 	"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "del": true, "della": true,
 	"la": true, "le": true, "du": true, "dos": true, "das": true, "bin": true, "binti": true, "al": true, "el": true, "y": true, "ter": true,
 }
+
+// leadingDate is a date that opens a name line ("November 20, 2019 Jane
+// Doe", "13/06/2014 | Jane Doe").
+var leadingDate = regexp.MustCompile(`^(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*[|·•–—-]?\s*`)
 
 // publishedLabel is a date label left at the end of a name line once its
 // date is cut ("Jane Doe Published").
@@ -364,7 +386,9 @@ var creditWords = map[string]bool{
 	"senior": true, "chief": true, "contributing": true, "associate": true, "deputy": true, "managing": true,
 	"executive": true, "special": true, "national": true, "political": true, "sports": true, "science": true,
 	"health": true, "business": true, "investigative": true, "foreign": true, "editorial": true, "reports": true,
-	"usa": true, "cnn": true, "bbc": true, "nbc": true, "abc": true, "cbs": true, "view": true,
+	"usa": true, "cnn": true, "bbc": true, "nbc": true, "abc": true, "cbs": true, "view": true, "sport": true, "review": true, "reviews": true,
+	// words of buttons and teasers that a line of capitals may hold
+	"your": true, "our": true, "find": true, "next": true, "latest": true, "get": true,
 }
 
 // cutPublisher cuts a publisher's name that follows a person's in a

@@ -114,6 +114,11 @@ func TestNameLine(t *testing.T) {
 		{"Name *", nil, nil},
 		{"By Ines Harrow", nil, nil}, // a labelled byline is BylineNames'
 		{"Carla van der Berg", nil, []string{"Carla van der Berg"}},
+		{"November 20, 2022 Ines Harrow", nil, []string{"Ines Harrow"}},
+		{"FIND YOUR NEXT CAR", nil, nil},
+		{"Harbour Sport", nil, nil},
+		{"ライトハウス 事務所", nil, nil},
+		{"Native Ad Platform my6sense Names Mobile Marketing Pioneer", nil, nil},
 	}
 	for _, tc := range tests {
 		if got := NameLine(tc.in, tc.publishers...); !reflect.DeepEqual(got, tc.want) {

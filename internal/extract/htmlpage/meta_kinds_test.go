@@ -90,6 +90,36 @@ func TestMetaKinds(t *testing.T) {
 			top:       `<h1>Flood gates open</h1><p class="byline">Posted by Valley</p>`,
 			noAuthors: true,
 		},
+		{
+			kind:      "dates only on a JSON-LD WebPage",
+			head:      `<title>Flood gates open</title><script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Valley Gazette"},{"@type":"WebPage","name":"Flood gates open","datePublished":"2022-06-06T09:14:00+01:00","dateModified":"2022-06-07T10:00:00+01:00"}]}</script>`,
+			top:       `<h1>Flood gates open</h1>`,
+			published: "2022-06-06T09:14:00+01:00",
+		},
+		{
+			kind:      "meta article:published with microdata names",
+			head:      `<title>Flood gates open</title><meta property="article:published" itemprop="datePublished dateCreated" content="2022-06-06T08:14:00.000Z">`,
+			top:       `<h1>Flood gates open</h1>`,
+			published: "2022-06-06T08:14:00Z",
+		},
+		{
+			kind:      "a <time> without datetime",
+			head:      `<title>Flood gates open</title>`,
+			top:       `<h1>Flood gates open</h1><p class="byline">By Ines Harrow</p><time>June 6, 2022</time>`,
+			published: "2022-06-06T00:00:00Z",
+		},
+		{
+			kind:      "a bare block inside a date-classed wrapper",
+			head:      `<title>Flood gates open</title>`,
+			top:       `<h1>Flood gates open</h1><div class="press__date"><div>June 6, 2022</div></div>`,
+			published: "2022-06-06T00:00:00Z",
+		},
+		{
+			kind:      "a labelled dateline in a plain span",
+			head:      `<title>Flood gates open</title>`,
+			top:       `<h1>Flood gates open</h1><span class="about__block">publiziert am 6. Juni 2022</span>`,
+			published: "2022-06-06T00:00:00Z",
+		},
 	}
 	for _, tc := range cases {
 		a, err := Extract(metaPage(tc.head, tc.top), article.Options{URL: "https://valley-gazette.example/news/1"})

@@ -58,6 +58,12 @@ func (o *onPageMeta) visit(n *html.Node) {
 		} else {
 			o.times = add(o.times, machine)
 		}
+	case n.DataAtom == atom.Time && !inFurniture(n):
+		// A <time> without datetime still marks its text as a date
+		// ("November 18, 2019").
+		if t := shortText(n, maxBylineBytes); article.IsDateLine(t) {
+			o.times = add(o.times, t)
+		}
 	}
 	if len(o.bylines) >= maxLines && len(o.datelines) >= maxLines {
 		return
@@ -83,6 +89,10 @@ func (o *onPageMeta) visit(n *html.Node) {
 		return
 	}
 	label := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if strings.TrimSpace(label) == "" && n.Parent != nil {
+		// A bare <div> inside "…__date" holds the parent's date.
+		label = strings.ToLower(attr(n.Parent, "class") + " " + attr(n.Parent, "id"))
+	}
 	byClass := hasAny(label, bylineWords) && !strings.Contains(label, "bio")
 	dateClass := hasAny(label, dateClassWords)
 	block := n.DataAtom == atom.P || n.DataAtom == atom.Div && onlyInline(n) || n.DataAtom == atom.Span || n.DataAtom == atom.Address
@@ -99,9 +109,11 @@ func (o *onPageMeta) visit(n *html.Node) {
 			o.paragraphs++
 			early = o.paragraphs <= maxDatelineParagraphs
 		}
-		if !early && !hasBylineLabel(firstText(n)+" ") {
+		ft := firstText(n)
+		if !early && !hasBylineLabel(ft+" ") && !hasDateLabel(ft) {
 			return
 		}
+		dateClass = dateClass || hasDateLabel(ft)
 	}
 	text := shortText(n, maxBylineBytes)
 	if text == "" || article.WordCount(text) > maxBylineWords || inFurniture(n) {
@@ -210,6 +222,23 @@ func onlyInline(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// dateLabelWords open a visible dateline ("publiziert am 25. September
+// 2018"), lower-cased.
+var dateLabelWords = []string{
+	"published", "posted", "updated", "publiziert", "veröffentlicht", "aktualisiert", "publicado", "publié", "pubblicato",
+	"gepubliceerd", "publicerad", "opublikowano", "опубликовано", "date:",
+}
+
+func hasDateLabel(t string) bool {
+	lower := strings.ToLower(t)
+	for _, l := range dateLabelWords {
+		if strings.HasPrefix(lower, l) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasBylineLabel(t string) bool {

@@ -31,7 +31,7 @@ type pageMeta struct {
 	// ldPage holds the dates of the first JSON-LD page-like object
 	// (WebPage, ClaimReview…), which some sites date instead of an article.
 	ldPage struct{ published, modified string }
-	onPage  onPageMeta                // what the visible page says
+	onPage onPageMeta // what the visible page says
 }
 
 // ldArticle is the subset of schema.org Article we read.

@@ -16,6 +16,11 @@ var (
 	mdyDate = regexp.MustCompile(`(?i)\b` + monthWord + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	// "2 January 2024", "18. Oktober 2019", "27 de outubro de 2015".
 	dmyWords = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?` + monthWord + `,?\s+(?:de\s+)?(\d{4})\b`)
+	// "Nov 15, 20195:45 AM": a scraper dropped the space between the
+	// year and the time of day.
+	gluedYear = regexp.MustCompile(`(\p{L}{3,12}\.?\s+\d{1,2},?\s+(?:19|20)\d\d)(\d{1,2}:\d\d)`)
+	// "11/19/2019", "13/06/2014", "11/18/19"; not "1/2" or "2019/11".
+	slashDate = regexp.MustCompile(`(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
 	// "2024年3月5日" (Chinese, Japanese) and "2024년 3월 5일" (Korean).
 	cjkDate = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号]?`)
 	// "2024. március 5." (Hungarian), year first then the month's name.
@@ -30,6 +35,33 @@ var (
 // written next to it (before or after). A date without a zone is read in
 // loc (nil means UTC). Years before 1990 or after next year are not dates.
 func FindDate(s string, loc *time.Location) (time.Time, bool) {
+	return findDate(s, loc, noSlashes)
+}
+
+// Orders of the numbers in a date written with slashes.
+const (
+	noSlashes  = iota // not read
+	monthFirst        // "11/19/2019", as in the United States
+	dayFirst          // "19/11/2019", as nearly everywhere else
+)
+
+// FindDateSlashed is FindDate that also reads dates written with slashes
+// and a two- or four-digit year ("11/19/2019", "13/06/2014", "11/18/19"):
+// month first when usMonthFirst and the numbers allow it, else day first.
+// Only a caller that knows the text's conventions (a dump in English) can
+// tell "05/10/2018" apart; when one number is over 12 the date reads one
+// way only.
+func FindDateSlashed(s string, loc *time.Location, usMonthFirst bool) (time.Time, bool) {
+	if usMonthFirst {
+		return findDate(s, loc, monthFirst)
+	}
+	return findDate(s, loc, dayFirst)
+}
+
+func findDate(s string, loc *time.Location, slashes int) (time.Time, bool) {
+	if strings.Contains(s, ":") {
+		s = gluedYear.ReplaceAllString(s, "$1 $2")
+	}
 	type found struct {
 		at         int
 		y, mo, d   int
@@ -61,7 +93,12 @@ func FindDate(s string, loc *time.Location) (time.Time, bool) {
 		consider(f)
 	}
 	for _, m := range dmyDate.FindAllStringSubmatchIndex(s, -1) {
-		consider(found{at: m[0], d: atoi(s, m, 1), mo: atoi(s, m, 2), y: atoi(s, m, 3), timeFrom: m[1]})
+		d, mo := atoi(s, m, 1), atoi(s, m, 2)
+		if mo > 12 && d <= 12 {
+			// "11.15.2019": month first, as only one reading allows.
+			d, mo = mo, d
+		}
+		consider(found{at: m[0], d: d, mo: mo, y: atoi(s, m, 3), timeFrom: m[1]})
 	}
 	for _, m := range mdyDate.FindAllStringSubmatchIndex(s, -1) {
 		if mo, ok := monthOf(s[m[2]:m[3]]); ok {
@@ -76,6 +113,19 @@ func FindDate(s string, loc *time.Location) (time.Time, bool) {
 	for _, m := range ymdWords.FindAllStringSubmatchIndex(s, -1) {
 		if mo, ok := monthOf(s[m[4]:m[5]]); ok {
 			consider(found{at: m[0], y: atoi(s, m, 1), mo: int(mo), d: atoi(s, m, 3), timeFrom: m[1]})
+		}
+	}
+	if slashes != noSlashes {
+		for _, m := range slashDate.FindAllStringSubmatchIndex(s, -1) {
+			a, b, y := atoi(s, m, 1), atoi(s, m, 2), atoi(s, m, 3)
+			if m[7]-m[6] == 2 {
+				y += 2000
+			}
+			mo, d := a, b
+			if slashes == dayFirst && b <= 12 || a > 12 {
+				mo, d = b, a
+			}
+			consider(found{at: m[0], y: y, mo: mo, d: d, timeFrom: m[1]})
 		}
 	}
 	for _, m := range cjkDate.FindAllStringSubmatchIndex(s, -1) {

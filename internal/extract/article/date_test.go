@@ -34,6 +34,10 @@ func TestFindDate(t *testing.T) {
 		"March 10, 2024, 10:00 PT":        "2024-03-10T10:00:00-07:00",
 		"12 June 2022 14:30 IST":          "2022-06-12T14:30:00+05:30",
 		"Feb 1, 2022 8:00 CST":            "2022-02-01T08:00:00-06:00",
+		// A year glued to the time; a dotted date month first.
+		"Nov 15, 20225:45 AM":                  "2022-11-15T05:45:00+08:00",
+		"Published Tue, Nov 1 20227:05 AM EST": "2022-11-01T07:05:00-05:00",
+		"11.15.2019 10:09 AM":                  "2019-11-15T10:09:00+08:00",
 	} {
 		got, ok := FindDate(in, loc)
 		if !ok || got.Format(time.RFC3339) != want {
@@ -109,5 +113,36 @@ func TestIsDateLine(t *testing.T) {
 		if got := IsDateLine(tc.in); got != tc.want {
 			t.Errorf("IsDateLine(%q) = %v, want %v", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestFindDateSlashed(t *testing.T) {
+	cases := []struct {
+		in         string
+		monthFirst bool
+		want       string // "" for no date
+	}{
+		{"By Ada Byrne - 11/18/19 11:04 PM EST", true, "2019-11-18T23:04:00-05:00"},
+		{"5:45 AM PST 11/19/2019 by Ada Byrne", true, "2019-11-19T05:45:00-08:00"},
+		{"13/06/2014 Ada Byrne", true, "2014-06-13T00:00:00Z"},
+		{"05/10/2018 - Publicado por: Ada Byrne", false, "2018-10-05T00:00:00Z"},
+		{"05/10/2018", true, "2018-05-10T00:00:00Z"},
+		{"page 1/2/3", true, ""},
+		{"2019/11/18", true, "2019-11-18T00:00:00Z"},
+	}
+	for _, tc := range cases {
+		got, ok := FindDateSlashed(tc.in, nil, tc.monthFirst)
+		if tc.want == "" {
+			if ok {
+				t.Errorf("FindDateSlashed(%q) = %v, want none", tc.in, got)
+			}
+			continue
+		}
+		if !ok || got.Format(time.RFC3339) != tc.want {
+			t.Errorf("FindDateSlashed(%q, %v) = %v %v, want %s", tc.in, tc.monthFirst, got.Format(time.RFC3339), ok, tc.want)
+		}
+	}
+	if _, ok := FindDate("11/18/19", nil); ok {
+		t.Errorf("FindDate reads slashed dates, which only a caller knowing the order may ask for")
 	}
 }

@@ -74,3 +74,36 @@ func PlausibleDate(t time.Time) bool {
 	y := t.Year()
 	return y >= 1990 && y <= time.Now().Year()+1
 }
+
+// ZoneOf reads the zone that a dateline names beside its time of day
+// ("Updated at 5:36 PM CST"), for a wall-clock time on t's day; false when
+// s names none that namedZone knows.
+func ZoneOf(s string, t time.Time) (*time.Location, bool) {
+	_, _, _, zone, ok := findClock(s)
+	if !ok || zone == "" {
+		return nil, false
+	}
+	return namedZone(zone, t.Year(), t.Month(), t.Day(), t.Hour())
+}
+
+// NamesZone reports a dateline that states its zone: an offset or a zone
+// name beside its time ("+05:30", "Z", "4:07 PM EST").
+func NamesZone(s string) bool {
+	if m := isoDate.FindStringSubmatchIndex(s); m != nil && m[14] >= 0 {
+		return true
+	}
+	_, _, _, zone, ok := findClock(s)
+	if !ok || zone == "" {
+		return false
+	}
+	_, known := namedZone(zone, 2000, time.January, 1, 0)
+	return known
+}
+
+// InZone is the same wall-clock time as t in zone z: a time read in the
+// caller's location, moved to the zone its page names elsewhere.
+func InZone(t time.Time, z *time.Location) time.Time {
+	y, mo, d := t.Date()
+	h, mi, sec := t.Clock()
+	return time.Date(y, mo, d, h, mi, sec, t.Nanosecond(), z)
+}

@@ -28,7 +28,10 @@ type pageMeta struct {
 	ldRoots []any                     // parsed JSON-LD scripts, read once the page is walked
 	ldByID  map[string]map[string]any // JSON-LD nodes by @id, to follow references
 	ldOrgs  []string                  // organisations given as the article's JSON-LD author
-	onPage  onPageMeta                // what the visible page says
+	// ldPage holds the dates of the first JSON-LD page-like object
+	// (WebPage, ClaimReview…), which some sites date instead of an article.
+	ldPage struct{ published, modified string }
+	onPage onPageMeta // what the visible page says
 }
 
 // ldArticle is the subset of schema.org Article we read.
@@ -54,6 +57,10 @@ var articleTypes = map[string]bool{
 	"socialmediaposting": true, "liveblogposting": true, "report": true, "posting": true,
 	"askpublicnewsarticle": true, "satiricalarticle": true,
 }
+
+// pageTypes are the JSON-LD types that date a page holding an article
+// without being one: a fact check's ClaimReview, a plain WebPage.
+var pageTypes = map[string]bool{"webpage": true, "itempage": true, "claimreview": true, "review": true}
 
 // maxOnPage bounds each list of onPageMeta: the metadata of an article is
 // near its top, and a page listing hundreds of teasers must not cost more.
@@ -203,6 +210,12 @@ func (m *pageMeta) visitLD(v any, depth int) {
 		}
 		if isArticle && !m.ld.found {
 			m.ld = m.parseLDArticle(x)
+		}
+		for _, t := range types {
+			if pageTypes[strings.ToLower(t)] && m.ldPage.published == "" {
+				m.ldPage.published = first(ldString(x["datePublished"]), ldString(x["dateCreated"]))
+				m.ldPage.modified = ldString(x["dateModified"])
+			}
 		}
 		// WebPage objects often nest the article as mainEntity.
 		if me, ok := x["mainEntity"]; ok && !m.ld.found {
@@ -387,9 +400,17 @@ func applyMeta(a *article.Article, m *pageMeta, base *url.URL, loc *time.Locatio
 		raw = m.h1[0]
 	}
 	a.Title = cleanTitle(raw, a.Source, base, m.h1)
+	if h := articleHeading(m.h1, a.Source, base, a.Title, m.ld.headline, mt["og:title"], mt["twitter:title"], cleanTitle(m.title, a.Source, base, nil)); h != "" {
+		a.Title = h
+	}
 
 	publishers := []string{m.ld.publisher, mt["og:site_name"], mt["application-name"], m.ldSite, a.Source}
 	publishers = append(publishers, m.ldOrgs...)
+	if base != nil {
+		// The host names the site too: a one-word CMS account named after
+		// it is the site posting, not a person.
+		publishers = append(publishers, strings.TrimPrefix(strings.ToLower(base.Hostname()), "www."))
+	}
 	a.Authors = chooseAuthors(m, publishers)
 
 	a.Published = chooseDate(publishedCandidates(m, loc))

@@ -12,11 +12,41 @@ var authorMetaKeys = []string{"author", "article:author", "parsely-author", "sai
 // chooseAuthors takes the people's names from the first source that gives
 // any, in this order: JSON-LD author (Person objects and @id references),
 // author <meta> tags, microdata itemprop=author and rel=author links, and
-// visible bylines ("By …", "Von …", "Text: …"). Every value goes through
-// article.CleanAuthors, so organisations, the publisher, CMS accounts and
-// interface phrases never become authors and a source full of them falls
-// through to the next.
+// visible bylines ("By …", "Von …", "Text: …", then byline elements that
+// hold names alone). Every value goes through article.CleanAuthors, so
+// organisations, the publisher, CMS accounts and interface phrases never
+// become authors and a source full of them falls through to the next.
+// A labelled visible byline that names everyone the metadata names and
+// more wins over it: metadata often keeps only the first of several.
 func chooseAuthors(m *pageMeta, publishers []string) []string {
+	meta := metaAuthors(m, publishers)
+	var visible []string
+	for _, b := range m.onPage.bylines {
+		if names := article.BylineNames(b, publishers...); len(names) > 0 {
+			visible = names
+			break
+		}
+	}
+	if len(meta) > 0 && len(visible) > len(meta) && containsAll(visible, meta) {
+		return visible
+	}
+	if len(meta) > 0 {
+		return meta
+	}
+	if len(visible) > 0 {
+		return visible
+	}
+	for _, b := range m.onPage.bylines {
+		if names := article.NameLine(b, publishers...); len(names) > 0 {
+			return names
+		}
+	}
+	return nil
+}
+
+// metaAuthors reads the authors that metadata gives: JSON-LD, <meta>
+// tags, microdata and rel=author links.
+func metaAuthors(m *pageMeta, publishers []string) []string {
 	if names := article.CleanAuthors(m.ld.authors, publishers...); len(names) > 0 {
 		return names
 	}
@@ -33,15 +63,24 @@ func chooseAuthors(m *pageMeta, publishers []string) []string {
 			full = append(full, n)
 		}
 	}
-	if len(full) > 0 {
-		return full
-	}
-	for _, b := range m.onPage.bylines {
-		if names := article.BylineNames(b); len(names) > 0 {
-			return article.CleanAuthors(names, publishers...)
+	return full
+}
+
+// containsAll reports whether every name of some is in all, folded.
+func containsAll(all, some []string) bool {
+	for _, s := range some {
+		found := false
+		for _, a := range all {
+			if article.Fold(a) == article.Fold(s) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
 		}
 	}
-	return nil
+	return true
 }
 
 // ldOrganisations lists the names of the Organization objects among

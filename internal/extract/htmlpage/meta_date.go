@@ -12,8 +12,8 @@ import (
 var (
 	publishedMetaKeys = []string{"article:published_time", "datepublished", "og:published_time", "parsely-pub-date",
 		"sailthru.date", "dc.date.issued", "dc.date", "date", "pubdate", "publish-date", "publishdate", "article.published",
-		"published_time", "dcterms.created", "citation_publication_date"}
-	modifiedMetaKeys = []string{"article:modified_time", "datemodified", "og:updated_time", "last-modified", "dcterms.modified"}
+		"published_time", "dcterms.created", "citation_publication_date", "article:published"}
+	modifiedMetaKeys = []string{"article:modified_time", "datemodified", "og:updated_time", "last-modified", "dcterms.modified", "article:modified"}
 )
 
 // dateCandidate is one source's reading of a date.
@@ -25,7 +25,8 @@ type dateCandidate struct {
 
 // publishedCandidates reads every source of the publication date, in the
 // order of trust: JSON-LD datePublished (or dateCreated), the date <meta>
-// tags (every value of each), microdata itemprop=datePublished and <time
+// tags (every value of each), the dates of a JSON-LD WebPage or
+// ClaimReview when no article object gives them, microdata itemprop=datePublished and <time
 // pubdate>, other <time datetime> elements, then visible datelines. Values
 // that do not parse or are implausible (year 1, 0000, the far future) are
 // left out, so an empty or placeholder first value does not hide a later
@@ -36,6 +37,7 @@ func publishedCandidates(m *pageMeta, loc *time.Location) []dateCandidate {
 	for _, k := range publishedMetaKeys {
 		raw = append(raw, m.metaAll[k]...)
 	}
+	raw = append(raw, m.ldPage.published)
 	raw = append(raw, m.onPage.published...)
 	raw = append(raw, m.onPage.times...)
 	raw = append(raw, m.onPage.datelines...)
@@ -47,6 +49,7 @@ func modifiedCandidates(m *pageMeta, loc *time.Location) []dateCandidate {
 	for _, k := range modifiedMetaKeys {
 		raw = append(raw, m.metaAll[k]...)
 	}
+	raw = append(raw, m.ldPage.modified)
 	raw = append(raw, m.onPage.modified...)
 	return parseCandidates(raw, loc)
 }

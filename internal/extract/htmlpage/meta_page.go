@@ -58,6 +58,12 @@ func (o *onPageMeta) visit(n *html.Node) {
 		} else {
 			o.times = add(o.times, machine)
 		}
+	case n.DataAtom == atom.Time && !inFurniture(n):
+		// A <time> without datetime still marks its text as a date
+		// ("November 18, 2019").
+		if t := shortText(n, maxBylineBytes); article.IsDateLine(t) {
+			o.times = add(o.times, t)
+		}
 	}
 	if len(o.bylines) >= maxLines && len(o.datelines) >= maxLines {
 		return
@@ -76,10 +82,17 @@ func (o *onPageMeta) visit(n *html.Node) {
 	}
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.Span, atom.Address, atom.Li, atom.Section, atom.Header:
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		// Some pages set the byline as a small heading under the
+		// headline; only its class tells.
 	default:
 		return
 	}
 	label := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if strings.TrimSpace(label) == "" && n.Parent != nil {
+		// A bare <div> inside "…__date" holds the parent's date.
+		label = strings.ToLower(attr(n.Parent, "class") + " " + attr(n.Parent, "id"))
+	}
 	byClass := hasAny(label, bylineWords) && !strings.Contains(label, "bio")
 	dateClass := hasAny(label, dateClassWords)
 	block := n.DataAtom == atom.P || n.DataAtom == atom.Div && onlyInline(n) || n.DataAtom == atom.Span || n.DataAtom == atom.Address
@@ -96,12 +109,14 @@ func (o *onPageMeta) visit(n *html.Node) {
 			o.paragraphs++
 			early = o.paragraphs <= maxDatelineParagraphs
 		}
-		if !early && !hasBylineLabel(firstText(n)+" ") {
+		ft := firstText(n)
+		if !early && !hasBylineLabel(ft+" ") && !hasDateLabel(ft) {
 			return
 		}
+		dateClass = dateClass || hasDateLabel(ft)
 	}
 	text := shortText(n, maxBylineBytes)
-	if text == "" || article.WordCount(text) > 16 || inFurniture(n) {
+	if text == "" || article.WordCount(text) > maxBylineWords || inFurniture(n) {
 		return
 	}
 	if len(o.bylines) < maxLines && (byClass || block && hasBylineLabel(text)) {
@@ -209,6 +224,23 @@ func onlyInline(n *html.Node) bool {
 	return true
 }
 
+// dateLabelWords open a visible dateline ("publiziert am 25. September
+// 2018"), lower-cased.
+var dateLabelWords = []string{
+	"published", "posted", "updated", "publiziert", "veröffentlicht", "aktualisiert", "publicado", "publié", "pubblicato",
+	"gepubliceerd", "publicerad", "opublikowano", "опубликовано", "date:",
+}
+
+func hasDateLabel(t string) bool {
+	lower := strings.ToLower(t)
+	for _, l := range dateLabelWords {
+		if strings.HasPrefix(lower, l) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasBylineLabel(t string) bool {
 	lower := strings.ToLower(t)
 	for _, l := range bylineLabels {
@@ -236,3 +268,8 @@ func add(list []string, v string) []string {
 	}
 	return append(list, v)
 }
+
+// maxBylineWords bounds a byline or dateline: names, roles, the date and
+// time in two zones ("By Ada Byrne and Li Wei Monday, November 18, 2019,
+// 04:05 pm PT (07:05 pm ET)") fit; a paragraph does not.
+const maxBylineWords = 24

@@ -103,7 +103,7 @@ func (p *Page) Extract(opt article.Options) (*article.Article, error) {
 	}
 	a.Markdown, a.Text = renderBody(kept)
 
-	meta := findMeta(body, start, end, opt.Location)
+	meta := findMeta(body, head.line, start, end, opt.Location, publishers(a.Source, opt.URL))
 	a.Published, a.Updated = meta.published, meta.updated
 	if viewStamped(body, start, end, a.Published, opt.Location) {
 		a.DateSource = article.DateViewStamp

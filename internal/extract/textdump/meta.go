@@ -1,6 +1,7 @@
 package textdump
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -16,16 +17,121 @@ type metadata struct {
 }
 
 // findMeta looks for dates, bylines and tags near the article: dates and
-// bylines sit just above it, tags just below.
-func findMeta(body []line, start, end int, loc *time.Location) metadata {
+// bylines sit under the headline (at headline, or -1 when the dump does not
+// repeat it) or just above the body, tags just below. publishers name the
+// site (the title line's suffix, the host), whose accounts are no authors.
+func findMeta(body []line, headline, start, end int, loc *time.Location, publishers []string) metadata {
 	if loc == nil {
 		loc = time.UTC
 	}
 	var m metadata
-	m.published, m.updated = findDates(body, start, end, loc)
-	m.authors = findAuthors(body, start, end)
+	r := dateReader{loc: loc, monthFirst: usesMonthFirst(body, start, end)}
+	zone := headerZone(len(body), headline, start)
+	m.published, m.updated = findHeaderDates(body, zone, r)
+	if m.published.IsZero() {
+		m.published, m.updated = findDates(body, start, end, r)
+	}
+	m.authors = findAuthors(body, headline, zone, publishers)
 	m.tags = findTags(body, start, end)
 	return m
+}
+
+// headerReach is how many lines under the headline its byline and
+// dateline may stand: a standfirst, a photo credit, a line of labels or of
+// share buttons come between.
+const headerReach = 8
+
+// headerZone lists the lines where an article's byline and dateline stand,
+// in the order they are tried: under the headline down to the body (the
+// body may start further down, past a video or a gallery), the two lines
+// above the headline, then the lines just above the body.
+func headerZone(n, headline, start int) []int {
+	var zone []int
+	seen := map[int]bool{}
+	addRange := func(from, to int) {
+		for i := max(0, from); i < min(n, to); i++ {
+			if !seen[i] {
+				seen[i] = true
+				zone = append(zone, i)
+			}
+		}
+	}
+	if headline >= 0 && headline < start+2 {
+		addRange(headline+1, min(start+2, headline+1+headerReach))
+		addRange(headline-2, headline)
+	}
+	addRange(start-bylineReach, start+2)
+	return zone
+}
+
+// dateReader reads a dump's dates: numeric dates with slashes month first
+// when the dump is in English (as American pages write them).
+type dateReader struct {
+	loc        *time.Location
+	monthFirst bool
+}
+
+func (r dateReader) find(s string) (time.Time, bool) {
+	return article.FindDateSlashed(s, r.loc, r.monthFirst)
+}
+
+// usesMonthFirst reports a dump whose article reads as English: most of its
+// paragraphs use the commonest English words.
+func usesMonthFirst(body []line, start, end int) bool {
+	english, n := 0, 0
+	for i := start; i < end && i < len(body) && n < 12; i++ {
+		if article.WordCount(body[i].text) < 8 {
+			continue
+		}
+		n++
+		lower := " " + strings.ToLower(body[i].text) + " "
+		if strings.Contains(lower, " the ") || strings.Contains(lower, " and ") || strings.Contains(lower, " of ") {
+			english++
+		}
+	}
+	return n > 0 && 2*english > n
+}
+
+// findHeaderDates reads the first line of the header zone that gives a
+// publication date, labelled ("Published …") or not ("19 November 2019",
+// "By Jane Doe - 11/18/19 11:04 PM EST"); a line that gives only an update
+// dates the article when nothing else in the zone does.
+func findHeaderDates(body []line, zone []int, r dateReader) (published, updated time.Time) {
+	var onlyUpdate time.Time
+	for _, i := range zone {
+		l := body[i]
+		if article.WordCount(l.text) > 24 {
+			continue
+		}
+		text := l.text
+		labelled := dateKeyword.MatchString(text)
+		if _, ok := r.find(text); !ok {
+			// A bare label ("Publish date:") puts the date on the next line.
+			if !labelled || i+1 >= len(body) {
+				continue
+			}
+			text += " " + body[i+1].text
+		} else if !labelled && !article.IsDateLine(text) && article.WordCount(text) > 10 && article.BylineNames(text) == nil {
+			// A photo caption or a teaser under the headline dates its own
+			// scene ("…a campaign stop, Tuesday, Nov. 19, 2019").
+			continue
+		}
+		if viewLabel.MatchString(text) {
+			// A view stamp is findDates' to weigh.
+			continue
+		}
+		p, u := splitPublishedUpdated(text, r)
+		if !p.IsZero() {
+			if !u.IsZero() && u.Before(p) {
+				u = time.Time{}
+			}
+			return p, u
+		}
+		if !u.IsZero() && onlyUpdate.IsZero() {
+			onlyUpdate = u
+		}
+	}
+	return onlyUpdate, time.Time{}
 }
 
 // dateKeyword marks a line that labels a date as the article's.
@@ -38,7 +144,7 @@ var updatedKeyword = regexp.MustCompile(`(?i)(updated|modified|aktualisiert|atua
 // findDates prefers labelled dates ("Published …", "View Date: …") near the
 // top of the article, then any date on a short line just above it. Dates
 // inside paragraphs are the story's, not the article's.
-func findDates(body []line, start, end int, loc *time.Location) (published, updated time.Time) {
+func findDates(body []line, start, end int, r dateReader) (published, updated time.Time) {
 	lo, hi := max(0, start-40), min(len(body), end+3)
 	near := func(i int) bool { return i >= lo && i < hi }
 	short := func(l line) bool { return article.WordCount(l.text) <= 24 }
@@ -48,10 +154,10 @@ func findDates(body []line, start, end int, loc *time.Location) (published, upda
 		}
 		text := l.text
 		// A bare label ("Publish date:") puts the date on the next line.
-		if _, ok := article.FindDate(text, loc); !ok && i+1 < len(body) {
+		if _, ok := r.find(text); !ok && i+1 < len(body) {
 			text += " " + body[i+1].text
 		}
-		p, u := splitPublishedUpdated(text, loc)
+		p, u := splitPublishedUpdated(text, r)
 		if published.IsZero() && !p.IsZero() {
 			published = p
 		}
@@ -65,7 +171,7 @@ func findDates(body []line, start, end int, loc *time.Location) (published, upda
 	if published.IsZero() {
 		for i := max(0, start-10); i < min(len(body), start+2); i++ {
 			if l := body[i]; short(l) {
-				if t, ok := article.FindDate(l.text, loc); ok {
+				if t, ok := r.find(l.text); ok {
 					published = t
 					break
 				}
@@ -77,13 +183,19 @@ func findDates(body []line, start, end int, loc *time.Location) (published, upda
 		// 11:47am EST") and may stand further above the body, past share
 		// buttons, as far as findAuthors looks.
 		for i := max(0, start-bylineReach); i < min(len(body), start+2); i++ {
-			if l := body[i]; short(l) && authorLabel.MatchString(l.text) {
-				if t, ok := article.FindDate(l.text, loc); ok {
+			if l := body[i]; short(l) && article.BylineNames(l.text) != nil {
+				if t, ok := r.find(l.text); ok {
 					published = t
 					break
 				}
 			}
 		}
+	}
+	if published.IsZero() && !updated.IsZero() {
+		// A page that shows only when it was updated ("Updated 0339 GMT
+		// November 19, 2019") is dated by it: the update bounds the
+		// publication and is most often the same day.
+		published, updated = updated, time.Time{}
 	}
 	if !updated.IsZero() && !published.IsZero() && updated.Before(published) {
 		updated = time.Time{}
@@ -92,20 +204,30 @@ func findDates(body []line, start, end int, loc *time.Location) (published, upda
 }
 
 // splitPublishedUpdated reads "Published … | Updated …": the date after an
-// "updated" label is the update, the one before it the publication.
-func splitPublishedUpdated(s string, loc *time.Location) (published, updated time.Time) {
+// "updated" label is the update, the one before it the publication. A
+// page names its zone once: "Published Nov 18, 2019 at 4:07 PM | Updated
+// at 5:36 PM CST" published in CST too.
+func splitPublishedUpdated(s string, r dateReader) (published, updated time.Time) {
 	if idx := updatedKeyword.FindStringIndex(s); idx != nil {
-		published, _ = article.FindDate(s[:idx[0]], loc)
-		u, ok := article.FindDate(s[idx[1]:], loc)
+		published, _ = r.find(s[:idx[0]])
+		u, ok := r.find(s[idx[1]:])
 		if ok {
 			updated = u
 		} else if t, ok := article.TimeOnDay(s[idx[1]:], published); ok {
 			// "Updated at 5:36 PM" on the day of publication.
 			updated = t
 		}
+		if !published.IsZero() && !article.NamesZone(s[:idx[0]]) {
+			if z, ok := article.ZoneOf(s[idx[1]:], published); ok {
+				published = article.InZone(published, z)
+				if !updated.IsZero() && !article.NamesZone(s[idx[1]:]) {
+					updated = article.InZone(updated, z)
+				}
+			}
+		}
 		return published, updated
 	}
-	published, _ = article.FindDate(s, loc)
+	published, _ = r.find(s)
 	return published, time.Time{}
 }
 
@@ -151,47 +273,76 @@ func appendTag(tags []string, t string) []string {
 	return append(tags, t)
 }
 
-// authorLabel reads "By Jane Doe", "Author: Jane Doe" and "Posted by Jane
-// Doe on …".
-// The labels of other languages ("Door", "Av", "Text:") are read too; the
-// word "Text" and its translations only with a colon, as they also begin
-// sentences.
-var authorLabel = regexp.MustCompile(`^(?:(?i:by|von|por|par|written by|posted by|author|autor|autorin|auteur|autore|oleh|yazar|автор|door|av|af)\s*:?\s+|(?i:text|texte|texto|tekst|testo|текст)\s*:\s*)(.+)$`)
-
-// authorEnd cuts a byline where the names end; the short words must stand
-// alone, or "Aino Lehtonen" would end at "Le".
-var authorEnd = regexp.MustCompile(`(?i)\s+((on|in|at|am|em|le|el)\b|\||,\s*(updated|published)|\d).*$`)
-
 // bylineReach is how many lines above the body a byline may stand.
 const bylineReach = 15
 
-// findAuthors reads a byline just above or at the top of the article.
-func findAuthors(body []line, start, end int) []string {
-	lo, hi := max(0, start-bylineReach), min(len(body), start+2)
-	for i := lo; i < hi; i++ {
+// findAuthors reads the byline in the header zone: a labelled one ("By
+// Jane Doe", "Author:" over the name, "11/19/2019 by Jane Doe"), else a
+// line of names alone next to a date line ("Jane Doe" over "Nov 18,
+// 2019"), as pages set a byline apart from the headline. Names are read as
+// HTML pages' are (article.BylineNames, article.NameLine).
+func findAuthors(body []line, headline int, zone []int, publishers []string) []string {
+	for _, i := range zone {
 		text := body[i].text
 		if strings.EqualFold(strings.TrimSuffix(text, ":"), "author") || strings.EqualFold(text, "by") {
 			if i+1 < len(body) {
 				text = "By " + body[i+1].text
 			}
 		}
-		m := authorLabel.FindStringSubmatch(text)
-		if m == nil || article.WordCount(text) > 14 {
+		if article.WordCount(text) > 24 {
 			continue
 		}
-		// The names are split and tested as HTML pages' are: no roles,
-		// outlets, accounts or interface phrases.
-		var out []string
-		for _, n := range article.CleanAuthors([]string{authorEnd.ReplaceAllString(m[1], "")}) {
-			if w := article.WordCount(n); w <= 4 && startsUpper(n) {
-				out = append(out, n)
-			}
+		if names := article.BylineNames(text, publishers...); len(names) > 0 {
+			return names
 		}
-		if len(out) > 0 {
-			return out
+	}
+	for _, i := range zone {
+		// Above the headline stand section labels and other stories.
+		if headline >= 0 && i < headline || !nearDateLine(body, i) && !credited(body[i].text) && !article.IsDateLine(body[i].text) && !datedName(body[i].text) {
+			continue
+		}
+		if names := article.NameLine(body[i].text, publishers...); len(names) > 0 {
+			return names
 		}
 	}
 	return nil
+}
+
+// relativeDate is a dateline that counts back from the visit ("1 day
+// ago", "Today 12:01 AM", "Monday 5:30PM"), or the reading time that
+// stands in its place ("5 Min Read").
+var relativeDate = regexp.MustCompile(`(?i)^(\d+\s+min(ute)?s?\s+read|\d+\s+(minutes?|hours?|days?|weeks?)\s+ago|today\b.*|yesterday\b.*|(mon|tues|wednes|thurs|fri|satur|sun)day\s+\d{1,2}:\d\d\s*(am|pm)?)$`)
+
+// creditRole marks a name line as a byline on its own: a handle or a
+// writer's role after the name ("Jane Doe @janedoe", "Jane Doe Senior
+// Contributor").
+var creditRole = regexp.MustCompile(`(?i)@\w|\b(writer|reporter|correspondent|contributor|columnist|editor)\b`)
+
+func credited(s string) bool { return creditRole.MatchString(s) }
+
+// datedName reports a line that opens with its date ("November 20, 2019
+// Jane Doe").
+func datedName(s string) bool {
+	_, ok := article.FindDateSlashed(s, nil, true)
+	return ok && article.WordCount(s) <= 10
+}
+
+// nearDateLine reports a dateline in the line before i or the one after
+// it, or two lines after it past a role or handle line ("News reporter
+// @handle").
+func nearDateLine(body []line, i int) bool {
+	isDate := func(j int) bool {
+		if j < 0 || j >= len(body) || article.WordCount(body[j].text) > 24 {
+			return false
+		}
+		t := body[j].text
+		_, ok := article.FindDateSlashed(t, nil, true)
+		return ok || article.IsDateLine(t) || relativeDate.MatchString(t)
+	}
+	if isDate(i+1) || isDate(i-1) {
+		return true
+	}
+	return i+1 < len(body) && strings.Contains(body[i+1].text, "@") && isDate(i+2)
 }
 
 func startsUpper(s string) bool {
@@ -199,4 +350,14 @@ func startsUpper(s string) bool {
 		return r != ' ' && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
 	}
 	return false
+}
+
+// publishers are the names of the site a dump comes from: the title line's
+// suffix and the host of its URL.
+func publishers(source, pageURL string) []string {
+	out := []string{source}
+	if u, err := url.Parse(pageURL); err == nil && u.Hostname() != "" {
+		out = append(out, strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."))
+	}
+	return out
 }

@@ -45,7 +45,7 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 		li := lineInfo{line: l, words: article.WordCount(l.text)}
 		li.para = isProse(l, li.words)
 		barrier[i] = isBarrier(l.text, li.words)
-		li.comments = li.words <= 12 && (commentsHeading.MatchString(l.text) || commentHeader.MatchString(l.text))
+		li.comments = isCommentsHeading(l.text, li.words)
 		li.junk = barrier[i] || isJunkLine(l.text, li.words) ||
 			(h.title != "" && sameWords(l.text, h.title)) ||
 			(useStore && bp.Repeated(site, l.text)) ||
@@ -66,6 +66,11 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 	markAuthorBoxes(info, barrier)
 	markTableRows(info)
 	gap := 0
+	// underBarrier holds from a barrier heading ("You may also like") to
+	// the next pair of paragraphs or the article's heading: a paragraph
+	// alone in that stretch is a teaser's summary, not the article
+	// resuming after an inline box.
+	underBarrier := false
 	for i := range info {
 		li := &info[i]
 		// A paragraph alone between fragments is more often a teaser's
@@ -74,6 +79,12 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 		// Captions stand between paragraphs without parting them.
 		isolated := li.para && !paraNear(info, i, -1) && !paraNear(info, i, 1)
 		listed := (li.item && (li.para || li.words >= 10)) || li.row
+		switch {
+		case barrier[i]:
+			underBarrier = true
+		case li.para && !isolated, i == h.line:
+			underBarrier = false
+		}
 		switch {
 		case li.caption:
 		case (li.para && !isolated) || listed:
@@ -102,6 +113,8 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 			// Items of a list inside an article cost nothing, but a list
 			// of teasers must not pass for an article either.
 			li.score = 0
+		case isolated && underBarrier:
+			li.score = -float64(gap)
 		case isolated:
 			li.score = float64(li.words)/2 - float64(gap)
 		case li.para:
@@ -237,6 +250,17 @@ func selectBody(info []lineInfo, titleAt int) (start, end int, ok bool) {
 			best, start, end = b, s, e
 		}
 	}
+	// Comments follow the article: a run that reaches across their
+	// heading (when the page's heading was not found to close it above)
+	// ends there, unless too little stands before it.
+	for c := start; c < end; c++ {
+		if info[c].comments {
+			if b, s, e := bestRun(info, start, c); b >= 20 {
+				best, start, end = b, s, e
+			}
+			break
+		}
+	}
 	if best < 10 {
 		return 0, 0, false
 	}
@@ -279,18 +303,34 @@ func keepBody(info []lineInfo, start, end int) []lineInfo {
 }
 
 // barrierLine matches the headings that close an article: comments, and
-// the lists of other articles that follow it.
-var barrierLine = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment|related( articles| stories| posts| news| content| coverage)?|recommended( for you| stories| articles)?|recommendations?|ranking|you (may|might) also like|more (stories|articles|news) from .*|more (in|from|on) \S+( \S+){0,4}|read next|most (read|popular|viewed|shared))\s*:?$`)
+// the lists of other articles that follow it, in the languages the dumps
+// come in. Such a heading may trail off in a colon or an ellipsis ("Você
+// pode gostar...").
+var barrierLine = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment|related( articles| stories| posts| news| content| coverage| reading)?|recommended( for you| stories| articles| reading)?|recommendations?|ranking|you (may|might) also( like| enjoy| be interested in)|more (stories|articles|news) from .*|more (in|from|on) \S+( \S+){0,4}|more like this|read next|most (read|popular|viewed|shared)|trending now|popular now|editor'?s picks|` +
+	// Portuguese, Spanish, French, German, Italian, Dutch.
+	`(você )?(também )?(pode|podem) (gostar|interessar)|veja também|leia também|(también )?te (puede|podría) interesar|quizás te interese|vous (aimerez|pourriez aimer) aussi|à lire aussi|sur le même sujet|das könnte sie auch interessieren|weitere artikel|mehr zum thema|(ti )?potrebbe interessarti|potrebbero interessarti|ook interessant|gerelateerde artikelen)\s*(:|\.\.\.|…)?$`)
 
 // commentsHeading matches the heading of a comments section.
 var commentsHeading = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment)\s*:?$`)
+
+// commentsOnTitle matches the heading a blog puts over the comments on a
+// post, quoting the post's title, however long: "10 thoughts on “…”",
+// "One response to "…"".
+var commentsOnTitle = regexp.MustCompile(`^(?i:(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(thoughts?|responses?|comments?|replies|reactions?)\s+(on|to)\s+["“”'‘’«„])`)
 
 // commentHeader matches a comment's "Name says:" or "Name on <date> said:".
 var commentHeader = regexp.MustCompile(`(?i)\b(says|said|wrote|writes|sagt|schreibt|dice|disse|diz|a écrit)\s*:\s*$`)
 
 // isBarrier reports lines that no article run may cross.
 func isBarrier(s string, words int) bool {
-	return words <= 12 && (barrierLine.MatchString(s) || commentHeader.MatchString(s))
+	return (words <= 12 && (barrierLine.MatchString(s) || commentHeader.MatchString(s))) || isCommentsHeading(s, words)
+}
+
+// isCommentsHeading reports the heading of a comments section, which
+// closes an article for sure ("Related" boxes also stand inside articles).
+func isCommentsHeading(s string, words int) bool {
+	return (words <= 12 && (commentsHeading.MatchString(s) || commentHeader.MatchString(s))) ||
+		(words <= 40 && commentsOnTitle.MatchString(s))
 }
 
 // captionCredit marks a picture's caption by its credit line.

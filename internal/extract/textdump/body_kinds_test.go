@@ -1,0 +1,91 @@
+package textdump
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/brief-ssg/brief/internal/extract/article"
+)
+
+// TestBodyKinds holds small dumps, one a kind of fault in telling the
+// article's lines from the page's, with the body each should give
+// (paragraphs one a line, compared word by word as the shared cases are).
+func TestBodyKinds(t *testing.T) {
+	tests := []struct {
+		name string
+		dump string
+		want string
+	}{
+		{
+			// A blog's comments heading quotes the post's title, so it is
+			// longer than the short headings that end an article; and when
+			// the dump's first line does not repeat the heading, nothing
+			// else closes the article above the comments, which outweigh it.
+			name: "comments heading quoting the title",
+			dump: `Allotment diary: the year of the slugs – Greenfinger Notes
+- Home
+- Diary
+- About
+Allotment diary, week 31
+Posted on 3 August 2021
+This summer the slugs ate everything that was not nailed down, from the lettuce seedlings to the young beans, and they started on the marigolds I had planted to protect them.
+I tried beer traps, copper tape and evening patrols with a torch, and none of it did more than slow them down for a night or two before they came back in greater numbers.
+Next year I will grow more in raised beds and pots, which seem to suffer less, and I will ask the neighbours what has worked for them on the far side of the site.
+4 thoughts on “Allotment diary: the year of the slugs, and what I will do differently next spring”
+Margot
+4 August 2021 at 9:12 am
+We had the same trouble on our plot this year and found that wool pellets around the young plants kept most of them away, though they cost more than I would like and the rain washes them out.
+Petra
+4 August 2021 at 11:40 am
+Ducks! A neighbour borrowed two ducks for a fortnight and the slugs vanished, but the ducks also ate the strawberries, so it was not a clean victory by any means.
+Margot
+5 August 2021 at 8:03 am
+Ha, I would take that trade gladly after the summer we have had. I might ask around about ducks next year and see whether anyone on the committee minds them.
+Leave a Reply`,
+			want: `This summer the slugs ate everything that was not nailed down, from the lettuce seedlings to the young beans, and they started on the marigolds I had planted to protect them.
+I tried beer traps, copper tape and evening patrols with a torch, and none of it did more than slow them down for a night or two before they came back in greater numbers.
+Next year I will grow more in raised beds and pots, which seem to suffer less, and I will ask the neighbours what has worked for them on the far side of the site.`,
+		},
+		{
+			// "You may also like" in another language, trailing off in an
+			// ellipsis; under it, summaries of other posts stand alone
+			// between share bars, each long enough to bridge the heading.
+			name: "related heading in Portuguese over lone teasers",
+			dump: `Receita de pão caseiro — Cozinha da Avó
+- Início
+- Receitas
+- Contato
+Receita de pão caseiro
+Compartilhar Facebook WhatsApp
+Misture a farinha, o sal e o fermento numa tigela grande, junte a água morna aos poucos e sove a massa por dez minutos, até que fique lisa e elástica e se solte das mãos sem esforço.
+Deixe a massa descansar coberta por uma hora, modele o pão, espere mais meia hora e leve ao forno quente por quarenta minutos, até a casca ficar dourada e soar oca quando batida.
+Você pode gostar...
+Compartilhar Facebook WhatsApp
+O bolo de fubá da nossa família leva erva-doce e fica pronto em menos de uma hora, perfeito para o café da tarde com os vizinhos e para levar aos piqueniques de domingo no parque.
+Compartilhar Facebook WhatsApp
+A sopa de legumes que aquece o inverno inteiro usa o que sobrou na geladeira, um pouco de macarrão e muito carinho, e rende o bastante para uma família grande jantar duas vezes.
+Compartilhar Facebook WhatsApp
+A geleia de goiaba caseira dura meses na despensa quando bem fechada, e o segredo está em mexer sem parar no fim do cozimento para que o açúcar não queime no fundo da panela.
+Compartilhar Facebook WhatsApp
+- Termos de uso
+- Privacidade`,
+			want: `Misture a farinha, o sal e o fermento numa tigela grande, junte a água morna aos poucos e sove a massa por dez minutos, até que fique lisa e elástica e se solte das mãos sem esforço.
+Deixe a massa descansar coberta por uma hora, modele o pão, espere mais meia hora e leve ao forno quente por quarenta minutos, até a casca ficar dourada e soar oca quando batida.`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			if a, err := Extract([]byte(tt.dump), article.Options{}); err == nil {
+				got = a.Text
+			} else {
+				t.Logf("extract: %v", err)
+			}
+			g := strings.Join(caseWord.FindAllString(got, -1), " ")
+			w := strings.Join(caseWord.FindAllString(tt.want, -1), " ")
+			if g != w {
+				t.Errorf("body differs\n got: %s\nwant: %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -289,8 +289,14 @@ func keepBody(info []lineInfo, start, end int) []lineInfo {
 	for start < end && !info[start].para {
 		start++
 	}
-	for end > start && (!info[end-1].para || isStandingNote(info[end-1].text)) {
-		end--
+	if cut := cutClosingNotes(info, start, end); cut < end {
+		// The short lines above the first note stay: a quoted post's
+		// attribution, a credit or a list of sources may end the story.
+		end = cut
+	} else {
+		for end > start && (!info[end-1].para || isStandingNote(info[end-1].text)) {
+			end--
+		}
 	}
 	end = extendAnnounced(info, start, end)
 	var out []lineInfo

@@ -72,6 +72,29 @@ Compartilhar Facebook WhatsApp
 			want: `Misture a farinha, o sal e o fermento numa tigela grande, junte a água morna aos poucos e sove a massa por dez minutos, até que fique lisa e elástica e se solte das mãos sem esforço.
 Deixe a massa descansar coberta por uma hora, modele o pão, espere mais meia hora e leve ao forno quente por quarenta minutos, até a casca ficar dourada e soar oca quando batida.`,
 		},
+		{
+			// Sites stack their notes after the story: the writer's bio,
+			// a newsletter box, a forum invitation, with teaser lines
+			// between them. Each reads as a paragraph; the first one
+			// after which the story does not go on ends it.
+			name: "author bio and promotions appended",
+			dump: `Tide gauge shows record surge on the estuary | Coastline Weekly
+Tide gauge shows record surge on the estuary
+The tide gauge at the old pier recorded its highest reading in forty years on Sunday night, when a storm surge met a spring tide and pushed water over the promenade in two places.
+Engineers from the harbour board said the flood wall held, but they will inspect its foundations this week because the water stood against it for longer than it was designed for.
+Residents of the lower streets were told to move cars to higher ground, and most did so before midnight, the board said, thanking the volunteers who knocked on doors along the front.
+Ingrid Salvesen is a staff reporter at Coastline Weekly covering the harbour, shipping and the weather. She has written about the estuary for twelve years.
+More from the coast
+Ferry timetable changes for the winter
+Need more news from the coast? Subscribe to our weekly newsletter and get every story in your inbox on Friday morning.
+Join our readers' forum to talk about this story with your neighbours, and send us your photos of the storm.
+Lifeboat crews rescue two kayakers
+Regular updates on tides, storms and shipping, straight to you.
+No spam, we promise. You can unsubscribe at any time.`,
+			want: `The tide gauge at the old pier recorded its highest reading in forty years on Sunday night, when a storm surge met a spring tide and pushed water over the promenade in two places.
+Engineers from the harbour board said the flood wall held, but they will inspect its foundations this week because the water stood against it for longer than it was designed for.
+Residents of the lower streets were told to move cars to higher ground, and most did so before midnight, the board said, thanking the volunteers who knocked on doors along the front.`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

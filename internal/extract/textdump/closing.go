@@ -1,0 +1,70 @@
+package textdump
+
+import (
+	"regexp"
+	"strings"
+)
+
+// closingPromo asks the reader to do something for the site: subscribe,
+// sign up, follow, download its app, join its forum or membership.
+var closingPromo = guardedRegexp{
+	re: regexp.MustCompile(`(?i)(\b(subscribe|sign up|sign-up|newsletter|inbox|unsubscribe|no spam)\b|\bfollow (us|him|her|them|me)\b|\bclick here\b|\b(download|get) (the|our) [\w ]{0,30}\bapp\b|\bjoin (our|the) [\w ]{0,30}\b(forums?|community|club|members?)\b|\bif you (enjoyed|liked) this\b|\bsupport (our|us)\b)`),
+	needles: []string{"subscri", "sign up", "sign-up", "newsletter", "inbox", "no spam",
+		"follow ", "click here", "download ", "get ", "join ", "if you ", "support "},
+}
+
+// readerAddress marks a line written to the reader, as promotions are.
+var readerAddress = regexp.MustCompile(`(?i)\b(you|your|our|us|we)\b|^(subscribe|sign up|follow|click|download|get|join|need|want|support)\b`)
+
+// isClosingPromo reports a site's standing promotion written as a
+// sentence: "Need more space? Subscribe to our sister magazine…", "Get
+// breaking news delivered to your inbox". After the story it is furniture,
+// however well it reads.
+func isClosingPromo(s string) bool {
+	return closingPromo.MatchString(s) && readerAddress.MatchString(s)
+}
+
+// authorBio opens the few lines about the writer that sites append to a
+// story: "Jane Doe is a staff writer at …", "Jane Doe (jane@…) is the
+// editor of …".
+var authorBio = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]+( \p{Lu}[\p{L}.'’-]+){1,3}( \([^)]*\))? (is|was|has been) (a|an|the)\b`)
+
+// bioRole is what an author bio says the person is.
+var bioRole = regexp.MustCompile(`(?i)\b(writer|editor|reporter|journalist|correspondent|columnist|author|contributor|freelancer?|staff|educator|fellow|professor|founder|producer|blogger|critic|host)s?\b`)
+
+// isAuthorBio reports a short paragraph about the story's writer.
+func isAuthorBio(s string) bool {
+	return len(strings.Fields(s)) <= 80 && authorBio.MatchString(s) && bioRole.MatchString(s)
+}
+
+// cutClosingNotes ends the run info[start:end] at the first promotion,
+// author bio or standing note after which the story does not go on: no
+// two paragraphs in a row that are not such notes follow it. Sites stack
+// these after the story (bio, newsletter box, app plug, forum invitation)
+// with teasers and short lines between them, which one rule per line
+// cannot tell from the story's own closing lines. It returns the new end,
+// exclusive.
+func cutClosingNotes(info []lineInfo, start, end int) int {
+	note := func(li lineInfo) bool {
+		if li.junk {
+			return false
+		}
+		if isAuthorBio(li.text) {
+			return true
+		}
+		return li.para && (isClosingPromo(li.text) || isStandingNote(li.text))
+	}
+	for p := start + 1; p < end; p++ {
+		if !note(info[p]) {
+			continue
+		}
+		goesOn := false
+		for k := p + 1; k+1 < end && !goesOn; k++ {
+			goesOn = info[k].para && info[k+1].para && !note(info[k]) && !note(info[k+1])
+		}
+		if !goesOn {
+			return p
+		}
+	}
+	return end
+}

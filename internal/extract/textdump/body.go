@@ -297,6 +297,7 @@ func keepBody(info []lineInfo, start, end int) []lineInfo {
 		for end > start && (!info[end-1].para || isStandingNote(info[end-1].text)) {
 			end--
 		}
+		end = extendClosingLines(info, start, end)
 	}
 	end = extendAnnounced(info, start, end)
 	var out []lineInfo

@@ -95,6 +95,42 @@ No spam, we promise. You can unsubscribe at any time.`,
 Engineers from the harbour board said the flood wall held, but they will inspect its foundations this week because the water stood against it for longer than it was designed for.
 Residents of the lower streets were told to move cars to higher ground, and most did so before midnight, the board said, thanking the volunteers who knocked on doors along the front.`,
 		},
+		{
+			// A story may end on a sentence too short to count as prose
+			// on its own; furniture after it still goes.
+			name: "short closing line",
+			dump: `Council delays vote on parking charges - Riverside Bulletin
+Council delays vote on parking charges
+The council postponed Tuesday's vote on new parking charges in the town centre after traders presented a petition with more than two thousand signatures against the plan.
+The finance committee will now look again at the figures, including a proposal to keep the first hour free on market days, and report back to the full council in March.
+A spokesperson for the traders' association welcomed the delay but said its members would keep collecting signatures until the plan was dropped for good.
+The mayor did not comment.
+Subscribe to our channel for more local news:
+- Video: the market square at dawn
+- Video: council meeting highlights
+Most read`,
+			want: `The council postponed Tuesday's vote on new parking charges in the town centre after traders presented a petition with more than two thousand signatures against the plan.
+The finance committee will now look again at the figures, including a proposal to keep the first hour free on market days, and report back to the full council in March.
+A spokesperson for the traders' association welcomed the delay but said its members would keep collecting signatures until the plan was dropped for good.
+The mayor did not comment.`,
+		},
+		{
+			// A line after the story that ends in a colon announces a
+			// list; when it is a label for other pages, the list is
+			// theirs, not the story's.
+			name: "colon after a related label announces no list",
+			dump: `How to read a tide table | Harbourside Guides
+How to read a tide table
+A tide table lists the times and heights of high and low water for one place, and the first thing to check is which port it was made for, because times shift along the coast.
+Heights are given above chart datum, the lowest water you can normally expect, so a figure of zero point four metres means there is very little water over the sand bars at that hour.
+Related guides from the Boating Basics series for beginners:
+Choosing your first dinghy
+Knots every crew member should know
+Reading the weather before you sail
+© Harbourside Guides`,
+			want: `A tide table lists the times and heights of high and low water for one place, and the first thing to check is which port it was made for, because times shift along the coast.
+Heights are given above chart datum, the lowest water you can normally expect, so a figure of zero point four metres means there is very little water over the sand bars at that hour.`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,10 @@ package textdump
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/brief-ssg/brief/internal/extract/article"
 )
 
 // closingPromo asks the reader to do something for the site: subscribe,
@@ -68,3 +72,34 @@ func cutClosingNotes(info []lineInfo, start, end int) int {
 	}
 	return end
 }
+
+// extendClosingLines extends a run over the short sentences right after
+// its last paragraph: a story often ends on one ("Officials gave no
+// other details.", "“That's correct,” she said.", "Originally published
+// in …"), too short to count as prose on its own. A line qualifies when
+// it is a whole sentence of a few words in sentence case, not furniture,
+// a list item, a heading or a promotion. It returns the new end,
+// exclusive.
+func extendClosingLines(info []lineInfo, start, end int) int {
+	if end <= start || end >= len(info) || strings.HasSuffix(info[end-1].text, ":") {
+		return end
+	}
+	for n := 0; n < 2 && end < len(info) && isClosingLine(info[end]); n++ {
+		end++
+	}
+	return end
+}
+
+func isClosingLine(li lineInfo) bool {
+	if li.junk || li.item || li.para || li.row || li.words < 3 || li.words >= 10 {
+		return false
+	}
+	s := li.text
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "\"'“‘«„"))
+	return unicode.IsUpper(r) && article.EndsSentence(s) && !strings.HasSuffix(s, ":") &&
+		!titleCased(s) && !isClosingPromo(s) && !followLine.MatchString(s)
+}
+
+// followLine invites readers to a site's accounts: "Follow Newsbeat on
+// Instagram and Twitter."
+var followLine = regexp.MustCompile(`(?i)^follow\b.*\b(twitter|facebook|instagram|youtube|tiktok|linkedin)\b`)

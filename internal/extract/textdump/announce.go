@@ -3,6 +3,8 @@ package textdump
 import (
 	"regexp"
 	"strings"
+
+	"github.com/brief-ssg/brief/internal/extract/article"
 )
 
 // extendAnnounced extends a run whose last paragraph, or the short line
@@ -32,6 +34,10 @@ func extendAnnounced(info []lineInfo, start, end int) int {
 // than the story's: "Related coverage from Money:", "Subscribe to our
 // channel for more:". What it announces is a list of links.
 func pointsElsewhere(s string) bool {
+	if introducesMedia(s, article.WordCount(s)) {
+		// "See more pictures below:" announces the story's own.
+		return false
+	}
 	return elsewhereLabel.MatchString(s) || isClosingPromo(s)
 }
 

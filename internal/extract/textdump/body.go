@@ -27,6 +27,11 @@ type lineInfo struct {
 	row bool
 	// repeat marks a line that is junk only because the page repeats it.
 	repeat bool
+	// barrier marks a heading that no article run may cross lightly.
+	barrier bool
+	// shout marks a line written all in capitals, dropped from the
+	// article but weighed as any fragment when choosing it.
+	shout bool
 	score  float64
 }
 
@@ -45,6 +50,7 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 		li := lineInfo{line: l, words: article.WordCount(l.text)}
 		li.para = isProse(l, li.words)
 		barrier[i] = isBarrier(l.text, li.words)
+		li.shout = shouted(l.text, li.words)
 		li.comments = isCommentsHeading(l.text, li.words)
 		li.junk = barrier[i] || isJunkLine(l.text, li.words) ||
 			(h.title != "" && sameWords(l.text, h.title)) ||
@@ -65,6 +71,9 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 	markArrowTeasers(info)
 	markAuthorBoxes(info, barrier)
 	markTableRows(info)
+	for i := range info {
+		info[i].barrier = barrier[i]
+	}
 	gap := 0
 	// underBarrier holds from a barrier heading ("You may also like") to
 	// the next pair of paragraphs or the article's heading: a paragraph
@@ -368,6 +377,50 @@ var counterLine = regexp.MustCompile(`\(\s*[\d.,]+[kKmM]?\s*\)\s*$`)
 
 // byline matches "By Jane Doe" and its cousins in other languages.
 var byline = regexp.MustCompile(`^(?i:by|von|por|par|di|door|av)\s+\p{Lu}`)
+
+// dropInlineBoxes marks as junk, inside the run info[start:end], the
+// fragments right under a barrier heading down to the next paragraph (the
+// headlines of a "Related" box set inside the story) and the lines
+// written all in capitals (other stories' headlines, app plugs). They are
+// weighed as any fragment when the run is chosen, so that the story's
+// paragraphs on both sides still join up.
+func dropInlineBoxes(info []lineInfo, start, end int) {
+	for i := start; i < end; i++ {
+		if info[i].shout {
+			info[i].junk, info[i].para = true, false
+		}
+		if !info[i].barrier || info[i].comments {
+			continue
+		}
+		for j := i + 1; j < end && !info[j].para && !info[j].barrier; j++ {
+			info[j].junk = true
+		}
+	}
+}
+
+// shouted reports a line written all in capitals, as sites set the
+// headlines of other stories and their app plugs inside an article
+// ("CLICK HERE TO GET THE APP"); a paragraph is never written so. A
+// question so written is a subheading the next paragraphs answer.
+func shouted(s string, words int) bool {
+	if words < 4 || words > 25 || strings.HasSuffix(s, "?") {
+		return false
+	}
+	upper, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	// Ticker symbols and figures ("HD THE HOME DEPOT INC. 225.86 -5.44%")
+	// are data, not a headline.
+	return upper >= 12 && digits*4 < upper
+}
 
 // isJunkLine recognises page furniture by its words alone.
 func isJunkLine(s string, words int) bool {

@@ -131,6 +131,31 @@ Reading the weather before you sail
 			want: `A tide table lists the times and heights of high and low water for one place, and the first thing to check is which port it was made for, because times shift along the coast.
 Heights are given above chart datum, the lowest water you can normally expect, so a figure of zero point four metres means there is very little water over the sand bars at that hour.`,
 		},
+		{
+			// A "Related" box inside the story: its headlines are short
+			// fragments that the paragraphs around it would carry in.
+			// Headlines of other stories and app plugs set in capitals go
+			// too, but a subheading asked in capitals stays.
+			name: "related box and shouted lines inside the story",
+			dump: `Village hall reopens after flood repairs - Dale Gazette
+Village hall reopens after flood repairs
+The village hall reopened on Saturday, eight months after floodwater filled it to the height of the stage and ruined the floor, the kitchen and most of the chairs.
+Volunteers raised a third of the cost with quiz nights and a sponsored walk, and the rest came from the parish council and an insurance payment that took months to agree.
+Related
+Flood defences for the lower valley approved
+Parish council sets next year's budget
+The new floor is laid on a raised frame so that water can pass beneath it, and the sockets have been moved a metre up the walls on the advice of the fire service.
+DOWNLOAD OUR APP FOR ALERTS FROM YOUR VILLAGE
+WHAT HAPPENS NEXT?
+The hall committee plans a reopening dance in the spring and hopes to have the stage curtains, which are being cleaned and repaired, back in place by then.
+Bookings for weddings and birthday parties have already filled most weekends until the summer, the committee's secretary said, and the playgroup returns on Monday.`,
+			want: `The village hall reopened on Saturday, eight months after floodwater filled it to the height of the stage and ruined the floor, the kitchen and most of the chairs.
+Volunteers raised a third of the cost with quiz nights and a sponsored walk, and the rest came from the parish council and an insurance payment that took months to agree.
+The new floor is laid on a raised frame so that water can pass beneath it, and the sockets have been moved a metre up the walls on the advice of the fire service.
+WHAT HAPPENS NEXT?
+The hall committee plans a reopening dance in the spring and hopes to have the stage curtains, which are being cleaned and repaired, back in place by then.
+Bookings for weddings and birthday parties have already filled most weekends until the summer, the committee's secretary said, and the playgroup returns on Monday.`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -97,6 +97,7 @@ func (p *Page) Extract(opt article.Options) (*article.Article, error) {
 		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", article.ErrNoArticle)
 	}
 	restoreRepeats(info, start, end)
+	dropInlineBoxes(info, start, end)
 	kept := keepBody(info, start, end)
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", article.ErrNoArticle)

@@ -32,7 +32,7 @@ type lineInfo struct {
 	// shout marks a line written all in capitals, dropped from the
 	// article but weighed as any fragment when choosing it.
 	shout bool
-	score  float64
+	score float64
 }
 
 // classify scores each line for selectBody: prose counts for its length,

@@ -52,6 +52,9 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 		barrier[i] = isBarrier(l.text, li.words)
 		li.shout = shouted(l.text, li.words)
 		li.comments = isCommentsHeading(l.text, li.words)
+		// A caption that says it is one stands between paragraphs
+		// without parting them.
+		li.caption = li.words <= 60 && captionLabel.MatchString(l.text)
 		li.junk = barrier[i] || isJunkLine(l.text, li.words) ||
 			(h.title != "" && sameWords(l.text, h.title)) ||
 			(useStore && bp.Repeated(site, l.text)) ||
@@ -355,10 +358,15 @@ var captionCredit = guardedRegexp{
 	needles: []string{"photo", "getty images", "credit:", "image", "pictured)", "shutterstock", "/afp", "epa", "reuters/"},
 }
 
-// isCaption reports a picture's caption: short, with a photo credit.
+// isCaption reports a picture's caption: short, with a photo credit, or
+// labelled as a caption the way players and galleries write it out
+// ("Image caption …", "Media caption…", "2of4 …").
 func isCaption(s string, words int) bool {
-	return words <= 60 && captionCredit.MatchString(s)
+	return words <= 60 && (captionCredit.MatchString(s) || captionLabel.MatchString(s))
 }
+
+// captionLabel opens a caption that says what it is.
+var captionLabel = regexp.MustCompile(`^(?:(?i:image|media|video|photo) ?caption(?:\b|\p{Lu})|\d{1,3} ?of ?\d{1,3}\p{Lu})`)
 
 // junkStarts open short lines that are page furniture, not article text.
 var junkStarts = regexp.MustCompile(`^(?i:share|tweet|e-?mail|print|comments?|reply|advertisement|advertising|sponsored|loading|read more|read also|also read|see also|see more|don'?t miss|don’t miss|must read|continue reading|see more|show more|view more|load more|related|recommended|recommendations?|ranking|most (read|popular|viewed|shared)|trending|popular|newsletters?|sign up|subscribe|log ?in|sign in|register|menu|search|skip to|cookies?|accept|close|back to top|next|previous|prev|top stories|more stories|more from|you may also like|follow us|follow|watch|listen|download|click here|photo|image|video|getty|ap photo|credit|source|tags?|topics?|filed under|posted in|categories|category|home|about us|contact|privacy|terms|facebook|twitter|instagram|linkedin|pinterest|whatsapp|reddit|youtube|flipboard|tumblr|telegram)\b`)

@@ -156,6 +156,23 @@ WHAT HAPPENS NEXT?
 The hall committee plans a reopening dance in the spring and hopes to have the stage curtains, which are being cleaned and repaired, back in place by then.
 Bookings for weddings and birthday parties have already filled most weekends until the summer, the committee's secretary said, and the playgroup returns on Monday.`,
 		},
+		{
+			// Captions written out with their label, or with a gallery's
+			// counter glued on, say what they are without a credit.
+			name: "labelled captions",
+			dump: `Lighthouse keeper's cottage opens to visitors | North Shore Times
+Lighthouse keeper's cottage opens to visitors
+The cottage beside the old lighthouse opened to visitors this week after a two-year restoration that brought back its coal range, its oil lamps and the keeper's logbooks.
+Image caption The restored kitchen, with the range that heated the cottage and the water
+Guides in period dress show visitors how the keepers trimmed the wicks and wound the clockwork that turned the lens through the long winter nights.
+Media captionA short film about the last keeper, who left the cottage in 1962
+1of2The logbooks record every ship that passed the point between 1880 and 1962
+2of2The lens, made in Paris, weighs more than a tonne and floats on a bath of mercury
+The cottage is open from Thursday to Sunday until the end of October, and tickets include a climb to the lantern room for those who can manage the narrow stairs.`,
+			want: `The cottage beside the old lighthouse opened to visitors this week after a two-year restoration that brought back its coal range, its oil lamps and the keeper's logbooks.
+Guides in period dress show visitors how the keepers trimmed the wicks and wound the clockwork that turned the lens through the long winter nights.
+The cottage is open from Thursday to Sunday until the end of October, and tickets include a climb to the lantern room for those who can manage the narrow stairs.`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -173,6 +173,23 @@ The cottage is open from Thursday to Sunday until the end of October, and ticket
 Guides in period dress show visitors how the keepers trimmed the wicks and wound the clockwork that turned the lens through the long winter nights.
 The cottage is open from Thursday to Sunday until the end of October, and tickets include a climb to the lantern room for those who can manage the narrow stairs.`,
 		},
+		{
+			// The title line is repeated word for word only as a list
+			// item, a link to this page between the lead and the rest;
+			// the article does not start under that link.
+			name: "title repeated only as a teaser link",
+			dump: `Orchard trial: three new apple varieties tested - Farm Notes
+Three new apples on trial at the county orchard
+The county orchard has planted three new apple varieties bred to resist scab, and growers will judge them over the next five seasons on yield, taste and how well they store.
+The trial is paid for by the growers' cooperative, which hopes to cut the number of times its members must spray their trees each summer by at least half.
+- Orchard trial: three new apple varieties tested
+The first fruit is expected in two years, and the cooperative will publish its tasting panel's scores for each variety on its website alongside the spray records.
+Growers who want to visit the trial plots can join the open days in May and September, when the orchard staff will explain how the trees are grafted and pruned.`,
+			want: `The county orchard has planted three new apple varieties bred to resist scab, and growers will judge them over the next five seasons on yield, taste and how well they store.
+The trial is paid for by the growers' cooperative, which hopes to cut the number of times its members must spray their trees each summer by at least half.
+The first fruit is expected in two years, and the cooperative will publish its tasting panel's scores for each variety on its website alongside the spray records.
+Growers who want to visit the trial plots can join the open days in May and September, when the orchard staff will explain how the trees are grafted and pruned.`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

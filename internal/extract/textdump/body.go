@@ -49,9 +49,8 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 	for i, l := range body {
 		li := lineInfo{line: l, words: article.WordCount(l.text)}
 		li.para = isProse(l, li.words)
-		barrier[i] = isBarrier(l.text, li.words)
+		barrier[i], li.comments = headingKind(l.text, li.words)
 		li.shout = shouted(l.text, li.words)
-		li.comments = isCommentsHeading(l.text, li.words)
 		// A caption that says it is one stands between paragraphs
 		// without parting them.
 		li.caption = li.words <= 60 && captionLabel.MatchString(l.text)
@@ -340,16 +339,24 @@ var commentsOnTitle = regexp.MustCompile(`^(?i:(\d+|one|two|three|four|five|six|
 // commentHeader matches a comment's "Name says:" or "Name on <date> said:".
 var commentHeader = regexp.MustCompile(`(?i)\b(says|said|wrote|writes|sagt|schreibt|dice|disse|diz|a écrit)\s*:\s*$`)
 
-// isBarrier reports lines that no article run may cross.
-func isBarrier(s string, words int) bool {
-	return (words <= 12 && (barrierLine.MatchString(s) || commentHeader.MatchString(s))) || isCommentsHeading(s, words)
-}
-
-// isCommentsHeading reports the heading of a comments section, which
-// closes an article for sure ("Related" boxes also stand inside articles).
-func isCommentsHeading(s string, words int) bool {
-	return (words <= 12 && (commentsHeading.MatchString(s) || commentHeader.MatchString(s))) ||
-		(words <= 40 && commentsOnTitle.MatchString(s))
+// headingKind tells whether a line is a barrier, a line that no article
+// run may cross lightly, and whether it is the heading of a comments
+// section, which closes an article for sure ("Related" boxes also stand
+// inside articles).
+func headingKind(s string, words int) (barrier, comments bool) {
+	if words > 40 {
+		return false, false
+	}
+	if commentsOnTitle.MatchString(s) {
+		return true, true
+	}
+	if words > 12 {
+		return false, false
+	}
+	if commentHeader.MatchString(s) || commentsHeading.MatchString(s) {
+		return true, true
+	}
+	return barrierLine.MatchString(s), false
 }
 
 // captionCredit marks a picture's caption by its credit line.

@@ -49,28 +49,32 @@ func isAuthorBio(s string) bool {
 // cannot tell from the story's own closing lines. It returns the new end,
 // exclusive.
 func cutClosingNotes(info []lineInfo, start, end int) int {
-	note := func(li lineInfo) bool {
-		if li.junk {
-			return false
-		}
-		if isAuthorBio(li.text) {
-			return true
-		}
-		return li.para && (isClosingPromo(li.text) || isStandingNote(li.text))
+	// note[i-start] says whether line i is such a note, each line judged
+	// once: the regexps cost more than the rest of the walk.
+	note := make([]bool, end-start)
+	last := -1
+	for i := start; i < end; i++ {
+		li := info[i]
+		note[i-start] = !li.junk && (isAuthorBio(li.text) ||
+			(li.para && (isClosingPromo(li.text) || isStandingNote(li.text))))
+	}
+	// goesOn: a pair of paragraphs that are not notes stands at or after
+	// line i; computed from the end.
+	goesOn := make([]bool, end-start+1)
+	for i := end - 2; i >= start; i-- {
+		pair := info[i].para && info[i+1].para && !note[i-start] && !note[i+1-start]
+		goesOn[i-start] = pair || goesOn[i+1-start]
 	}
 	for p := start + 1; p < end; p++ {
-		if !note(info[p]) {
-			continue
-		}
-		goesOn := false
-		for k := p + 1; k+1 < end && !goesOn; k++ {
-			goesOn = info[k].para && info[k+1].para && !note(info[k]) && !note(info[k+1])
-		}
-		if !goesOn {
-			return p
+		if note[p-start] && !goesOn[p+1-start] {
+			last = p
+			break
 		}
 	}
-	return end
+	if last < 0 {
+		return end
+	}
+	return last
 }
 
 // extendClosingLines extends a run over the short sentences right after

@@ -27,7 +27,12 @@ type lineInfo struct {
 	row bool
 	// repeat marks a line that is junk only because the page repeats it.
 	repeat bool
-	score  float64
+	// barrier marks a heading that no article run may cross lightly.
+	barrier bool
+	// shout marks a line written all in capitals, dropped from the
+	// article but weighed as any fragment when choosing it.
+	shout bool
+	score float64
 }
 
 // classify scores each line for selectBody: prose counts for its length,
@@ -44,8 +49,11 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 	for i, l := range body {
 		li := lineInfo{line: l, words: article.WordCount(l.text)}
 		li.para = isProse(l, li.words)
-		barrier[i] = isBarrier(l.text, li.words)
-		li.comments = li.words <= 12 && (commentsHeading.MatchString(l.text) || commentHeader.MatchString(l.text))
+		barrier[i], li.comments = headingKind(l.text, li.words)
+		li.shout = shouted(l.text, li.words)
+		// A caption that says it is one stands between paragraphs
+		// without parting them.
+		li.caption = li.words <= 60 && captionLabel.MatchString(l.text)
 		li.junk = barrier[i] || isJunkLine(l.text, li.words) ||
 			(h.title != "" && sameWords(l.text, h.title)) ||
 			(useStore && bp.Repeated(site, l.text)) ||
@@ -65,7 +73,15 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 	markArrowTeasers(info)
 	markAuthorBoxes(info, barrier)
 	markTableRows(info)
+	for i := range info {
+		info[i].barrier = barrier[i]
+	}
 	gap := 0
+	// underBarrier holds from a barrier heading ("You may also like") to
+	// the next pair of paragraphs or the article's heading: a paragraph
+	// alone in that stretch is a teaser's summary, not the article
+	// resuming after an inline box.
+	underBarrier := false
 	for i := range info {
 		li := &info[i]
 		// A paragraph alone between fragments is more often a teaser's
@@ -74,6 +90,12 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 		// Captions stand between paragraphs without parting them.
 		isolated := li.para && !paraNear(info, i, -1) && !paraNear(info, i, 1)
 		listed := (li.item && (li.para || li.words >= 10)) || li.row
+		switch {
+		case barrier[i]:
+			underBarrier = true
+		case li.para && !isolated, i == h.line:
+			underBarrier = false
+		}
 		switch {
 		case li.caption:
 		case (li.para && !isolated) || listed:
@@ -102,6 +124,8 @@ func classify(body []line, h header, site string, bp *article.Boilerplate) []lin
 			// Items of a list inside an article cost nothing, but a list
 			// of teasers must not pass for an article either.
 			li.score = 0
+		case isolated && underBarrier:
+			li.score = -float64(gap)
 		case isolated:
 			li.score = float64(li.words)/2 - float64(gap)
 		case li.para:
@@ -237,6 +261,17 @@ func selectBody(info []lineInfo, titleAt int) (start, end int, ok bool) {
 			best, start, end = b, s, e
 		}
 	}
+	// Comments follow the article: a run that reaches across their
+	// heading (when the page's heading was not found to close it above)
+	// ends there, unless too little stands before it.
+	for c := start; c < end; c++ {
+		if info[c].comments {
+			if b, s, e := bestRun(info, start, c); b >= 20 {
+				best, start, end = b, s, e
+			}
+			break
+		}
+	}
 	if best < 10 {
 		return 0, 0, false
 	}
@@ -265,8 +300,15 @@ func keepBody(info []lineInfo, start, end int) []lineInfo {
 	for start < end && !info[start].para {
 		start++
 	}
-	for end > start && (!info[end-1].para || isStandingNote(info[end-1].text)) {
-		end--
+	if cut := cutClosingNotes(info, start, end); cut < end {
+		// The short lines above the first note stay: a quoted post's
+		// attribution, a credit or a list of sources may end the story.
+		end = cut
+	} else {
+		for end > start && (!info[end-1].para || isStandingNote(info[end-1].text)) {
+			end--
+		}
+		end = extendClosingLines(info, start, end)
 	}
 	end = extendAnnounced(info, start, end)
 	var out []lineInfo
@@ -279,18 +321,42 @@ func keepBody(info []lineInfo, start, end int) []lineInfo {
 }
 
 // barrierLine matches the headings that close an article: comments, and
-// the lists of other articles that follow it.
-var barrierLine = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment|related( articles| stories| posts| news| content| coverage)?|recommended( for you| stories| articles)?|recommendations?|ranking|you (may|might) also like|more (stories|articles|news) from .*|more (in|from|on) \S+( \S+){0,4}|read next|most (read|popular|viewed|shared))\s*:?$`)
+// the lists of other articles that follow it, in the languages the dumps
+// come in. Such a heading may trail off in a colon or an ellipsis ("Você
+// pode gostar...").
+var barrierLine = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment|related( articles| stories| posts| news| content| coverage| reading)?|recommended( for you| stories| articles| reading)?|recommendations?|ranking|you (may|might) also( like| enjoy| be interested in)|more (stories|articles|news) from .*|more (in|from|on) \S+( \S+){0,4}|more like this|read next|most (read|popular|viewed|shared)|trending now|popular now|editor'?s picks|` +
+	// Portuguese, Spanish, French, German, Italian, Dutch.
+	`(você )?(também )?(pode|podem) (gostar|interessar)|veja também|leia também|(también )?te (puede|podría) interesar|quizás te interese|vous (aimerez|pourriez aimer) aussi|à lire aussi|sur le même sujet|das könnte sie auch interessieren|weitere artikel|mehr zum thema|(ti )?potrebbe interessarti|potrebbero interessarti|ook interessant|gerelateerde artikelen)\s*(:|\.\.\.|…)?$`)
 
 // commentsHeading matches the heading of a comments section.
 var commentsHeading = regexp.MustCompile(`^(?i:(\d+\s+)?(comments?|responses?|replies)( to .*)?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|add a comment)\s*:?$`)
 
+// commentsOnTitle matches the heading a blog puts over the comments on a
+// post, quoting the post's title, however long: "10 thoughts on “…”",
+// "One response to "…"".
+var commentsOnTitle = regexp.MustCompile(`^(?i:(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(thoughts?|responses?|comments?|replies|reactions?)\s+(on|to)\s+["“”'‘’«„])`)
+
 // commentHeader matches a comment's "Name says:" or "Name on <date> said:".
 var commentHeader = regexp.MustCompile(`(?i)\b(says|said|wrote|writes|sagt|schreibt|dice|disse|diz|a écrit)\s*:\s*$`)
 
-// isBarrier reports lines that no article run may cross.
-func isBarrier(s string, words int) bool {
-	return words <= 12 && (barrierLine.MatchString(s) || commentHeader.MatchString(s))
+// headingKind tells whether a line is a barrier, a line that no article
+// run may cross lightly, and whether it is the heading of a comments
+// section, which closes an article for sure ("Related" boxes also stand
+// inside articles).
+func headingKind(s string, words int) (barrier, comments bool) {
+	if words > 40 {
+		return false, false
+	}
+	if commentsOnTitle.MatchString(s) {
+		return true, true
+	}
+	if words > 12 {
+		return false, false
+	}
+	if commentHeader.MatchString(s) || commentsHeading.MatchString(s) {
+		return true, true
+	}
+	return barrierLine.MatchString(s), false
 }
 
 // captionCredit marks a picture's caption by its credit line.
@@ -299,10 +365,15 @@ var captionCredit = guardedRegexp{
 	needles: []string{"photo", "getty images", "credit:", "image", "pictured)", "shutterstock", "/afp", "epa", "reuters/"},
 }
 
-// isCaption reports a picture's caption: short, with a photo credit.
+// isCaption reports a picture's caption: short, with a photo credit, or
+// labelled as a caption the way players and galleries write it out
+// ("Image caption …", "Media caption…", "2of4 …").
 func isCaption(s string, words int) bool {
-	return words <= 60 && captionCredit.MatchString(s)
+	return words <= 60 && (captionCredit.MatchString(s) || captionLabel.MatchString(s))
 }
+
+// captionLabel opens a caption that says what it is.
+var captionLabel = regexp.MustCompile(`^(?:(?i:image|media|video|photo) ?caption(?:\b|\p{Lu})|\d{1,3} ?of ?\d{1,3}\p{Lu})`)
 
 // junkStarts open short lines that are page furniture, not article text.
 var junkStarts = regexp.MustCompile(`^(?i:share|tweet|e-?mail|print|comments?|reply|advertisement|advertising|sponsored|loading|read more|read also|also read|see also|see more|don'?t miss|don’t miss|must read|continue reading|see more|show more|view more|load more|related|recommended|recommendations?|ranking|most (read|popular|viewed|shared)|trending|popular|newsletters?|sign up|subscribe|log ?in|sign in|register|menu|search|skip to|cookies?|accept|close|back to top|next|previous|prev|top stories|more stories|more from|you may also like|follow us|follow|watch|listen|download|click here|photo|image|video|getty|ap photo|credit|source|tags?|topics?|filed under|posted in|categories|category|home|about us|contact|privacy|terms|facebook|twitter|instagram|linkedin|pinterest|whatsapp|reddit|youtube|flipboard|tumblr|telegram)\b`)
@@ -321,6 +392,50 @@ var counterLine = regexp.MustCompile(`\(\s*[\d.,]+[kKmM]?\s*\)\s*$`)
 
 // byline matches "By Jane Doe" and its cousins in other languages.
 var byline = regexp.MustCompile(`^(?i:by|von|por|par|di|door|av)\s+\p{Lu}`)
+
+// dropInlineBoxes marks as junk, inside the run info[start:end], the
+// fragments right under a barrier heading down to the next paragraph (the
+// headlines of a "Related" box set inside the story) and the lines
+// written all in capitals (other stories' headlines, app plugs). They are
+// weighed as any fragment when the run is chosen, so that the story's
+// paragraphs on both sides still join up.
+func dropInlineBoxes(info []lineInfo, start, end int) {
+	for i := start; i < end; i++ {
+		if info[i].shout {
+			info[i].junk, info[i].para = true, false
+		}
+		if !info[i].barrier || info[i].comments {
+			continue
+		}
+		for j := i + 1; j < end && !info[j].para && !info[j].barrier; j++ {
+			info[j].junk = true
+		}
+	}
+}
+
+// shouted reports a line written all in capitals, as sites set the
+// headlines of other stories and their app plugs inside an article
+// ("CLICK HERE TO GET THE APP"); a paragraph is never written so. A
+// question so written is a subheading the next paragraphs answer.
+func shouted(s string, words int) bool {
+	if words < 4 || words > 25 || strings.HasSuffix(s, "?") {
+		return false
+	}
+	upper, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	// Ticker symbols and figures ("HD THE HOME DEPOT INC. 225.86 -5.44%")
+	// are data, not a headline.
+	return upper >= 12 && digits*4 < upper
+}
 
 // isJunkLine recognises page furniture by its words alone.
 func isJunkLine(s string, words int) bool {

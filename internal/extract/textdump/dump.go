@@ -91,12 +91,19 @@ func (p *Page) Extract(opt article.Options) (*article.Article, error) {
 	site := siteKey(a.Source)
 
 	body := p.lines[1:]
+	if head.line >= 0 && body[head.line].item {
+		// The title repeated as a list item is a teaser's link to this
+		// page (a "latest stories" box), not the heading the article
+		// follows.
+		head.line = -1
+	}
 	info := classify(body, head, site, opt.Boilerplate)
 	start, end, ok := selectBody(info, head.line)
 	if !ok {
 		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", article.ErrNoArticle)
 	}
 	restoreRepeats(info, start, end)
+	dropInlineBoxes(info, start, end)
 	kept := keepBody(info, start, end)
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("%w: no run of article paragraphs in the text", article.ErrNoArticle)

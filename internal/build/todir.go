@@ -106,6 +106,7 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	if err := dir.Commit(); err != nil {
 		return nil, err
 	}
+	opt.Log.Debug("swapped in", "took", time.Since(start))
 	if opt.Tool != "" {
 		data, err := c.encode(opt.Tool)
 		if err == nil {

@@ -1,11 +1,16 @@
 package output
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
+	"sync/atomic"
+
+	"github.com/brief-ssg/brief/internal/pool"
 )
 
 // Dir writes a build beside the published folder and swaps it in on
@@ -325,16 +330,25 @@ func (d *Dir) syncKept(kept string) {
 	if ks.invalidate() != nil {
 		return
 	}
+	var changed []string
 	for _, name := range d.next.Names() {
 		e, _ := d.next.Get(name)
 		if oe, ok := old.Get(name); ok && oe.Key != 0 && oe == e {
 			continue
 		}
-		// A copy, not a link: the next build writes through it in place
-		// (stage.overwrite), which it may not do to a shared file.
-		if ks.copyFrom(filepath.Join(d.dest, filepath.FromSlash(name)), name) != nil {
-			return
+		changed = append(changed, name)
+	}
+	// A copy, not a link: the next build writes through it in place
+	// (stage.overwrite), which it may not do to a shared file. The copies
+	// wait on the disk more than on the CPU, hence more workers than CPUs.
+	var failed atomic.Bool
+	pool.Each(context.Background(), len(changed), 2*runtime.GOMAXPROCS(0), func(i int) {
+		if !failed.Load() && ks.copyFrom(filepath.Join(d.dest, filepath.FromSlash(changed[i])), changed[i]) != nil {
+			failed.Store(true)
 		}
+	})
+	if failed.Load() {
+		return
 	}
 	for _, name := range old.Names() {
 		if _, ok := d.next.Get(name); !ok {

@@ -184,16 +184,18 @@ func TestThresholdGrid(t *testing.T) {
 		}
 		return out
 	}
-	for _, sim := range grid("STORIES_SIMILAR", "0.24") {
-		for _, cross := range grid("STORIES_CROSS", "0.3") {
-			pred, _ := group(t, filepath.Join(dir, "dev"), stories.Options{Similar: sim, CrossLanguage: cross})
-			var line []string
-			for which := range uint32(2) {
-				hl, hp, hu := half(l, pred, which)
-				s := Score(hp, hl, hu)
-				line = append(line, fmt.Sprintf("P %.3f R %.3f B %.3f hn %d", s.PairP, s.PairR, s.BCubedF1, s.HardNegMerged))
+	for _, sim := range grid("STORIES_SIMILAR", "0.30") {
+		for _, cross := range grid("STORIES_CROSS", "0.5") {
+			for _, rise := range grid("STORIES_RISE", "0.03") {
+				pred, _ := group(t, filepath.Join(dir, "dev"), stories.Options{Similar: sim, CrossLanguage: cross, Rise: rise})
+				var line []string
+				for which := range uint32(2) {
+					hl, hp, hu := half(l, pred, which)
+					s := Score(hp, hl, hu)
+					line = append(line, fmt.Sprintf("P %.3f R %.3f B %.3f hn %d", s.PairP, s.PairR, s.BCubedF1, s.HardNegMerged))
+				}
+				t.Logf("similar %.2f cross %.2f rise %.2f   half0: %s   half1: %s", sim, cross, rise, line[0], line[1])
 			}
-			t.Logf("similar %.2f cross %.2f   half0: %s   half1: %s", sim, cross, line[0], line[1])
 		}
 	}
 }

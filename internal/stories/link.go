@@ -77,6 +77,7 @@ type cluster struct {
 	all    *centroid
 	cross  *centroid
 	langs  uint64
+	first  time.Time
 	last   time.Time
 }
 
@@ -148,6 +149,9 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 		c.all.add(d.all)
 		c.cross.add(d.cross)
 		c.langs |= 1 << uint(d.lang)
+		if len(c.docs) == 1 {
+			c.first = d.d.Published
+		}
 		c.last = d.d.Published
 		of[i] = c.order
 	}
@@ -196,15 +200,16 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 				}
 				var r Reason
 				var ratio float64
+				rise := opt.Rise * max(0, d.d.Published.Sub(c.first)-opt.Hold).Hours() / 24
 				if c.langs&(1<<uint(d.lang)) != 0 {
 					s, _ := c.all.cosine(d.all)
-					r, ratio = Reason{Signal: SignalSimilar, Score: s}, s/opt.Similar
+					r, ratio = Reason{Signal: SignalSimilar, Score: s}, s/(opt.Similar+rise)
 				} else {
 					s, shared := c.cross.cosine(d.cross)
 					if shared < crossShared {
 						continue
 					}
-					r, ratio = Reason{Signal: SignalCrossLanguage, Score: s}, s/opt.CrossLanguage
+					r, ratio = Reason{Signal: SignalCrossLanguage, Score: s}, s/(opt.CrossLanguage+rise)
 				}
 				if ratio >= 1 && ratio > bestRatio {
 					best, bestR, bestRatio = c, r, ratio

@@ -73,6 +73,15 @@ type Options struct {
 	// still join it by similarity (follow-ups); near-duplicates and pins
 	// join whatever the time.
 	Window time.Duration
+	// Hold is how long after a story's first member the thresholds stay
+	// as set; past it they rise by Rise per day (24 h), so that a later
+	// event with the same actors (the next meeting, the next quarter's
+	// results, the return match) must be much more alike to join, while
+	// the first days' follow-ups join as easily as the reports.
+	Hold time.Duration
+	// Rise is how much the thresholds rise per day past Hold; 0 means the
+	// default, a negative value keeps them flat.
+	Rise float64
 	// Workers bounds the goroutines that analyse documents; 0 means one
 	// per CPU.
 	Workers int
@@ -80,10 +89,12 @@ type Options struct {
 
 // The defaults of Options.
 const (
-	DefaultSimilar       = 0.24
-	DefaultCrossLanguage = 0.30
+	DefaultSimilar       = 0.30
+	DefaultCrossLanguage = 0.50
 	DefaultNearDuplicate = 0.50
 	DefaultWindow        = 5 * 24 * time.Hour
+	DefaultHold          = 3 * 24 * time.Hour
+	DefaultRise          = 0.03
 )
 
 // WithDefaults returns o with every zero field set to its default.
@@ -100,6 +111,15 @@ func (o Options) WithDefaults() Options {
 	if o.Window == 0 {
 		o.Window = DefaultWindow
 	}
+	if o.Hold == 0 {
+		o.Hold = DefaultHold
+	}
+	switch {
+	case o.Rise == 0:
+		o.Rise = DefaultRise
+	case o.Rise < 0:
+		o.Rise = 0
+	}
 	return o
 }
 
@@ -113,8 +133,8 @@ func (o Options) Check() error {
 			return fmt.Errorf("stories: %s is %g; it is a similarity between 0 and 1", f.name, f.v)
 		}
 	}
-	if o.Window < 0 {
-		return fmt.Errorf("stories: window is %s; it cannot be negative", o.Window)
+	if o.Window < 0 || o.Hold < 0 {
+		return fmt.Errorf("stories: window (%s) and hold (%s) cannot be negative", o.Window, o.Hold)
 	}
 	return nil
 }

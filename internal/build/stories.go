@@ -48,5 +48,23 @@ func (m *Model) StoryDocuments() ([]stories.Document, error) {
 // image addresses and emphasis marks go, so that a URL's words do not
 // count as the article's.
 func plainText(body string) string {
-	return mdMarkup.Replace(mdLink.ReplaceAllString(strings.ReplaceAll(body, "\r\n", "\n"), "$1"))
+	// Not mdLink: its backtracking took as long as the grouping itself.
+	var b strings.Builder
+	b.Grow(len(body))
+	for {
+		i := strings.Index(body, "](")
+		if i < 0 {
+			break
+		}
+		end := strings.IndexByte(body[i+2:], ')')
+		if end < 0 || strings.IndexByte(body[i+2:i+2+end], '\n') >= 0 {
+			b.WriteString(body[:i+2])
+			body = body[i+2:]
+			continue
+		}
+		b.WriteString(body[:i+1])
+		body = body[i+2+end+1:]
+	}
+	b.WriteString(body)
+	return mdMarkup.Replace(b.String())
 }

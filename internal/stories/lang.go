@@ -1,6 +1,9 @@
 package stories
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // The languages whose stop words are known. A document in one of them is
 // tokenized without its language's stop words; a document in any other
@@ -31,14 +34,18 @@ var stopLists = []struct {
 type languages struct {
 	tags []string
 	stop []map[string]bool
+	// of maps a stop word to the languages it is one in (bit i: tags[i]),
+	// so that guessing looks each word up once.
+	of map[string]uint8
 }
 
 func newLanguages() *languages {
-	l := &languages{}
-	for _, s := range stopLists {
+	l := &languages{of: map[string]uint8{}}
+	for i, s := range stopLists {
 		m := map[string]bool{}
 		for _, w := range strings.Fields(s.words) {
 			m[w] = true
+			l.of[w] |= 1 << i
 		}
 		l.tags = append(l.tags, s.tag)
 		l.stop = append(l.stop, m)
@@ -66,16 +73,16 @@ func (l *languages) guess(words []string) int {
 	if len(words) > 400 {
 		words = words[:400]
 	}
-	best, bestN := -1, 0
-	for i, stop := range l.stop {
-		n := 0
-		for _, w := range words {
-			if stop[w] {
-				n++
-			}
+	var n [8]int
+	for _, w := range words {
+		for m := l.of[w]; m != 0; m &= m - 1 {
+			n[bits.TrailingZeros8(m)]++
 		}
-		if n > bestN {
-			best, bestN = i, n
+	}
+	best, bestN := -1, 0
+	for i := range l.tags {
+		if n[i] > bestN {
+			best, bestN = i, n[i]
 		}
 	}
 	if bestN*10 < len(words) {

@@ -302,7 +302,7 @@ func analyseAll(ctx context.Context, docs []Document, order []int, workers int) 
 		if li >= 0 {
 			stop = langs.stop[li]
 		}
-		counts := map[string]float32{}
+		counts := make(map[string]float32, len(toks)/2)
 		// Title words count twice: the headline is the writer's summary.
 		termCounts(tokenize(d.Title, nil), stop, 2, counts)
 		termCounts(toks, stop, 1, counts)
@@ -310,8 +310,7 @@ func analyseAll(ctx context.Context, docs []Document, order []int, workers int) 
 		for t, n := range counts {
 			a.counts = append(a.counts, termCount{t, n})
 		}
-		slices.SortFunc(a.counts, func(x, y termCount) int { return strings.Compare(x.term, y.term) })
-		a.sig = sign(shingles(words))
+		a.sig = sign(shingleHashes(words))
 		an[k] = a
 	})
 	return an, err
@@ -345,8 +344,10 @@ func vectorise(docs []Document, order []int, an []analysis) ([]doc, []string, []
 		ds[k] = doc{d: &docs[i], index: i, slug: docs[i].slugOf(), lang: id}
 		ids[k] = v.add(an[k].counts, id)
 	}
+	v.number()
 	for k := range ds {
 		ds[k].all, ds[k].cross = v.weigh(an[k].counts, ids[k], len(ds))
+		an[k].counts, ids[k] = nil, nil
 	}
 	return ds, v.terms, v.df
 }

@@ -49,6 +49,14 @@ func wordHash(w string) uint64 {
 // shingles returns the hashes of the shingleWords-word runs of words,
 // sorted and without repeats.
 func shingles(words []string) []uint64 {
+	out := shingleHashes(words)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// shingleHashes returns the hashes of the shingleWords-word runs of
+// words, in order, repeats included: enough for a signature.
+func shingleHashes(words []string) []uint64 {
 	if len(words) < shingleWords {
 		return nil
 	}
@@ -64,8 +72,7 @@ func shingles(words []string) []uint64 {
 		}
 		out = append(out, s)
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // mix is the finaliser of SplitMix64: it spreads every input bit over the

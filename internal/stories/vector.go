@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 )
 
 // Documents are compared as TF-IDF vectors (Salton and Buckley 1988), as
@@ -32,12 +33,13 @@ type vocabulary struct {
 	terms []string
 	df    []int32
 	langs []uint64 // bit l set: a document of language l has the term
+	final []int32  // provisional number → final, once numbered
 }
 
 func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
 
-// add records one document's terms, in a fixed order so that term numbers,
-// and the sums over them, are the same in every run.
+// add records one document's terms and returns their provisional numbers
+// (see number).
 func (v *vocabulary) add(counts []termCount, lang int) []int32 {
 	ids := make([]int32, len(counts))
 	for i, tc := range counts {
@@ -57,6 +59,28 @@ func (v *vocabulary) add(counts []termCount, lang int) []int32 {
 	return ids
 }
 
+// number renumbers the terms in their sorted order, so that the numbers,
+// and so the order of the sums over them, are the same in every run
+// whatever the order terms were added in. The numbers add returned are
+// provisional: weigh maps them.
+func (v *vocabulary) number() {
+	perm := make([]int32, len(v.terms))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(a, b int32) int { return strings.Compare(v.terms[a], v.terms[b]) })
+	v.final = make([]int32, len(perm))
+	terms := make([]string, len(perm))
+	df := make([]int32, len(perm))
+	langs := make([]uint64, len(perm))
+	for n, old := range perm {
+		v.final[old] = int32(n)
+		terms[n], df[n], langs[n] = v.terms[old], v.df[old], v.langs[old]
+		v.ids[v.terms[old]] = int32(n)
+	}
+	v.terms, v.df, v.langs = terms, df, langs
+}
+
 // crossTerm says a term occurs in documents of two languages or more.
 func (v *vocabulary) crossTerm(id int32) bool { return bits.OnesCount64(v.langs[id]) >= 2 }
 
@@ -64,22 +88,27 @@ func (v *vocabulary) crossTerm(id int32) bool { return bits.OnesCount64(v.langs[
 // cross-language terms (cross), both of length 1 (or empty). counts are
 // the document's terms, ids their numbers, n the number of documents.
 func (v *vocabulary) weigh(counts []termCount, ids []int32, n int) (all, cross vector) {
-	var norm, crossNorm float64
+	every := make(vector, len(counts))
 	for i, tc := range counts {
-		id := ids[i]
+		id := v.final[ids[i]]
 		w := (1 + math.Log(float64(tc.n))) * math.Log(1+float64(n)/float64(v.df[id]))
+		every[i] = entry{id, float32(w)}
+	}
+	slices.SortFunc(every, func(a, b entry) int { return int(a.term - b.term) })
+	// Sums in the order of the final numbers, to be the same every run.
+	var norm, crossNorm float64
+	for _, e := range every {
+		w := float64(e.w)
 		norm += w * w
-		if v.df[id] < 2 {
+		if v.df[e.term] < 2 {
 			continue
 		}
-		all = append(all, entry{id, float32(w)})
-		if v.crossTerm(id) {
+		all = append(all, e)
+		if v.crossTerm(e.term) {
 			crossNorm += w * w
-			cross = append(cross, entry{id, float32(w)})
+			cross = append(cross, e)
 		}
 	}
-	slices.SortFunc(all, func(a, b entry) int { return int(a.term - b.term) })
-	slices.SortFunc(cross, func(a, b entry) int { return int(a.term - b.term) })
 	scale(all, norm)
 	scale(cross, crossNorm)
 	return all, cross

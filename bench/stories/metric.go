@@ -23,6 +23,12 @@ type Labels struct {
 	HardNegatives [][2]string
 	// Kinds maps a base name to its kind (wire-copy, rewrite…), when given.
 	Kinds map[string]string
+	// Items is every item of the set, when given; else the labelled ones
+	// and those the caller names are.
+	Items []string
+	// Ambiguous are pairs left out of every count, as score_stories.py
+	// does without --strict.
+	Ambiguous [][2]string
 }
 
 // ReadLabels reads a labels file.
@@ -35,11 +41,13 @@ func ReadLabels(file string) (*Labels, error) {
 		Stories       json.RawMessage   `json:"stories"`
 		HardNegatives [][2]string       `json:"hard_negatives"`
 		Kinds         map[string]string `json:"kinds"`
+		Items         []string          `json:"items"`
+		Ambiguous     [][2]string       `json:"ambiguous_pairs"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	l := &Labels{HardNegatives: raw.HardNegatives, Kinds: raw.Kinds, Stories: map[string][]string{}}
+	l := &Labels{HardNegatives: raw.HardNegatives, Kinds: raw.Kinds, Items: raw.Items, Ambiguous: raw.Ambiguous, Stories: map[string][]string{}}
 	var byID map[string][]string
 	if err := json.Unmarshal(raw.Stories, &byID); err == nil {
 		l.Stories = byID
@@ -96,6 +104,7 @@ func Score(pred [][]string, l *Labels, universe []string) Scores {
 		}
 	}
 	items := slices.Clone(universe)
+	items = append(items, l.Items...)
 	for f := range gold {
 		items = append(items, f)
 	}
@@ -115,10 +124,15 @@ func Score(pred [][]string, l *Labels, universe []string) Scores {
 		gmem[g] = append(gmem[g], x)
 		pmem[p] = append(pmem[p], x)
 	}
+	amb := map[[2]string]bool{}
+	for _, p := range l.Ambiguous {
+		a, b := path.Base(p[0]), path.Base(p[1])
+		amb[[2]string{a, b}], amb[[2]string{b, a}] = true, true
+	}
 	s := Scores{Items: len(items)}
 	for _, x := range items {
 		for _, y := range gmem[gold[x]] {
-			if x < y {
+			if x < y && !amb[[2]string{x, y}] {
 				s.GoldPairs++
 				if predOf[x] == predOf[y] {
 					s.True++
@@ -126,7 +140,7 @@ func Score(pred [][]string, l *Labels, universe []string) Scores {
 			}
 		}
 		for _, y := range pmem[predOf[x]] {
-			if x < y {
+			if x < y && !amb[[2]string{x, y}] {
 				s.PredPairs++
 			}
 		}
@@ -143,14 +157,23 @@ func Score(pred [][]string, l *Labels, universe []string) Scores {
 		s.PairF1 = 0
 	}
 	for _, x := range items {
-		both := 0
+		both, inPred, inGold := 0, 0, 0
 		for _, y := range pmem[predOf[x]] {
+			if amb[[2]string{x, y}] {
+				continue
+			}
+			inPred++
 			if gold[y] == gold[x] {
 				both++
 			}
 		}
-		s.BCubedP += float64(both) / float64(len(pmem[predOf[x]]))
-		s.BCubedR += float64(both) / float64(len(gmem[gold[x]]))
+		for _, y := range gmem[gold[x]] {
+			if !amb[[2]string{x, y}] {
+				inGold++
+			}
+		}
+		s.BCubedP += float64(both) / float64(inPred)
+		s.BCubedR += float64(both) / float64(inGold)
 	}
 	if n := float64(len(items)); n > 0 {
 		s.BCubedP /= n

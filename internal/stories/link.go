@@ -61,7 +61,7 @@ type doc struct {
 	d      *Document
 	index  int // in the caller's slice
 	slug   string
-	lang   int // bit in vocabulary.langs
+	lang   int // bit in vocabulary.langs; -1: unknown
 	all    vector
 	cross  vector
 	lookup []int32 // terms it is indexed and looked up by
@@ -148,7 +148,9 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 		c.reason = append(c.reason, r)
 		c.all.add(d.all)
 		c.cross.add(d.cross)
-		c.langs |= 1 << uint(d.lang)
+		if d.lang >= 0 {
+			c.langs |= 1 << uint(d.lang)
+		}
 		if len(c.docs) == 1 {
 			c.first = d.d.Published
 		}
@@ -201,7 +203,9 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 				var r Reason
 				var ratio float64
 				rise := opt.Rise * max(0, d.d.Published.Sub(c.first)-opt.Hold).Hours() / 24
-				if c.langs&(1<<uint(d.lang)) != 0 {
+				// A document of unknown language (too few stop words to
+				// tell, none declared) is compared on all its terms.
+				if d.lang < 0 || c.langs&(1<<uint(d.lang)) != 0 || c.langs == 0 {
 					s, _ := c.all.cosine(d.all)
 					r, ratio = Reason{Signal: SignalSimilar, Score: s}, s/(opt.Similar+rise)
 				} else {
@@ -337,7 +341,10 @@ func vectorise(docs []Document, order []int, an []analysis) ([]doc, []string, []
 	ids := make([][]int32, len(order))
 	for k, i := range order {
 		id, ok := langIDs[an[k].lang]
-		if !ok {
+		switch {
+		case an[k].lang == "":
+			id = -1
+		case !ok:
 			id = min(len(langIDs), 63) // past 63 languages, the rest share a bit
 			langIDs[an[k].lang] = id
 		}

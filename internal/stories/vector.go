@@ -53,7 +53,9 @@ func (v *vocabulary) add(counts []termCount, lang int) []int32 {
 			v.langs = append(v.langs, 0)
 		}
 		v.df[id]++
-		v.langs[id] |= 1 << uint(lang)
+		if lang >= 0 {
+			v.langs[id] |= 1 << uint(lang)
+		}
 		ids[i] = id
 	}
 	return ids

@@ -51,6 +51,7 @@ func commands() map[string]command {
 		"import":  {"turn scraped pages into articles in content/", runImport},
 		"init":    {"create a new briefing site in a folder", runInit},
 		"serve":   {"preview the site, rebuilding and reloading as files change", runServe},
+		"stories": {"print how the articles group into stories (the same event, many sources)", runStories},
 		"theme":   {"list the default theme's files, or export them into the site to edit", runTheme},
 		"version": {"print brief's version", runVersion},
 	}

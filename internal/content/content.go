@@ -76,14 +76,17 @@ type Article struct {
 	Summary         string
 	Image           string
 	Language        string // a language tag, "" for the site's
-	Note            string // the editor's commentary, Markdown
-	Draft           bool
-	Body            string // Markdown
-	BodyLine        int
-	Imported        time.Time
-	ScrapedFrom     string
-	Fingerprint     string
-	ImportHashes    map[string]string // see Front.ImportHashes
+	// Story is the editor's pin to a story id (`story:`), a slug; "" when
+	// the grouping decides.
+	Story        string
+	Note         string // the editor's commentary, Markdown
+	Draft        bool
+	Body         string // Markdown
+	BodyLine     int
+	Imported     time.Time
+	ScrapedFrom  string
+	Fingerprint  string
+	ImportHashes map[string]string // see Front.ImportHashes
 	// ImportedTopics is a `topics:` list that an earlier brief import
 	// wrote and nobody has edited since (its import hash still matches).
 	// It records which rules matched on the day of the import; the build
@@ -333,8 +336,8 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 		SourceURL: escapeURL(f.SourceURL), Authors: clean(f.Author), Tags: clean(f.Tags),
 		Topics: clean(f.Topics), ExcludeTopics: clean(f.ExcludeTopics),
 		Summary: safetext.Line(f.Summary), Image: escapeURL(f.Image), DateFrom: safetext.Line(f.DateFrom),
-		Language: strings.TrimSpace(f.Language),
-		Note:     strings.TrimSpace(safetext.Text(f.Note)), Draft: f.Draft, Body: body, BodyLine: bodyLine,
+		Language: strings.TrimSpace(f.Language), Story: strings.TrimSpace(f.Story),
+		Note: strings.TrimSpace(safetext.Text(f.Note)), Draft: f.Draft, Body: body, BodyLine: bodyLine,
 		ScrapedFrom: safetext.Text(f.ScrapedFrom), Fingerprint: safetext.Text(f.Fingerprint), ImportHashes: f.ImportHashes, Lines: lines,
 	}
 	if a.Summary == "" {
@@ -371,6 +374,9 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 		if a.Imported, err = f.Imported.Parse(loc); err != nil {
 			bad("imported", "imported: %v", err)
 		}
+	}
+	if a.Story != "" && slug.Make(a.Story) != a.Story {
+		bad("story", "story %q is not a story id; use %q (letters, digits and hyphens)", a.Story, slug.Make(a.Story))
 	}
 	if a.Language != "" && !LanguageTag(a.Language) {
 		bad("language", "language %q is not a language tag such as en, pt-BR or zh-Hans", a.Language)

@@ -40,7 +40,10 @@ type Front struct {
 	Image         string    `yaml:"image"`
 	// Language is the article's language tag (en, pt-BR, zh-Hans); its
 	// page's <html lang> follows it.
-	Language    string `yaml:"language"`
+	Language string `yaml:"language"`
+	// Story pins the article to a story (see internal/stories): articles
+	// with the same story are one, whatever their likeness.
+	Story       string `yaml:"story"`
 	Note        string `yaml:"note"`
 	Draft       bool   `yaml:"draft"`
 	Description string `yaml:"description"`

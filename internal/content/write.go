@@ -61,6 +61,7 @@ var keys = []frontKey{
 	{"description", kindLine},
 	{"image", kindURL},
 	{"language", kindText},
+	{"story", kindText},
 	{"note", kindNote},
 	{"draft", kindBool},
 	{"slug", kindText},

@@ -126,7 +126,7 @@ func scoreMeta(want label, got meta) metaScore {
 }
 
 // scoreDate: an instant is right within 60 s, its day in the label's own
-// offset; a wall-clock label (the page states no zone) is compared with the
+// offset (an extracted midnight, a day alone, on its own date); a wall-clock label (the page states no zone) is compared with the
 // wall clock of the extracted time in its own offset; a day label is right
 // when the extracted time falls on that day in its own offset (both
 // verdicts); no date is right only when the extractor found none.
@@ -158,7 +158,14 @@ func scoreDate(want *string, got time.Time) (instant, day bool) {
 		if err != nil {
 			return false, false
 		}
-		return absDur(got.Sub(t)) <= time.Minute, got.In(t.Location()).Format("2006-01-02") == w[:10]
+		dayOf := got.In(t.Location())
+		if h, m, s := got.Clock(); h == 0 && m == 0 && s == 0 && got.Nanosecond() == 0 {
+			// Midnight is a page that printed only a day: brief import
+			// writes it as that day alone (date: 2019-11-18), which no
+			// offset moves.
+			dayOf = got
+		}
+		return absDur(got.Sub(t)) <= time.Minute, dayOf.Format("2006-01-02") == w[:10]
 	}
 }
 

@@ -107,8 +107,12 @@ func EditFile(data []byte) (*File, error) {
 	return &File{front: doc.Content[0], body: body}, nil
 }
 
+// Day is a date written as a day alone (`date: 2025-01-11`), which pages
+// show without a time of day.
+type Day struct{ Date time.Time }
+
 // Set gives key the value v, in the form the reader will return it. v is a
-// string, a []string, a time.Time, a bool or, for import_hashes, a
+// string, a []string, a time.Time or a Day, a bool or, for import_hashes, a
 // map[string]string, as the key requires. An empty value (the zero time,
 // false, "", an empty list, or nil) removes the key.
 func (f *File) Set(key string, v any) error {
@@ -200,6 +204,12 @@ func node(kind valueKind, v any) (*yaml.Node, error) {
 		}
 		return seq, nil
 	case kindTime:
+		if d, ok := v.(Day); ok {
+			if d.Date.IsZero() {
+				return nil, nil
+			}
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.Date.Format(time.DateOnly)}, nil
+		}
 		t, ok := v.(time.Time)
 		if !ok {
 			return wrong()

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -69,6 +71,36 @@ func TestUpgradeImages(t *testing.T) {
 		got, n := upgradeImages(tt.in)
 		if got != tt.want || n != tt.n {
 			t.Errorf("upgradeImages(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, tt.n)
+		}
+	}
+}
+
+// A page that prints only a day is written with the day alone, which the
+// site shows without an invented time; one that gives a time keeps it.
+func TestImportWritesADayAlone(t *testing.T) {
+	body := "The ferry to the north islands will run twice a day from June, the operator said, after a winter in which storms cancelled a third of its crossings.\n\n" +
+		"A second boat, leased from a southern company, covers the extra run; fares stay the same until the end of the year.\n\n" +
+		"Island councils had asked for the change for years, saying a single daily crossing kept patients from hospital appointments.\n"
+	for _, tc := range []struct{ dateline, want string }{
+		{"May 20, 2024", "date: 2024-05-20\n"},
+		{"May 20, 2024 at 8:30 AM", "date: 2024-05-20T08:30:00+02:00\n"},
+	} {
+		root, cfg := newSite(t)
+		in := writeInput(t, t.TempDir(), "ferry.txt", "Ferry doubles its crossings - Island News\nFerry doubles its crossings\n"+tc.dateline+"\n"+body)
+		res, err := Import(context.Background(), []string{in}, options(root, cfg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := only(t, res, Imported)
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(r.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), "\n"+tc.want) {
+			t.Errorf("%q: front matter lacks %q:\n%s", tc.dateline, tc.want, data)
+		}
+		if a := readArticle(t, root, r.Path, cfg); a.DateOnly != (!strings.Contains(tc.want, "T")) {
+			t.Errorf("%q: DateOnly = %v", tc.dateline, a.DateOnly)
 		}
 	}
 }

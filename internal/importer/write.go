@@ -31,6 +31,9 @@ func (d *doc) fieldValue(key string) any {
 	case "title":
 		return d.title
 	case "date":
+		if d.dayOnly() {
+			return content.Day{Date: d.date}
+		}
 		return d.date
 	case "source":
 		return d.source
@@ -326,4 +329,13 @@ func writeTemp(dir string, data []byte) (string, error) {
 		return "", fmt.Errorf("writing %s: %w", dir, err)
 	}
 	return name, nil
+}
+
+// dayOnly says the date is written as the day alone. A page that prints
+// only a day gives midnight in the zone it is read in, the site's; an
+// invented "12:00 AM" would be shown for it otherwise. A page that states
+// midnight loses nothing a reader needs.
+func (d *doc) dayOnly() bool {
+	h, m, s := d.date.Clock()
+	return !d.dateGuessed && !d.date.IsZero() && h == 0 && m == 0 && s == 0 && d.date.Nanosecond() == 0
 }

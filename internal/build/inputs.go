@@ -184,6 +184,15 @@ func (in *inputs) read(src fs.FS, p string) ([]byte, error) {
 	return data, nil
 }
 
+// release drops the bytes of the input at p kept by the scan: a large
+// site's content read whole would otherwise stay in memory, beside its
+// parsed copy, for the whole build.
+func (in *inputs) release(p string) {
+	if f := in.get(p); f != nil {
+		f.data = nil
+	}
+}
+
 // digest is one hash of every input below dir (or the file dir), for
 // telling whether a part of the site changed.
 func (in *inputs) digest(dirs ...string) [sha256.Size]byte {

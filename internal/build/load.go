@@ -74,6 +74,9 @@ func (c *Cache) content(ctx context.Context, src fs.FS, in *inputs, loc *time.Lo
 			return
 		}
 		parsed[i] = content.ParseFile(f.path, data, loc)
+		// The parsed file holds what the build needs of it (its own copy
+		// of the body); the bytes are read again if a later step asks.
+		in.release(f.path)
 		if a := parsed[i].Article; a != nil {
 			memos[i] = &articleMemo{Sum: f.sum, Loc: zone, Article: a, HasBody: true}
 		}

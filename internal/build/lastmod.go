@@ -56,6 +56,11 @@ func (m *Model) sitemapEntry(p *render.Page) sitemapURL {
 	for _, t := range p.Topics {
 		lists = append(lists, t.Latest)
 	}
+	if s := p.Story; s != nil {
+		for _, r := range append([]*render.Report{s.Lead}, s.Reports...) {
+			lists = append(lists, []*render.Article{r.Article}, r.Copies)
+		}
+	}
 	if p.Kind == "tags" {
 		var tagged []*render.Article
 		for _, t := range m.Tags {

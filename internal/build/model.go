@@ -46,6 +46,9 @@ type Model struct {
 	// groupDocs (m.Articles' order); nil when stories are off.
 	grouping  []stories.Story
 	groupDocs []stories.Document
+	// storyOf finds the story of an article's view, for the lastmod of
+	// the lists that name it.
+	storyOf map[*render.Article]*storyEntry
 }
 
 // entry is one published article with its groups.

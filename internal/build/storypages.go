@@ -64,6 +64,10 @@ func (m *Model) newStory(g stories.Story, docs []stories.Document) *storyEntry {
 	for _, mem := range g.Members {
 		e := m.Articles[mem.Doc] // docs are m.Articles' order
 		e.story = se
+		if m.storyOf == nil {
+			m.storyOf = map[*render.Article]*storyEntry{}
+		}
+		m.storyOf[e.view] = se
 		se.members = append(se.members, e)
 	}
 	lead := chooseLead(g, docs, func(doc int) bool { return m.Articles[doc].src.Lead })

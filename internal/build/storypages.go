@@ -215,6 +215,16 @@ func collapse(entries []*entry) []*entry {
 	return out
 }
 
+// StoryViews returns the stories of more than one article as their pages
+// show them, in order of their first article.
+func (m *Model) StoryViews() []*render.Story {
+	out := make([]*render.Story, len(m.Stories))
+	for i, se := range m.Stories {
+		out[i] = se.view
+	}
+	return out
+}
+
 // storyIndex is where the index of stories is published.
 const storyIndex = "stories/"
 

@@ -12,15 +12,18 @@ import (
 
 	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/stories"
 )
 
 func runBuild(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "build", "build [--source DIR] [--dest DIR] [--drafts] [--future] [--base-url URL] [--force]\n\nBuilds the site in --source into --dest. The new site is written beside the\nold one and swapped in only when the whole build succeeds. When nothing the\nbuild reads has changed since the last build into --dest, that build is kept\nas it is (--force builds anyway).")
+	fs := newFlags(e, "build", "build [--source DIR] [--dest DIR] [--drafts] [--future] [--base-url URL] [--force] [--explain]\n\nBuilds the site in --source into --dest. The new site is written beside the\nold one and swapped in only when the whole build succeeds. When nothing the\nbuild reads has changed since the last build into --dest, that build is kept\nas it is (--force builds anyway). --explain then prints each story of more\nthan one article and why each article joined it.")
 	source := fs.String("source", ".", "the site's folder (holding site.yaml)")
 	dest := fs.String("dest", "", "where to write the site (default: public/ inside --source)")
 	drafts := fs.Bool("drafts", false, "include articles and pages marked draft: true")
 	future := fs.Bool("future", false, "include articles dated in the future")
 	baseURL := fs.String("base-url", "", "publish under this URL instead of site.yaml's base_url")
+	explain := fs.Bool("explain", false, "after the build, print each story of more than one article and why each article joined it (signal, score, with which article)")
 	force := fs.Bool("force", false, "build even when nothing changed since the last build, or when the build would drop more than half of the published articles")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -53,6 +56,9 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	}
 	if res.Skipped {
 		fmt.Fprintf(e.stdout, "up to date: nothing changed since the last build (%d pages, checked in %s) → %s\n", res.Pages, res.Duration.Round(time.Millisecond), out)
+		if *explain {
+			return explainStories(ctx, e, src, opt)
+		}
 		return nil
 	}
 	fmt.Fprintln(e.stdout, summary(res, out))
@@ -65,7 +71,38 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  %s\n", p)
 		}
 	}
+	if *explain {
+		return explainStories(ctx, e, src, opt)
+	}
 	return nil
+}
+
+// explainStories prints, for `brief build --explain`, the stories of more
+// than one article the build published and why each article joined its
+// story. It groups the site again, as `brief stories` does, rather than
+// keeping the build's grouping in its result: a build that is up to date
+// has none, and the second grouping costs only when asked for.
+func explainStories(ctx context.Context, e *env, src string, opt build.Options) error {
+	cfg, err := site.Load(os.DirFS(src), site.Options{})
+	if err != nil {
+		return err
+	}
+	if !cfg.Stories.On() {
+		fmt.Fprintln(e.stdout, "stories: off in site.yaml (stories: enabled: false); every article is listed on its own")
+		return nil
+	}
+	got, _, err := build.Stories(ctx, os.DirFS(src), build.Options{Drafts: opt.Drafts, Future: opt.Future, BaseURL: opt.BaseURL}, stories.Options{})
+	if err != nil {
+		return err
+	}
+	var multi []stories.Story
+	for _, s := range got {
+		if len(s.Members) > 1 {
+			multi = append(multi, s)
+		}
+	}
+	fmt.Fprintf(e.stdout, "\nstories: %d of more than one article, published at stories/<id>/; the others are alone\n", len(multi))
+	return writeStoryBlocks(e, multi, true)
 }
 
 // isTerminal reports whether f is a terminal, where a progress line that

@@ -101,6 +101,16 @@ func writeStoriesText(e *env, got []stories.Story, explain bool) error {
 		}
 	}
 	fmt.Fprintf(&b, "%d %s, %d with more than one article\n", len(got), plural(len(got), "story", "stories"), multi)
+	if _, err := fmt.Fprint(e.stdout, b.String()); err != nil {
+		return err
+	}
+	return writeStoryBlocks(e, got, explain)
+}
+
+// writeStoryBlocks prints one block a story: its id and span, then its
+// articles, and with explain why each joined.
+func writeStoryBlocks(e *env, got []stories.Story, explain bool) error {
+	var b strings.Builder
 	for _, s := range got {
 		pin := ""
 		if s.Pinned {

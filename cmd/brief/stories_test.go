@@ -49,6 +49,28 @@ func TestStoriesCommand(t *testing.T) {
 			t.Errorf("--explain: exit %d, no %q in\n%s", code, w, out)
 		}
 	}
+	// brief build --explain: the build, then the stories of more than
+	// one article with each article's reason; again when up to date;
+	// and a word when site.yaml turns stories off.
+	for _, run := range []string{"build", "up to date"} {
+		code, out, errOut := brief(t, tmp, "build", "--source", "site", "--explain")
+		for _, w := range []string{"stories: 1 of more than one article", "a: 2 articles", "content/articles/b.md  near-duplicate of content/articles/a.md"} {
+			if code != 0 || !strings.Contains(out, w) {
+				t.Errorf("build --explain (%s): exit %d, no %q in\n%s%s", run, code, w, out, errOut)
+			}
+		}
+		if _, explained, _ := strings.Cut(out, "stories: 1"); strings.Contains(explained, "other.md") {
+			t.Errorf("build --explain (%s) lists an article alone:\n%s", run, out)
+		}
+	}
+	yaml := filepath.Join(tmp, "site", "site.yaml")
+	cfg, _ := os.ReadFile(yaml)
+	if err := os.WriteFile(yaml, append(cfg, "stories:\n  enabled: false\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := brief(t, tmp, "build", "--source", "site", "--explain"); code != 0 || !strings.Contains(out, "stories: off in site.yaml") {
+		t.Errorf("build --explain, stories off: exit %d\n%s%s", code, out, errOut)
+	}
 	if code, out, _ := brief(t, tmp, "stories", "--help"); code != 0 || !strings.Contains(out, "Usage: brief stories") {
 		t.Errorf("--help: exit %d\n%s", code, out)
 	}

@@ -77,6 +77,19 @@ func targets(t *testing.T, m *build.Model) []target {
 	if len(site.Pages) > 0 {
 		ts = append(ts, target{"page", site.Pages[0].URL, someLooks})
 	}
+	// The example shows a story covered by several sources: its page, the
+	// story index and a member's page with its box of other coverage.
+	stories := m.StoryViews()
+	if len(stories) == 0 {
+		t.Fatal("the example site has no story of more than one article")
+	}
+	st := stories[0]
+	ts = append(ts, target{"story", st.URL, everyLook}, target{"stories", "stories/", someLooks})
+	member := st.Lead.Article
+	if len(st.Reports) > 0 && len(st.Reports[0].Copies) > 0 {
+		member = st.Reports[0].Copies[0]
+	}
+	ts = append(ts, target{"article in a story", member.URL, someLooks})
 	return ts
 }
 

@@ -53,6 +53,10 @@ type Options struct {
 	// uses neither a cache file nor the kept previous build: everything
 	// is read, rendered and written anew.
 	Force bool
+
+	// noGrouping leaves articles out of stories, for Stories, which
+	// groups them itself.
+	noGrouping bool
 }
 
 // Result summarises a build.
@@ -182,6 +186,20 @@ func load(ctx context.Context, src fs.FS, in *inputs, opt Options) (*Model, erro
 	errs.Add(m.assemble(set, opt))
 	if err := errs.Err(); err != nil {
 		return nil, err
+	}
+	if !opt.noGrouping {
+		if err := m.group(ctx, opt); err != nil {
+			return nil, err
+		}
+	}
+	// The home page's topic cards name each story once, like the lists.
+	for _, te := range m.Topics {
+		for _, e := range collapse(te.articles) {
+			if len(te.view.Latest) == homeTopicItems {
+				break
+			}
+			te.view.Latest = append(te.view.Latest, e.view)
+		}
 	}
 	return m, nil
 }

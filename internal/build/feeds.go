@@ -2,8 +2,10 @@ package build
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,6 +56,9 @@ func (m *Model) feedJobs(dir, title, description string, entries []*entry) []job
 				return nil, err
 			}
 			v := e.view
+			if v.Story != nil {
+				content += m.feedCoverage(v.Story)
+			}
 			tags := make([]string, len(v.Tags))
 			for i, t := range v.Tags {
 				tags[i] = t.Title
@@ -103,4 +108,21 @@ func (m *Model) absImage(img string) string {
 		return ""
 	}
 	return m.Config.Base.ResolveReference(ref).String()
+}
+
+// feedCoverage is the end of a story's item in a feed: a feed, like a
+// list, carries a story once, by the article lists show for it, and
+// links the rest of its coverage and its page.
+func (m *Model) feedCoverage(l *render.StoryLink) string {
+	var b strings.Builder
+	b.WriteString(`<p><strong>Also covered by</strong></p><ul>`)
+	for _, o := range l.Others {
+		b.WriteString(`<li><a href="` + html.EscapeString(m.abs(o.URL)) + `">` + html.EscapeString(o.Title) + `</a>`)
+		if o.Source != "" {
+			b.WriteString(" (" + html.EscapeString(o.Source) + ")")
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString(`</ul><p><a href="` + html.EscapeString(m.abs(l.URL)) + `">The whole story: ` + strconv.Itoa(l.More+1) + ` reports</a></p>`)
+	return b.String()
 }

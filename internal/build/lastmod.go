@@ -56,6 +56,22 @@ func (m *Model) sitemapEntry(p *render.Page) sitemapURL {
 	for _, t := range p.Topics {
 		lists = append(lists, t.Latest)
 	}
+	// A list names a story by one article, but the story's page and its
+	// "N more reports" change with every member.
+	for _, list := range lists {
+		for _, a := range list {
+			if se := m.storyOf[a]; se != nil {
+				for _, e := range se.members {
+					lists = append(lists, []*render.Article{e.view})
+				}
+			}
+		}
+	}
+	if s := p.Story; s != nil {
+		for _, r := range append([]*render.Report{s.Lead}, s.Reports...) {
+			lists = append(lists, []*render.Article{r.Article}, r.Copies)
+		}
+	}
 	if p.Kind == "tags" {
 		var tagged []*render.Article
 		for _, t := range m.Tags {

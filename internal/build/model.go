@@ -17,6 +17,7 @@ import (
 	"github.com/brief-ssg/brief/internal/render"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/stories"
 )
 
 // Model is a checked site, grouped and ready to render.
@@ -30,6 +31,9 @@ type Model struct {
 	Topics   []*topicEntry
 	Tags     []*tagEntry // sorted by slug
 	Pages    []*render.Page
+	// Stories are the stories of more than one article, in order of
+	// their first article (see storypages.go).
+	Stories []*storyEntry
 
 	src    fs.FS
 	in     *inputs
@@ -38,6 +42,13 @@ type Model struct {
 	memos map[*content.Article]*articleMemo
 	// prepErrs are prepare's failures, reported with the article's others.
 	prepErrs map[*content.Article]error
+	// grouping is every story, singletons included, of the documents
+	// groupDocs (m.Articles' order); nil when stories are off.
+	grouping  []stories.Story
+	groupDocs []stories.Document
+	// storyOf finds the story of an article's view, for the lastmod of
+	// the lists that name it.
+	storyOf map[*render.Article]*storyEntry
 }
 
 // entry is one published article with its groups.
@@ -47,6 +58,7 @@ type entry struct {
 	view   *render.Article
 	topics []*topicEntry
 	tags   []*tagEntry
+	story  *storyEntry // nil for an article alone
 
 	feedOnce sync.Once
 	feedBody string
@@ -70,7 +82,7 @@ type tagEntry struct {
 // reserved are top-level names brief publishes itself; a plain page may not
 // take them.
 var reserved = map[string]bool{
-	"articles": true, "topics": true, "tags": true, "page": true,
+	"articles": true, "topics": true, "stories": true, "tags": true, "page": true,
 	"feed.xml": true, "rss.xml": true, "feed.json": true, "sitemap.xml": true,
 	"robots.txt": true, "404.html": true, "style.css": true, "favicon.svg": true,
 }
@@ -191,9 +203,6 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 	}
 	for _, te := range m.Topics {
 		te.view.Count = len(te.articles)
-		for i := 0; i < len(te.articles) && i < homeTopicItems; i++ {
-			te.view.Latest = append(te.view.Latest, te.articles[i].view)
-		}
 	}
 
 	var pageSlugs slug.Set

@@ -10,9 +10,12 @@ import (
 
 // Stories reads the site in src as Load does and groups the articles the
 // build would publish (drafts and future articles as opt says) into
-// stories. The documents are in the order of the model's articles, newest
-// first; Member.Doc indexes them.
+// stories, with so, or when so is the zero value with site.yaml's
+// stories: settings (even when they turn stories off for the build). The
+// documents are in the order of the model's articles, newest first;
+// Member.Doc indexes them.
 func Stories(ctx context.Context, src fs.FS, opt Options, so stories.Options) ([]stories.Story, []stories.Document, error) {
+	opt.noGrouping = true
 	m, err := Load(ctx, src, opt)
 	if err != nil {
 		return nil, nil, err
@@ -20,6 +23,9 @@ func Stories(ctx context.Context, src fs.FS, opt Options, so stories.Options) ([
 	docs, err := m.StoryDocuments()
 	if err != nil {
 		return nil, nil, err
+	}
+	if so == (stories.Options{}) {
+		so = storyOptions(m.Config.Stories, opt.Workers)
 	}
 	groups, err := stories.Group(ctx, docs, so)
 	return groups, docs, err

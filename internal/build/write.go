@@ -213,12 +213,21 @@ func (m *Model) jobs() ([]job, error) {
 		jobs = append(jobs, job{name: name, html: true, in: p, run: func() ([]byte, error) { return m.Templates.Render(p) }})
 	}
 
+	// Lists name a story once (collapse); an article's own page and its
+	// story's page name all of its coverage.
+	listed := collapse(m.Articles)
 	home := &render.Page{Kind: "home", Path: "", Description: m.Config.Description, Topics: m.Site.Topics, Feeds: feedLinks("", m.Config.Title)}
-	for i := 0; i < len(m.Articles) && i < homeItems; i++ {
-		home.Items = append(home.Items, m.Articles[i].view)
+	for i := 0; i < len(listed) && i < homeItems; i++ {
+		home.Items = append(home.Items, listed[i].view)
+	}
+	if len(m.Stories) > 0 {
+		home.StoryIndex = storyIndex
 	}
 	page(home)
-	for _, p := range m.lists("archive", "articles/", "All articles", m.Articles) {
+	for _, p := range m.lists("archive", "articles/", "All articles", listed) {
+		page(p)
+	}
+	for _, p := range m.storyPages() {
 		page(p)
 	}
 	for _, e := range m.Articles {
@@ -241,13 +250,14 @@ func (m *Model) jobs() ([]job, error) {
 	}
 	page(&render.Page{Kind: "topics", Path: "topics/", Title: "Topics", Topics: m.Site.Topics})
 	for _, te := range m.Topics {
-		for _, p := range m.lists("topic", te.view.URL, te.view.Title, te.articles) {
+		topicListed := collapse(te.articles)
+		for _, p := range m.lists("topic", te.view.URL, te.view.Title, topicListed) {
 			p.Topic = te.view
 			p.Description = te.view.Description
 			p.Feeds = feedLinks(te.view.URL, te.view.Title)
 			page(p)
 		}
-		jobs = append(jobs, m.feedJobs(te.view.URL, te.view.Title+" · "+m.Config.Title, te.view.Description, te.articles)...)
+		jobs = append(jobs, m.feedJobs(te.view.URL, te.view.Title+" · "+m.Config.Title, te.view.Description, topicListed)...)
 	}
 	tagViews := make([]*render.Tag, len(m.Tags))
 	for i, t := range m.Tags {
@@ -255,7 +265,7 @@ func (m *Model) jobs() ([]job, error) {
 	}
 	page(&render.Page{Kind: "tags", Path: "tags/", Title: "Tags", Tags: tagViews})
 	for _, t := range m.Tags {
-		for _, p := range m.lists("tag", t.view.URL, t.view.Name, t.articles) {
+		for _, p := range m.lists("tag", t.view.URL, t.view.Name, collapse(t.articles)) {
 			p.Tag = t.view
 			page(p)
 		}
@@ -264,7 +274,7 @@ func (m *Model) jobs() ([]job, error) {
 		page(p)
 	}
 	page(&render.Page{Kind: "404", Path: "404/", Title: "Page not found"})
-	jobs = append(jobs, m.feedJobs("", m.Config.Title, m.Config.Description, m.Articles)...)
+	jobs = append(jobs, m.feedJobs("", m.Config.Title, m.Config.Description, listed)...)
 	jobs = append(jobs, m.sitemapJobs(pages, sitemapLimit)...)
 
 	static, err := m.staticJobs(jobs)

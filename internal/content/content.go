@@ -78,7 +78,9 @@ type Article struct {
 	Language        string // a language tag, "" for the site's
 	// Story is the editor's pin to a story id (`story:`), a slug; "" when
 	// the grouping decides.
-	Story        string
+	Story string
+	// Lead is the editor's `lead: true`: the article leads its story.
+	Lead         bool
 	Note         string // the editor's commentary, Markdown
 	Draft        bool
 	Body         string // Markdown
@@ -336,7 +338,7 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 		SourceURL: escapeURL(f.SourceURL), Authors: clean(f.Author), Tags: clean(f.Tags),
 		Topics: clean(f.Topics), ExcludeTopics: clean(f.ExcludeTopics),
 		Summary: safetext.Line(f.Summary), Image: escapeURL(f.Image), DateFrom: safetext.Line(f.DateFrom),
-		Language: strings.TrimSpace(f.Language), Story: strings.TrimSpace(f.Story),
+		Language: strings.TrimSpace(f.Language), Story: strings.TrimSpace(f.Story), Lead: f.Lead,
 		Note: strings.TrimSpace(safetext.Text(f.Note)), Draft: f.Draft, Body: body, BodyLine: bodyLine,
 		ScrapedFrom: safetext.Text(f.ScrapedFrom), Fingerprint: safetext.Text(f.Fingerprint), ImportHashes: f.ImportHashes, Lines: lines,
 	}

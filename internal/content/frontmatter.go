@@ -43,7 +43,10 @@ type Front struct {
 	Language string `yaml:"language"`
 	// Story pins the article to a story (see internal/stories): articles
 	// with the same story are one, whatever their likeness.
-	Story       string `yaml:"story"`
+	Story string `yaml:"story"`
+	// Lead makes the article its story's lead, the report shown first and
+	// listed for the story, whatever the build would choose.
+	Lead        bool   `yaml:"lead"`
 	Note        string `yaml:"note"`
 	Draft       bool   `yaml:"draft"`
 	Description string `yaml:"description"`

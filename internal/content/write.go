@@ -62,6 +62,7 @@ var keys = []frontKey{
 	{"image", kindURL},
 	{"language", kindText},
 	{"story", kindText},
+	{"lead", kindBool},
 	{"note", kindNote},
 	{"draft", kindBool},
 	{"slug", kindText},

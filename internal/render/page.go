@@ -10,7 +10,7 @@ import (
 // Page is what every template receives as its dot: the page being rendered,
 // the site around it, and whatever lists the page kind shows.
 type Page struct {
-	Kind        string // home, topic, topics, article, tag, tags, archive, page, 404
+	Kind        string // home, topic, topics, article, tag, tags, archive, story, stories, page, 404
 	Path        string // where the page is published: "", "topics/trade/", ...
 	Title       string
 	Description string
@@ -19,6 +19,7 @@ type Page struct {
 	Article *Article   // article pages
 	Topic   *Topic     // topic pages
 	Tag     *Tag       // tag pages
+	Story   *Story     // story pages
 	Items   []*Article // home: the latest articles
 	Days    []Day      // topic, tag and archive pages: this page's articles by day
 	Topics  []*Topic   // home and the topic index
@@ -26,6 +27,9 @@ type Page struct {
 	Pager   *Pager     // paginated lists; nil when one page holds all
 	Body    template.HTML
 	Feeds   []FeedLink // feeds offered in <head> and on the page
+	// StoryIndex is the story index's path ("stories/") on the home page
+	// when the site has stories of more than one article; "" otherwise.
+	StoryIndex string
 }
 
 // Site is the part of every page that comes from site.yaml.
@@ -84,6 +88,69 @@ type Article struct {
 	Image           string
 	Language        string // the article's language tag; "" for the site's
 	Draft           bool
+	// Story is the story the article is part of when other articles
+	// report the same event; nil for an article alone.
+	Story *StoryLink
+}
+
+// StoryLink is what an article's page and list entry show of its story.
+// It holds no *Article, so that views do not point at each other.
+type StoryLink struct {
+	ID    string
+	URL   string // "stories/<id>/"
+	Title string // the lead's headline
+	Lead  bool   // this article is the lead
+	// More is how many other articles the story has; Count is More+1.
+	More, Count int
+	// Others are the other articles, in order of publication, at most
+	// StoryOthers of them; the story page lists them all.
+	Others []Coverage
+}
+
+// StoryOthers bounds StoryLink.Others: a story of two hundred copies
+// must not put two hundred links on each of their pages.
+const StoryOthers = 8
+
+// Coverage is another article of the same story, as a link.
+type Coverage struct {
+	Title    string
+	URL      string
+	Source   string
+	Date     time.Time
+	DateOnly bool
+	// Copy says the article is a near-copy of an earlier one (wire text
+	// carried by several sites).
+	Copy bool
+}
+
+// Story is one event and its coverage, for its page.
+type Story struct {
+	ID    string
+	URL   string // "stories/<id>/"
+	Title string // the lead's headline
+	// Lead is the report shown first (see build's choice of the lead).
+	Lead *Report
+	// Reports are the other reports, near-copies folded into the report
+	// they copy, in order of publication.
+	Reports []*Report
+	// Count is how many articles the story has, copies included;
+	// Sources how many distinct sources carried it.
+	Count, Sources int
+	First, Last    time.Time // earliest and latest publication
+	// Notes are the members that carry an editor's note, in order of
+	// publication.
+	Notes []*Article
+}
+
+// Report is one account of a story with the near-copies of it.
+type Report struct {
+	Article *Article
+	// Copies are near-copies of Article (syndicated text with small
+	// edits): "also carried by …".
+	Copies []*Article
+	// FollowUp says it was published a day or more after the story's
+	// first article.
+	FollowUp bool
 }
 
 // Topic is a topic with its members.

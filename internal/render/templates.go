@@ -18,7 +18,7 @@ import (
 )
 
 // Page kinds, each rendered by the template file of the same name.
-var kinds = []string{"home", "topic", "topics", "article", "tag", "tags", "archive", "page", "404"}
+var kinds = []string{"home", "topic", "topics", "article", "tag", "tags", "archive", "story", "stories", "page", "404"}
 
 // Templates holds one parsed template set per page kind.
 type Templates struct {

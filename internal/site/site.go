@@ -44,6 +44,8 @@ type Config struct {
 	Topics    []Topic `yaml:"topics"`
 	// Tags cleans the tags of every article (see Tags).
 	Tags Tags `yaml:"tags"`
+	// Stories tunes how articles group into stories (see Stories).
+	Stories Stories `yaml:"stories"`
 
 	// Location is Timezone resolved; dates without an offset are read in it.
 	Location *time.Location `yaml:"-"`
@@ -157,7 +159,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{})
+		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{})
 	}
 	// Topic lines come from the tree: the typed decoder does not say
 	// where each list item started.
@@ -250,6 +252,7 @@ func (c *Config) check(path string, doc *yaml.Node) error {
 		c.FeedItems = DefaultFeedItems
 	}
 	c.Tags.check(doc, bad)
+	c.Stories.check(doc, bad)
 	var slugs slug.Set
 	for i := range c.Topics {
 		t := &c.Topics[i]

@@ -88,7 +88,7 @@ func explainStories(ctx context.Context, e *env, src string, opt build.Options) 
 		return err
 	}
 	if !cfg.Stories.On() {
-		fmt.Fprintln(e.stdout, "stories: off in site.yaml (stories: enabled: false); every article is listed on its own")
+		fmt.Fprintln(e.stdout, "stories: off (site.yaml has no stories: section, or enabled: false); every article is listed on its own; add stories: {} to group them")
 		return nil
 	}
 	got, _, err := build.Stories(ctx, os.DirFS(src), build.Options{Drafts: opt.Drafts, Future: opt.Future, BaseURL: opt.BaseURL}, stories.Options{})

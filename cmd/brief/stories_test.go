@@ -65,10 +65,10 @@ func TestStoriesCommand(t *testing.T) {
 	}
 	yaml := filepath.Join(tmp, "site", "site.yaml")
 	cfg, _ := os.ReadFile(yaml)
-	if err := os.WriteFile(yaml, append(cfg, "stories:\n  enabled: false\n"...), 0o644); err != nil {
+	if err := os.WriteFile(yaml, []byte(strings.Replace(string(cfg), "stories:\n  enabled: true\n", "stories:\n  enabled: false\n", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, errOut := brief(t, tmp, "build", "--source", "site", "--explain"); code != 0 || !strings.Contains(out, "stories: off in site.yaml") {
+	if code, out, errOut := brief(t, tmp, "build", "--source", "site", "--explain"); code != 0 || !strings.Contains(out, "stories: off (site.yaml") {
 		t.Errorf("build --explain, stories off: exit %d\n%s%s", code, out, errOut)
 	}
 	if code, out, _ := brief(t, tmp, "stories", "--help"); code != 0 || !strings.Contains(out, "Usage: brief stories") {

@@ -129,13 +129,13 @@ func TestStoryRebuilds(t *testing.T) {
 			s.AssertFileContent(woodside, "3 reports")
 		}},
 		{"stories turned off", func() {
-			s.ReplaceInFile("site.yaml", "feed_items: 20\n", "feed_items: 20\nstories:\n  enabled: false\n")
+			s.ReplaceInFile("site.yaml", "stories:\n  enabled: true\n", "stories:\n  enabled: false\n")
 		}, func() {
 			s.AssertNoFile(woodside, "stories/index.html")
 			s.AssertFileContent("index.html", "! more reports", "articles/woodside-summit-wire/", "! Stories reported by")
 		}},
 		{"and on again", func() {
-			s.ReplaceInFile("site.yaml", "stories:\n  enabled: false\n", "")
+			s.ReplaceInFile("site.yaml", "stories:\n  enabled: false\n", "stories:\n  enabled: true\n")
 		}, func() {
 			s.AssertFileContent(woodside, "3 reports")
 		}},

@@ -11,7 +11,11 @@ import (
 // Stories is site.yaml's `stories:` section: how the build groups the
 // same event reported by many sources into one story (internal/stories).
 // Every field may be left out; the defaults are the grouping's own, which
-// were tuned on labelled sets.
+// were tuned on labelled sets. Stories are on when the section is there
+// (even empty: `stories: {}`) and enabled is not false; a site.yaml
+// without it lists every article on its own. They are opt-in for now
+// because the grouping reads every article's body on every build,
+// rebuilds included, which a large site pays on each edit.
 //
 //	stories:
 //	  enabled: true          # false lists every article on its own
@@ -25,7 +29,8 @@ import (
 // site cannot import internal/stories (one layer), so the build maps
 // this onto stories.Options.
 type Stories struct {
-	// Enabled is nil when left out, which means true.
+	// Enabled is nil when left out, which means true when the section
+	// is there.
 	Enabled       *bool   `yaml:"enabled"`
 	Similar       float64 `yaml:"similar"`
 	CrossLanguage float64 `yaml:"cross_language"`
@@ -37,10 +42,12 @@ type Stories struct {
 	// WindowSpan and HoldSpan are Window and Hold read; 0 when left out.
 	WindowSpan time.Duration `yaml:"-"`
 	HoldSpan   time.Duration `yaml:"-"`
+	// Set says site.yaml has the section.
+	Set bool `yaml:"-"`
 }
 
 // On says whether the build groups articles into stories.
-func (s *Stories) On() bool { return s.Enabled == nil || *s.Enabled }
+func (s *Stories) On() bool { return s.Set && (s.Enabled == nil || *s.Enabled) }
 
 // parseDuration reads "5d", "1.5d" or a Go duration.
 func parseDuration(s string) (time.Duration, error) {
@@ -58,6 +65,7 @@ func parseDuration(s string) (time.Duration, error) {
 // check resolves the durations and checks the ranges, reporting each
 // mistake at its line.
 func (s *Stories) check(doc *yaml.Node, bad func(line int, format string, args ...any)) {
+	s.Set = hasSection(doc, "stories")
 	lines := sectionLines(doc, "stories")
 	for _, f := range []struct {
 		key string
@@ -108,4 +116,19 @@ func sectionLines(doc *yaml.Node, section string) map[string]int {
 		}
 	}
 	return lines
+}
+
+// hasSection reports whether the top-level mapping of doc has the key
+// section, whatever its value.
+func hasSection(doc *yaml.Node, section string) bool {
+	if doc == nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return false
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == section {
+			return true
+		}
+	}
+	return false
 }

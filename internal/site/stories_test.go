@@ -11,11 +11,12 @@ func TestStoriesSettings(t *testing.T) {
 	tests := []struct {
 		name string
 		yaml string
-		want Stories // Enabled compared through On
+		want Stories // Enabled and Set compared through On
 		on   bool
 		err  []string // each must appear in the error text; nil: no error
 	}{
-		{"left out: on, defaults", head, Stories{}, true, nil},
+		{"left out: off", head, Stories{}, false, nil},
+		{"there but empty: on, defaults", head + "stories: {}\n", Stories{}, true, nil},
 		{"off", head + "stories:\n  enabled: false\n", Stories{}, false, nil},
 		{"every setting", head + "stories:\n  similar: 0.4\n  cross_language: 0.6\n  near_duplicate: 0.7\n  window: 2d\n  hold: 36h\n  rise: 0.05\n",
 			Stories{Similar: 0.4, CrossLanguage: 0.6, NearDuplicate: 0.7, Window: "2d", Hold: "36h", Rise: 0.05, WindowSpan: 48 * time.Hour, HoldSpan: 36 * time.Hour}, true, nil},
@@ -49,7 +50,7 @@ func TestStoriesSettings(t *testing.T) {
 			if got.On() != tt.on {
 				t.Errorf("On() = %t, want %t", got.On(), tt.on)
 			}
-			got.Enabled = nil
+			got.Enabled, got.Set = nil, false
 			if got != tt.want {
 				t.Errorf("stories = %+v, want %+v", got, tt.want)
 			}

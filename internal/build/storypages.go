@@ -73,7 +73,7 @@ func (m *Model) newStory(g stories.Story, docs []stories.Document) *storyEntry {
 	lead := chooseLead(g, docs, func(doc int) bool { return m.Articles[doc].src.Lead })
 	se.lead = m.Articles[g.Members[lead].Doc]
 	url := "stories/" + g.ID + "/"
-	v := &render.Story{ID: g.ID, URL: url, Title: se.lead.view.Title, Count: len(g.Members),
+	v := &render.Story{ID: g.ID, URL: url, Title: se.lead.view.Title, Articles: len(g.Members),
 		First: g.First.In(m.Config.Location), Last: g.Last.In(m.Config.Location)}
 
 	// Near-copies fold into the report they copy: the earliest member
@@ -124,7 +124,7 @@ func (m *Model) newStory(g stories.Story, docs []stories.Document) *storyEntry {
 
 	// Each member's link to the story names the others, copies marked.
 	for i, e := range se.members {
-		l := &render.StoryLink{ID: g.ID, URL: url, Title: v.Title, Lead: i == lead, More: len(se.members) - 1, Count: len(se.members)}
+		l := &render.StoryLink{ID: g.ID, URL: url, Title: v.Title, Lead: i == lead, More: len(se.members) - 1, Articles: len(se.members)}
 		for k, o := range se.members {
 			if k == i || len(l.Others) == render.StoryOthers {
 				continue

@@ -100,8 +100,10 @@ type StoryLink struct {
 	URL   string // "stories/<id>/"
 	Title string // the lead's headline
 	Lead  bool   // this article is the lead
-	// More is how many other articles the story has; Count is More+1.
-	More, Count int
+	// More is how many other articles the story has; Articles is More+1.
+	// (Not "Count": a field of that name in a template makes the build
+	// hash every topic's count into the page's key, see build's derived.)
+	More, Articles int
 	// Others are the other articles, in order of publication, at most
 	// StoryOthers of them; the story page lists them all.
 	Others []Coverage
@@ -133,9 +135,9 @@ type Story struct {
 	// Reports are the other reports, near-copies folded into the report
 	// they copy, in order of publication.
 	Reports []*Report
-	// Count is how many articles the story has, copies included;
+	// Articles is how many articles the story has, copies included;
 	// Sources how many distinct sources carried it.
-	Count, Sources int
+	Articles, Sources int
 	First, Last    time.Time // earliest and latest publication
 	// Notes are the members that carry an editor's note, in order of
 	// publication.

@@ -1,0 +1,49 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/brief-ssg/brief/bench/corpus"
+	"github.com/brief-ssg/brief/internal/build"
+)
+
+// TestAddingAnArticleRendersItsLists: a new article changes its own page,
+// the lists it joins (shifting their later pages) and what shows counts,
+// not every page. A field named like a derived topic field (a story's
+// "Count") once put every topic's count into every page's key, and one
+// new article re-rendered the whole site.
+func TestAddingAnArticleRendersItsLists(t *testing.T) {
+	src := t.TempDir()
+	if err := corpus.WriteDir(src, corpus.Options{Articles: 300}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	opt := build.Options{Tool: "test"}
+	if _, err := build.ToDir(context.Background(), src, dest, opt); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(src, "content", "articles", "*.md"))
+	sort.Strings(names)
+	orig, err := os.ReadFile(names[len(names)/2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := strings.Replace(string(orig), "\n---\n", "\nslug: zz-added\n---\n", 1)
+	if err := os.WriteFile(filepath.Join(src, "content", "articles", "zz-added.md"), []byte(added), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := build.ToDir(context.Background(), src, dest, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 300 article pages, most untouched; the lists the copy joins and the
+	// feeds make up the rest.
+	if res.Rendered*2 > res.Files {
+		t.Errorf("one added article rendered %d of %d files", res.Rendered, res.Files)
+	}
+}

@@ -25,18 +25,25 @@ const (
 // nearDuplicates returns, for each document in order, the earlier ones
 // whose body is a near-copy of its own: Jaccard similarity of the
 // shingles at least minJaccard, or the shorter body nearly all contained
-// in the longer one. sigs are the signatures in order; words(i) returns
-// the body words of the i-th, for the exact check of the pairs LSH
-// proposes.
-func nearDuplicates(ctx context.Context, sigs []signature, words func(i int) []string, minJaccard float64) ([][]nearPair, error) {
+// in the longer one. sigs are the signatures in order; texts(i) returns
+// the body of the i-th, whose shingles the exact check of the pairs LSH
+// proposes needs.
+func nearDuplicates(ctx context.Context, sigs []signature, texts func(i int) string, minJaccard float64) ([][]nearPair, error) {
 	out := make([][]nearPair, len(sigs))
-	buckets := make(map[uint64][]int32)
+	// The buckets are lists threaded through one slice, newest first:
+	// head maps a bucket to its newest entry, and entry e is document
+	// doc[e], followed by next[e] (-1: none). Most buckets hold one
+	// document, and a slice of each would cost more than the document.
+	head := make(map[uint64]int32, len(sigs)*bands/2)
+	var doc, next []int32
 	seen := make([]int32, len(sigs)) // seen[k] == i+1: k already proposed for i
 	exact := map[int][]uint64{}
+	var sc scanner
+	var wh []uint64
 	shinglesOf := func(i int) []uint64 {
 		s, ok := exact[i]
 		if !ok {
-			s = shingles(words(i))
+			s, wh = bodyShingles(&sc, texts(i), wh)
 			exact[i] = s
 		}
 		return s
@@ -51,9 +58,12 @@ func nearDuplicates(ctx context.Context, sigs []signature, words func(i int) []s
 		}
 		keys := sigs[i].bandKeys()
 		for _, key := range keys {
-			b := buckets[key]
-			for j := len(b) - 1; j >= 0 && j >= len(b)-bucketScan; j-- {
-				k := b[j]
+			e, ok := head[key]
+			if !ok {
+				e = -1
+			}
+			for n := 0; e >= 0 && n < bucketScan; e, n = next[e], n+1 {
+				k := doc[e]
 				if seen[k] == int32(i+1) {
 					continue
 				}
@@ -70,7 +80,13 @@ func nearDuplicates(ctx context.Context, sigs []signature, words func(i int) []s
 					out[i] = append(out[i], nearPair{other: k, jaccard: jac})
 				}
 			}
-			buckets[key] = append(b, int32(i))
+			first := int32(-1)
+			if h, ok := head[key]; ok {
+				first = h
+			}
+			head[key] = int32(len(doc))
+			doc = append(doc, int32(i))
+			next = append(next, first)
 		}
 		// Shingles of documents already checked may be needed again by a
 		// later copy; keep them only while their memory is small.

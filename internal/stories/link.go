@@ -297,15 +297,15 @@ type termCount struct {
 // analyser is one goroutine's tokenizer and its buffers, reused from
 // document to document.
 type analyser struct {
-	tb    *table
-	sc    scanner
-	toks  []token
-	title []token
-	stops []uint8
-	wh    []uint64
-	sh    []uint64
-	count counter
-	every vector
+	tb     *table
+	sc     scanner
+	toks   []token
+	title  []token
+	stops  []uint8
+	wh     []uint64
+	sh     []uint64
+	count  counter
+	packed []uint64
 }
 
 // workers returns n goroutines' analysers, n from Options.Workers.
@@ -403,7 +403,7 @@ func vectorise(ctx context.Context, docs []Document, order []int, an []analysis,
 	v.number()
 	as := analysers(workers)
 	err := each(ctx, len(ds), as, func(k int, x *analyser, _ int) {
-		ds[k].all, ds[k].cross, x.every = v.weigh(an[k].counts, an[k].table, len(ds), x.every)
+		ds[k].all, ds[k].cross, x.packed = v.weigh(an[k].counts, an[k].table, len(ds), x.packed)
 		an[k].counts = nil
 	})
 	return ds, v.terms, v.df, err

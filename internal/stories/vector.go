@@ -108,20 +108,23 @@ func (v *vocabulary) crossTerm(id int32) bool { return bits.OnesCount64(v.langs[
 // weigh returns a document's vector over all its terms (all) and over its
 // cross-language terms (cross), both of length 1 (or empty). counts are
 // the document's terms, numbered in the t-th table; n is the number of
-// documents; every is scratch, returned for reuse.
-func (v *vocabulary) weigh(counts []termCount, t int, n int, every vector) (all, cross, scratch vector) {
-	every = every[:0]
+// documents; packed is scratch, returned for reuse.
+func (v *vocabulary) weigh(counts []termCount, t int, n int, packed []uint64) (all, cross vector, scratch []uint64) {
+	// Sorted as term<<32 | weight bits: an ordered sort of integers is
+	// several times faster than one with a comparison function.
+	packed = packed[:0]
 	of := v.of[t]
 	for _, tc := range counts {
 		id := of[tc.term]
 		w := (1 + math.Log(float64(tc.n))) * math.Log(1+float64(n)/float64(v.df[id]))
-		every = append(every, entry{id, float32(w)})
+		packed = append(packed, uint64(id)<<32|uint64(math.Float32bits(float32(w))))
 	}
-	slices.SortFunc(every, func(a, b entry) int { return int(a.term - b.term) })
+	slices.Sort(packed)
 	// Sums in the order of the final numbers, to be the same every run.
 	var norm, crossNorm float64
 	nAll, nCross := 0, 0
-	for _, e := range every {
+	for _, p := range packed {
+		e := unpack(p)
 		w := float64(e.w)
 		norm += w * w
 		if v.df[e.term] < 2 {
@@ -140,7 +143,8 @@ func (v *vocabulary) weigh(counts []termCount, t int, n int, every vector) (all,
 	if nCross > 0 {
 		cross = make(vector, 0, nCross)
 	}
-	for _, e := range every {
+	for _, p := range packed {
+		e := unpack(p)
 		if v.df[e.term] < 2 {
 			continue
 		}
@@ -151,8 +155,11 @@ func (v *vocabulary) weigh(counts []termCount, t int, n int, every vector) (all,
 	}
 	scale(all, norm)
 	scale(cross, crossNorm)
-	return all, cross, every
+	return all, cross, packed
 }
+
+// unpack is the entry packed as term<<32 | weight bits.
+func unpack(p uint64) entry { return entry{int32(p >> 32), math.Float32frombits(uint32(p))} }
 
 func scale(v vector, norm2 float64) {
 	if norm2 == 0 {

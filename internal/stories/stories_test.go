@@ -338,3 +338,65 @@ func TestGroupStopsWhenCancelled(t *testing.T) {
 		t.Error("no error from a cancelled grouping")
 	}
 }
+
+// TestSameWhateverWorkersAndOrder: the stories, ids, reasons and scores
+// are the same on one goroutine and on four, and whatever the order of
+// the documents, although the goroutines number terms in the order they
+// meet them.
+func TestSameWhateverWorkersAndOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	k := &corpus{r: r}
+	for e := range 40 {
+		v := words(r, 30)
+		for j := range 1 + e%4 {
+			d := k.add(fmt.Sprintf("e%02d-%d", e, j), t0.Add(time.Duration(e*5+j)*time.Hour), v, 150)
+			if j == 2 {
+				// A copy under another headline: a near-duplicate.
+				c := *d
+				c.Path, c.Title, c.Published = d.Path+"-copy", "Wire: "+d.Title, d.Published.Add(time.Hour)
+				k.docs = append(k.docs, c)
+			}
+		}
+	}
+	dump := func(ss []Story) []string {
+		var out []string
+		for _, s := range ss {
+			for _, m := range s.Members {
+				r := m.Reason
+				out = append(out, fmt.Sprintf("%s %s %s %v %s %v %q", s.ID, m.Path, r.Signal, r.Score, r.With, r.WithScore, r.Shared))
+			}
+		}
+		return out
+	}
+	want, err := Group(context.Background(), k.docs, Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) >= len(k.docs)-10 {
+		t.Fatalf("%d stories of %d documents: the test needs stories of several", len(want), len(k.docs))
+	}
+	tests := []struct {
+		name    string
+		workers int
+		shuffle bool
+	}{
+		{"4 workers", 4, false},
+		{"1 worker, shuffled", 1, true},
+		{"4 workers, shuffled", 4, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := slices.Clone(k.docs)
+			if tt.shuffle {
+				r.Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
+			}
+			got, err := Group(context.Background(), docs, Options{Workers: tt.workers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := dump(got), dump(want); !slices.Equal(g, w) {
+				t.Errorf("stories differ:\n%v\nwant\n%v", g, w)
+			}
+		})
+	}
+}

@@ -166,6 +166,12 @@ func jaccard(a, b []uint64) (j, contained float64) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, 0
 	}
+	both := overlap(a, b)
+	return float64(both) / float64(len(a)+len(b)-both), float64(both) / float64(min(len(a), len(b)))
+}
+
+// overlap is the size of the intersection of two sorted sets of hashes.
+func overlap(a, b []uint64) int {
 	both := 0
 	for i, k := 0, 0; i < len(a) && k < len(b); {
 		switch {
@@ -179,5 +185,5 @@ func jaccard(a, b []uint64) (j, contained float64) {
 			k++
 		}
 	}
-	return float64(both) / float64(len(a)+len(b)-both), float64(both) / float64(min(len(a), len(b)))
+	return both
 }

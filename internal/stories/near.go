@@ -1,6 +1,11 @@
 package stories
 
-import "context"
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+)
 
 // nearPair says an earlier document (by position in the order of
 // publication) is a copy of this one.
@@ -95,4 +100,108 @@ func nearDuplicates(ctx context.Context, sigs []signature, texts func(i int) str
 		}
 	}
 	return out, nil
+}
+
+// Shingles is a body as the near-duplicate check sees it: the set of its
+// 5-word shingles and their MinHash signature. The zero Shingles (a body
+// of fewer than five words) is a copy of nothing.
+type Shingles struct {
+	set []uint64 // sorted, without repeats
+	sig signature
+}
+
+// ShinglesOf returns the shingles of a body (plain text or Markdown:
+// punctuation and markup separate words and are otherwise ignored).
+func ShinglesOf(text string) Shingles {
+	var sc scanner
+	set, _ := bodyShingles(&sc, text, nil)
+	return Shingles{set: set, sig: sign(set)}
+}
+
+// Len is the number of distinct shingles.
+func (s Shingles) Len() int { return len(s.set) }
+
+// NearCopy is a body of a NearIndex that a queried body nearly copies.
+type NearCopy struct {
+	Path string
+	// Jaccard is the shingles' Jaccard similarity, in [0, 1].
+	Jaccard float64
+	// Covered is the share of Path's shingles that the queried body has,
+	// in [0, 1]: 0.94 is "94% of its text", whatever the copy added.
+	Covered float64
+}
+
+// NearIndex finds, among many bodies, the near-copies of one: the same
+// test as Group's near-duplicates (Jaccard similarity at least the
+// threshold, or the shorter body nearly all in the longer one), with the
+// same LSH banding, so that a query is checked exactly against the few
+// bodies that probably share shingles, not against all. Add and Find may
+// not be called at once from several goroutines.
+type NearIndex struct {
+	minJaccard float64
+	paths      []string
+	shingles   []Shingles
+	buckets    map[uint64][]int32
+}
+
+// NewNearIndex returns an empty index; minJaccard is the lowest Jaccard
+// similarity, in [0, 1], of a near-copy (0 means DefaultNearDuplicate).
+func NewNearIndex(minJaccard float64) *NearIndex {
+	if minJaccard == 0 {
+		minJaccard = DefaultNearDuplicate
+	}
+	return &NearIndex{minJaccard: minJaccard, buckets: map[uint64][]int32{}}
+}
+
+// Len is the number of bodies added.
+func (x *NearIndex) Len() int { return len(x.paths) }
+
+// Add adds the body of path; a body of fewer than five words is left out,
+// as it can be a copy of nothing.
+func (x *NearIndex) Add(path string, s Shingles) {
+	if len(s.set) == 0 {
+		return
+	}
+	i := int32(len(x.paths))
+	x.paths = append(x.paths, path)
+	x.shingles = append(x.shingles, s)
+	for _, key := range s.sig.bandKeys() {
+		x.buckets[key] = append(x.buckets[key], i)
+	}
+}
+
+// Find returns the bodies that s nearly copies, the most covered first
+// (then by Jaccard similarity, then by path).
+func (x *NearIndex) Find(s Shingles) []NearCopy {
+	if len(s.set) == 0 {
+		return nil
+	}
+	var out []NearCopy
+	seen := map[int32]bool{}
+	for _, key := range s.sig.bandKeys() {
+		b := x.buckets[key]
+		// The newest bodies of a bucket only, as in Group: a bucket that
+		// big is one text published over and over.
+		for j := len(b) - 1; j >= 0 && j >= len(b)-bucketScan; j-- {
+			k := b[j]
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			o := &x.shingles[k]
+			if s.sig.estimate(&o.sig) < x.minJaccard/3 {
+				continue
+			}
+			both := overlap(s.set, o.set)
+			jac := float64(both) / float64(len(s.set)+len(o.set)-both)
+			contained := float64(both) / float64(min(len(s.set), len(o.set)))
+			if jac >= x.minJaccard || contained >= containedShare && min(len(s.set), len(o.set)) >= containedMin {
+				out = append(out, NearCopy{Path: x.paths[k], Jaccard: jac, Covered: float64(both) / float64(len(o.set))})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b NearCopy) int {
+		return cmp.Or(cmp.Compare(b.Covered, a.Covered), cmp.Compare(b.Jaccard, a.Jaccard), strings.Compare(a.Path, b.Path))
+	})
+	return out
 }

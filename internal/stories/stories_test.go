@@ -400,3 +400,46 @@ func TestSameWhateverWorkersAndOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestNearIndex: a trimmed copy under a local intro is found with the
+// share of the original it keeps; unrelated and short bodies are not.
+func TestNearIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	orig := strings.Join(words(r, 300), " ")
+	other := strings.Join(words(r, 300), " ")
+	x := NewNearIndex(0)
+	x.Add("orig.md", ShinglesOf(orig))
+	x.Add("other.md", ShinglesOf(other))
+	x.Add("short.md", ShinglesOf("too short"))
+	if x.Len() != 2 {
+		t.Errorf("Len = %d, want 2 (a short body is left out)", x.Len())
+	}
+	ws := strings.Fields(orig)
+	tests := []struct {
+		name     string
+		body     string
+		want     string
+		covered  float64 // at least
+		jacAbove float64
+	}{
+		{"same text", orig, "orig.md", 1, 0.99},
+		{"trimmed last tenth, new intro", "Reported by our desk. " + strings.Join(ws[:270], " "), "orig.md", 0.88, 0.8},
+		{"first half only: contained", strings.Join(ws[:150], " "), "orig.md", 0.49, 0.45},
+		{"unrelated", strings.Join(words(r, 300), " "), "", 0, 0},
+		{"short", "too short", "", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Find(ShinglesOf(tt.body))
+			if tt.want == "" {
+				if len(got) != 0 {
+					t.Errorf("found %+v", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Path != tt.want || got[0].Covered < tt.covered || got[0].Covered > 1 || got[0].Jaccard < tt.jacAbove {
+				t.Errorf("got %+v, want %s covered ≥ %v, Jaccard ≥ %v", got, tt.want, tt.covered, tt.jacAbove)
+			}
+		})
+	}
+}

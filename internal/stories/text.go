@@ -45,6 +45,27 @@ func (sc *scanner) next(t *rawToken) bool {
 	s := sc.s
 	for sc.i < len(s) {
 		i := sc.i
+		// ASCII letters, most of the text, are classed and lowercased
+		// here; the rest goes through package unicode, as it always did.
+		if c := s[i]; c < utf8.RuneSelf && asciiLetter(c) {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiLetter(s[j]) {
+				j++
+			}
+			if j == len(s) || s[j] < utf8.RuneSelf {
+				sc.buf = sc.buf[:0]
+				for k := i; k < j; k++ {
+					c := s[k]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					sc.buf = append(sc.buf, c)
+				}
+				*t = rawToken{text: sc.buf, capital: 'A' <= c && c <= 'Z', initial: sc.initial, joined: sc.joined}
+				sc.initial, sc.joined, sc.i = false, true, j
+				return true
+			}
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsDigit(r):
@@ -97,6 +118,8 @@ func (sc *scanner) next(t *rawToken) bool {
 	return false
 }
 
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // fold appends w lowercased and without its accents to dst, as writers
 // in other languages and careless ones often do ("Errazuriz" for
 // "Errázuriz").
@@ -140,11 +163,14 @@ const (
 // that each is hashed, looked up among the stop words and stored once,
 // and documents are lists of small numbers rather than of strings. Its
 // numbers are its own: vectorise maps them to the site's.
+//
+// It is an open-addressing hash table keyed by wordHash, which shingles
+// need anyway, so that a word is hashed once for both.
 type table struct {
 	langs *languages
-	ids   map[string]int32
+	slots []int32 // term number + 1; 0: empty
 	terms []tableTerm
-	key   []byte // scratch for the keys of numbers and names
+	key   []byte // scratch for the keys of names
 }
 
 // tableTerm is one entry of a table.
@@ -153,52 +179,83 @@ type tableTerm struct {
 	// name as "@catalina errazuriz".
 	text string
 	// hash is wordHash of the token (of the digits, for a number), for
-	// shingles; 0 for names.
+	// shingles; for a name, its place in the table.
 	hash uint64
 	// stop says which languages have it as a stop word (bit i:
 	// languages.tags[i]).
-	stop uint8
+	stop   uint8
+	number bool
 }
 
 func newTable(langs *languages) *table {
-	return &table{langs: langs, ids: map[string]int32{}}
+	return &table{langs: langs, slots: make([]int32, 1024)}
+}
+
+// find returns the slot of the term with hash h whose text is prefix +
+// text, or of the empty slot where it goes.
+func (tb *table) find(h uint64, prefix string, text []byte) int {
+	mask := uint64(len(tb.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := tb.slots[i]
+		if s == 0 {
+			return int(i)
+		}
+		t := &tb.terms[s-1]
+		if t.hash == h && len(t.text) == len(prefix)+len(text) && t.text[:len(prefix)] == prefix && t.text[len(prefix):] == string(text) {
+			return int(i)
+		}
+	}
+}
+
+// insert adds a term at the empty slot i and returns its number.
+func (tb *table) insert(i int, t tableTerm) int32 {
+	id := int32(len(tb.terms))
+	tb.terms = append(tb.terms, t)
+	tb.slots[i] = id + 1
+	// At most half full, so that probes stay short.
+	if 2*len(tb.terms) > len(tb.slots) {
+		tb.slots = make([]int32, 2*len(tb.slots))
+		mask := uint64(len(tb.slots) - 1)
+		for k := range tb.terms {
+			j := tb.terms[k].hash & mask
+			for tb.slots[j] != 0 {
+				j = (j + 1) & mask
+			}
+			tb.slots[j] = int32(k) + 1
+		}
+	}
+	return id
 }
 
 // intern returns the number of a token, adding it when new.
 func (tb *table) intern(t *rawToken) int32 {
-	key := t.text
+	h := wordHash(t.text)
+	prefix := ""
 	if t.number {
-		tb.key = append(append(tb.key[:0], numberPrefix...), t.text...)
-		key = tb.key
+		prefix = numberPrefix
 	}
-	if id, ok := tb.ids[string(key)]; ok {
-		return id
+	i := tb.find(h, prefix, t.text)
+	if s := tb.slots[i]; s != 0 {
+		return s - 1
 	}
-	id := int32(len(tb.terms))
-	text := string(key)
-	tb.ids[text] = id
-	tt := tableTerm{text: text, hash: wordHash(t.text)}
+	tt := tableTerm{text: prefix + string(t.text), hash: h, number: t.number}
 	if !t.number {
-		tt.stop = tb.langs.of[text]
+		tt.stop = tb.langs.of[tt.text]
 	}
-	tb.terms = append(tb.terms, tt)
-	return id
+	return tb.insert(i, tt)
 }
 
 // name returns the number of the name made of the words numbered a and b.
 func (tb *table) name(a, b int32) int32 {
-	tb.key = append(tb.key[:0], namePrefix...)
-	tb.key = append(tb.key, tb.terms[a].text...)
+	tb.key = append(tb.key[:0], tb.terms[a].text...)
 	tb.key = append(tb.key, ' ')
 	tb.key = append(tb.key, tb.terms[b].text...)
-	if id, ok := tb.ids[string(tb.key)]; ok {
-		return id
+	h := mix(uint64(a)<<32 | uint64(b))
+	i := tb.find(h, namePrefix, tb.key)
+	if s := tb.slots[i]; s != 0 {
+		return s - 1
 	}
-	id := int32(len(tb.terms))
-	text := string(tb.key)
-	tb.ids[text] = id
-	tb.terms = append(tb.terms, tableTerm{text: text})
-	return id
+	return tb.insert(i, tableTerm{text: namePrefix + string(tb.key), hash: h})
 }
 
 // token is one token of a document, by its number in a table.

@@ -288,11 +288,10 @@ type analysis struct {
 	sig    signature
 }
 
-// termCount is a term and its weighted count in one document.
-type termCount struct {
-	term int32
-	n    float32
-}
+// termCount is a term and its weighted count in one document: the same
+// shape as a vector's entry, so that weigh can write a document's vector
+// over its counts.
+type termCount = entry
 
 // analyser is one goroutine's tokenizer and its buffers, reused from
 // document to document.

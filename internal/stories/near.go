@@ -39,7 +39,7 @@ func nearDuplicates(ctx context.Context, sigs []signature, texts func(i int) str
 	// head maps a bucket to its newest entry, and entry e is document
 	// doc[e], followed by next[e] (-1: none). Most buckets hold one
 	// document, and a slice of each would cost more than the document.
-	head := make(map[uint64]int32, len(sigs)*bands/2)
+	head := make(map[uint64]int32, len(sigs)*bands)
 	var doc, next []int32
 	seen := make([]int32, len(sigs)) // seen[k] == i+1: k already proposed for i
 	exact := map[int][]uint64{}

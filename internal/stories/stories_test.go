@@ -54,7 +54,7 @@ func TestTermCountsNames(t *testing.T) {
 	tb.termCounts(tb.tokenize(&scanner{}, "The minister met Catalina Errázuriz in Lima. Chile agreed.", nil), 1<<tb.langs.index("en"), 1, &c)
 	counts := map[string]float32{}
 	for _, tc := range c.take() {
-		counts[tb.terms[tc.term].text] = tc.n
+		counts[tb.terms[tc.term].text] = tc.w
 	}
 	for _, want := range []string{"@catalina errazuriz", "minister", "lima", "chile"} {
 		if counts[want] == 0 {

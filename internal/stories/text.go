@@ -305,7 +305,7 @@ func (c *counter) add(id int32, w float32) {
 func (c *counter) take() []termCount {
 	out := make([]termCount, len(c.touched))
 	for i, id := range c.touched {
-		out[i] = termCount{id, c.n[id]}
+		out[i] = termCount{term: id, w: c.n[id]}
 		c.n[id] = 0
 	}
 	c.touched = c.touched[:0]

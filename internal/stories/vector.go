@@ -107,8 +107,10 @@ func (v *vocabulary) crossTerm(id int32) bool { return bits.OnesCount64(v.langs[
 
 // weigh returns a document's vector over all its terms (all) and over its
 // cross-language terms (cross), both of length 1 (or empty). counts are
-// the document's terms, numbered in the t-th table; n is the number of
-// documents; packed is scratch, returned for reuse.
+// the document's terms, numbered in the t-th table, and all is written
+// over them (they are of no use once weighed, and this halves the peak
+// memory); n is the number of documents; packed is scratch, returned for
+// reuse.
 func (v *vocabulary) weigh(counts []termCount, t int, n int, packed []uint64) (all, cross vector, scratch []uint64) {
 	// Sorted as term<<32 | weight bits: an ordered sort of integers is
 	// several times faster than one with a comparison function.
@@ -116,7 +118,7 @@ func (v *vocabulary) weigh(counts []termCount, t int, n int, packed []uint64) (a
 	of := v.of[t]
 	for _, tc := range counts {
 		id := of[tc.term]
-		w := (1 + math.Log(float64(tc.n))) * math.Log(1+float64(n)/float64(v.df[id]))
+		w := (1 + math.Log(float64(tc.w))) * math.Log(1+float64(n)/float64(v.df[id]))
 		packed = append(packed, uint64(id)<<32|uint64(math.Float32bits(float32(w))))
 	}
 	slices.Sort(packed)
@@ -136,10 +138,10 @@ func (v *vocabulary) weigh(counts []termCount, t int, n int, packed []uint64) (a
 			nCross++
 		}
 	}
-	// Sized exactly: the vectors are most of the grouping's memory.
 	if nAll > 0 {
-		all = make(vector, 0, nAll)
+		all = counts[:0:nAll] // nAll ≤ len(counts), and every count is in packed
 	}
+	// Sized exactly: the vectors are most of the grouping's memory.
 	if nCross > 0 {
 		cross = make(vector, 0, nCross)
 	}

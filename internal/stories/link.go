@@ -400,9 +400,10 @@ func vectorise(ctx context.Context, docs []Document, order []int, an []analysis,
 		v.add(an[k].counts, tables[an[k].table], an[k].table, id)
 	}
 	v.number()
+	v.weights(len(ds))
 	as := analysers(workers)
 	err := each(ctx, len(ds), as, func(k int, x *analyser, _ int) {
-		ds[k].all, ds[k].cross, x.packed = v.weigh(an[k].counts, an[k].table, len(ds), x.packed)
+		ds[k].all, ds[k].cross, x.packed = v.weigh(an[k].counts, an[k].table, x.packed)
 		an[k].counts = nil
 	})
 	return ds, v.terms, v.df, err

@@ -33,6 +33,11 @@ type vocabulary struct {
 	terms []string
 	df    []int32
 	langs []uint64 // bit l set: a document of language l has the term
+	// idf is ln(1 + N/df) of each term, and lnCount ln(k) for small
+	// counts k, worked out once: weigh would otherwise take two
+	// logarithms a term of every document. Same values, so same weights.
+	idf     []float64
+	lnCount [64]float64
 	// of maps each table's numbers to the vocabulary's: provisional ones
 	// (-1: not seen yet) until number, final ones after.
 	of [][]int32
@@ -102,6 +107,17 @@ func (v *vocabulary) number() {
 	}
 }
 
+// weights works out the logarithms weigh needs, for n documents.
+func (v *vocabulary) weights(n int) {
+	v.idf = make([]float64, len(v.df))
+	for i, df := range v.df {
+		v.idf[i] = math.Log(1 + float64(n)/float64(df))
+	}
+	for k := range v.lnCount {
+		v.lnCount[k] = math.Log(float64(k))
+	}
+}
+
 // crossTerm says a term occurs in documents of two languages or more.
 func (v *vocabulary) crossTerm(id int32) bool { return bits.OnesCount64(v.langs[id]) >= 2 }
 
@@ -109,16 +125,22 @@ func (v *vocabulary) crossTerm(id int32) bool { return bits.OnesCount64(v.langs[
 // cross-language terms (cross), both of length 1 (or empty). counts are
 // the document's terms, numbered in the t-th table, and all is written
 // over them (they are of no use once weighed, and this halves the peak
-// memory); n is the number of documents; packed is scratch, returned for
-// reuse.
-func (v *vocabulary) weigh(counts []termCount, t int, n int, packed []uint64) (all, cross vector, scratch []uint64) {
+// memory); weights must have been called; packed is scratch, returned
+// for reuse.
+func (v *vocabulary) weigh(counts []termCount, t int, packed []uint64) (all, cross vector, scratch []uint64) {
 	// Sorted as term<<32 | weight bits: an ordered sort of integers is
 	// several times faster than one with a comparison function.
 	packed = packed[:0]
 	of := v.of[t]
 	for _, tc := range counts {
 		id := of[tc.term]
-		w := (1 + math.Log(float64(tc.w))) * math.Log(1+float64(n)/float64(v.df[id]))
+		var ln float64
+		if k := int(tc.w); float32(k) == tc.w && k < len(v.lnCount) {
+			ln = v.lnCount[k]
+		} else {
+			ln = math.Log(float64(tc.w))
+		}
+		w := (1 + ln) * v.idf[id]
 		packed = append(packed, uint64(id)<<32|uint64(math.Float32bits(float32(w))))
 	}
 	slices.Sort(packed)

@@ -52,12 +52,11 @@ type Options struct {
 	// article already in content/ (or of one imported before it in the
 	// same run); without it, the page is imported and its report says
 	// what it copies, and the build puts both in one story.
+	//
+	// A near-copy is what the build's stories call one, with site.yaml's
+	// `stories: near_duplicate` threshold (or its default), whether the
+	// site shows stories or not.
 	SkipCopies bool
-	// NearDuplicate is the lowest Jaccard similarity, in [0, 1], of two
-	// bodies' 5-word shingles for one to be a near-copy of the other, as
-	// in stories.Options (where a trimmed copy counts too); 0 means
-	// stories.DefaultNearDuplicate.
-	NearDuplicate float64
 	// Fetch downloads URL inputs; nil uses a default client.
 	Fetch *fetch.Client
 	// Now stamps `imported`; nil means time.Now. It is called from
@@ -172,7 +171,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 	}
 	indexed := make(chan loaded, 1)
 	go func() {
-		idx, err := loadIndex(opt.Root, loc, opt.NearDuplicate)
+		idx, err := loadIndex(opt.Root, loc, opt.Site.Stories.NearDuplicate)
 		if err == nil && !opt.DryRun {
 			removeStaleTemps(filepath.Join(opt.Root, ArticlesDir), opt.Now())
 		}
@@ -589,7 +588,7 @@ func slugOf(rel string) string {
 //
 // It also indexes the articles' bodies (their shingles only, not the
 // text) to find near-copies, with nearDuplicate as the threshold (see
-// Options.NearDuplicate).
+// Options.SkipCopies).
 func loadIndex(root string, loc *time.Location, nearDuplicate float64) (*index, error) {
 	ix := &index{slugs: map[string]bool{}, near: stories.NewNearIndex(nearDuplicate)}
 	dir := filepath.Join(root, content.Dir)

@@ -15,13 +15,16 @@ import (
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "import", "import [--source DIR] [--update] [--dry-run] PATH|URL...\n\n"+
+	fs := newFlags(e, "import", "import [--source DIR] [--update] [--dry-run] [--skip-copies] PATH|URL...\n\n"+
 		"Turns scraped pages (text dumps, saved HTML, folders of them, URLs) into\n"+
 		"articles in content/articles/. Pages already imported are skipped; with\n"+
-		"--update, the fields you have not edited since are refreshed.")
+		"--update, the fields you have not edited since are refreshed. A page whose\n"+
+		"text nearly copies an article of the site (syndicated wire copy) is\n"+
+		"imported and reported as a near-copy, or left out with --skip-copies.")
 	source := fs.String("source", ".", "the site's folder (holding site.yaml)")
 	update := fs.Bool("update", false, "refresh articles imported before, except the fields you edited")
 	dryRun := fs.Bool("dry-run", false, "report what would be imported and write nothing")
+	skipCopies := fs.Bool("skip-copies", false, "leave out pages whose text nearly copies an article of the site")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -54,7 +57,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	prog := &progress{w: e.term}
 	res, err := importer.Import(ctx, inputs, importer.Options{
-		Root: root, Site: cfg, Update: *update, DryRun: *dryRun,
+		Root: root, Site: cfg, Update: *update, DryRun: *dryRun, SkipCopies: *skipCopies,
 		Fetch:    &fetch.Client{UserAgent: fetch.UserAgent(version)},
 		Progress: prog.update,
 	})
@@ -81,6 +84,11 @@ func ruleTopics(r importer.Report) string {
 	return " (topics by rule: " + strings.Join(r.Topics, ", ") + ")"
 }
 
+// nearCopy says which article a page nearly copies, and how much of it.
+func nearCopy(r importer.Report) string {
+	return fmt.Sprintf("near-copy of %s (%.0f%% of its text)", r.CopyOf, 100*r.CopyShare)
+}
+
 // printImport reports each article touched, then the summary line and the
 // failures with their reasons. rules says whether the site has topic rules
 // whose verdict is worth reporting.
@@ -103,6 +111,11 @@ func printImport(w io.Writer, res *importer.Result, update, dryRun, rules bool) 
 			if update && r.Path != "" {
 				fmt.Fprintf(w, "unchanged %s (duplicate of %s)\n", r.Input, r.Path)
 			}
+		case importer.Copied:
+			fmt.Fprintf(w, "skipped %s: %s\n", r.Input, nearCopy(r))
+		}
+		if r.CopyOf != "" && r.Outcome == importer.Imported {
+			fmt.Fprintf(w, "  %s: %s\n", r.Path, nearCopy(r))
 		}
 		if len(r.Kept) > 0 {
 			fmt.Fprintf(w, "  kept your edits to %s: %s\n", r.Path, strings.Join(r.Kept, ", "))
@@ -115,6 +128,9 @@ func printImport(w io.Writer, res *importer.Result, update, dryRun, rules bool) 
 		res.Count(importer.Imported), res.Count(importer.Duplicate), res.Count(importer.Failed))
 	if update {
 		line += fmt.Sprintf("; updated %d", res.Count(importer.Updated))
+	}
+	if n := res.Count(importer.Copied); n > 0 {
+		line += fmt.Sprintf("; skipped %d as near-copies", n)
 	}
 	var undated []string
 	for _, r := range res.Reports {

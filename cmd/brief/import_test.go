@@ -167,3 +167,41 @@ func TestSeedLandsInExampleTopic(t *testing.T) {
 		t.Errorf("the seed's source is not shown")
 	}
 }
+
+// TestImportNearCopyCommand: the summary names the article a syndicated
+// copy repeats, and --skip-copies leaves the copy out.
+func TestImportNearCopyCommand(t *testing.T) {
+	body := strings.SplitN(dumpPage, "\n", 6)[5]
+	body = body[:strings.Index(body, "- In:")]
+	paras := strings.Split(strings.TrimSpace(body), "\n")
+	site := sitetest.New(t, `
+-- site.yaml --
+title: Rail news
+base_url: https://rail.example/
+timezone: Europe/Oslo
+-- content/articles/night-trains.md --
+---
+title: Night trains are back
+date: 2024-01-02T09:00:00Z
+---
+`+strings.Join(paras, "\n\n")+"\n", sitetest.OnDisk())
+	// The same wire text under another headline, its last paragraph cut.
+	site.EditFiles("inbox/copy.txt", "Sleepers return north - Valley Post\nSleepers return north\nPublished 4:10 PM EST, Jan 2, 2024\n"+strings.Join(paras[:len(paras)-1], "\n")+"\n")
+	root := site.Dir()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "--dry-run", "inbox/copy.txt"}, "near-copy of content/articles/night-trains.md ("},
+		{[]string{"import", "--skip-copies", "inbox/copy.txt"}, "imported 0, skipped 0 as duplicates, failed 0; skipped 1 as near-copies\n"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := brief(t, root, tt.args...)
+		if code != 0 || !strings.Contains(out, tt.want) {
+			t.Errorf("%v: exit %d, want %q in:\n%s%s", tt.args, code, tt.want, out, errOut)
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(root, "content/articles/*.md")); len(files) != 1 {
+		t.Errorf("articles: %v, want the editor's only", files)
+	}
+}

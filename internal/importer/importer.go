@@ -27,6 +27,7 @@ import (
 	"github.com/brief-ssg/brief/internal/safetext"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/slug"
+	"github.com/brief-ssg/brief/internal/stories"
 	"github.com/brief-ssg/brief/internal/topics"
 )
 
@@ -47,6 +48,15 @@ type Options struct {
 	Update bool
 	// DryRun reports what would happen and writes nothing.
 	DryRun bool
+	// SkipCopies leaves out a page whose body is a near-copy of an
+	// article already in content/ (or of one imported before it in the
+	// same run); without it, the page is imported and its report says
+	// what it copies, and the build puts both in one story.
+	//
+	// A near-copy is what the build's stories call one, with site.yaml's
+	// `stories: near_duplicate` threshold (or its default), whether the
+	// site shows stories or not.
+	SkipCopies bool
 	// Fetch downloads URL inputs; nil uses a default client.
 	Fetch *fetch.Client
 	// Now stamps `imported`; nil means time.Now. It is called from
@@ -75,6 +85,9 @@ const (
 	Updated
 	Duplicate
 	Failed
+	// Copied: a near-copy of an article in content/, left out because of
+	// Options.SkipCopies; Report.CopyOf names the article.
+	Copied
 )
 
 // Report says what happened to one input.
@@ -91,6 +104,12 @@ type Report struct {
 	// imported or updated, in site.yaml order: what the next build will
 	// file it under, unless the editor lists or excludes topics.
 	Topics []string
+	// CopyOf is the article already in content/ whose body this page's
+	// nearly copies (the one it covers most), "" for none; CopyShare is
+	// the share of that article's 5-word shingles the page has, in
+	// [0, 1]. Set for Imported and Copied.
+	CopyOf    string
+	CopyShare float64
 	// Note is a remark worth the editor's attention.
 	Note string
 	// Undated is set for a page that gave no date: it was imported as a
@@ -152,7 +171,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 	}
 	indexed := make(chan loaded, 1)
 	go func() {
-		idx, err := loadIndex(opt.Root, loc)
+		idx, err := loadIndex(opt.Root, loc, opt.Site.Stories.NearDuplicate)
 		if err == nil && !opt.DryRun {
 			removeStaleTemps(filepath.Join(opt.Root, ArticlesDir), opt.Now())
 		}
@@ -187,6 +206,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		it.doc = newDoc(r.Article, r.Input, r.URL, opt.Now(), loc)
 		it.doc.tags = opt.Site.Tags.Apply(it.doc.tags)
 		it.doc.ruleTopics = opt.Site.RuleTopics(it.doc.topicsDoc())
+		it.doc.shingles = stories.ShinglesOf(it.doc.body)
 		if known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil {
 			it.draft = prepare(it.doc, opt, loc)
 		}
@@ -265,6 +285,13 @@ func importOne(name string, doc *doc, dr *draft, idx *index, opt Options, loc *t
 		}
 		return update(rep, prev, doc, opt, loc, syncs)
 	}
+	if copies := idx.near.Find(doc.shingles); len(copies) > 0 {
+		rep.CopyOf, rep.CopyShare = copies[0].Path, copies[0].Covered
+		if opt.SkipCopies {
+			rep.Outcome = Copied
+			return rep
+		}
+	}
 	rel, err := idx.claimPath(doc, opt.Root)
 	if err != nil {
 		rep.Outcome, rep.Err = Failed, err
@@ -290,6 +317,7 @@ func importOne(name string, doc *doc, dr *draft, idx *index, opt Options, loc *t
 		syncs.add(opt.Root, rel)
 	}
 	idx.add(&entry{path: rel, slug: slugOf(rel), sourceURL: urlKey(doc.sourceURL), fingerprint: doc.fingerprint, scrapedFrom: doc.scrapedFrom})
+	idx.near.Add(rel, doc.shingles)
 	rep.Outcome, rep.Path, rep.Topics, rep.Undated = Imported, rel, doc.ruleTopics, doc.dateGuessed
 	return rep
 }
@@ -313,6 +341,7 @@ type doc struct {
 	imported                 time.Time
 	scrapedFrom, fingerprint string
 	body                     string // Markdown
+	shingles                 stories.Shingles
 	// ruleTopics are the topics whose rules select the article today;
 	// reported, never written.
 	ruleTopics []string
@@ -505,6 +534,9 @@ type entry struct {
 type index struct {
 	entries []*entry
 	slugs   map[string]bool
+	// near holds the articles' bodies, to find near-copies; only the
+	// goroutine placing articles in turn uses it (snapshots have none).
+	near *stories.NearIndex
 }
 
 func (ix *index) add(e *entry) {
@@ -553,8 +585,12 @@ func slugOf(rel string) string {
 // loadIndex reads the front matter of every article under content/. It is
 // lenient: a file the build would reject still counts, so that a broken
 // article is never duplicated by a re-import.
-func loadIndex(root string, loc *time.Location) (*index, error) {
-	ix := &index{slugs: map[string]bool{}}
+//
+// It also indexes the articles' bodies (their shingles only, not the
+// text) to find near-copies, with nearDuplicate as the threshold (see
+// Options.SkipCopies).
+func loadIndex(root string, loc *time.Location, nearDuplicate float64) (*index, error) {
+	ix := &index{slugs: map[string]bool{}, near: stories.NewNearIndex(nearDuplicate)}
 	dir := filepath.Join(root, content.Dir)
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -581,6 +617,7 @@ func loadIndex(root string, loc *time.Location) (*index, error) {
 		e := &entry{path: rel, slug: slugOf(rel)}
 		if a, err := content.ParseArticle(rel, data, loc); err == nil {
 			e.slug, e.sourceURL, e.fingerprint, e.scrapedFrom = a.Slug, urlKey(a.SourceURL), a.Fingerprint, a.ScrapedFrom
+			ix.near.Add(rel, stories.ShinglesOf(a.Body))
 		} else if f, ok := looseFront(data); ok {
 			e.sourceURL, e.fingerprint, e.scrapedFrom = urlKey(f.SourceURL), f.Fingerprint, f.ScrapedFrom
 			if f.Slug != "" {

@@ -33,7 +33,6 @@ var stopLists = []struct {
 // languages holds the stop words of each known language, by tag.
 type languages struct {
 	tags []string
-	stop []map[string]bool
 	// of maps a stop word to the languages it is one in (bit i: tags[i]),
 	// so that guessing looks each word up once.
 	of map[string]uint8
@@ -42,13 +41,10 @@ type languages struct {
 func newLanguages() *languages {
 	l := &languages{of: map[string]uint8{}}
 	for i, s := range stopLists {
-		m := map[string]bool{}
 		for _, w := range strings.Fields(s.words) {
-			m[w] = true
 			l.of[w] |= 1 << i
 		}
 		l.tags = append(l.tags, s.tag)
-		l.stop = append(l.stop, m)
 	}
 	return l
 }
@@ -70,12 +66,21 @@ func (l *languages) index(tag string) int {
 // in ten is a stop word of any: stop words make up a third to a half of
 // running text in these languages, so a lower share is another language.
 func (l *languages) guess(words []string) int {
-	if len(words) > 400 {
-		words = words[:400]
+	stops := make([]uint8, len(words))
+	for i, w := range words {
+		stops[i] = l.of[w]
+	}
+	return l.guessStops(stops)
+}
+
+// guessStops is guess on the words' stop-word bits (languages.of).
+func (l *languages) guessStops(stops []uint8) int {
+	if len(stops) > 400 {
+		stops = stops[:400]
 	}
 	var n [8]int
-	for _, w := range words {
-		for m := l.of[w]; m != 0; m &= m - 1 {
+	for _, m := range stops {
+		for ; m != 0; m &= m - 1 {
 			n[bits.TrailingZeros8(m)]++
 		}
 	}
@@ -85,7 +90,7 @@ func (l *languages) guess(words []string) int {
 			best, bestN = i, n[i]
 		}
 	}
-	if bestN*10 < len(words) {
+	if bestN*10 < len(stops) {
 		return -1
 	}
 	return best

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -101,16 +102,20 @@ func Group(ctx context.Context, docs []Document, opt Options) ([]Story, error) {
 		return strings.Compare(docs[a].Path, docs[b].Path)
 	})
 
-	an, err := analyseAll(ctx, docs, order, opt.Workers)
+	an, tables, err := analyseAll(ctx, docs, order, opt.Workers)
 	if err != nil {
 		return nil, err
 	}
-	ds, terms, df := vectorise(docs, order, an)
+	ds, terms, df, err := vectorise(ctx, docs, order, an, tables, opt.Workers)
+	if err != nil {
+		return nil, err
+	}
 	sigs := make([]signature, len(ds))
 	for i := range an {
 		sigs[i] = an[i].sig
 	}
-	near, err := nearDuplicates(ctx, sigs, func(i int) []string { return bodyWords(ds[i].d.Text) }, opt.NearDuplicate)
+	an = nil
+	near, err := nearDuplicates(ctx, sigs, func(i int) string { return ds[i].d.Text }, opt.NearDuplicate)
 	if err != nil {
 		return nil, err
 	}
@@ -124,8 +129,11 @@ func Group(ctx context.Context, docs []Document, opt Options) ([]Story, error) {
 // link runs the pass and returns the clusters, in order of creation.
 func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df []int32, opt Options) ([]*cluster, error) {
 	maxDF := int32(max(50, len(ds)/200))
-	for i := range ds {
+	err := pool.Each(ctx, len(ds), opt.Workers, func(i int) {
 		ds[i].lookup = append(top(ds[i].all, indexTerms, df, maxDF), top(ds[i].cross, indexTerms/2, df, maxDF)...)
+	})
+	if err != nil {
+		return nil, err
 	}
 
 	var clusters []*cluster
@@ -138,7 +146,7 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 		}
 	}
 	newCluster := func(pin string) *cluster {
-		c := &cluster{pin: pin, closed: closed[pin], order: len(clusters), all: newCentroid(), cross: newCentroid()}
+		c := &cluster{pin: pin, closed: closed[pin], order: len(clusters), all: &centroid{}, cross: &centroid{}}
 		clusters = append(clusters, c)
 		return c
 	}
@@ -158,7 +166,7 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 		of[i] = c.order
 	}
 
-	postings := map[int32][]int32{}
+	postings := make([][]int32, len(terms))
 	seen := make([]int, 0)
 	for i := range ds {
 		if i%1024 == 0 && ctx.Err() != nil {
@@ -274,71 +282,111 @@ func explain(ds []doc, i int, c *cluster, r *Reason, terms []string) {
 
 // analysis is what is read from one document alone.
 type analysis struct {
-	counts []termCount
+	counts []termCount // numbered in tables[table]
+	table  int
 	lang   string // language tag, its primary subtag only
 	sig    signature
 }
 
-// termCount is a term and its weighted count in one document.
-type termCount struct {
-	term string
-	n    float32
+// termCount is a term and its weighted count in one document: the same
+// shape as a vector's entry, so that weigh can write a document's vector
+// over its counts.
+type termCount = entry
+
+// analyser is one goroutine's tokenizer and its buffers, reused from
+// document to document.
+type analyser struct {
+	tb     *table
+	sc     scanner
+	toks   []token
+	title  []token
+	stops  []uint8
+	wh     []uint64
+	sh     []uint64
+	count  counter
+	packed []uint64
+}
+
+// workers returns n goroutines' analysers, n from Options.Workers.
+func analysers(n int) []*analyser {
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	langs := newLanguages()
+	out := make([]*analyser, n)
+	for i := range out {
+		out[i] = &analyser{tb: newTable(langs)}
+	}
+	return out
+}
+
+// each calls fn(i, a) for every i in [0, n) on up to len(as) goroutines,
+// each with an analyser of its own.
+func each(ctx context.Context, n int, as []*analyser, fn func(i int, a *analyser, k int)) error {
+	free := make(chan int, len(as))
+	for k := range as {
+		free <- k
+	}
+	return pool.Each(ctx, n, len(as), func(i int) {
+		k := <-free
+		fn(i, as[k], k)
+		free <- k
+	})
 }
 
 // analyseAll tokenizes every document, on up to workers goroutines; the
-// result is in order.
-func analyseAll(ctx context.Context, docs []Document, order []int, workers int) ([]analysis, error) {
-	langs := newLanguages()
+// result is in order, its terms numbered in the tables returned.
+func analyseAll(ctx context.Context, docs []Document, order []int, workers int) ([]analysis, []*table, error) {
+	as := analysers(workers)
 	an := make([]analysis, len(order))
-	err := pool.Each(ctx, len(order), workers, func(k int) {
+	err := each(ctx, len(order), as, func(k int, x *analyser, t int) {
 		d := &docs[order[k]]
-		var a analysis
-		toks := tokenize(d.Text, nil)
-		words := wordsOf(toks)
+		tb := x.tb
+		a := analysis{table: t}
+		x.toks = tb.tokenize(&x.sc, d.Text, x.toks[:0])
 		li := -1
 		if d.Language != "" {
-			li = langs.index(d.Language)
+			li = tb.langs.index(d.Language)
 			a.lang, _, _ = strings.Cut(strings.ToLower(d.Language), "-")
-		} else if li = langs.guess(words); li >= 0 {
-			a.lang = langs.tags[li]
+		} else {
+			x.stops = x.stops[:0]
+			for _, tok := range x.toks[:min(len(x.toks), 400)] {
+				x.stops = append(x.stops, tb.terms[tok.id].stop)
+			}
+			if li = tb.langs.guessStops(x.stops); li >= 0 {
+				a.lang = tb.langs.tags[li]
+			}
 		}
-		var stop map[string]bool
+		var stop uint8
 		if li >= 0 {
-			stop = langs.stop[li]
+			stop = 1 << li
 		}
-		counts := make(map[string]float32, len(toks)/2)
 		// Title words count twice: the headline is the writer's summary.
-		termCounts(tokenize(d.Title, nil), stop, 2, counts)
-		termCounts(toks, stop, 1, counts)
-		a.counts = make([]termCount, 0, len(counts))
-		for t, n := range counts {
-			a.counts = append(a.counts, termCount{t, n})
+		x.title = tb.tokenize(&x.sc, d.Title, x.title[:0])
+		tb.termCounts(x.title, stop, 2, &x.count)
+		tb.termCounts(x.toks, stop, 1, &x.count)
+		a.counts = x.count.take()
+		x.wh = x.wh[:0]
+		for _, tok := range x.toks {
+			x.wh = append(x.wh, tb.terms[tok.id].hash)
 		}
-		a.sig = sign(shingleHashes(words))
+		x.sh = shingleHashes(x.wh, x.sh[:0])
+		a.sig = sign(x.sh)
 		an[k] = a
 	})
-	return an, err
-}
-
-// bodyWords returns the words of a body as shingles see them.
-func bodyWords(text string) []string {
-	return wordsOf(tokenize(text, nil))
-}
-
-func wordsOf(toks []token) []string {
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.text
+	tables := make([]*table, len(as))
+	for i, x := range as {
+		tables[i] = x.tb
 	}
-	return words
+	return an, tables, err
 }
 
-// vectorise numbers the terms and weighs every document's vectors.
-func vectorise(docs []Document, order []int, an []analysis) ([]doc, []string, []int32) {
-	v := newVocabulary()
+// vectorise numbers the terms and weighs every document's vectors, on up
+// to workers goroutines.
+func vectorise(ctx context.Context, docs []Document, order []int, an []analysis, tables []*table, workers int) ([]doc, []string, []int32, error) {
+	v := newVocabulary(tables)
 	langIDs := map[string]int{}
 	ds := make([]doc, len(order))
-	ids := make([][]int32, len(order))
 	for k, i := range order {
 		id, ok := langIDs[an[k].lang]
 		switch {
@@ -349,14 +397,16 @@ func vectorise(docs []Document, order []int, an []analysis) ([]doc, []string, []
 			langIDs[an[k].lang] = id
 		}
 		ds[k] = doc{d: &docs[i], index: i, slug: docs[i].slugOf(), lang: id}
-		ids[k] = v.add(an[k].counts, id)
+		v.add(an[k].counts, tables[an[k].table], an[k].table, id)
 	}
 	v.number()
-	for k := range ds {
-		ds[k].all, ds[k].cross = v.weigh(an[k].counts, ids[k], len(ds))
-		an[k].counts, ids[k] = nil, nil
-	}
-	return ds, v.terms, v.df
+	v.weights(len(ds))
+	as := analysers(workers)
+	err := each(ctx, len(ds), as, func(k int, x *analyser, _ int) {
+		ds[k].all, ds[k].cross, x.packed = v.weigh(an[k].counts, an[k].table, x.packed)
+		an[k].counts = nil
+	})
+	return ds, v.terms, v.df, err
 }
 
 // assemble turns the clusters into stories with unique ids, sorted.

@@ -37,7 +37,7 @@ type signature [sigSize]uint64
 
 // wordHash is FNV-1a of w, mixed: a fixed function, so that which pairs
 // LSH proposes, and so the grouping, is the same in every run.
-func wordHash(w string) uint64 {
+func wordHash[T string | []byte](w T) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(w); i++ {
 		h ^= uint64(w[i])
@@ -49,22 +49,38 @@ func wordHash(w string) uint64 {
 // shingles returns the hashes of the shingleWords-word runs of words,
 // sorted and without repeats.
 func shingles(words []string) []uint64 {
-	out := shingleHashes(words)
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// shingleHashes returns the hashes of the shingleWords-word runs of
-// words, in order, repeats included: enough for a signature.
-func shingleHashes(words []string) []uint64 {
-	if len(words) < shingleWords {
-		return nil
-	}
 	wh := make([]uint64, len(words))
 	for i, w := range words {
 		wh[i] = wordHash(w)
 	}
-	out := make([]uint64, 0, len(words)-shingleWords+1)
+	return sortedSet(shingleHashes(wh, nil))
+}
+
+// bodyShingles returns the shingles of a body, sorted and without
+// repeats, tokenized with sc; wh is scratch for the word hashes, returned
+// for reuse.
+func bodyShingles(sc *scanner, text string, wh []uint64) (set, scratch []uint64) {
+	wh = wh[:0]
+	var t rawToken
+	sc.reset(text)
+	for sc.next(&t) {
+		wh = append(wh, wordHash(t.text))
+	}
+	return sortedSet(shingleHashes(wh, nil)), wh
+}
+
+func sortedSet(s []uint64) []uint64 {
+	slices.Sort(s)
+	return slices.Clip(slices.Compact(s))
+}
+
+// shingleHashes appends to out the hashes of the shingleWords-word runs
+// of the words whose hashes are wh, in order, repeats included: enough
+// for a signature.
+func shingleHashes(wh, out []uint64) []uint64 {
+	if len(wh) < shingleWords {
+		return out
+	}
 	for i := 0; i+shingleWords <= len(wh); i++ {
 		var s uint64
 		for _, x := range wh[i : i+shingleWords] {
@@ -150,6 +166,12 @@ func jaccard(a, b []uint64) (j, contained float64) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, 0
 	}
+	both := overlap(a, b)
+	return float64(both) / float64(len(a)+len(b)-both), float64(both) / float64(min(len(a), len(b)))
+}
+
+// overlap is the size of the intersection of two sorted sets of hashes.
+func overlap(a, b []uint64) int {
 	both := 0
 	for i, k := 0, 0; i < len(a) && k < len(b); {
 		switch {
@@ -163,5 +185,5 @@ func jaccard(a, b []uint64) (j, contained float64) {
 			k++
 		}
 	}
-	return float64(both) / float64(len(a)+len(b)-both), float64(both) / float64(min(len(a), len(b)))
+	return both
 }

@@ -37,9 +37,10 @@ func TestTokenize(t *testing.T) {
 		{"Errázuriz und Zieliński in Słubice", []string{"errazuriz", "und", "zielinski", "in", "słubice"}},
 	}
 	for _, tt := range tests {
+		tb := newTable(newLanguages())
 		var got []string
-		for _, tok := range tokenize(tt.in, nil) {
-			got = append(got, tok.text)
+		for _, tok := range tb.tokenize(&scanner{}, tt.in, nil) {
+			got = append(got, strings.TrimPrefix(tb.terms[tok.id].text, numberPrefix))
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("tokenize(%q) = %q, want %q", tt.in, got, tt.want)
@@ -48,9 +49,13 @@ func TestTokenize(t *testing.T) {
 }
 
 func TestTermCountsNames(t *testing.T) {
+	tb := newTable(newLanguages())
+	var c counter
+	tb.termCounts(tb.tokenize(&scanner{}, "The minister met Catalina Errázuriz in Lima. Chile agreed.", nil), 1<<tb.langs.index("en"), 1, &c)
 	counts := map[string]float32{}
-	stop := newLanguages().stop[0]
-	termCounts(tokenize("The minister met Catalina Errázuriz in Lima. Chile agreed.", nil), stop, 1, counts)
+	for _, tc := range c.take() {
+		counts[tb.terms[tc.term].text] = tc.w
+	}
 	for _, want := range []string{"@catalina errazuriz", "minister", "lima", "chile"} {
 		if counts[want] == 0 {
 			t.Errorf("no %q in %v", want, counts)
@@ -331,5 +336,110 @@ func TestGroupStopsWhenCancelled(t *testing.T) {
 	}
 	if _, err := Group(ctx, k.docs, Options{}); err == nil {
 		t.Error("no error from a cancelled grouping")
+	}
+}
+
+// TestSameWhateverWorkersAndOrder: the stories, ids, reasons and scores
+// are the same on one goroutine and on four, and whatever the order of
+// the documents, although the goroutines number terms in the order they
+// meet them.
+func TestSameWhateverWorkersAndOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	k := &corpus{r: r}
+	for e := range 40 {
+		v := words(r, 30)
+		for j := range 1 + e%4 {
+			d := k.add(fmt.Sprintf("e%02d-%d", e, j), t0.Add(time.Duration(e*5+j)*time.Hour), v, 150)
+			if j == 2 {
+				// A copy under another headline: a near-duplicate.
+				c := *d
+				c.Path, c.Title, c.Published = d.Path+"-copy", "Wire: "+d.Title, d.Published.Add(time.Hour)
+				k.docs = append(k.docs, c)
+			}
+		}
+	}
+	dump := func(ss []Story) []string {
+		var out []string
+		for _, s := range ss {
+			for _, m := range s.Members {
+				r := m.Reason
+				out = append(out, fmt.Sprintf("%s %s %s %v %s %v %q", s.ID, m.Path, r.Signal, r.Score, r.With, r.WithScore, r.Shared))
+			}
+		}
+		return out
+	}
+	want, err := Group(context.Background(), k.docs, Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) >= len(k.docs)-10 {
+		t.Fatalf("%d stories of %d documents: the test needs stories of several", len(want), len(k.docs))
+	}
+	tests := []struct {
+		name    string
+		workers int
+		shuffle bool
+	}{
+		{"4 workers", 4, false},
+		{"1 worker, shuffled", 1, true},
+		{"4 workers, shuffled", 4, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := slices.Clone(k.docs)
+			if tt.shuffle {
+				r.Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
+			}
+			got, err := Group(context.Background(), docs, Options{Workers: tt.workers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := dump(got), dump(want); !slices.Equal(g, w) {
+				t.Errorf("stories differ:\n%v\nwant\n%v", g, w)
+			}
+		})
+	}
+}
+
+// TestNearIndex: a trimmed copy under a local intro is found with the
+// share of the original it keeps; unrelated and short bodies are not.
+func TestNearIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	orig := strings.Join(words(r, 300), " ")
+	other := strings.Join(words(r, 300), " ")
+	x := NewNearIndex(0)
+	x.Add("orig.md", ShinglesOf(orig))
+	x.Add("other.md", ShinglesOf(other))
+	x.Add("short.md", ShinglesOf("too short"))
+	if x.Len() != 2 {
+		t.Errorf("Len = %d, want 2 (a short body is left out)", x.Len())
+	}
+	ws := strings.Fields(orig)
+	tests := []struct {
+		name     string
+		body     string
+		want     string
+		covered  float64 // at least
+		jacAbove float64
+	}{
+		{"same text", orig, "orig.md", 1, 0.99},
+		{"trimmed last tenth, new intro", "Reported by our desk. " + strings.Join(ws[:270], " "), "orig.md", 0.88, 0.8},
+		{"first half only: contained", strings.Join(ws[:150], " "), "orig.md", 0.49, 0.45},
+		{"unrelated", strings.Join(words(r, 300), " "), "", 0, 0},
+		{"short", "too short", "", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Find(ShinglesOf(tt.body))
+			if tt.want == "" {
+				if len(got) != 0 {
+					t.Errorf("found %+v", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Path != tt.want || got[0].Covered < tt.covered || got[0].Covered > 1 || got[0].Jaccard < tt.jacAbove {
+				t.Errorf("got %+v, want %s covered ≥ %v, Jaccard ≥ %v", got, tt.want, tt.covered, tt.jacAbove)
+			}
+		})
 	}
 }

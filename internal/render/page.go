@@ -138,7 +138,7 @@ type Story struct {
 	// Articles is how many articles the story has, copies included;
 	// Sources how many distinct sources carried it.
 	Articles, Sources int
-	First, Last    time.Time // earliest and latest publication
+	First, Last       time.Time // earliest and latest publication
 	// Notes are the members that carry an editor's note, in order of
 	// publication.
 	Notes []*Article

@@ -21,11 +21,13 @@ import (
 // of unchanged files from earlier builds (reuse.go).
 //
 // The build replaced by the swap is kept, hidden beside the published
-// one (Kept), and brought up to date with it by linking the files the
-// build changed; the next build updates that tree in place rather than
-// making a new one: on a slow disk, making 12,000 folders and linking
-// 12,000 files costs more than rendering them. The kept tree is known by
-// its manifest, so updating it costs in proportion to what changed. It is brief's private cache: its top level is checked for
+// one (Kept), and brought up to date with it by copying the files the
+// build changed; the next build updates that tree in place, writing
+// through the files nothing else links, rather than making a new one: on
+// a slow disk, making 12,000 folders and linking 12,000 files costs more
+// than rendering them. The kept tree is known by its manifest, so
+// updating it costs in proportion to what changed. It is brief's private
+// cache: its top level is checked for
 // strays, but a file put by hand into one of its folders (or into one of
 // public/'s, which becomes the kept tree after the next swap) may be
 // published again (a Fresh Dir, `brief build --force`, starts anew).

@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -176,11 +177,16 @@ func (s *stage) overwrite(name string, data []byte) error {
 // from the copy later keeps the time it was made, as a linked one does,
 // so that deploy tools comparing times (rsync, S3 sync) skip it.
 func (s *stage) copyFrom(src, name string) error {
-	fi, err := os.Stat(src)
+	f, err := os.Open(src)
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	data, err := os.ReadFile(src)
+	fi, err := f.Stat()
+	var data []byte
+	if err == nil {
+		data, err = io.ReadAll(f)
+	}
+	f.Close()
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}

@@ -101,6 +101,19 @@ func TestStoryRebuilds(t *testing.T) {
 			s.AssertFileContent(woodside, "4 reports", "! articles/fentanyl-cooperation-what-it-means/")
 			s.AssertFileContent("index.html", "3 more reports", "articles/fentanyl-cooperation-what-it-means/")
 		}},
+		// An editor merges by copying the story's id from its URL into
+		// one article: the story keeps its id and its other members.
+		{"a pin naming the story's id merges an article into it", func() {
+			s.ReplaceInFile(fentanyl, "summary:", "story: biden-xi-woodside-summit\nsummary:")
+		}, func() {
+			s.AssertFileContent(woodside, "5 reports", "articles/fentanyl-cooperation-what-it-means/", "articles/woodside-summit-wire/")
+			s.AssertFileContent("index.html", "4 more reports", "! articles/fentanyl-cooperation-what-it-means/")
+		}},
+		{"and the pin removed splits it out", func() {
+			s.ReplaceInFile(fentanyl, "story: biden-xi-woodside-summit\n", "")
+		}, func() {
+			s.AssertFileContent(woodside, "4 reports", "! articles/fentanyl-cooperation-what-it-means/")
+		}},
 		{"a pin to its own slug splits the follow-up out", func() {
 			s.ReplaceInFile(woodsideFollow, "summary:", "story: woodside-summit-beijing-reaction\nsummary:")
 		}, func() {

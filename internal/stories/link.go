@@ -139,12 +139,7 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 	var clusters []*cluster
 	of := make([]int, len(ds)) // document → cluster
 	pins := map[string]*cluster{}
-	closed := map[string]bool{}
-	for i := range ds {
-		if p := ds[i].d.Pin; p != "" && p == ds[i].slug {
-			closed[p] = true
-		}
-	}
+	pin, closed := resolvePins(ds)
 	newCluster := func(pin string) *cluster {
 		c := &cluster{pin: pin, closed: closed[pin], order: len(clusters), all: &centroid{}, cross: &centroid{}}
 		clusters = append(clusters, c)
@@ -174,12 +169,12 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 		}
 		d := &ds[i]
 		switch {
-		case d.d.Pin != "":
-			c := pins[d.d.Pin]
+		case pin[i] != "":
+			c := pins[pin[i]]
 			r := Reason{Signal: SignalPin}
 			if c == nil {
-				c = newCluster(d.d.Pin)
-				pins[d.d.Pin] = c
+				c = newCluster(pin[i])
+				pins[pin[i]] = c
 				r.Signal = SignalFirst
 			}
 			join(c, i, r)
@@ -239,6 +234,39 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 		}
 	}
 	return clusters, nil
+}
+
+// resolvePins returns each document's effective pin and the pins that
+// close their story. An editor merges by copying the id of the story an
+// article should join, and an unpinned story's id is its first article's
+// slug: so a pin naming the slug of an unpinned document pins that
+// document too, and the two stories become one, whoever was published
+// first. Such a story stays open to the articles the scores bring; only
+// a document pinned by its editor to its own slug closes its story
+// (a split: it stands alone, joined by nothing but other pins).
+func resolvePins(ds []doc) (pin []string, closed map[string]bool) {
+	pin = make([]string, len(ds))
+	closed = map[string]bool{}
+	bySlug := map[string]int{}
+	for i := range ds {
+		pin[i] = ds[i].d.Pin
+		if pin[i] != "" && pin[i] == ds[i].slug {
+			closed[pin[i]] = true
+		}
+		if _, dup := bySlug[ds[i].slug]; !dup {
+			bySlug[ds[i].slug] = i
+		}
+	}
+	for i := range ds {
+		p := ds[i].d.Pin
+		if p == "" || p == ds[i].slug {
+			continue
+		}
+		if j, ok := bySlug[p]; ok && ds[j].d.Pin == "" {
+			pin[j] = p
+		}
+	}
+	return pin, closed
 }
 
 // copyOf returns the open story of the closest earlier near-duplicate of

@@ -51,7 +51,10 @@ type Document struct {
 	Source   string
 	Tags     []string
 	// Pin is the editor's `story: <id>`: documents with the same Pin are
-	// one story, whatever the scores. "" means no pin.
+	// one story, whatever the scores. A Pin naming another document's
+	// slug (the id its story has when it leads one) joins that document's
+	// story, so copying a story's id from its page merges into it; a Pin
+	// naming the document's own slug splits it off alone. "" means no pin.
 	Pin string
 }
 

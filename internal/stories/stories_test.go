@@ -195,6 +195,17 @@ func TestGroup(t *testing.T) {
 			k.add("b1", t0, b, 200).Pin = "x"
 			k.add("c1", t0, c, 200)
 		}, [][]string{{"a1", "b1"}, {"c1"}}},
+		{"a pin naming another article's story merges into it", func(k *corpus) {
+			k.add("a1", t0, a, 200)
+			k.add("a2", t0.Add(time.Hour), a, 200)
+			k.add("b1", t0.Add(2*time.Hour), b, 200).Pin = "a1"
+			k.add("a3", t0.Add(3*time.Hour), a, 200)
+		}, [][]string{{"a1", "a2", "a3", "b1"}}},
+		{"a pin naming a later article's slug takes it in", func(k *corpus) {
+			k.add("b1", t0, b, 200).Pin = "a1"
+			k.add("a1", t0.Add(time.Hour), a, 200)
+			k.add("a2", t0.Add(2*time.Hour), a, 200)
+		}, [][]string{{"a1", "a2", "b1"}}},
 		{"a pin to its own slug splits an article off", func(k *corpus) {
 			k.add("a1", t0, a, 200)
 			k.add("a2", t0.Add(time.Hour), a, 200).Pin = "a2"

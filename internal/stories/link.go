@@ -53,6 +53,11 @@ const (
 	// with a story in other languages: two names and a number, say; fewer
 	// is chance.
 	crossShared = 3
+	// similarShared is how many terms a document must share with a
+	// story's centroid to join it by similarity: a short text (a brief,
+	// a caption) can pass the cosine on one rare word alone, its name of
+	// a club or a town, and one word is no event.
+	similarShared = 3
 	// explainTerms is how many shared terms a Reason lists.
 	explainTerms = 5
 )
@@ -209,7 +214,10 @@ func link(ctx context.Context, ds []doc, near [][]nearPair, terms []string, df [
 				// A document of unknown language (too few stop words to
 				// tell, none declared) is compared on all its terms.
 				if d.lang < 0 || c.langs&(1<<uint(d.lang)) != 0 || c.langs == 0 {
-					s, _ := c.all.cosine(d.all)
+					s, shared := c.all.cosine(d.all)
+					if shared < similarShared {
+						continue
+					}
 					r, ratio = Reason{Signal: SignalSimilar, Score: s}, s/(opt.Similar+rise)
 				} else {
 					s, shared := c.cross.cosine(d.cross)

@@ -206,6 +206,12 @@ func TestGroup(t *testing.T) {
 			k.add("a1", t0.Add(time.Hour), a, 200)
 			k.add("a2", t0.Add(2*time.Hour), a, 200)
 		}, [][]string{{"a1", "a2", "b1"}}},
+		{"two briefs sharing one rare name stay apart", func(k *corpus) {
+			k.add("a1", t0, a, 200)
+			k.docs = append(k.docs,
+				Document{Path: "q1", Title: "Quorvale", Text: "Quorvale council votes.", Published: t0},
+				Document{Path: "q2", Title: "Quorvale", Text: "Quorvale ferry late.", Published: t0.Add(time.Hour)})
+		}, [][]string{{"a1"}, {"q1"}, {"q2"}}},
 		{"a pin to its own slug splits an article off", func(k *corpus) {
 			k.add("a1", t0, a, 200)
 			k.add("a2", t0.Add(time.Hour), a, 200).Pin = "a2"

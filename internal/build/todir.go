@@ -108,11 +108,7 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	}
 	opt.Log.Debug("swapped in", "took", time.Since(start))
 	if opt.Tool != "" {
-		data, err := c.encode(opt.Tool)
-		if err == nil {
-			err = output.WriteBeside(dest, CacheKind, data)
-		}
-		if err != nil {
+		if err := output.WriteBeside(dest, CacheKind, cacheFile{c, opt.Tool}); err != nil {
 			opt.Log.Warn("build cache not saved; the next build reads every file", "err", err)
 		}
 	}

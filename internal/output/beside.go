@@ -1,7 +1,9 @@
 package output
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -35,11 +37,14 @@ func ReadBeside(dest, kind string) []byte {
 	return data
 }
 
-// WriteBeside replaces the file of the given kind beside dest with data,
-// atomically: a temporary file renamed over it, so a reader sees the old
-// bytes or the new, never a mix. Whatever stood at that name that is not a
-// regular file (a folder, a link) is refused rather than replaced.
-func WriteBeside(dest, kind string, data []byte) error {
+// WriteBeside replaces the file of the given kind beside dest with what
+// data writes, atomically: a temporary file renamed over it, so a reader
+// sees the old bytes or the new, never a mix. Whatever stood at that name
+// that is not a regular file (a folder, a link) is refused rather than
+// replaced. data writes through a buffer, so it may write in small pieces
+// (a cache file of 10 MB is mostly kept slices of the last one, copied
+// straight from them rather than assembled in memory first).
+func WriteBeside(dest, kind string, data io.WriterTo) error {
 	name := Beside(dest, kind)
 	if fi, err := os.Lstat(name); err == nil && !fi.Mode().IsRegular() {
 		return fmt.Errorf("output: %s is not a file brief wrote; move it away", name)
@@ -49,7 +54,10 @@ func WriteBeside(dest, kind string, data []byte) error {
 		return fmt.Errorf("output: %w", err)
 	}
 	tmp := f.Name()
-	_, err = f.Write(data)
+	w := bufio.NewWriterSize(f, 256<<10)
+	if _, err = data.WriteTo(w); err == nil {
+		err = w.Flush()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -71,8 +71,65 @@ type Page struct {
 	Body        []byte
 }
 
-// Get fetches rawURL, an absolute http(s) URL.
+// Get fetches rawURL, an absolute http(s) URL, which must serve a web
+// page (HTML, XHTML, or no type at all).
 func (c *Client) Get(ctx context.Context, rawURL string) (*Page, error) {
+	r, err := c.Do(ctx, Request{URL: rawURL})
+	if err != nil {
+		return nil, err
+	}
+	return &r.Page, nil
+}
+
+// Request is one GET: of a page, or of a document of other types (a feed,
+// a sitemap, robots.txt), conditional when validators from an earlier
+// response are given.
+type Request struct {
+	// URL is an absolute http(s) URL.
+	URL string
+	// Accept is the Accept header; "" asks for HTML.
+	Accept string
+	// Types says which media types (lower case, without parameters) are
+	// accepted; nil accepts web pages only. A response of another type
+	// is an error wrapping ErrNotPage.
+	Types func(mediaType string) bool
+	// ETag and LastModified are the validators of the copy the caller
+	// holds, sent as If-None-Match and If-Modified-Since; a server that
+	// still has that copy answers 304 and sends no body.
+	ETag, LastModified string
+}
+
+// Response is what came back from a Request.
+type Response struct {
+	Page
+	// NotModified is set when the server answered 304 Not Modified to a
+	// conditional request: Body is empty and the caller's copy is current.
+	NotModified bool
+	// ETag and LastModified are the response's validators, to send with
+	// the next request for the same URL; "" when the server gave none.
+	ETag, LastModified string
+}
+
+// StatusError is a response whose status is neither 2xx nor 304.
+type StatusError struct {
+	URL string
+	// Code is the HTTP status code.
+	Code int
+	// Status is the status line as reported: code and cleaned reason.
+	Status string
+	// RetryAfter is the wait the server asked for with Retry-After (on a
+	// 429 or 503), 0 when it gave none or one that could not be read.
+	RetryAfter time.Duration
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("fetching %s: the server answered %s", e.URL, e.Status)
+}
+
+// Do performs one request with the client's limits: its timeout bounds
+// the whole exchange, redirects included, and its size cap the body.
+func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
+	rawURL := r.URL
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("%s: not an http(s) URL", rawURL)
@@ -113,15 +170,38 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Page, error) {
 		ua = UserAgent("")
 	}
 	req.Header.Set("User-Agent", ua)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+	accept := r.Accept
+	if accept == "" {
+		accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+	}
+	req.Header.Set("Accept", accept)
+	if r.ETag != "" {
+		req.Header.Set("If-None-Match", r.ETag)
+	}
+	if r.LastModified != "" {
+		req.Header.Set("If-Modified-Since", r.LastModified)
+	}
 	resp, err := hc.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("fetching %s: %w", rawURL, explainTimeout(ctx, err, timeout))
 	}
 	defer resp.Body.Close()
-	final := resp.Request.URL.String()
+	out := &Response{
+		Page: Page{URL: resp.Request.URL.String()},
+		ETag: validator(resp.Header.Get("ETag")), LastModified: validator(resp.Header.Get("Last-Modified")),
+	}
+	if resp.StatusCode == http.StatusNotModified && (r.ETag != "" || r.LastModified != "") {
+		out.NotModified = true
+		if out.ETag == "" {
+			out.ETag = r.ETag
+		}
+		if out.LastModified == "" {
+			out.LastModified = r.LastModified
+		}
+		return out, nil
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("fetching %s: the server answered %s", rawURL, status(resp))
+		return nil, &StatusError{URL: rawURL, Code: resp.StatusCode, Status: status(resp), RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
 	}
 	mediaType := ""
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
@@ -129,7 +209,11 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Page, error) {
 			mediaType = strings.ToLower(mt)
 		}
 	}
-	if !isPageType(mediaType) {
+	accepts := r.Types
+	if accepts == nil {
+		accepts = isPageType
+	}
+	if !accepts(mediaType) {
 		return nil, fmt.Errorf("fetching %s: %w: the server sent %s", rawURL, ErrNotPage, mediaType)
 	}
 	if resp.ContentLength > limit {
@@ -142,7 +226,41 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Page, error) {
 	if int64(len(body)) > limit {
 		return nil, fmt.Errorf("fetching %s: the page is over the %d-byte limit", rawURL, limit)
 	}
-	return &Page{URL: final, ContentType: mediaType, Body: body}, nil
+	out.ContentType, out.Body = mediaType, body
+	return out, nil
+}
+
+// maxValidator bounds a validator kept for the next request: a server's
+// header must not grow the state file without end.
+const maxValidator = 256
+
+// validator is a response's ETag or Last-Modified as it may be sent back:
+// one printable ASCII line, or "" when it is not one.
+func validator(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) > maxValidator || strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 || r > 0x7e }) {
+		return ""
+	}
+	return v
+}
+
+// maxRetryAfter bounds the wait a server may ask for: a day, past which
+// the next scheduled run asks again anyway.
+const maxRetryAfter = 24 * time.Hour
+
+// retryAfter reads a Retry-After header, in seconds or as an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	var d time.Duration
+	if n, err := strconv.Atoi(v); err == nil {
+		d = time.Duration(n) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = t.Sub(now)
+	}
+	return min(max(d, 0), maxRetryAfter)
 }
 
 // explainTimeout names the fetch's own deadline when that is what ended it,

@@ -30,7 +30,7 @@ func TestConditionalGet(t *testing.T) {
 				return
 			}
 		case "/hostile":
-			w.Header().Set("ETag", "\"a\x01b\"")
+			w.Header().Set("ETag", "\"a\u00e9b\"")
 			w.Header().Set("Last-Modified", strings.Repeat("x", 300))
 		}
 		bodies++

@@ -91,6 +91,39 @@ func Pages(ctx context.Context, inputs []string, opt Options) ([]Result, error) 
 	return out, err
 }
 
+// Page is a web page the caller already holds: one it fetched itself
+// (brief fetch, through its polite per-host client), or one made from
+// what a feed says of an article.
+type Page struct {
+	// Name names the page in its Result, as an input's name does; for a
+	// page fetched, its URL as requested.
+	Name string
+	// URL is where the page was served from, after redirects: its links
+	// resolve against it, and it is the article's address when the page
+	// names no canonical one.
+	URL string
+	// Body is the page's HTML, in any charset, possibly gzip-compressed.
+	Body []byte
+	// Date dates the article when the page gives no date of its own
+	// (neither published nor updated): the date a feed gave the item.
+	// Zero for none.
+	Date time.Time
+	// DateSource is the Article.DateSource given with Date: where it came
+	// from, such as "feed"; "" when Date is a date of publication as good
+	// as the page's.
+	DateSource string
+}
+
+// LearnPages is Learn for pages in memory: the first pass over them, in
+// the order given. The same Options apply (Fetch and Dir are not used).
+func LearnPages(ctx context.Context, pages []Page, opt Options) (*Batch, error) {
+	ins := make([]input, len(pages))
+	for i := range pages {
+		ins[i] = input{name: pages[i].Name, path: pages[i].URL, mem: &pages[i]}
+	}
+	return learn(ctx, ins, opt)
+}
+
 // Batch is a set of pages read, parsed and learnt from: the first pass of
 // an extraction, made by Learn. Extract runs the second.
 type Batch struct {
@@ -119,6 +152,10 @@ type item struct {
 // timing. The same page given twice is learnt once. It returns ctx.Err()
 // when cancelled.
 func Learn(ctx context.Context, inputs []string, opt Options) (*Batch, error) {
+	return learn(ctx, expand(inputs, opt.Dir), opt)
+}
+
+func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 	b := &Batch{opt: opt, limit: opt.MaxBytes, bp: article.NewBoilerplate()}
 	if b.limit <= 0 {
 		b.limit = DefaultMaxBytes
@@ -127,7 +164,7 @@ func Learn(ctx context.Context, inputs []string, opt Options) (*Batch, error) {
 	if budget == 0 {
 		budget = DefaultKeepParsed
 	}
-	for _, in := range expand(inputs, opt.Dir) {
+	for _, in := range ins {
 		b.items = append(b.items, item{in: in, err: in.err})
 	}
 	var (
@@ -228,6 +265,9 @@ func (b *Batch) Extract(ctx context.Context, each Each) error {
 		r := Result{Input: it.in.name, URL: it.url, Err: it.err}
 		if r.Err == nil {
 			r.Article, r.Err = it.extract(eopt)
+		}
+		if a := r.Article; a != nil && it.in.mem != nil && !it.in.mem.Date.IsZero() && a.Published.IsZero() && a.Updated.IsZero() {
+			a.Published, a.DateSource = it.in.mem.Date, it.in.mem.DateSource
 		}
 		*it = item{} // done with: let the memory go
 		if each.Work != nil {

@@ -40,6 +40,7 @@ type input struct {
 	name string // as given, or as found in a folder given
 	path string // name resolved against Options.Dir; the URL for URLs
 	err  error  // why it could not be listed
+	mem  *Page  // a page the caller holds; nil for files and URLs
 }
 
 // expand lists the inputs behind paths and URLs: a folder stands for the
@@ -116,6 +117,12 @@ type source struct {
 // read loads one input: a file from disk (at most limit bytes) or a page
 // over HTTP (bounded by the client's limits).
 func read(ctx context.Context, in input, client *fetch.Client, limit int) (*source, error) {
+	if in.mem != nil {
+		if len(in.mem.Body) > limit {
+			return nil, fmt.Errorf("%s: %w: %d bytes, over the %d-byte limit for a web page", in.name, article.ErrTooLarge, len(in.mem.Body), limit)
+		}
+		return &source{url: in.mem.URL, kind: kindHTML, data: in.mem.Body}, nil
+	}
 	if IsURL(in.path) {
 		if client == nil {
 			client = &fetch.Client{}

@@ -146,6 +146,38 @@ func (r *Result) Count(o Outcome) int {
 // finding duplicates, choosing file names) is done one input at a time,
 // in input order.
 func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) {
+	return run(ctx, opt, nil, func(eopt extract.Options) (*extract.Batch, error) {
+		return extract.Learn(ctx, inputs, eopt)
+	})
+}
+
+// Page is a page the caller holds (see extract.Page), with what the
+// caller's editor chose for the article it holds.
+type Page struct {
+	extract.Page
+	// Topics are written into the new article's `topics:` as the
+	// editor's own choice: the topic hints of the site.yaml source that
+	// brought the page. Import writes no hash for them, so they are the
+	// editor's from the start; an article imported before keeps its own.
+	Topics []string
+}
+
+// ImportPages is Import for pages in memory, such as those brief fetch
+// fetched from its sources, in the order given; each Report's Input is
+// the page's Name.
+func ImportPages(ctx context.Context, pages []Page, opt Options) (*Result, error) {
+	ep := make([]extract.Page, len(pages))
+	for i, p := range pages {
+		ep[i] = p.Page
+	}
+	return run(ctx, opt, func(i int) []string { return pages[i].Topics }, func(eopt extract.Options) (*extract.Batch, error) {
+		return extract.LearnPages(ctx, ep, eopt)
+	})
+}
+
+// run is an import of the pages learn reads (the first pass); topicsOf,
+// when set, gives the topics chosen for the page of input i.
+func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn func(extract.Options) (*extract.Batch, error)) (*Result, error) {
 	if opt.Site == nil {
 		return nil, errors.New("import: no site configuration")
 	}
@@ -180,7 +212,7 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 
 	// Pass 1: read, parse and learn every page (see extract.Learn).
 	res := &Result{}
-	batch, err := extract.Learn(ctx, inputs, extract.Options{
+	batch, err := learn(extract.Options{
 		Location: loc, MaxBytes: opt.MaxBytes, KeepParsed: opt.KeepParsed, Fetch: opt.Fetch, Workers: workers,
 		Progress: func(done, total int) { progress("reading", done, total) },
 	})
@@ -205,6 +237,9 @@ func Import(ctx context.Context, inputs []string, opt Options) (*Result, error) 
 		it := &items[i]
 		it.doc = newDoc(r.Article, r.Input, r.URL, opt.Now(), loc)
 		it.doc.tags = opt.Site.Tags.Apply(it.doc.tags)
+		if topicsOf != nil {
+			it.doc.topics = topicsOf(i)
+		}
 		it.doc.ruleTopics = opt.Site.RuleTopics(it.doc.topicsDoc())
 		it.doc.shingles = stories.ShinglesOf(it.doc.body)
 		if known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil {
@@ -345,6 +380,8 @@ type doc struct {
 	// ruleTopics are the topics whose rules select the article today;
 	// reported, never written.
 	ruleTopics []string
+	// topics are the editor's choice for a new article (see Page.Topics).
+	topics []string
 }
 
 // noDate notes an article dated with the time of its import.
@@ -411,8 +448,13 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 	switch {
 	case !a.Published.IsZero():
 		d.date = a.Published
-		if a.DateSource == article.DateViewStamp {
+		switch a.DateSource {
+		case "":
+		case article.DateViewStamp:
 			d.dateFrom = content.DateFromViewStamp
+		default:
+			// Given with a page held in memory, such as a feed's date.
+			d.dateFrom = safetext.Line(a.DateSource)
 		}
 	case !a.Updated.IsZero():
 		d.date, d.dateFrom = a.Updated, content.DateFromUpdated

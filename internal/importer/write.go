@@ -63,6 +63,9 @@ func (d *doc) file(written bool) (*content.File, error) {
 			return nil, err
 		}
 	}
+	if err := f.Set("topics", d.topics); err != nil {
+		return nil, err
+	}
 	// Where the date came from follows the date; draft is set for a
 	// page without one and is the editor's from then on.
 	if err := f.Set("date_from", d.dateFrom); err != nil {

@@ -46,6 +46,10 @@ type Config struct {
 	Tags Tags `yaml:"tags"`
 	// Stories tunes how articles group into stories (see Stories).
 	Stories Stories `yaml:"stories"`
+	// Sources are the outlets brief fetch follows (see Source).
+	Sources []Source `yaml:"sources"`
+	// Fetch says how politely brief fetch reads them (see Fetch).
+	Fetch Fetch `yaml:"fetch"`
 
 	// Location is Timezone resolved; dates without an offset are read in it.
 	Location *time.Location `yaml:"-"`
@@ -159,11 +163,11 @@ func Parse(path string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{})
+		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{}, Source{}, Fetch{})
 	}
 	// Topic lines come from the tree: the typed decoder does not say
 	// where each list item started.
-	for i, line := range topicLines(doc) {
+	for i, line := range listLines(doc, "topics") {
 		if i < len(cfg.Topics) {
 			cfg.Topics[i].Line = line
 		}
@@ -185,23 +189,6 @@ func (c *Config) clean() {
 		c.Topics[i].Title = safetext.Line(c.Topics[i].Title)
 		c.Topics[i].Description = safetext.Line(c.Topics[i].Description)
 	}
-}
-
-func topicLines(doc *yaml.Node) []int {
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "topics" && m.Content[i+1].Kind == yaml.SequenceNode {
-			var lines []int
-			for _, item := range m.Content[i+1].Content {
-				lines = append(lines, item.Line)
-			}
-			return lines
-		}
-	}
-	return nil
 }
 
 func (c *Config) check(path string, doc *yaml.Node) error {
@@ -278,6 +265,8 @@ func (c *Config) check(path string, doc *yaml.Node) error {
 			bad(t.Line, "topic %q: %v", t.Slug, err)
 		}
 	}
+	c.checkSources(doc, bad)
+	c.Fetch.check(doc, bad)
 	return errs.Err()
 }
 

@@ -201,7 +201,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		return out, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, &StatusError{URL: rawURL, Code: resp.StatusCode, Status: status(resp), RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
+		return nil, &StatusError{URL: rawURL, Code: resp.StatusCode, Status: status(resp), RetryAfter: RetryAfter(resp.Header.Get("Retry-After"), time.Now())}
 	}
 	mediaType := ""
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
@@ -248,8 +248,10 @@ func validator(v string) string {
 // the next scheduled run asks again anyway.
 const maxRetryAfter = 24 * time.Hour
 
-// retryAfter reads a Retry-After header, in seconds or as an HTTP date.
-func retryAfter(v string, now time.Time) time.Duration {
+// RetryAfter reads a Retry-After header's value, in seconds or as an HTTP
+// date, as a wait from now: 0 for none or one that does not read, at most
+// a day.
+func RetryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0

@@ -203,7 +203,7 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 	}
 	indexed := make(chan loaded, 1)
 	go func() {
-		idx, err := loadIndex(opt.Root, loc, opt.Site.Stories.NearDuplicate)
+		idx, err := loadIndex(opt.Root, loc, stories.NewNearIndex(opt.Site.Stories.NearDuplicate))
 		if err == nil && !opt.DryRun {
 			removeStaleTemps(filepath.Join(opt.Root, ArticlesDir), opt.Now())
 		}
@@ -629,10 +629,10 @@ func slugOf(rel string) string {
 // article is never duplicated by a re-import.
 //
 // It also indexes the articles' bodies (their shingles only, not the
-// text) to find near-copies, with nearDuplicate as the threshold (see
+// text) into near, when given, to find near-copies (see
 // Options.SkipCopies).
-func loadIndex(root string, loc *time.Location, nearDuplicate float64) (*index, error) {
-	ix := &index{slugs: map[string]bool{}, near: stories.NewNearIndex(nearDuplicate)}
+func loadIndex(root string, loc *time.Location, near *stories.NearIndex) (*index, error) {
+	ix := &index{slugs: map[string]bool{}, near: near}
 	dir := filepath.Join(root, content.Dir)
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -659,7 +659,9 @@ func loadIndex(root string, loc *time.Location, nearDuplicate float64) (*index, 
 		e := &entry{path: rel, slug: slugOf(rel)}
 		if a, err := content.ParseArticle(rel, data, loc); err == nil {
 			e.slug, e.sourceURL, e.fingerprint, e.scrapedFrom = a.Slug, urlKey(a.SourceURL), a.Fingerprint, a.ScrapedFrom
-			ix.near.Add(rel, stories.ShinglesOf(a.Body))
+			if near != nil {
+				near.Add(rel, stories.ShinglesOf(a.Body))
+			}
 		} else if f, ok := looseFront(data); ok {
 			e.sourceURL, e.fingerprint, e.scrapedFrom = urlKey(f.SourceURL), f.Fingerprint, f.ScrapedFrom
 			if f.Slug != "" {
@@ -673,6 +675,29 @@ func loadIndex(root string, loc *time.Location, nearDuplicate float64) (*index, 
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
 	return ix, nil
+}
+
+// Addresses lists the addresses the articles under root's content/ were
+// imported from: each one's source_url and, for a page fetched by URL,
+// scraped_from, folded by key (a caller's notion of one address) and
+// mapped to the article's path. brief fetch reads it to leave alone, before
+// fetching anything, an item the site already holds.
+func Addresses(root string, loc *time.Location, key func(string) string) (map[string]string, error) {
+	ix, err := loadIndex(root, loc, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, e := range ix.entries {
+		for _, u := range []string{e.sourceURL, e.scrapedFrom} {
+			if k := key(u); k != "" {
+				if _, ok := out[k]; !ok {
+					out[k] = e.path
+				}
+			}
+		}
+	}
+	return out, nil
 }
 
 // claimPath picks content/articles/<slug>.md for a new article: the

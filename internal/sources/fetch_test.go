@@ -1,0 +1,79 @@
+package sources
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFetchFeedTwice(t *testing.T) {
+	n := newNewsroom(t)
+	n.set("/feed.xml", "application/rss+xml", rss("ferry-fares-rise", "new-pier-opens", "pilots-strike-ends"))
+	root, cfg := testSite(t, "  - name: Harbour Times\n    url: "+n.url("/feed.xml")+"\n    topics: [port]\n")
+
+	res, err := Fetch(context.Background(), testOptions(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Sources[0]
+	if s.Err != nil || s.Type != "feed" || s.Count(New) != 3 || res.Failed() {
+		t.Fatalf("first run: %+v", s)
+	}
+	if got := articles(t, root); len(got) != 3 {
+		t.Fatalf("articles %v", got)
+	}
+	data, err := os.ReadFile(filepath.Join(root, s.Items[0].Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"topics: [port]", "source_url: " + n.url("/news/"), "scraped_from: " + n.url("/news/")} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %q:\n%s", s.Items[0].Path, want, data)
+		}
+	}
+	if strings.Contains(string(data), "utm_source") {
+		t.Errorf("tracking parameter kept:\n%s", data)
+	}
+	if _, err := os.Stat(filepath.Join(root, StateFile)); err != nil {
+		t.Fatal(err)
+	}
+
+	// Unchanged: the feed answers 304, is not parsed, and nothing is
+	// fetched or written.
+	pageHits, _ := n.count("/news/ferry-fares-rise")
+	res, err = Fetch(context.Background(), testOptions(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = res.Sources[0]
+	if !s.NotModified || len(s.Items) != 0 {
+		t.Errorf("second run: %+v", s)
+	}
+	if _, nm := n.count("/feed.xml"); nm != 1 {
+		t.Errorf("%d 304 answers, want 1", nm)
+	}
+	if h, _ := n.count("/news/ferry-fares-rise"); h != pageHits {
+		t.Errorf("page fetched again")
+	}
+
+	// One more item: only it is fetched; the others are seen before.
+	n.set("/feed.xml", "application/rss+xml", rss("ferry-fares-rise", "new-pier-opens", "pilots-strike-ends", "lighthouse-keeper-retires"))
+	res, err = Fetch(context.Background(), testOptions(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = res.Sources[0]
+	if s.Count(New) != 1 || s.Count(Skipped) != 3 || s.Skips()[0].Reason != ReasonSeen {
+		t.Errorf("third run: %+v", s)
+	}
+	if got := articles(t, root); len(got) != 4 {
+		t.Errorf("articles %v", got)
+	}
+	for ua := range n.agents {
+		if !strings.HasPrefix(ua, "brief/test (+https://") {
+			t.Errorf("User-Agent %q", ua)
+		}
+	}
+}

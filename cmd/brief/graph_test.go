@@ -18,6 +18,7 @@ const module = "github.com/brief-ssg/brief/"
 // way: cmd → import, build, serve → extract, content, render → ….
 var layers = [][]string{
 	{"cmd/brief", "cmd/briefcorpus"},
+	{"internal/sources"},
 	{"internal/importer", "internal/serve", "internal/scaffold"},
 	{"internal/build", "internal/extract"},
 	{"internal/render", "internal/feed", "internal/output", "internal/content", "internal/site",

@@ -48,9 +48,11 @@ func commands() map[string]command {
 	return map[string]command{
 		"build":   {"build the site into public/", runBuild},
 		"extract": {"print the article found in scraped pages", runExtract},
+		"fetch":   {"poll the sources in site.yaml and import their new articles", runFetch},
 		"import":  {"turn scraped pages into articles in content/", runImport},
 		"init":    {"create a new briefing site in a folder", runInit},
 		"serve":   {"preview the site, rebuilding and reloading as files change", runServe},
+		"sources": {"list the sources brief fetch follows; import or export them as OPML", runSources},
 		"stories": {"print how the articles group into stories (the same event, many sources)", runStories},
 		"theme":   {"list the default theme's files, or export them into the site to edit", runTheme},
 		"version": {"print brief's version", runVersion},
@@ -120,6 +122,11 @@ func exitCode(e *env, err error) int {
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.As(err, new(*exitStatus)):
+		var st *exitStatus
+		errors.As(err, &st)
+		fmt.Fprintln(e.stderr, err)
+		return st.code
 	case errors.Is(err, errUsage):
 		fmt.Fprintln(e.stderr, strings.TrimSuffix(err.Error(), ": "+errUsage.Error()))
 		return 2

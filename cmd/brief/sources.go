@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/sources"
+)
+
+const sourcesSynopsis = `sources [--source DIR]
+       brief sources import [--source DIR] [--dry-run] FILE.opml
+       brief sources export [--source DIR] [--output FILE]
+
+Lists the sources in site.yaml with what the last fetch knew of each.
+
+import adds the feeds of an OPML file (as Miniflux, FreshRSS, Feedly and
+other readers export them) to sources: in site.yaml, after the ones there,
+leaving the rest of the file as it is; feeds already listed are skipped.
+A reader's folder becomes the source's category.
+
+export writes the sources as OPML 2.0 for a feed reader, to stdout or
+--output (never over an existing file).`
+
+func runSources(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "import":
+			return runSourcesImport(e, args[1:])
+		case "export":
+			return runSourcesExport(e, args[1:])
+		}
+	}
+	fs := newFlags(e, "sources", sourcesSynopsis)
+	source := fs.String("source", ".", "the site's folder (holding site.yaml)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("brief sources: unknown subcommand %q (import, export, or none to list): %w", fs.Arg(0), errUsage)
+	}
+	root := e.path(*source)
+	cfg, err := site.Load(os.DirFS(root), site.Options{})
+	if err != nil {
+		return fmt.Errorf("brief sources: %w", err)
+	}
+	st, _, err := sources.LoadState(root)
+	if err != nil {
+		return fmt.Errorf("brief sources: %w", err)
+	}
+	if len(cfg.Sources) == 0 {
+		fmt.Fprintln(e.stdout, "no sources in site.yaml; add a sources: list or run `brief sources import FILE.opml`")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tTYPE\tLAST READ\tSTATE\tURL")
+	for _, s := range cfg.Sources {
+		typ, read, state := s.Type, "never", "new"
+		if ss := st.Sources[s.URL]; ss != nil {
+			if typ == "" {
+				typ = ss.Type
+			}
+			if !ss.Checked.IsZero() {
+				read, state = ss.Checked.Local().Format("2006-01-02 15:04"), "ok"
+			}
+			if ss.Failures > 0 {
+				state = fmt.Sprintf("%d failures, next try %s: %s", ss.Failures, ss.RetryAt.Local().Format("2006-01-02 15:04"), ss.LastError)
+			}
+		}
+		if typ == "" {
+			typ = "?"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.Name, typ, read, state, s.URL)
+	}
+	return tw.Flush()
+}
+
+func runSourcesImport(e *env, args []string) error {
+	fs := newFlags(e, "sources import", "sources import [--source DIR] [--dry-run] FILE.opml\n\n"+
+		"Adds the feeds of an OPML file to sources: in site.yaml (see `brief sources --help`).")
+	source := fs.String("source", ".", "the site's folder (holding site.yaml)")
+	dryRun := fs.Bool("dry-run", false, "list the sources that would be added, and change nothing")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("brief sources import: name one OPML file: %w", errUsage)
+	}
+	root := e.path(*source)
+	cfg, err := site.Load(os.DirFS(root), site.Options{})
+	if err != nil {
+		return fmt.Errorf("brief sources import: %w", err)
+	}
+	f, err := os.Open(e.path(fs.Arg(0)))
+	if err != nil {
+		return fmt.Errorf("brief sources import: %w", err)
+	}
+	read, err := sources.ReadOPML(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("brief sources import: %s: %w", fs.Arg(0), err)
+	}
+	have := map[string]bool{}
+	names := map[string]bool{}
+	for _, s := range cfg.Sources {
+		have[sources.Key(s.URL)] = true
+		names[s.Name] = true
+	}
+	var add []site.Source
+	skipped := 0
+	for _, s := range read {
+		if have[sources.Key(s.URL)] {
+			skipped++
+			continue
+		}
+		// Two feeds of one outlet often share a title in a reader.
+		base := s.Name
+		for n := 2; s.Name == "" || names[s.Name]; n++ {
+			s.Name = fmt.Sprintf("%s (%d)", base, n)
+		}
+		names[s.Name] = true
+		have[sources.Key(s.URL)] = true
+		add = append(add, s)
+	}
+	for _, s := range add {
+		fmt.Fprintf(e.stdout, "add %s: %s\n", s.Name, s.URL)
+	}
+	summary := fmt.Sprintf("%d %s to add, %d already in site.yaml", len(add), plural(len(add), "source", "sources"), skipped)
+	if *dryRun || len(add) == 0 {
+		fmt.Fprintln(e.stdout, summary+" (nothing written)")
+		return nil
+	}
+	name := filepath.Join(root, site.FileName)
+	data, err := site.ReadFile(os.DirFS(root))
+	if err != nil {
+		return fmt.Errorf("brief sources import: %w", err)
+	}
+	out, err := site.AppendSources(site.FileName, data, add)
+	if err != nil {
+		return fmt.Errorf("brief sources import: %w", err)
+	}
+	if err := replaceFile(name, data, out); err != nil {
+		return fmt.Errorf("brief sources import: %w", err)
+	}
+	fmt.Fprintln(e.stdout, "added "+summary)
+	return nil
+}
+
+// replaceFile writes data over name through a temporary file renamed into
+// place, and only if name still holds old: an editor's save in between
+// is never lost.
+func replaceFile(name string, old, data []byte) error {
+	info, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".site-*.yaml.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), info.Mode().Perm())
+	}
+	if err == nil {
+		if now, rerr := os.ReadFile(name); rerr != nil || !bytes.Equal(now, old) {
+			err = fmt.Errorf("%s changed while brief was adding to it; nothing written, run it again", name)
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+func runSourcesExport(e *env, args []string) error {
+	fs := newFlags(e, "sources export", "sources export [--source DIR] [--output FILE]\n\n"+
+		"Writes the sources of site.yaml as OPML 2.0, for a feed reader.")
+	source := fs.String("source", ".", "the site's folder (holding site.yaml)")
+	output := fs.String("output", "", "write to this file (which must not exist) instead of stdout")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("brief sources export: unexpected argument %q: %w", fs.Arg(0), errUsage)
+	}
+	root := e.path(*source)
+	cfg, err := site.Load(os.DirFS(root), site.Options{})
+	if err != nil {
+		return fmt.Errorf("brief sources export: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := sources.ExportOPML(&buf, cfg.Title+" – sources", cfg.Sources); err != nil {
+		return fmt.Errorf("brief sources export: %w", err)
+	}
+	if *output == "" {
+		_, err := e.stdout.Write(buf.Bytes())
+		return err
+	}
+	f, err := os.OpenFile(e.path(*output), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("brief sources export: %w", err)
+	}
+	if _, err := f.Write(buf.Bytes()); err != nil {
+		f.Close()
+		return fmt.Errorf("brief sources export: %w", err)
+	}
+	return f.Close()
+}

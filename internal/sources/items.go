@@ -140,7 +140,7 @@ func html2text(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
-	n, err := html.Parse(strings.NewReader("<title>" + s + "</title>"))
+	n, err := html.Parse(strings.NewReader("<body><div>" + s + "</div>"))
 	if err != nil {
 		return s
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,4 +169,18 @@ func articles(t *testing.T, root string) []string {
 		}
 	}
 	return out
+}
+
+func testClient() *fetch.Client {
+	return &fetch.Client{UserAgent: fetch.UserAgent("test"), Timeout: 5 * time.Second}
+}
+
+func fetchReq(u string) fetch.Request { return fetch.Request{URL: u, Types: feedTypes} }
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -84,27 +85,65 @@ func (p *polite) host(key string) (h *host, fresh bool) {
 	return h, fresh
 }
 
-func (p *polite) RoundTrip(req *http.Request) (*http.Response, error) {
-	key := req.URL.Scheme + "://" + req.URL.Host
+// hostKey is what polite tells hosts apart by: scheme and host:port.
+func hostKey(u *url.URL) string { return u.Scheme + "://" + u.Host }
+
+// allowed reads the host's robots.txt once, and says whether it lets
+// brief fetch u.
+func (p *polite) allowed(ctx context.Context, u *url.URL) (*host, error) {
+	key := hostKey(u)
 	h, fresh := p.host(key)
 	if fresh {
-		h.robots = p.readRobots(req.Context(), key, h)
+		h.robots = p.readRobots(ctx, key, h)
 		close(h.loading)
 	}
 	select {
 	case <-h.loading:
-	case <-req.Context().Done():
-		return nil, req.Context().Err()
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
-	if !h.robots.Test(req.URL.RequestURI()) {
-		return nil, fmt.Errorf("%s: %w", req.URL.Redacted(), ErrRobots)
+	if !h.robots.Test(u.RequestURI()) {
+		return nil, fmt.Errorf("%s: %w", u.Redacted(), ErrRobots)
+	}
+	return h, nil
+}
+
+// heldKey marks a context whose request already holds a slot and a turn
+// of a host (see hold).
+type heldKey struct{}
+
+// hold waits for a slot and a turn of rawURL's host, outside any
+// request's deadline (a queue of requests to one slow host must not eat
+// their own timeouts), and returns a context whose requests to that host
+// use them, and the function that frees the slot. It fails at once for a
+// URL robots.txt disallows.
+func (p *polite) hold(ctx context.Context, rawURL string) (context.Context, func(), error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return ctx, func() {}, nil // the fetch reports the bad URL
+	}
+	h, err := p.allowed(ctx, u)
+	if err != nil {
+		return ctx, func() {}, err
+	}
+	release, err := h.take(ctx)
+	if err != nil {
+		return ctx, func() {}, err
+	}
+	return context.WithValue(ctx, heldKey{}, h), release, nil
+}
+
+func (p *polite) RoundTrip(req *http.Request) (*http.Response, error) {
+	h, err := p.allowed(req.Context(), req.URL)
+	if err != nil {
+		return nil, err
 	}
 	return p.send(req, h)
 }
 
-// send makes one request within the host's limits.
-func (p *polite) send(req *http.Request, h *host) (*http.Response, error) {
-	ctx := req.Context()
+// take waits for a slot of the host and then for its turn; the function
+// returned frees the slot.
+func (h *host) take(ctx context.Context) (func(), error) {
 	select {
 	case h.slots <- struct{}{}:
 	case <-ctx.Done():
@@ -114,6 +153,20 @@ func (p *polite) send(req *http.Request, h *host) (*http.Response, error) {
 	if err := h.turn(ctx); err != nil {
 		release()
 		return nil, err
+	}
+	return release, nil
+}
+
+// send makes one request within the host's limits: a request whose
+// context holds the host (see hold) has them already.
+func (p *polite) send(req *http.Request, h *host) (*http.Response, error) {
+	ctx := req.Context()
+	release := func() {}
+	if held, _ := ctx.Value(heldKey{}).(*host); held != h {
+		var err error
+		if release, err = h.take(ctx); err != nil {
+			return nil, err
+		}
 	}
 	resp, err := p.base.RoundTrip(req)
 	switch {
@@ -130,6 +183,16 @@ func (p *polite) send(req *http.Request, h *host) (*http.Response, error) {
 	}
 	resp.Body = &releasing{ReadCloser: resp.Body, release: release}
 	return resp, nil
+}
+
+// do is client.Do within the host's limits, waiting for them first.
+func (p *polite) do(ctx context.Context, client *fetch.Client, r fetch.Request) (*fetch.Response, error) {
+	ctx, release, err := p.hold(ctx, r.URL)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return client.Do(ctx, r)
 }
 
 // turn waits until the host may be asked again and books the next turn.

@@ -205,7 +205,8 @@ func Fetch(ctx context.Context, opt Options) (*Result, error) {
 	if opt.Client != nil {
 		client = *opt.Client
 	}
-	client.Transport = newPolite(client.Transport, client.UserAgent, opt.Site.Fetch.DelaySpan, opt.Site.Fetch.PerHost, opt.Log)
+	pol := newPolite(client.Transport, client.UserAgent, opt.Site.Fetch.DelaySpan, opt.Site.Fetch.PerHost, opt.Log)
+	client.Transport = pol
 	opt.Client = &client
 
 	if !opt.DryRun {
@@ -230,11 +231,11 @@ func Fetch(ctx context.Context, opt Options) (*Result, error) {
 	}
 
 	now := opt.Now()
-	polls := poll(ctx, opt, st, now)
+	polls := poll(ctx, opt, pol, st, now)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	r := &run{opt: opt, st: st, now: now, inSite: inSite, listed: map[string]bool{}}
+	r := &run{opt: opt, pol: pol, st: st, now: now, inSite: inSite, listed: map[string]bool{}}
 	for i := range opt.Site.Sources {
 		res.Sources = append(res.Sources, r.pick(&opt.Site.Sources[i], polls[i]))
 	}
@@ -294,7 +295,7 @@ const maxChildren = 10
 func feedTypes(string) bool { return true }
 
 // poll reads every source at once (each host's limits still hold).
-func poll(ctx context.Context, opt Options, st *State, now time.Time) []polled {
+func poll(ctx context.Context, opt Options, pol *polite, st *State, now time.Time) []polled {
 	out := make([]polled, len(opt.Site.Sources))
 	pool.Each(ctx, len(out), 8, func(i int) {
 		src := &opt.Site.Sources[i]
@@ -303,12 +304,12 @@ func poll(ctx context.Context, opt Options, st *State, now time.Time) []polled {
 			out[i] = polled{waiting: true, typ: ss.Type}
 			return
 		}
-		out[i] = pollOne(ctx, opt, src, ss)
+		out[i] = pollOne(ctx, opt, pol, src, ss)
 	})
 	return out
 }
 
-func pollOne(ctx context.Context, opt Options, src *site.Source, ss *SourceState) polled {
+func pollOne(ctx context.Context, opt Options, pol *polite, src *site.Source, ss *SourceState) polled {
 	req := fetch.Request{URL: src.URL, Types: feedTypes,
 		Accept: "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.1"}
 	typ := src.Type
@@ -318,7 +319,7 @@ func pollOne(ctx context.Context, opt Options, src *site.Source, ss *SourceState
 			typ = ss.Type
 		}
 	}
-	resp, err := opt.Client.Do(ctx, req)
+	resp, err := pol.do(ctx, opt.Client, req)
 	if err != nil {
 		p := polled{err: err}
 		var se *fetch.StatusError
@@ -346,7 +347,7 @@ func pollOne(ctx context.Context, opt Options, src *site.Source, ss *SourceState
 			opt.Log.Debug("sitemap index: later sitemaps left for their turn", "source", src.Name, "left", len(children)-i)
 			break
 		}
-		r, err := opt.Client.Do(ctx, fetch.Request{URL: c, Types: feedTypes, Accept: req.Accept})
+		r, err := pol.do(ctx, opt.Client, fetch.Request{URL: c, Types: feedTypes, Accept: req.Accept})
 		if err != nil {
 			opt.Log.Debug("sitemap of an index failed", "source", src.Name, "err", err)
 			continue
@@ -366,6 +367,7 @@ func pollOne(ctx context.Context, opt Options, src *site.Source, ss *SourceState
 // run is one fetch between polling and saving.
 type run struct {
 	opt    Options
+	pol    *polite
 	st     *State
 	now    time.Time
 	inSite map[string]string // Key → article path
@@ -507,7 +509,7 @@ func (r *run) prepare(ctx context.Context, t *todo) {
 		t.fromFeed()
 		return
 	}
-	p, err := r.opt.Client.Get(ctx, t.item.URL)
+	p, err := r.pol.do(ctx, r.opt.Client, fetch.Request{URL: t.item.URL})
 	if err != nil {
 		t.err = err
 		if t.item.hasText() && !errors.Is(err, ErrRobots) {

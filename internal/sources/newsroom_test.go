@@ -33,6 +33,9 @@ type newsroom struct {
 	agents   map[string]bool
 	inFlight int
 	maxIn    int
+	// overlap is closed once two requests are in at once.
+	overlap     chan struct{}
+	overlapOnce sync.Once
 	// handlers replace the default for a path.
 	handlers map[string]http.HandlerFunc
 }
@@ -42,7 +45,7 @@ type doc struct {
 }
 
 func newNewsroom(t *testing.T) *newsroom {
-	n := &newsroom{t: t, docs: map[string]doc{}, hits: map[string]int{}, notMod: map[string]int{}, agents: map[string]bool{}, handlers: map[string]http.HandlerFunc{}}
+	n := &newsroom{t: t, docs: map[string]doc{}, hits: map[string]int{}, notMod: map[string]int{}, agents: map[string]bool{}, handlers: map[string]http.HandlerFunc{}, overlap: make(chan struct{})}
 	n.srv = httptest.NewServer(http.HandlerFunc(n.serve))
 	t.Cleanup(n.srv.Close)
 	return n
@@ -74,6 +77,9 @@ func (n *newsroom) serve(w http.ResponseWriter, r *http.Request) {
 	n.agents[r.UserAgent()] = true
 	n.inFlight++
 	n.maxIn = max(n.maxIn, n.inFlight)
+	if n.inFlight >= 2 {
+		n.overlapOnce.Do(func() { close(n.overlap) })
+	}
 	d, ok := n.docs[r.URL.Path]
 	h := n.handlers[r.URL.Path]
 	n.mu.Unlock()

@@ -1,0 +1,151 @@
+package sources
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSitemaps(t *testing.T) {
+	n := newNewsroom(t)
+	n.set("/news-sitemap.xml", "application/xml", `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>{{host}}/news/customs-queue-shrinks</loc><news:news><news:publication><news:name>Harbour Times</news:name><news:language>en</news:language></news:publication>
+<news:publication_date>2025-06-09T08:00:00+02:00</news:publication_date><news:title>Customs queue shrinks</news:title><news:keywords>customs, trade</news:keywords></news:news></url>
+</urlset>`)
+	var gz2 bytes.Buffer
+	zw := gzip.NewWriter(&gz2)
+	zw.Write([]byte(strings.ReplaceAll(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{{host}}/news/pilot-boat-renamed</loc><lastmod>2025-06-01</lastmod></url><url><loc>{{host}}/news/old-warehouse-sold</loc><lastmod>2024-01-05</lastmod></url></urlset>`, "{{host}}", n.url(""))))
+	zw.Close()
+	n.handle("/posts.xml.gz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/gzip")
+		w.Write(gz2.Bytes())
+	})
+	n.set("/sitemap-index.xml", "text/xml", `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{{host}}/posts.xml.gz</loc><lastmod>2025-06-01</lastmod></sitemap><sitemap><loc>{{host}}/missing.xml</loc></sitemap></sitemapindex>`)
+	root, cfg := testSite(t, "  - url: "+n.url("/news-sitemap.xml")+"\n    name: news\n  - url: "+n.url("/sitemap-index.xml")+"\n    name: index\n    type: sitemap\n")
+	opt := testOptions(root, cfg)
+	opt.Since = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	res, err := Fetch(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	news, index := res.Sources[0], res.Sources[1]
+	if news.Type != "sitemap" || news.Count(New) != 1 || news.Items[0].Title != "Customs queue shrinks" {
+		t.Errorf("news sitemap: %+v", news)
+	}
+	if index.Err != nil || index.Count(New) != 1 || index.Count(Skipped) != 1 || index.Skips()[0].Reason != ReasonSince {
+		t.Errorf("sitemap index: %+v", index)
+	}
+}
+
+func TestRobots(t *testing.T) {
+	n := newNewsroom(t)
+	n.set("/robots.txt", "text/plain", "User-agent: *\nDisallow: /news/private\n\nUser-agent: brief\nDisallow: /news/members-\nCrawl-delay: 0\n")
+	n.set("/feed.xml", "application/rss+xml", rss("members-only-dinner-report", "public-quay-meeting-notes", "private-berth-sale"))
+	root, cfg := testSite(t, "  - url: "+n.url("/feed.xml")+"\n")
+	res, err := Fetch(context.Background(), testOptions(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Sources[0]
+	// brief's own group applies, not the group for *: private pages are
+	// brief's to fetch, members' pages are not.
+	if s.Count(New) != 2 || s.Count(Skipped) != 1 || s.Skips()[0].Reason != ReasonRobots {
+		t.Errorf("%+v", s)
+	}
+	if h, _ := n.count("/news/members-only-dinner-report"); h != 0 {
+		t.Error("a page robots.txt disallows was fetched")
+	}
+	if h, _ := n.count("/robots.txt"); h != 1 {
+		t.Errorf("robots.txt read %d times, want once a run", h)
+	}
+
+	// A host whose robots.txt fails with a server error is left alone.
+	down := newNewsroom(t)
+	down.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "oops", http.StatusServiceUnavailable) })
+	down.set("/feed.xml", "application/rss+xml", rss("a-b-c"))
+	root, cfg = testSite(t, "  - url: "+down.url("/feed.xml")+"\n")
+	res, err = Fetch(context.Background(), testOptions(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Sources[0].Err == nil || !strings.Contains(res.Sources[0].Err.Error(), "robots.txt") {
+		t.Errorf("robots.txt 503: %+v", res.Sources[0])
+	}
+	if h, _ := down.count("/feed.xml"); h != 0 {
+		t.Error("fetched from a host whose robots.txt failed")
+	}
+}
+
+// TestPerHostLimit: with per_host: 1, no two requests reach a host at
+// once, however many pages wait. Each page is held until a second
+// request arrives or a while passes, so that overlapping requests would
+// be seen.
+func TestPerHostLimit(t *testing.T) {
+	for _, perHost := range []int{1, 3} {
+		n := newNewsroom(t)
+		var slugs []string
+		for _, s := range []string{"one", "two", "three", "four", "five", "six"} {
+			slugs = append(slugs, "berth-"+s+"-report")
+		}
+		n.set("/feed.xml", "application/rss+xml", rss(slugs...))
+		for _, s := range slugs {
+			n.handle("/news/"+s, func(w http.ResponseWriter, r *http.Request) {
+				select {
+				case <-n.overlap:
+				case <-time.After(50 * time.Millisecond):
+				}
+				w.Header().Set("Content-Type", "text/html")
+				w.Write([]byte(articlePage(strings.TrimPrefix(r.URL.Path, "/news/"))))
+			})
+		}
+		root, cfg := testSite(t, "  - url: "+n.url("/feed.xml")+"\n")
+		cfg.Fetch.PerHost = perHost
+		res, err := Fetch(context.Background(), testOptions(root, cfg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Sources[0].Count(New) != 6 {
+			t.Fatalf("%+v", res.Sources[0])
+		}
+		n.mu.Lock()
+		got := n.maxIn
+		n.mu.Unlock()
+		if got > perHost || (perHost > 1 && got < 2) {
+			t.Errorf("per_host %d: %d requests at once", perHost, got)
+		}
+	}
+}
+
+// TestDelay: the delay separates the starts of two requests to a host.
+func TestDelay(t *testing.T) {
+	n := newNewsroom(t)
+	var starts []time.Time
+	n.set("/feed.xml", "application/rss+xml", rss("quay-one-news", "quay-two-news"))
+	for _, s := range []string{"quay-one-news", "quay-two-news"} {
+		n.handle("/news/"+s, func(w http.ResponseWriter, r *http.Request) {
+			n.mu.Lock()
+			starts = append(starts, time.Now())
+			n.mu.Unlock()
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(articlePage(strings.TrimPrefix(r.URL.Path, "/news/"))))
+		})
+	}
+	root, cfg := testSite(t, "  - url: "+n.url("/feed.xml")+"\n")
+	cfg.Fetch.DelaySpan = 150 * time.Millisecond
+	if _, err := Fetch(context.Background(), testOptions(root, cfg)); err != nil {
+		t.Fatal(err)
+	}
+	if len(starts) != 2 {
+		t.Fatalf("%d pages", len(starts))
+	}
+	// The delay is kept between the requests' starts in brief; the
+	// server sees them with the loopback's jitter.
+	if gap := starts[1].Sub(starts[0]).Abs(); gap < 120*time.Millisecond {
+		t.Errorf("pages %v apart, want about the 150ms delay", gap)
+	}
+}

@@ -51,6 +51,9 @@ type Options struct {
 	// Progress, when set, is called after each page fetched, with the
 	// count done and the total, from any goroutine.
 	Progress func(done, total int)
+	// Batch is how many pages are fetched, held and imported at once
+	// before the state is saved; 0 means DefaultBatch.
+	Batch int
 }
 
 // Outcome is what became of one item.
@@ -178,10 +181,10 @@ func (r *Result) Count(o Outcome) int {
 	return n
 }
 
-// batchSize bounds the pages held in memory and imported at once: the
+// DefaultBatch bounds the pages held in memory and imported at once: the
 // state is saved after each batch, so a killed fetch loses at most one
 // batch's work, which the next run redoes.
-const batchSize = 200
+const DefaultBatch = 200
 
 // pageWorkers bounds the pages fetched at once, across hosts; each host
 // has its own, lower limit.
@@ -478,8 +481,12 @@ func (r *run) importAll(ctx context.Context, res *Result) error {
 	}
 	var done int
 	var mu sync.Mutex
-	for start := 0; start < len(r.todo); start += batchSize {
-		batch := r.todo[start:min(start+batchSize, len(r.todo))]
+	size := r.opt.Batch
+	if size <= 0 {
+		size = DefaultBatch
+	}
+	for start := 0; start < len(r.todo); start += size {
+		batch := r.todo[start:min(start+size, len(r.todo))]
 		err := pool.Each(ctx, len(batch), pageWorkers, func(i int) {
 			r.prepare(ctx, &batch[i])
 			mu.Lock()

@@ -129,9 +129,8 @@ func runSourcesImport(e *env, args []string) error {
 	for _, s := range add {
 		fmt.Fprintf(e.stdout, "add %s: %s\n", s.Name, s.URL)
 	}
-	summary := fmt.Sprintf("%d %s to add, %d already in site.yaml", len(add), plural(len(add), "source", "sources"), skipped)
 	if *dryRun || len(add) == 0 {
-		fmt.Fprintln(e.stdout, summary+" (nothing written)")
+		fmt.Fprintf(e.stdout, "%d %s to add, %d already in site.yaml (nothing written)\n", len(add), plural(len(add), "source", "sources"), skipped)
 		return nil
 	}
 	name := filepath.Join(root, site.FileName)
@@ -146,7 +145,7 @@ func runSourcesImport(e *env, args []string) error {
 	if err := replaceFile(name, data, out); err != nil {
 		return fmt.Errorf("brief sources import: %w", err)
 	}
-	fmt.Fprintln(e.stdout, "added "+summary)
+	fmt.Fprintf(e.stdout, "added %d %s to site.yaml, %d already there\n", len(add), plural(len(add), "source", "sources"), skipped)
 	return nil
 }
 

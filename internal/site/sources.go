@@ -16,7 +16,7 @@ import (
 // follows, through its feed, its sitemap or a page listing its articles.
 //
 //	sources:
-//	  - name: Pacific Ledger                   # optional; the URL's host otherwise
+//	  - name: Pacific Ledger                   # optional; the URL's host (and path, if shared) otherwise
 //	    url: https://ledger.example/world.xml  # required
 //	    type: feed              # feed, sitemap or page; detected when left out
 //	    topics: [trade]         # written into each article's topics:, as your choice
@@ -119,6 +119,12 @@ func (c *Config) checkSources(doc *yaml.Node, bad func(line int, format string, 
 	}
 	urls := map[string]int{}
 	names := map[string]int{}
+	hosts := map[string]int{}
+	for _, s := range c.Sources {
+		if u, err := url.Parse(strings.TrimSpace(s.URL)); err == nil && s.Name == "" {
+			hosts[u.Hostname()]++
+		}
+	}
 	for i := range c.Sources {
 		s := &c.Sources[i]
 		s.Name, s.Category = safetext.Line(s.Name), safetext.Line(s.Category)
@@ -131,7 +137,11 @@ func (c *Config) checkSources(doc *yaml.Node, bad func(line int, format string, 
 			u = nil
 		}
 		if s.Name == "" && u != nil {
+			// Unnamed feeds of one host are told apart by their paths.
 			s.Name = strings.TrimPrefix(u.Hostname(), "www.")
+			if hosts[u.Hostname()] > 1 {
+				s.Name += strings.TrimSuffix(u.RequestURI(), "/")
+			}
 		}
 		if u != nil {
 			key := strings.ToLower(u.Host) + u.RequestURI()

@@ -52,6 +52,13 @@ fetch:
 			t.Errorf("Keeps(%q, %q) = %v", tc.title, tc.url, got)
 		}
 	}
+	two, err := Parse("site.yaml", []byte(sourcesHead+"sources:\n  - url: https://x.example/world.xml\n  - url: https://x.example/asia/\n  - url: https://y.example/\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b, c := two.Sources[0].Name, two.Sources[1].Name, two.Sources[2].Name; a != "x.example/world.xml" || b != "x.example/asia" || c != "y.example" {
+		t.Errorf("default names %q %q %q", a, b, c)
+	}
 	if all := (&Source{}); !all.Keeps("anything", "https://x.example/") {
 		t.Error("a source without rules dropped an item")
 	}
@@ -69,7 +76,7 @@ func TestSourceErrors(t *testing.T) {
 		{"sources:\n  - url: https://x.example/f\n    content: summary\n", "content \"summary\" is not page"},
 		{"sources:\n  - url: https://x.example/f\n    type: sitemap\n    content: feed\n", "content: feed needs a feed"},
 		{"sources:\n  - url: https://x.example/f\n  - url: https://X.example/f\n    name: B\n", "site.yaml:7: source \"B\" has the url of the source on line 6"},
-		{"sources:\n  - url: https://x.example/f\n  - url: https://x.example/g\n", "site.yaml:7: source name \"x.example\" is already used on line 6"},
+		{"sources:\n  - url: https://x.example/f\n    name: X\n  - url: https://x.example/g\n    name: x\n", "site.yaml:8: source name \"x\" is already used on line 6"},
 		{"sources:\n  - url: https://x.example/f\n    include: [\"--\"]\n", "phrase \"--\" has no letters"},
 		{"sources:\n  - url: https://x.example/f\n    max_items: -1\n", "max_items must be at least 1"},
 		{"sources:\n  - url: https://x.example/f\n    feed: x\n", "site.yaml:7: unknown key \"feed\""},

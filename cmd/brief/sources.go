@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 
 	"github.com/brief-ssg/brief/internal/site"
@@ -43,10 +42,9 @@ func runSources(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("brief sources: unknown subcommand %q (import, export, or none to list): %w", fs.Arg(0), errUsage)
 	}
-	root := e.path(*source)
-	cfg, err := site.Load(os.DirFS(root), site.Options{})
+	root, cfg, err := loadSite(e, *source, "sources")
 	if err != nil {
-		return fmt.Errorf("brief sources: %w", err)
+		return err
 	}
 	st, _, err := sources.LoadState(root)
 	if err != nil {
@@ -90,10 +88,9 @@ func runSourcesImport(e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("brief sources import: name one OPML file: %w", errUsage)
 	}
-	root := e.path(*source)
-	cfg, err := site.Load(os.DirFS(root), site.Options{})
+	root, cfg, err := loadSite(e, *source, "sources import")
 	if err != nil {
-		return fmt.Errorf("brief sources import: %w", err)
+		return err
 	}
 	f, err := os.Open(e.path(fs.Arg(0)))
 	if err != nil {
@@ -133,56 +130,22 @@ func runSourcesImport(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%d %s to add, %d already in site.yaml (nothing written)\n", len(add), plural(len(add), "source", "sources"), skipped)
 		return nil
 	}
-	name := filepath.Join(root, site.FileName)
-	data, err := site.ReadFile(os.DirFS(root))
-	if err != nil {
-		return fmt.Errorf("brief sources import: %w", err)
-	}
-	out, err := site.AppendSources(site.FileName, data, add)
-	if err != nil {
-		return fmt.Errorf("brief sources import: %w", err)
-	}
-	if err := replaceFile(name, data, out); err != nil {
+	if err := site.AddSources(root, add); err != nil {
 		return fmt.Errorf("brief sources import: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "added %d %s to site.yaml, %d already there\n", len(add), plural(len(add), "source", "sources"), skipped)
 	return nil
 }
 
-// replaceFile writes data over name through a temporary file renamed into
-// place, and only if name still holds old: an editor's save in between
-// is never lost.
-func replaceFile(name string, old, data []byte) error {
-	info, err := os.Stat(name)
+// loadSite reads the configuration of the site in source for the
+// command cmd.
+func loadSite(e *env, source, cmd string) (string, *site.Config, error) {
+	root := e.path(source)
+	cfg, err := site.Load(os.DirFS(root), site.Options{})
 	if err != nil {
-		return err
+		return "", nil, fmt.Errorf("brief %s: %w", cmd, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".site-*.yaml.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), info.Mode().Perm())
-	}
-	if err == nil {
-		if now, rerr := os.ReadFile(name); rerr != nil || !bytes.Equal(now, old) {
-			err = fmt.Errorf("%s changed while brief was adding to it; nothing written, run it again", name)
-		}
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return root, cfg, nil
 }
 
 func runSourcesExport(e *env, args []string) error {
@@ -196,10 +159,9 @@ func runSourcesExport(e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("brief sources export: unexpected argument %q: %w", fs.Arg(0), errUsage)
 	}
-	root := e.path(*source)
-	cfg, err := site.Load(os.DirFS(root), site.Options{})
+	_, cfg, err := loadSite(e, *source, "sources export")
 	if err != nil {
-		return fmt.Errorf("brief sources export: %w", err)
+		return err
 	}
 	var buf bytes.Buffer
 	if err := sources.ExportOPML(&buf, cfg.Title+" – sources", cfg.Sources); err != nil {

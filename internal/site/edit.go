@@ -4,10 +4,58 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
+
+// AddSources adds the sources to the site.yaml of the site in root (see
+// AppendSources), atomically: the new file is written beside it, synced
+// and renamed over it, and only if site.yaml still holds what was read,
+// so that an editor's save in between is never lost.
+func AddSources(root string, add []Source) error {
+	name := filepath.Join(root, FileName)
+	data, err := ReadFile(os.DirFS(root))
+	if err != nil {
+		return err
+	}
+	out, err := AppendSources(FileName, data, add)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(root, ".site-*.yaml.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(out)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), info.Mode().Perm())
+	}
+	if err == nil {
+		if now, rerr := ReadFile(os.DirFS(root)); rerr != nil || !bytes.Equal(now, data) {
+			err = fmt.Errorf("%s changed while brief was adding to it; nothing written, run it again", FileName)
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
 
 // AppendSources returns site.yaml with the sources added at the end of
 // its `sources:` list (which it starts at the end of the file if there is

@@ -144,18 +144,7 @@ func html2text(s string) string {
 	if err != nil {
 		return s
 	}
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
+	return textOf(n, "")
 }
 
 // maxSitemapBytes bounds a gzipped sitemap once expanded: the protocol's
@@ -198,15 +187,7 @@ func parseSitemap(body []byte, base *url.URL) ([]Item, []string, error) {
 		}
 	}
 	var sm sitemapXML
-	dec := xml.NewDecoder(bytes.NewReader(body))
-	dec.Strict = false
-	dec.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
-		if strings.EqualFold(charset, "utf-8") || strings.EqualFold(charset, "us-ascii") {
-			return r, nil
-		}
-		return nil, fmt.Errorf("sitemaps are UTF-8; this one says %s", charset)
-	}
-	if err := dec.Decode(&sm); err != nil {
+	if err := decodeXML(body, &sm); err != nil {
 		return nil, nil, fmt.Errorf("the sitemap does not parse: %w", err)
 	}
 	switch sm.XMLName.Local {
@@ -245,6 +226,21 @@ func parseSitemap(body []byte, base *url.URL) ([]Item, []string, error) {
 		items = append(items, it)
 	}
 	return items, nil, nil
+}
+
+// decodeXML decodes a sitemap or an OPML file, leniently (unknown
+// entities, unclosed tags: what hand-made files have), refusing charsets
+// other than UTF-8, which both formats require.
+func decodeXML(data []byte, v any) error {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	dec.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
+		if strings.EqualFold(charset, "utf-8") || strings.EqualFold(charset, "us-ascii") {
+			return r, nil
+		}
+		return nil, fmt.Errorf("the file says it is %s; it must be UTF-8", charset)
+	}
+	return dec.Decode(v)
 }
 
 // w3cDate reads the W3C datetime forms sitemaps use; zero if none fits.
@@ -292,7 +288,7 @@ func parsePage(body []byte, base *url.URL) ([]Item, error) {
 					continue
 				}
 				seen[k] = true
-				items = append(items, Item{URL: u, Title: safetext.Line(textOf(n))})
+				items = append(items, Item{URL: u, Title: safetext.Line(textOf(n, " "))})
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -303,13 +299,15 @@ func parsePage(body []byte, base *url.URL) ([]Item, error) {
 	return items, nil
 }
 
-func textOf(n *html.Node) string {
+// textOf is the text under n, its text nodes joined by sep, spaces
+// collapsed.
+func textOf(n *html.Node, sep string) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
-			b.WriteByte(' ')
+			b.WriteString(sep)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

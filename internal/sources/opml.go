@@ -1,7 +1,6 @@
 package sources
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -54,15 +53,7 @@ func ReadOPML(r io.Reader) ([]site.Source, error) {
 		return nil, fmt.Errorf("over %d MB: not a list of feeds", maxOPMLBytes>>20)
 	}
 	var doc opml
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = false
-	dec.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
-		if strings.EqualFold(charset, "utf-8") || strings.EqualFold(charset, "us-ascii") {
-			return r, nil
-		}
-		return nil, fmt.Errorf("the file says it is %s; save it as UTF-8", charset)
-	}
-	if err := dec.Decode(&doc); err != nil {
+	if err := decodeXML(data, &doc); err != nil {
 		return nil, fmt.Errorf("not an OPML file: %w", err)
 	}
 	var out []site.Source

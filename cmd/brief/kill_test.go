@@ -99,7 +99,7 @@ func TestImportSurvivesKill(t *testing.T) {
 
 	killed := 0
 	for round, at := range []int{1, killPages / 4, killPages / 2} {
-		n, err := killImport(t, root, inputs, at)
+		n, err := killBrief(t, root, at, "import", "--source", root, inputs)
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}
@@ -125,14 +125,15 @@ func TestImportSurvivesKill(t *testing.T) {
 	checkAfterKill(t, root, editor)
 }
 
-// killImport runs brief import and kills it once at least `at` new files
+// killBrief runs brief with args (an import or a fetch into the site in
+// root, of killPages pages) and kills it once at least `at` new files
 // exist in content/articles. It returns how many imported articles there
 // were then.
-func killImport(t *testing.T, root, inputs string, at int) (int, error) {
+func killBrief(t *testing.T, root string, at int, args ...string) (int, error) {
 	t.Helper()
 	dir := filepath.Join(root, "content", "articles")
 	before, _ := os.ReadDir(dir)
-	cmd := briefProcess("import", "--source", root, inputs)
+	cmd := briefProcess(args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -146,13 +147,13 @@ func killImport(t *testing.T, root, inputs string, at int) (int, error) {
 		case err := <-done:
 			// Finished on its own: nothing left to kill.
 			if err != nil {
-				return 0, fmt.Errorf("brief import: %v\n%s", err, lastLines(out.Bytes(), 10))
+				return 0, fmt.Errorf("brief %s: %v\n%s", args[0], err, lastLines(out.Bytes(), 10))
 			}
 			return killPages, nil
 		case <-deadline:
 			cmd.Process.Kill()
 			<-done
-			return 0, errors.New("brief import neither wrote nor finished in 2 minutes")
+			return 0, fmt.Errorf("brief %s neither wrote nor finished in 2 minutes", args[0])
 		default:
 		}
 		entries, _ := os.ReadDir(dir)
@@ -168,7 +169,7 @@ func killImport(t *testing.T, root, inputs string, at int) (int, error) {
 			if err == nil {
 				return killPages, nil // finished between the count and the kill
 			}
-			return 0, fmt.Errorf("brief import: %v\n%s", err, lastLines(out.Bytes(), 10))
+			return 0, fmt.Errorf("brief %s: %v\n%s", args[0], err, lastLines(out.Bytes(), 10))
 		}
 		time.Sleep(time.Millisecond)
 	}

@@ -69,3 +69,31 @@ func TestFeedFormats(t *testing.T) {
 		})
 	}
 }
+
+// TestPageSource follows a section page: its links to articles of the
+// same site, not its navigation, tags or other sites.
+func TestPageSource(t *testing.T) {
+	n := newNewsroom(t)
+	n.set("/harbour/", "text/html", `<!doctype html><html><body><nav><a href="/">Home</a> <a href="/harbour/">Harbour</a> <a href="/tag/ferries">Ferries</a> <a href="/about">About</a></nav>
+<main><h2><a href="/news/ferry-fares-rise-again?utm_source=section">Ferry fares <b>rise</b> again</a></h2>
+<h2><a href="2025/06/10/4411">Pilots vote</a></h2>
+<a href="/news/ferry-fares-rise-again">Read more</a>
+<a href="https://other.example/news/a-b-c-d">Elsewhere</a>
+<a href="javascript:void(0)">Menu</a><a href="/video/harbour-drone-film-today">Video</a></main></body></html>`)
+	root, cfg := testSite(t, "  - url: "+n.url("/harbour/")+"\n    name: section\n")
+	opt := testOptions(root, cfg)
+	opt.DryRun = true
+	res, err := Fetch(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Sources[0]
+	var got []string
+	for _, it := range s.Items {
+		got = append(got, it.Title+" → "+strings.TrimPrefix(it.URL, n.url("")))
+	}
+	want := []string{"Ferry fares rise again → /news/ferry-fares-rise-again", "Pilots vote → /harbour/2025/06/10/4411"}
+	if s.Type != "page" || !reflect.DeepEqual(got, want) {
+		t.Errorf("type %q, items %q; want %q", s.Type, got, want)
+	}
+}

@@ -228,7 +228,7 @@ func (h *host) failed(delay, asked time.Duration) {
 	defer h.mu.Unlock()
 	h.wait = min(max(2*h.wait, minBackoff, delay), maxBackoff)
 	if asked > maxHostWait {
-		h.closed = fmt.Errorf("the server asked brief to wait %v before asking again", asked.Round(time.Second))
+		h.closed = fmt.Errorf("the host asked brief to wait %v before asking again; left alone for this run", asked.Round(time.Second))
 		return
 	}
 	if next := time.Now().Add(max(h.wait, asked)); next.After(h.next) {

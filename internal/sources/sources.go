@@ -266,6 +266,17 @@ func Fetch(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	st.forget(now)
+	// A source taken out of site.yaml (or moved to another URL) takes
+	// its validators and back-off with it.
+	listed := map[string]bool{}
+	for _, src := range opt.Site.Sources {
+		listed[src.URL] = true
+	}
+	for u := range st.Sources {
+		if !listed[u] {
+			delete(st.Sources, u)
+		}
+	}
 	return res, st.Save(opt.Root)
 }
 

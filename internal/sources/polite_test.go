@@ -149,3 +149,23 @@ func TestDelay(t *testing.T) {
 		t.Errorf("pages %v apart, want about the 150ms delay", gap)
 	}
 }
+
+// TestRedirectedFeed: a feed that moved (301) is read at its new address,
+// and answers 304 there on the next run.
+func TestRedirectedFeed(t *testing.T) {
+	n := newNewsroom(t)
+	n.set("/feed.xml", "application/rss+xml", rss("quay-wall-rebuilt"))
+	n.handle("/old-feed", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/feed.xml", http.StatusMovedPermanently)
+	})
+	root, cfg := testSite(t, "  - url: "+n.url("/old-feed")+"\n")
+	for run, want := range []bool{false, true} {
+		res, err := Fetch(context.Background(), testOptions(root, cfg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := res.Sources[0]; s.Err != nil || s.NotModified != want || (run == 0 && s.Count(New) != 1) {
+			t.Errorf("run %d: %+v", run, s)
+		}
+	}
+}

@@ -593,6 +593,13 @@ func (r *run) record(t *todo, rep importer.Report) {
 	ir := &t.report.Items[t.index]
 	ir.FromFeed = !t.fetched && t.page != nil
 	ir.Path, ir.Note = rep.Path, rep.Note
+	if rep.CopyOf != "" {
+		copyNote := fmt.Sprintf("near-copy of %s (%.0f%% of its text)", rep.CopyOf, 100*rep.CopyShare)
+		if ir.Note != "" {
+			copyNote = ir.Note + "; " + copyNote
+		}
+		ir.Note = copyNote
+	}
 	prev := r.st.Items[t.key]
 	if prev == nil {
 		prev = &ItemState{Source: t.source.Name}

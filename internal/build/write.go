@@ -227,6 +227,9 @@ func (m *Model) jobs() ([]job, error) {
 	for _, p := range m.lists("archive", "articles/", "All articles", listed) {
 		page(p)
 	}
+	for _, p := range m.calendarPages() {
+		page(p)
+	}
 	for _, p := range m.storyPages() {
 		page(p)
 	}
@@ -284,8 +287,9 @@ func (m *Model) jobs() ([]job, error) {
 	return append(jobs, static...), nil
 }
 
-// homeItems is how many of the newest articles the home page lists.
-const homeItems = 12
+// homeItems is how many of the newest articles the home page lists: a
+// river of compact entries, as many as two screens hold.
+const homeItems = 30
 
 // lists splits a list of articles into pages of the site's per_page, each
 // grouped by day. The first page lives at base, the others at base/page/N/.

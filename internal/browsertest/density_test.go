@@ -8,6 +8,9 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -140,5 +143,141 @@ func TestListDensity(t *testing.T) {
 				t.Errorf("/%s: the page has problems:\n  %s", c.path, strings.Join(p, "\n  "))
 			}
 		})
+	}
+}
+
+// TestPhoneMenu opens the topic menu of the navigation on a phone with
+// JavaScript off: closed, the navigation is one or two rows and no topic
+// link shows; a tap on "Topics" shows them all, and one leads to its
+// topic.
+func TestPhoneMenu(t *testing.T) {
+	browser := NewBrowser(t, 2*time.Minute)
+	dir, model := buildExample(t)
+	site := serve(t, dir, model)
+	ctx, w := tab(t, browser)
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	noScript := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})
+	if err := chromedp.Do(ctx, phone.action(), noScript, chromedp.Navigate(site+"articles/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+		t.Fatal(err)
+	}
+	const shownTopics = `[...document.querySelectorAll(".site-nav a[href*='topics/']")].filter(function (a) { return a.checkVisibility(); }).length`
+	count := func(js string) int {
+		t.Helper()
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if rows := count(navRows); rows > 2 {
+		t.Errorf("the phone's navigation takes %d rows, want at most 2", rows)
+	}
+	if n := count(shownTopics); n != 0 {
+		t.Errorf("%d topic links show in the closed navigation, want none", n)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".nav-menu summary"), chromedp.NodeVisible)); err != nil {
+		t.Fatal(err)
+	}
+	// Every topic and the link to all of them.
+	if n, want := count(shownTopics), len(model.Site.Topics)+1; n != want {
+		t.Errorf("the open menu shows %d topic links, want %d", n, want)
+	}
+	topic := model.Site.Topics[0]
+	_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil,
+		chromedp.Click(chromedp.CSS(`.nav-menu a[href$="`+topic.URL+`"]`), chromedp.NodeVisible)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h1, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("h1")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(h1) != topic.Title {
+		t.Errorf("the menu's first topic led to a page titled %q, want %q", h1, topic.Title)
+	}
+	if p := w.take(); len(p) > 0 {
+		t.Errorf("problems: %v", p)
+	}
+}
+
+// TestMonthArchiveNavigation walks the example's archive as an analyst
+// would: from the index to the earliest month, month by month to the
+// latest by the "next" links, then up to the year and back to the index,
+// checking each page's heading against the built model.
+func TestMonthArchiveNavigation(t *testing.T) {
+	browser := NewBrowser(t, 2*time.Minute)
+	dir, model := buildExample(t)
+	site := serve(t, dir, model)
+	// The months that hold articles, oldest first, as "January 2006".
+	var months []string
+	articles := model.ArticleViews()
+	for i := len(articles) - 1; i >= 0; i-- {
+		m := articles[i].Date.Format("January 2006")
+		if len(months) == 0 || months[len(months)-1] != m {
+			months = append(months, m)
+		}
+	}
+	if len(months) < 3 {
+		t.Fatalf("the example site's articles span %d months; the walk needs three", len(months))
+	}
+	ctx, w := tab(t, browser)
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := chromedp.Do(ctx, desktop.action(), chromedp.Navigate(site+"archive/")); err != nil {
+		t.Fatal(err)
+	}
+	heading := func() string {
+		t.Helper()
+		h1, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("h1")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(h1)
+	}
+	follow := func(sel string) {
+		t.Helper()
+		_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)))
+		if err != nil {
+			t.Fatalf("following %s from %q: %v", sel, heading(), err)
+		}
+	}
+	first, err := time.Parse("January 2006", months[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	follow(`.months a[href$="archive/` + first.Format("2006/01") + `/"]`)
+	for i, want := range months {
+		if got := heading(); got != want {
+			t.Fatalf("month %d of the walk is %q, want %q", i+1, got, want)
+		}
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("main .item").length`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			t.Errorf("%s lists no article", want)
+		}
+		if i+1 < len(months) {
+			follow(`.calendar-nav a[rel="next"]`)
+		}
+	}
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.calendar-nav a[rel="next"]').length`)); err != nil || n != 0 {
+		t.Errorf("the latest month links a next one (%d, %v)", n, err)
+	}
+	last := months[len(months)-1]
+	follow(`.calendar-nav a[href$="/` + last[len(last)-4:] + `/"]`)
+	if got := heading(); got != last[len(last)-4:] {
+		t.Errorf("the month's year link led to %q", got)
+	}
+	follow(`.calendar-nav a[href$="archive/"]`)
+	if got := heading(); got != "Archive by month" {
+		t.Errorf("the year's index link led to %q", got)
+	}
+	if p := w.take(); len(p) > 0 {
+		t.Errorf("problems: %v", p)
 	}
 }

@@ -60,6 +60,8 @@ type entry struct {
 	topics []*topicEntry
 	tags   []*tagEntry
 	story  *storyEntry // nil for an article alone
+	// related are the articles its page lists as related, best first.
+	related []*entry
 
 	feedOnce sync.Once
 	feedBody string

@@ -233,9 +233,17 @@ func (m *Model) jobs() ([]job, error) {
 	for _, p := range m.storyPages() {
 		page(p)
 	}
+	at := make(map[*topicEntry]map[*entry]int, len(m.Topics))
+	for _, te := range m.Topics {
+		at[te] = make(map[*entry]int, len(te.articles))
+		for i, e := range te.articles {
+			at[te][e] = i
+		}
+	}
 	for _, e := range m.Articles {
 		e := e
 		p := &render.Page{Kind: "article", Path: e.view.URL, Title: e.view.Title, Description: e.view.Summary, Site: m.Site}
+		m.surroundings(p, e, at)
 		pages = append(pages, changed(e.view))
 		jobs = append(jobs, job{name: p.Path + "index.html", html: true, in: []any{p, e}, run: func() ([]byte, error) {
 			body, err := m.body(e)

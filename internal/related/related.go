@@ -55,11 +55,6 @@ const commonDF = 200
 // features, get the common features' share added before the final cut.
 const rescored = 64
 
-type feature struct {
-	id     int32
-	weight float64
-}
-
 // Rank returns, for each doc, the indices of at most k other docs that
 // share something with it, best first; an article sharing nothing gets
 // none. workers bounds the goroutines (0: one per CPU).

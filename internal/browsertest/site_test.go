@@ -105,7 +105,7 @@ func targets(t *testing.T, m *build.Model) []target {
 // the same site built without them.
 func TestExampleSiteInBrowser(t *testing.T) {
 	axe := AxeCore(t)
-	browser := NewBrowser(t, 4*time.Minute)
+	browser := NewBrowser(t, 8*time.Minute)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 	themeDir, themeModel := buildThemeOnly(t)

@@ -52,9 +52,6 @@ func (m *Model) calendarPages() []*render.Page {
 		mo := months[len(months)-1]
 		mo.entries = append(mo.entries, e)
 	}
-	if len(years) == 0 {
-		return []*render.Page{{Kind: "years", Path: calendarIndex, Title: "Archive by month", Calendar: &render.Calendar{}}}
-	}
 	pages := []*render.Page{{Kind: "years", Path: calendarIndex, Title: "Archive by month", Calendar: &render.Calendar{Years: years}}}
 	yearLink := func(y *render.Year) *render.Link {
 		return &render.Link{Title: fmt.Sprint(y.Year), URL: y.URL}

@@ -67,6 +67,7 @@ func targets(t *testing.T, m *build.Model) []target {
 		{"topic", topic.URL, everyLook},
 		{"article", article.URL, everyLook},
 		{"archive", "articles/", someLooks},
+		{"archive by month", "archive/", someLooks},
 		{"topics", "topics/", someLooks},
 		{"tags", "tags/", someLooks},
 		{"404", "404.html", someLooks},
@@ -77,6 +78,9 @@ func targets(t *testing.T, m *build.Model) []target {
 	if len(site.Pages) > 0 {
 		ts = append(ts, target{"page", site.Pages[0].URL, someLooks})
 	}
+	// The article's month and year in the archive.
+	ts = append(ts, target{"month", "archive/" + article.Date.Format("2006/01") + "/", everyLook},
+		target{"year", "archive/" + article.Date.Format("2006") + "/", someLooks})
 	// The example shows a story covered by several sources: its page, the
 	// story index and a member's page with its box of other coverage.
 	stories := m.StoryViews()
@@ -101,7 +105,7 @@ func targets(t *testing.T, m *build.Model) []target {
 // the same site built without them.
 func TestExampleSiteInBrowser(t *testing.T) {
 	axe := AxeCore(t)
-	browser := NewBrowser(t, 4*time.Minute)
+	browser := NewBrowser(t, 8*time.Minute)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 	themeDir, themeModel := buildThemeOnly(t)

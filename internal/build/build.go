@@ -191,6 +191,9 @@ func load(ctx context.Context, src fs.FS, in *inputs, opt Options) (*Model, erro
 		if err := m.group(ctx, opt); err != nil {
 			return nil, err
 		}
+		if err := m.relate(ctx, opt); err != nil {
+			return nil, err
+		}
 	}
 	// The home page's topic cards name each story once, like the lists.
 	for _, te := range m.Topics {

@@ -74,7 +74,7 @@ func TestBuildSite(t *testing.T) {
 	}
 
 	// The topic page shows the intro, groups by day in the site's zone and
-	// carries the note.
+	// carries a line of the note (the article's page has all of it).
 	topic := s.Doc("topics/us-china/index.html")
 	if !strings.Contains(topic.Find(".intro").Text(), "intro to the topic") {
 		t.Error("topic intro missing")
@@ -82,8 +82,11 @@ func TestBuildSite(t *testing.T) {
 	if got := titles(topic, ".day-heading"); len(got) != 1 || !strings.Contains(got[0], "January 11, 2025") {
 		t.Errorf("day headings = %q", got)
 	}
-	if !strings.Contains(topic.Find(".note").Text(), "tone") {
-		t.Error("editor's note missing from the topic page")
+	if !strings.Contains(topic.Find(".teaser").Text(), "tone") {
+		t.Error("the editor's note's teaser is missing from the topic page")
+	}
+	if topic.Find(".note").Length() != 0 || topic.Find(".summary").Length() != 0 {
+		t.Error("the topic page's list carries a whole note or a summary; lists are compact")
 	}
 
 	// The article page: source linked, authors, note apart from the body,

@@ -8,9 +8,8 @@ import (
 // Topics whose rules take most articles make a site grow with topics ×
 // articles: each topic lists its articles over pages of its own, each
 // article page names every topic it is in, and every page's navigation
-// names every topic. List entries name at most render.ListedTopics
-// topics, which keeps each entry small, but the number of entries and
-// pages still grows with both.
+// names every topic. List entries name no topic, which keeps each entry
+// small, but the number of entries and pages still grows with both.
 const (
 	// growthPerArticle is the average number of topics per article above
 	// which a build warns.

@@ -33,6 +33,15 @@ func TestIncrementalMatchesBuild(t *testing.T) {
 		{"title changed", func() {
 			s.ReplaceInFile(article, "Yellen ends Beijing visit", "Yellen closes Beijing trip")
 		}, true},
+		// The month pages and the related lists depend on other
+		// articles: a date moved to another month and a tag added must
+		// show on every page that names the article.
+		{"date moved to another month", func() {
+			s.ReplaceInFile(article, "date: 2023-07-09", "date: 2023-03-09")
+		}, true},
+		{"tag added, changing related lists", func() {
+			s.ReplaceInFile(article, "tags: [", "tags: [Export controls, ")
+		}, true},
 		{"article added in a new folder", func() {
 			s.EditFiles("content/articles/2024/new-one.md", "---\ntitle: A new one on Taiwan\ndate: 2023-12-01T10:00:00-05:00\ntags: [Taiwan, Fresh tag]\n---\nBody about Taiwan and China.\n")
 		}, true},

@@ -15,6 +15,7 @@ import (
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/markdown"
 	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/safetext"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/slug"
 	"github.com/brief-ssg/brief/internal/stories"
@@ -59,6 +60,8 @@ type entry struct {
 	topics []*topicEntry
 	tags   []*tagEntry
 	story  *storyEntry // nil for an article alone
+	// related are the articles its page lists as related, best first.
+	related []*entry
 
 	feedOnce sync.Once
 	feedBody string
@@ -82,7 +85,7 @@ type tagEntry struct {
 // reserved are top-level names brief publishes itself; a plain page may not
 // take them.
 var reserved = map[string]bool{
-	"articles": true, "topics": true, "stories": true, "tags": true, "page": true,
+	"articles": true, "archive": true, "topics": true, "stories": true, "tags": true, "page": true,
 	"feed.xml": true, "rss.xml": true, "feed.json": true, "sitemap.xml": true,
 	"robots.txt": true, "404.html": true, "style.css": true, "favicon.svg": true,
 }
@@ -234,6 +237,10 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 	return errs.Err()
 }
 
+// noteTeaser is how many characters of its note an article's list entry
+// carries: more than the widest list's line shows.
+const noteTeaser = 200
+
 // homeTopicItems is how many of each topic's newest articles the home page
 // lists.
 const homeTopicItems = 4
@@ -301,6 +308,10 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 		v.Topics = append(v.Topics, render.Link{Title: te.view.Title, URL: te.view.URL})
 	}
 	v.Note = m.note(a)
+	if a.Note != "" {
+		// Lists show one line of the note; CSS ends it where the line does.
+		v.NoteTeaser = safetext.Line(excerpt(a.Note, noteTeaser))
+	}
 	e.sum = mm.Sum
 	e.view = v
 	if err := errs.Err(); err != nil {

@@ -215,6 +215,16 @@ func collapse(entries []*entry) []*entry {
 	return out
 }
 
+// ArticleViews returns the published articles as pages show them, newest
+// first.
+func (m *Model) ArticleViews() []*render.Article {
+	out := make([]*render.Article, len(m.Articles))
+	for i, e := range m.Articles {
+		out[i] = e.view
+	}
+	return out
+}
+
 // StoryViews returns the stories of more than one article as their pages
 // show them, in order of their first article.
 func (m *Model) StoryViews() []*render.Story {

@@ -227,12 +227,23 @@ func (m *Model) jobs() ([]job, error) {
 	for _, p := range m.lists("archive", "articles/", "All articles", listed) {
 		page(p)
 	}
+	for _, p := range m.calendarPages() {
+		page(p)
+	}
 	for _, p := range m.storyPages() {
 		page(p)
+	}
+	at := make(map[*topicEntry]map[*entry]int, len(m.Topics))
+	for _, te := range m.Topics {
+		at[te] = make(map[*entry]int, len(te.articles))
+		for i, e := range te.articles {
+			at[te][e] = i
+		}
 	}
 	for _, e := range m.Articles {
 		e := e
 		p := &render.Page{Kind: "article", Path: e.view.URL, Title: e.view.Title, Description: e.view.Summary, Site: m.Site}
+		m.surroundings(p, e, at)
 		pages = append(pages, changed(e.view))
 		jobs = append(jobs, job{name: p.Path + "index.html", html: true, in: []any{p, e}, run: func() ([]byte, error) {
 			body, err := m.body(e)
@@ -284,8 +295,9 @@ func (m *Model) jobs() ([]job, error) {
 	return append(jobs, static...), nil
 }
 
-// homeItems is how many of the newest articles the home page lists.
-const homeItems = 12
+// homeItems is how many of the newest articles the home page lists: a
+// river of compact entries, as many as two screens hold.
+const homeItems = 30
 
 // lists splits a list of articles into pages of the site's per_page, each
 // grouped by day. The first page lives at base, the others at base/page/N/.

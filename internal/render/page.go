@@ -10,7 +10,7 @@ import (
 // Page is what every template receives as its dot: the page being rendered,
 // the site around it, and whatever lists the page kind shows.
 type Page struct {
-	Kind        string // home, topic, topics, article, tag, tags, archive, story, stories, page, 404
+	Kind        string // home, topic, topics, article, tag, tags, archive, years, year, month, story, stories, page, 404
 	Path        string // where the page is published: "", "topics/trade/", ...
 	Title       string
 	Description string
@@ -30,6 +30,57 @@ type Page struct {
 	// StoryIndex is the story index's path ("stories/") on the home page
 	// when the site has stories of more than one article; "" otherwise.
 	StoryIndex string
+	// Calendar is the archive by month and year: on the archive index
+	// (years), a year's page and a month's page.
+	Calendar *Calendar
+	// Related are other articles on the article's subject, best first
+	// (article pages; see build's related.go for the scoring).
+	Related []Coverage
+	// Neighbours are, for each of the article's topics, the articles
+	// before and after it in that topic (article pages).
+	Neighbours []Neighbours
+}
+
+// Calendar is what the archive's pages show of the months and years
+// that hold articles, all in the site's time zone.
+type Calendar struct {
+	// Years are every year with articles, newest first, on the archive
+	// index; on a year's or a month's page only the one shown.
+	Years []*Year
+	// Year is the year shown on a year's page, or the month's year.
+	Year *Year
+	// Month is the month shown on a month's page; nil on the others.
+	Month *Month
+	// Prev and Next are the nearest older and newer month (on a month's
+	// page) or year (on a year's page) that hold articles; nil at
+	// either end.
+	Prev, Next *Link
+}
+
+// Year is one year of the archive.
+type Year struct {
+	Year  int
+	URL   string // "archive/2023/"
+	Count int    // articles published in the year
+	// Months are the year's twelve months, January first; those without
+	// articles have a Count of 0.
+	Months []Month
+}
+
+// Month is one month of the archive.
+type Month struct {
+	Date  time.Time // the first day of the month, in the site's time zone
+	URL   string    // "archive/2023/06/"
+	Count int       // articles published in the month
+}
+
+// Neighbours are the articles on either side of an article in one of its
+// topics' lists.
+type Neighbours struct {
+	Topic Link
+	// Older and Newer are the articles published just before and just
+	// after it in the topic; nil at either end.
+	Older, Newer *Coverage
 }
 
 // Site is the part of every page that comes from site.yaml.
@@ -83,11 +134,14 @@ type Article struct {
 	Topics          []Link
 	Summary         string
 	Note            template.HTML
-	Body            template.HTML // filled for the article's own page and feeds
-	ReadingMinutes  int
-	Image           string
-	Language        string // the article's language tag; "" for the site's
-	Draft           bool
+	// NoteTeaser is the note's first paragraph as plain text, shortened:
+	// the one line of it that lists show.
+	NoteTeaser     string
+	Body           template.HTML // filled for the article's own page and feeds
+	ReadingMinutes int
+	Image          string
+	Language       string // the article's language tag; "" for the site's
+	Draft          bool
 	// Story is the story the article is part of when other articles
 	// report the same event; nil for an article alone.
 	Story *StoryLink

@@ -77,6 +77,10 @@ func ToDir(ctx context.Context, src, dest string, opt Options) (*Result, error) 
 	}
 	if !opt.Force && fp != "" {
 		if st, err := ParseStamp(output.ReadStamp(dest)); err == nil && st.Current(fp, opt.Now) {
+			// An interrupted build leaves what it could not remove in
+			// time for the next build to sweep, and the next build may
+			// have nothing to write.
+			_, _ = output.SweepStale(dest)
 			return &Result{Skipped: true, Pages: st.Pages, Duration: time.Since(start)}, nil
 		}
 	}

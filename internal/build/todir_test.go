@@ -111,3 +111,43 @@ func TestDerivedSummaryCleaned(t *testing.T) {
 			`<meta name="description" content="Lead reversed text and more.">`,
 			`<p class="standfirst">Lead reversed text and more.</p>`)
 }
+
+// TestSkippedBuildSweepsStaging: a build interrupted while staging
+// leaves what it could not remove in time beside the destination, and
+// the next build sweeps it even when it has nothing to write (the inputs
+// are those of the build in place).
+func TestSkippedBuildSweepsStaging(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("staging folders are locked, and so swept, on Linux only")
+	}
+	s := sitetest.New(t, `
+-- site.yaml --
+title: Briefing
+base_url: https://example.org/
+-- content/articles/a.md --
+---
+title: A story
+date: 2024-05-02T09:00:00Z
+---
+Text.
+`, sitetest.OnDisk())
+	dest := filepath.Join(t.TempDir(), "public")
+	opt := build.Options{Now: sitetest.Now(), Tool: "test"}
+	if _, err := build.ToDir(context.Background(), s.Dir(), dest, opt); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(filepath.Dir(dest), ".public-build-1859442480")
+	if err := os.MkdirAll(filepath.Join(stale, "articles", "a"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res, err := build.ToDir(context.Background(), s.Dir(), dest, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Skipped {
+		t.Fatal("the second build of the same inputs was not skipped; the test no longer tests the skip")
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the skipped build left the stale staging folder in place")
+	}
+}

@@ -69,7 +69,7 @@ func OpenDir(dest string, opt DirOptions) (*Dir, error) {
 	// Staging folders of builds killed half-way are each up to a whole
 	// copy of the site; removing them is best effort, never a reason to
 	// refuse a build.
-	_, _ = sweepStale(dest)
+	_, _ = SweepStale(dest)
 	d := &Dir{dest: dest, claimed: map[string]bool{}}
 	if !opt.Fresh && isBuild(dest) {
 		d.re.dest = dest

@@ -19,7 +19,7 @@ func stagePrefix(dest string) string {
 }
 
 // lockStage takes the lock that marks st as a live build's staging
-// folder, so that no other build sweeps it (see sweepStale). Where
+// folder, so that no other build sweeps it (see SweepStale). Where
 // folders cannot be locked (lockDir; Linux only), staging folders are
 // neither locked nor swept.
 func lockStage(st *stage) (release func()) {
@@ -29,12 +29,12 @@ func lockStage(st *stage) (release func()) {
 	return nil
 }
 
-// sweepStale removes the staging folders beside dest that no live build
+// SweepStale removes the staging folders beside dest that no live build
 // holds: those of builds killed (SIGKILL, a crash, a power cut) or
 // cancelled while staging, each up to a whole copy of the site. A live
 // build holds its staging folder's lock from its creation to its swap
 // or removal. It returns the names removed.
-func sweepStale(dest string) ([]string, error) {
+func SweepStale(dest string) ([]string, error) {
 	dest = filepath.Clean(dest)
 	parent, prefix := filepath.Dir(dest), stagePrefix(dest)
 	entries, err := os.ReadDir(parent)

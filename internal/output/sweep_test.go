@@ -72,7 +72,7 @@ func TestLiveStageIsNotSwept(t *testing.T) {
 	if err := d.WriteFile("index.html", []byte("x")); err != nil {
 		t.Fatal(err)
 	}
-	if removed, err := sweepStale(dest); err != nil || len(removed) > 0 {
+	if removed, err := SweepStale(dest); err != nil || len(removed) > 0 {
 		t.Fatalf("sweep removed %v (err %v) while the build was live", removed, err)
 	}
 	if err := d.Commit(); err != nil {

@@ -11,6 +11,9 @@ const (
 	// DateFromViewStamp: the only date was the stamp of when the page was
 	// viewed or saved (a dump's "View Date:"), not its publication.
 	DateFromViewStamp = "page view stamp"
+	// DateFromCapture: the page gave no date; the article is dated with
+	// when a web archive captured it (WARC, SingleFile, ArchiveBox).
+	DateFromCapture = "capture date"
 	// DateFromImport: the page gave no date; the article is dated with
 	// the time of its import and imported as a draft.
 	DateFromImport = "import time"

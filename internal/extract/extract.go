@@ -12,6 +12,7 @@ package extract
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"runtime"
 	"sync"
 	"time"
@@ -66,7 +67,9 @@ type Result struct {
 	// Input is the file or URL as given, or a file found in a folder
 	// given (the folder's name joined with its path inside).
 	Input string
-	// URL is where a fetched page ended up, after redirects; "" for files.
+	// URL is the page's address: where a fetched page ended up, after
+	// redirects, or where an archived page (WARC, WACZ, SingleFile,
+	// ArchiveBox) was captured from; "" for other files.
 	URL string
 	// Article is the article found; nil when Err is set.
 	Article *Article
@@ -144,6 +147,9 @@ type item struct {
 	site   string
 	blocks []string
 	sum    [32]byte // of the page's bytes
+	// captured is when an archive captured the page, its date when the
+	// page gives none; zero otherwise.
+	captured time.Time
 }
 
 // Learn lists the pages behind inputs, then reads and parses them on
@@ -152,7 +158,11 @@ type item struct {
 // timing. The same page given twice is learnt once. It returns ctx.Err()
 // when cancelled.
 func Learn(ctx context.Context, inputs []string, opt Options) (*Batch, error) {
-	return learn(ctx, expand(inputs, opt.Dir), opt)
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	return learn(ctx, expand(inputs, opt.Dir, limit), opt)
 }
 
 func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
@@ -182,7 +192,7 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 			it.err = err
 			return
 		}
-		it.src, it.url = src, src.url
+		it.src, it.url, it.captured = src, src.url, src.captured
 		it.sum = sha256.Sum256(src.data)
 		p, err := src.parse(popt)
 		if err != nil {
@@ -198,8 +208,13 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 			kept += p.Size()
 		}
 		mu.Unlock()
-		if keep {
+		switch {
+		case keep:
 			it.page, it.src = p, nil // the parsed page holds all pass 2 needs
+		case it.in.rec != nil:
+			// A page in an archive is read again in pass 2 rather than
+			// kept: a multi-gigabyte archive must not end up in memory.
+			it.src = nil
 		}
 	}
 	learnt := map[[32]byte]bool{}
@@ -264,7 +279,10 @@ func (b *Batch) Extract(ctx context.Context, each Each) error {
 		it := &b.items[i]
 		r := Result{Input: it.in.name, URL: it.url, Err: it.err}
 		if r.Err == nil {
-			r.Article, r.Err = it.extract(eopt)
+			r.Article, r.Err = it.extract(ctx, b, eopt)
+		}
+		if r.Err == nil && r.Article.Published.IsZero() && r.Article.Updated.IsZero() && !it.captured.IsZero() {
+			r.Article.Published, r.Article.DateSource = it.captured, article.DateCapture
 		}
 		if a := r.Article; a != nil && it.in.mem != nil && !it.in.mem.Date.IsZero() && a.Published.IsZero() && a.Updated.IsZero() {
 			a.Published, a.DateSource = it.in.mem.Date, it.in.mem.DateSource
@@ -285,12 +303,24 @@ func (b *Batch) Extract(ctx context.Context, each Each) error {
 	return inOrder(ctx, len(b.items), workers, 8*workers, extractOne, done)
 }
 
-// extract extracts the item's page, parsing it again if it was not kept.
-func (it *item) extract(opt article.Options) (*Article, error) {
+// extract extracts the item's page, parsing it again if it was not kept,
+// and reading it again from its archive if its bytes were not kept
+// either.
+func (it *item) extract(ctx context.Context, b *Batch, opt article.Options) (*Article, error) {
 	p := it.page
 	if p == nil {
+		src := it.src
+		if src == nil {
+			var err error
+			if src, err = read(ctx, it.in, b.opt.Fetch, b.limit); err != nil {
+				return nil, err
+			}
+			if sha256.Sum256(src.data) != it.sum {
+				return nil, errors.New("the archive changed while it was being imported; import it again")
+			}
+		}
 		var err error
-		if p, err = it.src.parse(opt); err != nil {
+		if p, err = src.parse(opt); err != nil {
 			return nil, err
 		}
 	}

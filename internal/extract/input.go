@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -10,7 +11,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/brief-ssg/brief/internal/archive"
 	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/extract/htmlpage"
 	"github.com/brief-ssg/brief/internal/extract/textdump"
@@ -35,19 +38,29 @@ func hasPageExt(name string) bool {
 	return false
 }
 
-// input is one page to read: a file or a URL.
+// input is one page to read: a file, a URL or a page in a web archive.
 type input struct {
-	name string // as given, or as found in a folder given
+	name string // as given, or as found in a folder or archive given
 	path string // name resolved against Options.Dir; the URL for URLs
 	err  error  // why it could not be listed
 	mem  *Page  // a page the caller holds; nil for files and URLs
+	// rec is the page's place in the archive at path, for a page in a
+	// WARC or WACZ; nil otherwise.
+	rec *archive.Page
+	// url and captured are what an ArchiveBox snapshot says of the page
+	// in the file at path: its address and when it was archived.
+	url      string
+	captured time.Time
 }
 
 // expand lists the inputs behind paths and URLs: a folder stands for the
 // pages inside it, at any depth, in name order (hidden files and folders
-// skipped). Relative names are resolved against dir, and keep their form.
-// Inputs that cannot be listed come with their error.
-func expand(names []string, dir string) []input {
+// skipped), a web archive (WARC, WACZ) for the HTML pages it captured, in
+// archive order, and an ArchiveBox snapshot folder for the best copy of
+// its page. Relative names are resolved against dir, and keep their form.
+// Inputs that cannot be listed come with their error; limit bounds a page
+// in an archive.
+func expand(names []string, dir string, limit int) []input {
 	var out []input
 	for _, name := range names {
 		if IsURL(name) {
@@ -67,7 +80,7 @@ func expand(names []string, dir string) []input {
 		}
 		info, err := os.Stat(path)
 		if err != nil || !info.IsDir() {
-			out = append(out, input{name: name, path: path, err: err})
+			out = append(out, expandFile(input{name: name, path: path, err: err}, limit)...)
 			continue
 		}
 		var found []input
@@ -85,7 +98,21 @@ func expand(names []string, dir string) []input {
 				}
 				return nil
 			}
-			if !d.IsDir() && hasPageExt(d.Name()) {
+			if d.IsDir() {
+				// A snapshot folder holds many copies of one page (and
+				// ArchiveBox's own index.html): it stands for its best.
+				s, err := archive.ReadSnapshot(p)
+				switch {
+				case errors.Is(err, archive.ErrNoSnapshot):
+					return nil
+				case err != nil:
+					found = append(found, input{name: as(p), path: p, err: err})
+				default:
+					found = append(found, input{name: as(s.HTML), path: s.HTML, url: s.URL, captured: s.Captured})
+				}
+				return fs.SkipDir
+			}
+			if hasPageExt(d.Name()) || archive.IsArchive(d.Name()) {
 				found = append(found, input{name: as(p), path: p})
 			}
 			return nil
@@ -94,7 +121,34 @@ func expand(names []string, dir string) []input {
 			out = append(out, input{name: name, path: path, err: err})
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].name < found[j].name })
-		out = append(out, found...)
+		for _, in := range found {
+			out = append(out, expandFile(in, limit)...)
+		}
+	}
+	return out
+}
+
+// expandFile lists the pages of a web archive, each named after the
+// archive and the address captured ("crawl.warc.gz#https://…"); any other
+// file stands for itself. An archive that breaks off gives the pages
+// before the break, then an input failing with the reason.
+func expandFile(in input, limit int) []input {
+	if in.err != nil || in.rec != nil || !archive.IsArchive(in.name) {
+		return []input{in}
+	}
+	var out []input
+	at := func(p archive.Page) input {
+		return input{name: in.name + "#" + p.URI, path: in.path, rec: &p}
+	}
+	err := archive.List(in.path, int64(limit), func(p archive.Page) {
+		out = append(out, at(p))
+	}, func(s archive.Skip) {
+		i := at(s.Page)
+		i.err = s.Err
+		out = append(out, i)
+	})
+	if err != nil {
+		out = append(out, input{name: in.name, path: in.path, err: err})
 	}
 	return out
 }
@@ -109,9 +163,13 @@ const (
 
 // source is one input read into memory.
 type source struct {
-	url  string // where a fetched page ended up; "" for files
-	kind kind
-	data []byte
+	// url is the page's address: where a fetched page ended up, or
+	// where an archived page was captured from; "" for other files.
+	url string
+	// captured is when an archive captured the page; zero otherwise.
+	captured time.Time
+	kind     kind
+	data     []byte
 }
 
 // read loads one input: a file from disk (at most limit bytes) or a page
@@ -132,6 +190,13 @@ func read(ctx context.Context, in input, client *fetch.Client, limit int) (*sour
 			return nil, err
 		}
 		return &source{url: p.URL, kind: kindHTML, data: p.Body}, nil
+	}
+	if in.rec != nil {
+		data, err := archive.Read(in.path, *in.rec, int64(limit))
+		if err != nil {
+			return nil, err
+		}
+		return &source{url: in.rec.URI, captured: in.rec.Captured, kind: kindHTML, data: data}, nil
 	}
 	name := in.path
 	info, err := os.Stat(name)
@@ -156,7 +221,16 @@ func read(ctx context.Context, in input, client *fetch.Client, limit int) (*sour
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &source{kind: k, data: data}, nil
+	src := &source{kind: k, data: data}
+	if k == kindHTML {
+		if url, saved, ok := archive.SingleFile(data); ok {
+			src.url, src.captured = url, saved
+		}
+	}
+	if in.url != "" {
+		src.url, src.captured = in.url, in.captured
+	}
+	return src, nil
 }
 
 // readAtMost reads a file that may have grown since it was measured, never

@@ -452,6 +452,8 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 		case "":
 		case article.DateViewStamp:
 			d.dateFrom = content.DateFromViewStamp
+		case article.DateCapture:
+			d.dateFrom = content.DateFromCapture
 		default:
 			// Given with a page held in memory, such as a feed's date.
 			d.dateFrom = safetext.Line(a.DateSource)

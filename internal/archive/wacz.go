@@ -51,20 +51,17 @@ func listWACZ(name string, limit int64, page func(Page), skip func(Skip)) error 
 	return nil
 }
 
-// openAt opens the WARC that holds p, positioned at p's record. A WARC
-// stored in a WACZ as the format asks (uncompressed in the zip) is read in
-// place; a deflated one is read up to the record.
+// openAt opens the record of p in the WARC that holds it. A WARC stored
+// in a WACZ as the format asks (uncompressed in the zip) is read in place;
+// a deflated one is read up to the record. The reader ends with the
+// record, so that reading one page never reads the records after it.
 func openAt(name string, p Page) (io.Reader, io.Closer, error) {
 	if p.Member == "" {
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, nil, err
 		}
-		if _, err := f.Seek(p.Offset, io.SeekStart); err != nil {
-			f.Close()
-			return nil, nil, err
-		}
-		return f, f, nil
+		return noSeek{io.NewSectionReader(f, p.Offset, p.Size)}, f, nil
 	}
 	z, err := zip.OpenReader(name)
 	if err != nil {
@@ -88,12 +85,7 @@ func openAt(name string, p Page) (io.Reader, io.Closer, error) {
 			return nil, nil, err
 		}
 		z.Close()
-		sr := io.NewSectionReader(zf, at, int64(f.CompressedSize64))
-		if _, err := sr.Seek(p.Offset, io.SeekStart); err != nil {
-			zf.Close()
-			return nil, nil, err
-		}
-		return noSeek{sr}, zf, nil
+		return noSeek{io.NewSectionReader(zf, at+p.Offset, min(p.Size, int64(f.CompressedSize64)-p.Offset))}, zf, nil
 	}
 	r, err := f.Open()
 	if err != nil {
@@ -105,7 +97,7 @@ func openAt(name string, p Page) (io.Reader, io.Closer, error) {
 		z.Close()
 		return nil, nil, fmt.Errorf("%s: %w", path.Base(p.Member), cleanErr(err))
 	}
-	return r, closers{r, z}, nil
+	return io.LimitReader(r, p.Size), closers{r, z}, nil
 }
 
 // noSeek hides Seek: the WARC reader seeks a seekable stream to the offset

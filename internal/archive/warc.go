@@ -39,8 +39,9 @@ type Page struct {
 	// for a WARC file.
 	Member string
 	// Offset is where the page's record starts in its WARC, in bytes
-	// (of the compressed file for a .warc.gz).
-	Offset int64
+	// (of the compressed file for a .warc.gz), and Size how many bytes it
+	// takes there.
+	Offset, Size int64
 }
 
 // IsArchive reports whether a file name is one List reads: .warc,
@@ -128,7 +129,7 @@ func listWARC(r io.Reader, member string, limit int64, page func(Page), skip fun
 		if !ok {
 			continue
 		}
-		p.Member, p.Offset = member, rec.Offset
+		p.Member, p.Offset, p.Size = member, rec.Offset, rec.Size
 		if size > limit {
 			skip(Skip{Page: p, Err: fmt.Errorf("%w: a %d-byte record, over the %d-byte limit for a web page", article.ErrTooLarge, size, limit)})
 			continue

@@ -23,7 +23,7 @@ var layers = [][]string{
 	{"internal/build", "internal/extract"},
 	{"internal/render", "internal/feed", "internal/output", "internal/content", "internal/site",
 		"internal/markdown", "internal/theme", "internal/fetch",
-		"internal/extract/htmlpage", "internal/extract/textdump", "bench/corpus", "internal/stories", "internal/related"},
+		"internal/extract/htmlpage", "internal/extract/textdump", "bench/corpus", "internal/stories", "internal/related", "internal/archive"},
 	{"internal/topics", "internal/extract/article", "internal/diag", "internal/slug", "internal/pool", "internal/langdetect"},
 	{"internal/safetext"},
 }
@@ -33,7 +33,7 @@ var layers = [][]string{
 var testSupport = []string{
 	"internal/sitetest", "internal/golden", "internal/tbfake", "internal/htmlcheck",
 	"internal/extractmetric", "internal/extract/articletest", "internal/browsertest",
-	"bench/build", "bench/stories",
+	"bench/build", "bench/stories", "bench/archive", "internal/archive/warctest",
 }
 
 // TestPackageGraphReadsOneWay fails when a package imports one of its own

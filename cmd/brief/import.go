@@ -16,11 +16,14 @@ import (
 
 func runImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "import", "import [--source DIR] [--update] [--dry-run] [--skip-copies] PATH|URL...\n\n"+
-		"Turns scraped pages (text dumps, saved HTML, folders of them, URLs) into\n"+
-		"articles in content/articles/. Pages already imported are skipped; with\n"+
-		"--update, the fields you have not edited since are refreshed. A page whose\n"+
-		"text nearly copies an article of the site (syndicated wire copy) is\n"+
-		"imported and reported as a near-copy, or left out with --skip-copies.")
+		"Turns scraped pages (text dumps, saved HTML, SingleFile pages, folders of\n"+
+		"them, URLs) and web archives (WARC, .warc.gz, WACZ, ArchiveBox snapshot\n"+
+		"folders) into articles in content/articles/. Pages already imported are\n"+
+		"skipped; with --update, the fields you have not edited since are\n"+
+		"refreshed. A page whose text nearly copies an article of the site\n"+
+		"(syndicated wire copy) is imported and reported as a near-copy, or left\n"+
+		"out with --skip-copies. Shards imported into copies of the site on other\n"+
+		"machines join it with `brief merge`.")
 	source := fs.String("source", ".", "the site's folder (holding site.yaml)")
 	update := fs.Bool("update", false, "refresh articles imported before, except the fields you edited")
 	dryRun := fs.Bool("dry-run", false, "report what would be imported and write nothing")

@@ -51,6 +51,7 @@ func commands() map[string]command {
 		"fetch":   {"poll the sources in site.yaml and import their new articles", runFetch},
 		"import":  {"turn scraped pages into articles in content/", runImport},
 		"init":    {"create a new briefing site in a folder", runInit},
+		"merge":   {"add the articles of shards imported elsewhere, as one import would", runMerge},
 		"serve":   {"preview the site, rebuilding and reloading as files change", runServe},
 		"sources": {"list the sources brief fetch follows; import or export them as OPML", runSources},
 		"stories": {"print how the articles group into stories (the same event, many sources)", runStories},

@@ -5,17 +5,19 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"github.com/brief-ssg/brief/internal/extract"
+	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
 	"github.com/brief-ssg/brief/internal/importer"
 	"github.com/brief-ssg/brief/internal/site"
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "import", "import [--source DIR] [--update] [--dry-run] [--skip-copies] PATH|URL...\n\n"+
+	fs := newFlags(e, "import", "import [--source DIR] [--update] [--dry-run] [--skip-copies] [--learn FILE | --blocks FILE...] PATH|URL...\n\n"+
 		"Turns scraped pages (text dumps, saved HTML, SingleFile pages, folders of\n"+
 		"them, URLs) and web archives (WARC, .warc.gz, WACZ, ArchiveBox snapshot\n"+
 		"folders) into articles in content/articles/. Pages already imported are\n"+
@@ -28,6 +30,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	update := fs.Bool("update", false, "refresh articles imported before, except the fields you edited")
 	dryRun := fs.Bool("dry-run", false, "report what would be imported and write nothing")
 	skipCopies := fs.Bool("skip-copies", false, "leave out pages whose text nearly copies an article of the site")
+	learn := fs.String("learn", "", "for an import run in shards: read the pages, save the blocks they repeat to this `file` and import nothing")
+	var blocks fileList
+	fs.Var(&blocks, "blocks", "for an import run in shards: extract with the blocks every shard's --learn saved (repeat for each `file`), not with what these pages teach alone")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -50,6 +55,13 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			inputs[i] = e.path(a)
 		}
 	}
+	if *learn != "" {
+		return learnBlocks(ctx, e, inputs, cfg, e.path(*learn))
+	}
+	learnt, err := loadBlocks(e, blocks)
+	if err != nil {
+		return fmt.Errorf("brief import: %w", err)
+	}
 	// An import keeps the pages it parsed from its first pass to its
 	// second, and the collector would scan them over and over: a heap
 	// allowed to grow twice its live size, not once, costs the import
@@ -62,6 +74,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	res, err := importer.Import(ctx, inputs, importer.Options{
 		Root: root, Site: cfg, Update: *update, DryRun: *dryRun, SkipCopies: *skipCopies,
 		Fetch:    &fetch.Client{UserAgent: fetch.UserAgent(version)},
+		Learnt:   learnt,
 		Progress: prog.update,
 	})
 	prog.done()
@@ -75,6 +88,70 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("brief import: %d %s failed", n, plural(n, "input", "inputs"))
 	}
 	return nil
+}
+
+// fileList is a flag given once per file.
+type fileList []string
+
+func (l *fileList) String() string     { return strings.Join(*l, ",") }
+func (l *fileList) Set(v string) error { *l = append(*l, v); return nil }
+
+// learnBlocks runs `brief import --learn`: the first pass alone, its
+// blocks saved to out (atomically) for the shards' imports.
+func learnBlocks(ctx context.Context, e *env, inputs []string, cfg *site.Config, out string) error {
+	prog := &progress{w: e.term}
+	bp, err := importer.LearnBlocks(ctx, inputs, importer.Options{
+		Site: cfg, Fetch: &fetch.Client{UserAgent: fetch.UserAgent(version)}, Progress: prog.update,
+	})
+	prog.done()
+	if err != nil {
+		return fmt.Errorf("brief import --learn: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".blocks-*.tmp")
+	if err != nil {
+		return fmt.Errorf("brief import --learn: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	n, err := bp.WriteTo(tmp)
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), out)
+	}
+	if err != nil {
+		return fmt.Errorf("brief import --learn: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "learnt the blocks of %d %s into %s (%d bytes); give every shard's file to each shard's import with --blocks\n",
+		len(inputs), plural(len(inputs), "input", "inputs"), out, n)
+	return nil
+}
+
+// loadBlocks adds up the files of learnt blocks given with --blocks; nil
+// when none is given.
+func loadBlocks(e *env, files []string) (*article.Boilerplate, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	bp := article.NewBoilerplate()
+	for _, name := range files {
+		f, err := os.Open(e.path(name))
+		if err != nil {
+			return nil, err
+		}
+		err = bp.Add(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return bp, nil
 }
 
 // ruleTopics says which topics the rules pick for an article today: the

@@ -56,6 +56,11 @@ type Options struct {
 	// first pass to the second; 0 means DefaultKeepParsed, and a negative
 	// value keeps none.
 	KeepParsed int
+	// Learnt, when set, is the boilerplate to extract with, learnt
+	// elsewhere: one shard's import reads what every shard of the import
+	// learnt (see article.Boilerplate.Add), so that shards extract as one
+	// import of them all would. The batch then learns nothing itself.
+	Learnt *article.Boilerplate
 	// Progress, when set, is called after each input of the first pass,
 	// in input order, with the count done, from the goroutine that called
 	// Learn.
@@ -166,7 +171,10 @@ func Learn(ctx context.Context, inputs []string, opt Options) (*Batch, error) {
 }
 
 func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
-	b := &Batch{opt: opt, limit: opt.MaxBytes, bp: article.NewBoilerplate()}
+	b := &Batch{opt: opt, limit: opt.MaxBytes, bp: opt.Learnt}
+	if b.bp == nil {
+		b.bp = article.NewBoilerplate()
+	}
 	if b.limit <= 0 {
 		b.limit = DefaultMaxBytes
 	}
@@ -224,7 +232,7 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 		// twice would make its own paragraphs look like boilerplate. In
 		// input order, the first copy is the one that teaches, as its URL
 		// may give it another site than the others'.
-		if it.err == nil && !learnt[it.sum] {
+		if it.err == nil && !learnt[it.sum] && opt.Learnt == nil {
 			learnt[it.sum] = true
 			b.bp.Learn(it.site, it.blocks)
 		}
@@ -246,6 +254,9 @@ func workers(n int) int {
 	}
 	return runtime.GOMAXPROCS(0)
 }
+
+// Boilerplate is what the batch learnt (or was given in Options.Learnt).
+func (b *Batch) Boilerplate() *article.Boilerplate { return b.bp }
 
 // Len is the number of pages in the batch, folders expanded.
 func (b *Batch) Len() int { return len(b.items) }

@@ -70,6 +70,11 @@ type Options struct {
 	// decoded bytes (see extract.Options.KeepParsed); 0 means
 	// extract.DefaultKeepParsed, and a negative value keeps none.
 	KeepParsed int
+	// Learnt, when set, is the boilerplate learnt by LearnBlocks over
+	// every shard of an import run in shards: the pages are extracted
+	// with it rather than with what they teach alone (see
+	// extract.Options.Learnt).
+	Learnt *article.Boilerplate
 	// Progress, when set, is called after each input of each pass
 	// ("reading", then "importing") with the count done, always from the
 	// goroutine that called Import.
@@ -214,6 +219,7 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 	res := &Result{}
 	batch, err := learn(extract.Options{
 		Location: loc, MaxBytes: opt.MaxBytes, KeepParsed: opt.KeepParsed, Fetch: opt.Fetch, Workers: workers,
+		Learnt:   opt.Learnt,
 		Progress: func(done, total int) { progress("reading", done, total) },
 	})
 	if err != nil {
@@ -266,6 +272,32 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 	}
 	syncs.sync(res.Reports)
 	return res, err
+}
+
+// LearnBlocks runs the first pass of an import alone: it reads every
+// page behind inputs and returns the blocks they repeat, site by site,
+// without writing anything. An import run in shards learns each shard's,
+// adds them up (article.Boilerplate.Add) and imports each shard with the
+// sum as Options.Learnt, so that its pages are extracted as one import of
+// all the shards would extract them. Of opt, it uses Site (for its time
+// zone), MaxBytes, Fetch and Progress.
+func LearnBlocks(ctx context.Context, inputs []string, opt Options) (*article.Boilerplate, error) {
+	loc := time.UTC
+	if opt.Site != nil && opt.Site.Location != nil {
+		loc = opt.Site.Location
+	}
+	batch, err := extract.Learn(ctx, inputs, extract.Options{
+		Location: loc, MaxBytes: opt.MaxBytes, KeepParsed: -1, Fetch: opt.Fetch,
+		Progress: func(done, total int) {
+			if opt.Progress != nil {
+				opt.Progress("reading", done, total)
+			}
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	return batch.Boilerplate(), nil
 }
 
 // item is what pass 2 made of one input, until its turn.

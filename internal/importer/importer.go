@@ -129,10 +129,15 @@ type Result struct {
 }
 
 // Count returns how many inputs had the outcome.
-func (r *Result) Count(o Outcome) int {
+func (r *Result) Count(o Outcome) int { return countOf(r.Reports, o) }
+
+func (r Report) outcome() Outcome { return r.Outcome }
+
+// countOf counts the reports with the outcome.
+func countOf[R interface{ outcome() Outcome }](reports []R, o Outcome) int {
 	n := 0
-	for _, rep := range r.Reports {
-		if rep.Outcome == o {
+	for _, rep := range reports {
+		if rep.outcome() == o {
 			n++
 		}
 	}

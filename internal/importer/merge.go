@@ -52,15 +52,9 @@ type MergeResult struct {
 }
 
 // Count returns how many articles had the outcome.
-func (r *MergeResult) Count(o Outcome) int {
-	n := 0
-	for _, rep := range r.Reports {
-		if rep.Outcome == o {
-			n++
-		}
-	}
-	return n
-}
+func (r *MergeResult) Count(o Outcome) int { return countOf(r.Reports, o) }
+
+func (r MergeReport) outcome() Outcome { return r.Outcome }
 
 // Merge adds to a site the articles that shards of one import wrote into
 // copies of it, so that the site ends up as one import of every shard's

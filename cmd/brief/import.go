@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
+	"github.com/brief-ssg/brief/internal/archive"
 	"github.com/brief-ssg/brief/internal/extract"
 	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
@@ -70,6 +72,14 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
+	// An import of web archives holds no page's bytes (they are read
+	// again from the archive) and keeps few parsed, so its heap is small
+	// and has no need to grow twice over: a soft limit keeps a
+	// multi-gigabyte archive's import within archiveMemory (measured with
+	// bench/archive). GOMEMLIMIT, when set, still rules.
+	if os.Getenv("GOMEMLIMIT") == "" && slices.ContainsFunc(inputs, archive.IsArchive) {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(archiveMemory))
+	}
 	prog := &progress{w: e.term}
 	res, err := importer.Import(ctx, inputs, importer.Options{
 		Root: root, Site: cfg, Update: *update, DryRun: *dryRun, SkipCopies: *skipCopies,
@@ -89,6 +99,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	return nil
 }
+
+// archiveMemory is the soft memory limit of an import of web archives.
+const archiveMemory = 240 << 20
 
 // fileList is a flag given once per file.
 type fileList []string

@@ -37,6 +37,13 @@ const DefaultMaxBytes = article.DefaultMaxBytes
 // second parse for those rather than gigabytes of memory.
 const DefaultKeepParsed = 128 << 20
 
+// DefaultKeepArchived bounds, within the KeepParsed budget, the pages of
+// web archives kept parsed from the first pass to the second: an archive
+// can be read again page by page at little cost, and is what runs to
+// gigabytes, so its pages are mostly read again in pass 2 rather than
+// kept.
+const DefaultKeepArchived = 16 << 20
+
 // Options configure a batch extraction.
 type Options struct {
 	// Dir is where relative file names are read from; "" means the
@@ -186,8 +193,9 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 		b.items = append(b.items, item{in: in, err: in.err})
 	}
 	var (
-		mu   sync.Mutex
-		kept int // Size of the pages kept parsed
+		mu           sync.Mutex
+		kept         int // Size of the pages kept parsed
+		keptArchived int // of those, the pages of archives
 	)
 	popt := article.Options{MaxBytes: b.limit}
 	readOne := func(i int) {
@@ -211,9 +219,13 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 		}
 		it.site, it.blocks = p.Blocks()
 		mu.Lock()
-		keep := kept+p.Size() <= budget
+		archived := it.in.rec != nil
+		keep := kept+p.Size() <= budget && (!archived || keptArchived+p.Size() <= DefaultKeepArchived)
 		if keep {
 			kept += p.Size()
+			if archived {
+				keptArchived += p.Size()
+			}
 		}
 		mu.Unlock()
 		switch {

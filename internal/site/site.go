@@ -50,6 +50,10 @@ type Config struct {
 	Sources []Source `yaml:"sources"`
 	// Fetch says how politely brief fetch reads them (see Fetch).
 	Fetch Fetch `yaml:"fetch"`
+	// Deploy is where `brief deploy` uploads the site (see Deploy).
+	Deploy Deploy `yaml:"deploy"`
+	// Host asks the build for static hosts' configuration files (see Host).
+	Host Host `yaml:"host"`
 
 	// Location is Timezone resolved; dates without an offset are read in it.
 	Location *time.Location `yaml:"-"`
@@ -163,7 +167,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{}, Source{}, Fetch{})
+		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{}, Source{}, Fetch{}, Deploy{}, CacheRule{}, Host{})
 	}
 	// Topic lines come from the tree: the typed decoder does not say
 	// where each list item started.
@@ -240,6 +244,8 @@ func (c *Config) check(path string, doc *yaml.Node) error {
 	}
 	c.Tags.check(doc, bad)
 	c.Stories.check(doc, bad)
+	c.Deploy.check(doc, bad)
+	c.Host.check(doc, bad)
 	var slugs slug.Set
 	for i := range c.Topics {
 		t := &c.Topics[i]

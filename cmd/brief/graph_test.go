@@ -19,7 +19,7 @@ const module = "github.com/brief-ssg/brief/"
 var layers = [][]string{
 	{"cmd/brief", "cmd/briefcorpus"},
 	{"internal/sources"},
-	{"internal/importer", "internal/serve", "internal/scaffold"},
+	{"internal/importer", "internal/serve", "internal/scaffold", "internal/deploy"},
 	{"internal/build", "internal/extract"},
 	{"internal/render", "internal/feed", "internal/output", "internal/content", "internal/site",
 		"internal/markdown", "internal/theme", "internal/fetch",
@@ -33,7 +33,7 @@ var layers = [][]string{
 var testSupport = []string{
 	"internal/sitetest", "internal/golden", "internal/tbfake", "internal/htmlcheck",
 	"internal/extractmetric", "internal/extract/articletest", "internal/browsertest",
-	"bench/build", "bench/stories", "bench/archive", "internal/archive/warctest",
+	"bench/build", "bench/stories", "bench/archive", "internal/archive/warctest", "internal/s3test",
 }
 
 // TestPackageGraphReadsOneWay fails when a package imports one of its own

@@ -47,6 +47,7 @@ var errUsage = errors.New("usage")
 func commands() map[string]command {
 	return map[string]command{
 		"build":   {"build the site into public/", runBuild},
+		"deploy":  {"upload the built site to an S3-compatible bucket, only what changed", runDeploy},
 		"extract": {"print the article found in scraped pages", runExtract},
 		"fetch":   {"poll the sources in site.yaml and import their new articles", runFetch},
 		"import":  {"turn scraped pages into articles in content/", runImport},

@@ -97,6 +97,7 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
 		Author: cfg.Author, Base: cfg.Base, Location: cfg.Location,
 		Scripts: []render.Script{render.LocalLinksScript()},
+		Feeds:   feedLinks("", cfg.Title),
 	}
 	if cfg.Generated {
 		m.Site.Generated = opt.Now.In(cfg.Location)

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -74,6 +75,16 @@ func Check(page []byte) ([]Finding, error) {
 	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
 		if src, ok := s.Attr("src"); ok {
 			add("script[src]", src)
+			return
+		}
+		if typ, _ := s.Attr("type"); strings.EqualFold(strings.TrimSpace(typ), "application/ld+json") {
+			// A data block: browsers never run it, whatever the CSP. It
+			// is live only if its text broke out of the element, which
+			// leaves the JSON cut short (and the rest as markup, which
+			// the other checks see).
+			if !json.Valid([]byte(s.Text())) {
+				add(`script[type="application/ld+json"]`, "not valid JSON, so something closed the element early: "+trim(s.Text()))
+			}
 			return
 		}
 		sum := sha256.Sum256([]byte(s.Text()))

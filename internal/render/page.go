@@ -97,6 +97,8 @@ type Site struct {
 	Generated time.Time
 	// Scripts are brief's own inline scripts with their CSP hashes.
 	Scripts []Script
+	// Feeds are the site's own feeds, which every page advertises.
+	Feeds []FeedLink
 
 	// partials holds the shared partials' output for this site's pages
 	// (see Templates.sharedFuncs): a build makes a new Site, so output

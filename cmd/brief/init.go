@@ -23,6 +23,6 @@ func runInit(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("brief init: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "created %s with %d files; next: cd %s && brief build\n", dir, len(files), dir)
+	fmt.Fprintf(e.stdout, "created %s with %d files; next: cd %s && brief serve, and open http://127.0.0.1:1313/ to preview it as you edit; brief build writes it into public/\n", dir, len(files), dir)
 	return nil
 }

@@ -47,12 +47,15 @@ var errUsage = errors.New("usage")
 func commands() map[string]command {
 	return map[string]command{
 		"build":   {"build the site into public/", runBuild},
+		"config":  {"print the site.yaml reference (also `brief help site`)", runConfig},
 		"deploy":  {"upload the built site to an S3-compatible bucket, only what changed", runDeploy},
 		"extract": {"print the article found in scraped pages", runExtract},
 		"fetch":   {"poll the sources in site.yaml and import their new articles", runFetch},
 		"import":  {"turn scraped pages into articles in content/", runImport},
 		"init":    {"create a new briefing site in a folder", runInit},
+		"list":    {"list what builds leave out: drafts and future articles", runList},
 		"merge":   {"add the articles of shards imported elsewhere, as one import would", runMerge},
+		"new":     {"create a new article file, dated now in the site's time zone", runNew},
 		"serve":   {"preview the site, rebuilding and reloading as files change", runServe},
 		"sources": {"list the sources brief fetch follows; import or export them as OPML", runSources},
 		"stories": {"print how the articles group into stories (the same event, many sources)", runStories},
@@ -99,6 +102,9 @@ func run(ctx context.Context, e *env, args []string) int {
 	cmds := commands()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		if len(args) > 1 {
+			if args[1] == "site" {
+				return exitCode(e, runConfig(ctx, e, nil))
+			}
 			if c, ok := cmds[args[1]]; ok {
 				return exitCode(e, c.run(ctx, e, []string{"--help"}))
 			}
@@ -148,7 +154,7 @@ func usage(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
 	}
-	fmt.Fprint(w, "\nRun `brief <command> --help` for a command's flags.\n")
+	fmt.Fprint(w, "\nRun `brief <command> --help` for a command's flags, `brief help site` for site.yaml's keys.\n")
 }
 
 // newFlags returns a flag set whose --help prints a one-line synopsis and

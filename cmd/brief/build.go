@@ -32,12 +32,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("brief build: unexpected argument %q (use --source DIR): %w", fs.Arg(0), errUsage)
 	}
 	src := e.path(*source)
-	out := *dest
-	if out == "" {
-		out = filepath.Join(src, "public")
-	} else {
-		out = e.path(out)
-	}
+	out := e.dest(src, *dest)
 	if err := checkDest(src, out); err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/brief-ssg/brief/internal/deploy"
 	"github.com/brief-ssg/brief/internal/site"
@@ -26,12 +25,7 @@ func runDeploy(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("brief deploy: unexpected argument %q (use --source DIR): %w", fs.Arg(0), errUsage)
 	}
 	src := e.path(*source)
-	out := *dest
-	if out == "" {
-		out = filepath.Join(src, "public")
-	} else {
-		out = e.path(out)
-	}
+	out := e.dest(src, *dest)
 	cfg, err := site.Load(os.DirFS(src), site.Options{})
 	if err != nil {
 		return fmt.Errorf("brief deploy: %w", err)

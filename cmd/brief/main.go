@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
@@ -184,6 +185,15 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return fmt.Errorf("brief %s: %v (see `brief %s --help`): %w", fs.Name(), err, fs.Name(), errUsage)
 	}
 	return nil
+}
+
+// dest is where the built site of the site at src lives: --dest resolved
+// against the working directory, or public/ inside src when not given.
+func (e *env) dest(src, dest string) string {
+	if dest == "" {
+		return filepath.Join(src, "public")
+	}
+	return e.path(dest)
 }
 
 // path resolves p against the command's working directory.

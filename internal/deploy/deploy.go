@@ -250,6 +250,8 @@ func hint(err error) string {
 		return " (check deploy: bucket, or create the bucket)"
 	case "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch":
 		return " (check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and that they may write the bucket)"
+	case "AuthorizationHeaderMalformed", "PermanentRedirect", "IllegalLocationConstraintException":
+		return " (the bucket is in another region: set deploy: region)"
 	}
 	return ""
 }

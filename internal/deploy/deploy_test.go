@@ -270,3 +270,43 @@ func TestHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestDeployFailedUploadKeepsTheOldSite: when an upload fails, nothing is
+// deleted (the old pages still link what the new ones replaced) and the
+// error says what failed; the next deploy sends only what is missing.
+func TestDeployFailedUploadKeepsTheOldSite(t *testing.T) {
+	s := s3test.Start(t, "briefing")
+	tgt := target(t, s.URL, "", nil)
+	dir := writeSite(t, "", map[string]string{"index.html": "home", "old/index.html": "old", "style.css": "a{}"})
+	if _, err := deploy(t, dir, tgt, nil); err != nil {
+		t.Fatal(err)
+	}
+	s.Take()
+	os.RemoveAll(filepath.Join(dir, "old"))
+	writeSite(t, dir, map[string]string{"index.html": "home, new", "style.css": "b{}", "new/index.html": "new"})
+
+	s.Refuse("style.css")
+	_, err := deploy(t, dir, tgt, nil)
+	if err == nil || !strings.Contains(err.Error(), "1 of 3 uploads failed, nothing was deleted") || !strings.Contains(err.Error(), "style.css") {
+		t.Errorf("error %v; want it to name the failed upload and say nothing was deleted", err)
+	}
+	reqs := s.Take()
+	if got := s3test.Keys(reqs, "DELETE"); len(got) != 0 {
+		t.Errorf("deleted %q after a failed upload", got)
+	}
+	if got := s3test.Keys(reqs, "PUT"); !slices.Equal(got, []string{"style.css"}) {
+		t.Errorf("sent %q; the pages must wait for the stylesheet they link", got)
+	}
+
+	s.Allow()
+	if _, err := deploy(t, dir, tgt, nil); err != nil {
+		t.Fatal(err)
+	}
+	reqs = s.Take()
+	if got, want := s3test.Keys(reqs, "PUT"), []string{"index.html", "new/index.html", "style.css"}; !slices.Equal(got, want) {
+		t.Errorf("the retry sent %q; want %q", got, want)
+	}
+	if got := s3test.Keys(reqs, "DELETE"); !slices.Equal(got, []string{"old/index.html"}) {
+		t.Errorf("the retry deleted %q; want old/index.html", got)
+	}
+}

@@ -6,6 +6,7 @@
 package s3test
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -31,8 +32,9 @@ type Server struct {
 	URL     string
 	backend *s3mem.Backend
 
-	mu   sync.Mutex
-	reqs []Request
+	mu      sync.Mutex
+	reqs    []Request
+	refused map[string]bool
 }
 
 // Request is one request that changed the bucket.
@@ -60,13 +62,39 @@ func Start(t testing.TB, bucket string) *Server {
 			_, key, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
 			s.mu.Lock()
 			s.reqs = append(s.reqs, Request{Method: r.Method, Key: key, CacheControl: r.Header.Get("Cache-Control")})
+			refuse := r.Method == http.MethodPut && s.refused[key]
 			s.mu.Unlock()
+			if refuse {
+				w.Header().Set("Content-Type", "application/xml")
+				w.WriteHeader(http.StatusForbidden)
+				io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>`)
+				return
+			}
 		}
 		h.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
 	s.URL = srv.URL
 	return s
+}
+
+// Refuse makes the server answer uploads to key with S3's AccessDenied
+// until Allow, as a bucket policy would: an error the client does not
+// retry.
+func (s *Server) Refuse(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.refused == nil {
+		s.refused = map[string]bool{}
+	}
+	s.refused[key] = true
+}
+
+// Allow takes back every Refuse.
+func (s *Server) Allow() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refused = nil
 }
 
 // Take returns the requests that changed the bucket since the last call,

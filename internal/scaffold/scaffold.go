@@ -135,6 +135,15 @@ author: ""
 # no stories: section) makes rebuilds faster.
 stories:
   enabled: true
+# brief deploy uploads public/ to an S3-compatible bucket (AWS_ACCESS_KEY_ID
+# and AWS_SECRET_ACCESS_KEY come from the environment); host: headers: true
+# writes _headers for Netlify and Cloudflare Pages. brief help site lists
+# every setting.
+# deploy:
+#   bucket: my-briefing
+#   region: us-east-1
+# host:
+#   headers: true
 topics:
   - slug: %s
     title: %s

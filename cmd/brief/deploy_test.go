@@ -71,8 +71,9 @@ func deployArticles(t *testing.T) int {
 
 // TestDeployRoundTrip builds a site of deployArticles articles, deploys it
 // to a real S3-compatible server on loopback, edits one article, builds
-// and deploys again, then removes another: each deploy must send exactly
-// the files whose bytes changed (after the edit, the article's page and
+// and deploys again, then changes its headline, then removes another: each
+// deploy must send exactly the files whose bytes changed (after an edit of
+// the text, the article's page alone; after a new headline, its page and
 // the pages listing it) and delete the removed article's page.
 func TestDeployRoundTrip(t *testing.T) {
 	s := s3test.Start(t, "briefing")
@@ -186,6 +187,18 @@ The %s at berth %d was inspected on day %d.
 		}
 	}
 	t.Logf("sent after the edit: %q", put)
+
+	// A new headline shows wherever the article is listed: its page, the
+	// lists, feeds and the pages naming it among their related articles.
+	data, err = os.ReadFile(filepath.Join(dir, edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(edited, strings.Replace(string(data), "title: \"Report 5 on", "title: \"Fifth report on", 1))
+	put, _, _ = deployStep("one headline edited")
+	if !slices.Contains(put, "articles/a0005/index.html") || len(put) < 2 {
+		t.Errorf("after a new headline the deploy sent %q; want the article's page and the pages listing it", put)
+	}
 
 	if err := os.Remove(filepath.Join(dir, "content/articles/a0006.md")); err != nil {
 		t.Fatal(err)

@@ -124,8 +124,8 @@ type Page struct {
 	// Zero for none.
 	Date time.Time
 	// DateSource is the Article.DateSource given with Date: where it came
-	// from, such as "feed"; "" when Date is a date of publication as good
-	// as the page's.
+	// from, such as "feed"; "" means article.DateCapture, as for a page
+	// of a web archive.
 	DateSource string
 }
 
@@ -159,9 +159,12 @@ type item struct {
 	site   string
 	blocks []string
 	sum    [32]byte // of the page's bytes
-	// captured is when an archive captured the page, its date when the
-	// page gives none; zero otherwise.
-	captured time.Time
+	// captured is when an archive captured the page, or the date given
+	// with a page in memory: its date when the page gives none; zero
+	// otherwise. dateSource is the Article.DateSource that goes with it,
+	// "" for article.DateCapture.
+	captured   time.Time
+	dateSource string
 }
 
 // Learn lists the pages behind inputs, then reads and parses them on
@@ -208,7 +211,7 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 			it.err = err
 			return
 		}
-		it.src, it.url, it.captured = src, src.url, src.captured
+		it.src, it.url, it.captured, it.dateSource = src, src.url, src.captured, src.dateSource
 		it.sum = sha256.Sum256(src.data)
 		p, err := src.parse(popt)
 		if err != nil {
@@ -306,9 +309,9 @@ func (b *Batch) Extract(ctx context.Context, each Each) error {
 		}
 		if r.Err == nil && r.Article.Published.IsZero() && r.Article.Updated.IsZero() && !it.captured.IsZero() {
 			r.Article.Published, r.Article.DateSource = it.captured, article.DateCapture
-		}
-		if a := r.Article; a != nil && it.in.mem != nil && !it.in.mem.Date.IsZero() && a.Published.IsZero() && a.Updated.IsZero() {
-			a.Published, a.DateSource = it.in.mem.Date, it.in.mem.DateSource
+			if it.dateSource != "" {
+				r.Article.DateSource = it.dateSource
+			}
 		}
 		*it = item{} // done with: let the memory go
 		if each.Work != nil {

@@ -166,10 +166,13 @@ type source struct {
 	// url is the page's address: where a fetched page ended up, or
 	// where an archived page was captured from; "" for other files.
 	url string
-	// captured is when an archive captured the page; zero otherwise.
-	captured time.Time
-	kind     kind
-	data     []byte
+	// captured is when an archive captured the page, or the date the
+	// caller gave with a page in memory (Page.Date); zero otherwise.
+	// dateSource says where it came from, "" meaning a capture.
+	captured   time.Time
+	dateSource string
+	kind       kind
+	data       []byte
 }
 
 // read loads one input: a file from disk (at most limit bytes) or a page
@@ -179,7 +182,7 @@ func read(ctx context.Context, in input, client *fetch.Client, limit int) (*sour
 		if len(in.mem.Body) > limit {
 			return nil, fmt.Errorf("%s: %w: %d bytes, over the %d-byte limit for a web page", in.name, article.ErrTooLarge, len(in.mem.Body), limit)
 		}
-		return &source{url: in.mem.URL, kind: kindHTML, data: in.mem.Body}, nil
+		return &source{url: in.mem.URL, captured: in.mem.Date, dateSource: in.mem.DateSource, kind: kindHTML, data: in.mem.Body}, nil
 	}
 	if IsURL(in.path) {
 		if client == nil {

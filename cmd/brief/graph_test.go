@@ -24,7 +24,7 @@ var layers = [][]string{
 	{"internal/render", "internal/feed", "internal/output", "internal/content", "internal/site",
 		"internal/markdown", "internal/theme", "internal/fetch",
 		"internal/extract/htmlpage", "internal/extract/textdump", "bench/corpus", "internal/stories", "internal/related", "internal/archive"},
-	{"internal/topics", "internal/extract/article", "internal/diag", "internal/slug", "internal/pool", "internal/langdetect"},
+	{"internal/topics", "internal/extract/article", "internal/diag", "internal/slug", "internal/pool", "internal/langdetect", "internal/images"},
 	{"internal/safetext"},
 }
 

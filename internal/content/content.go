@@ -80,7 +80,10 @@ type Article struct {
 	// the grouping decides.
 	Story string
 	// Lead is the editor's `lead: true`: the article leads its story.
-	Lead         bool
+	Lead bool
+	// Publish is the article's own `publish:` (full, excerpt or link);
+	// "" leaves it to site.yaml.
+	Publish      string
 	Note         string // the editor's commentary, Markdown
 	Draft        bool
 	Body         string // Markdown
@@ -339,7 +342,8 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 		Topics: clean(f.Topics), ExcludeTopics: clean(f.ExcludeTopics),
 		Summary: safetext.Line(f.Summary), Image: escapeURL(f.Image), DateFrom: safetext.Line(f.DateFrom),
 		Language: strings.TrimSpace(f.Language), Story: strings.TrimSpace(f.Story), Lead: f.Lead,
-		Note: strings.TrimSpace(safetext.Text(f.Note)), Draft: f.Draft, Body: body, BodyLine: bodyLine,
+		Publish: strings.TrimSpace(f.Publish),
+		Note:    strings.TrimSpace(safetext.Text(f.Note)), Draft: f.Draft, Body: body, BodyLine: bodyLine,
 		ScrapedFrom: safetext.Text(f.ScrapedFrom), Fingerprint: safetext.Text(f.Fingerprint), ImportHashes: f.ImportHashes, Lines: lines,
 	}
 	if a.Summary == "" {
@@ -379,6 +383,11 @@ func ParseArticle(p string, data []byte, loc *time.Location) (*Article, error) {
 	}
 	if a.Story != "" && slug.Make(a.Story) != a.Story {
 		bad("story", "story %q is not a story id; use %q (letters, digits and hyphens)", a.Story, slug.Make(a.Story))
+	}
+	switch a.Publish {
+	case "", "full", "excerpt", "link":
+	default:
+		bad("publish", "publish %q is not a mode; write full, excerpt or link (or remove it to follow site.yaml)", a.Publish)
 	}
 	if a.Language != "" && !LanguageTag(a.Language) {
 		bad("language", "language %q is not a language tag such as en, pt-BR or zh-Hans", a.Language)

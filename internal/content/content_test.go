@@ -62,6 +62,7 @@ func TestArticleErrors(t *testing.T) {
 		{"tags mapping", "---\ntitle: T\ndate: 2025-01-01\ntags: {a: b}\n---\n", []string{"a.md:4:"}},
 		{"updated before date", "---\ntitle: T\ndate: 2025-01-02\nupdated: 2025-01-01\n---\n", []string{"a.md:4:", "before date"}},
 		{"bad source_url", "---\ntitle: T\ndate: 2025-01-01\nsource_url: javascript:alert(1)\n---\n", []string{"a.md:4:", "http(s) URL"}},
+		{"bad publish mode", "---\ntitle: T\ndate: 2025-01-01\npublish: some\n---\n", []string{"a.md:4:", `publish "some" is not a mode`}},
 		{"binary", "---\x00\x01", []string{"binary"}},
 		{"invalid utf-8 line", "---\ntitle: T\xff\n---\n", []string{"a.md:2:", "UTF-8"}},
 		{"two problems at once", "---\ntitle: T\ndate: 2025-13-45\nimage: ftp://x\n---\n", []string{"a.md:3:", "a.md:4:"}},
@@ -88,6 +89,7 @@ date: 2025-01-11T13:20:09+08:00
 author: Jane Roe
 tags: [China, china, " Diplomacy "]
 topics: us-china
+publish: excerpt
 note: |
   Why it **matters**.
 ---
@@ -106,11 +108,14 @@ Body text.
 	if len(a.Authors) != 1 || len(a.Topics) != 1 {
 		t.Errorf("a scalar must read as a one-item list: authors %q topics %q", a.Authors, a.Topics)
 	}
-	if a.Body != "Body text.\n" || a.BodyLine != 10 {
+	if a.Publish != "excerpt" {
+		t.Errorf("publish = %q, want excerpt", a.Publish)
+	}
+	if a.Body != "Body text.\n" || a.BodyLine != 11 {
 		t.Errorf("body %q at line %d", a.Body, a.BodyLine)
 	}
-	if a.Lines["note"] != 7 {
-		t.Errorf("note line = %d, want 7", a.Lines["note"])
+	if a.Lines["note"] != 8 {
+		t.Errorf("note line = %d, want 8", a.Lines["note"])
 	}
 }
 

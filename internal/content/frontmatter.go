@@ -46,7 +46,10 @@ type Front struct {
 	Story string `yaml:"story"`
 	// Lead makes the article its story's lead, the report shown first and
 	// listed for the story, whatever the build would choose.
-	Lead        bool   `yaml:"lead"`
+	Lead bool `yaml:"lead"`
+	// Publish is how much of the article the site republishes: full,
+	// excerpt or link (see site.Publish); it wins over site.yaml.
+	Publish     string `yaml:"publish"`
 	Note        string `yaml:"note"`
 	Draft       bool   `yaml:"draft"`
 	Description string `yaml:"description"`

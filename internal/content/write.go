@@ -63,6 +63,7 @@ var keys = []frontKey{
 	{"language", kindText},
 	{"story", kindText},
 	{"lead", kindBool},
+	{"publish", kindText},
 	{"note", kindNote},
 	{"draft", kindBool},
 	{"slug", kindText},

@@ -1,8 +1,21 @@
 package importer
 
 import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/brief-ssg/brief/internal/fetch"
+	"github.com/brief-ssg/brief/internal/images"
 )
 
 // plainImage finds an image in Markdown whose address is plain http://:
@@ -36,4 +49,155 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 		return s[len(prefix):], true
 	}
 	return s, false
+}
+
+// MediaDir is where import stores the images of the articles it writes,
+// relative to the site root: static/media/<2 hex digits>/<16 hex digits
+// of the image's SHA-256>.<ext>, published at /media/…. A name made from
+// the bytes is the same picture whichever article or run stored it, so
+// an image shared by many pages is kept once, and a stored file never
+// needs replacing.
+const MediaDir = "static/media"
+
+// maxArticleImages bounds the images stored for one article; the others
+// keep their publishers' addresses. A gallery page of hundreds of
+// pictures is not a news article.
+const maxArticleImages = 40
+
+// mdImage finds a Markdown image with a web address: its alt text, the
+// address (perhaps in <>) and an optional title.
+var mdImage = regexp.MustCompile(`!\[((?:[^\]\\]|\\.)*)\]\(\s*<?((?i:https?)://[^\s)>]+)>?(?:\s+"(?:[^"\\]|\\.)*")?\s*\)`)
+
+// mediaStore fetches and stores the images of one import's articles. It
+// is used by every pass 2 worker at once; each address is fetched once
+// per run.
+type mediaStore struct {
+	ctx    context.Context
+	root   string
+	client *fetch.Client
+	mu     sync.Mutex
+	byURL  map[string]*storedImage
+}
+
+// storedImage is one address's outcome: the site path of its copy, or
+// why there is none. refused says the bytes came and are not an image
+// brief publishes (a removal, not a retry later).
+type storedImage struct {
+	once    sync.Once
+	path    string
+	err     error
+	refused bool
+}
+
+func newMediaStore(ctx context.Context, root string, client *fetch.Client) *mediaStore {
+	if client == nil {
+		client = &fetch.Client{}
+	}
+	return &mediaStore{ctx: ctx, root: root, client: client, byURL: map[string]*storedImage{}}
+}
+
+// get fetches, checks and stores the image at u, once per run.
+func (s *mediaStore) get(u string) *storedImage {
+	s.mu.Lock()
+	si := s.byURL[u]
+	if si == nil {
+		si = &storedImage{}
+		s.byURL[u] = si
+	}
+	s.mu.Unlock()
+	si.once.Do(func() {
+		page, err := s.client.GetImage(s.ctx, u, images.MaxBytes)
+		if err != nil {
+			si.err, si.refused = err, errors.Is(err, fetch.ErrNotImage)
+			return
+		}
+		in, err := images.Probe(page.Body)
+		if err == nil {
+			// A truncated picture has a whole header: decode it all.
+			_, _, err = images.Decode(page.Body)
+		}
+		if err != nil {
+			si.err, si.refused = fmt.Errorf("%s: %w", u, err), true
+			return
+		}
+		si.path, si.err = s.store(page.Body, in.Format)
+	})
+	return si
+}
+
+// store writes data under MediaDir by its hash and returns its site path
+// ("/media/ab/…"). A file already there with the same bytes is the same
+// image; one with other bytes is the editor's and is left alone.
+func (s *mediaStore) store(data []byte, f images.Format) (string, error) {
+	sum := sha256.Sum256(data)
+	h := hex.EncodeToString(sum[:8])
+	rel := MediaDir + "/" + h[:2] + "/" + h + f.Ext()
+	site := "/" + strings.TrimPrefix(rel, "static/")
+	final := filepath.Join(s.root, filepath.FromSlash(rel))
+	if old, err := os.ReadFile(final); err == nil {
+		if bytes.Equal(old, data) {
+			return site, nil
+		}
+		return "", fmt.Errorf("%s holds another file; not overwritten", rel)
+	}
+	if _, err := writeNew(s.root, rel, data); err != nil {
+		if old, rerr := os.ReadFile(final); rerr == nil && bytes.Equal(old, data) {
+			return site, nil // another worker stored the same picture
+		}
+		return "", err
+	}
+	if err := syncDir(filepath.Dir(final)); err != nil {
+		return "", err
+	}
+	return site, nil
+}
+
+// localize stores the article's lead image and body images and points
+// the article at the copies. An image that cannot be fetched keeps its
+// address (the publisher may serve it later; the note says so); one that
+// came and is not a publishable image (SVG, HTML, a decompression bomb,
+// truncated) is removed, its alt text kept.
+func (s *mediaStore) localize(d *doc) {
+	var kept, removed []string
+	stored := 0
+	use := func(u string) (string, bool) {
+		if stored == maxArticleImages {
+			kept = append(kept, u+": more than "+strconv.Itoa(maxArticleImages)+" images in the article")
+			return u, true
+		}
+		si := s.get(u)
+		switch {
+		case si.err == nil:
+			stored++
+			return si.path, true
+		case si.refused:
+			removed = append(removed, si.err.Error())
+			return "", false
+		default:
+			kept = append(kept, si.err.Error())
+			return u, true
+		}
+	}
+	if isWebURL(d.image) {
+		if p, ok := use(d.image); ok {
+			d.image = p
+		} else {
+			d.image = ""
+		}
+	}
+	d.body = mdImage.ReplaceAllStringFunc(d.body, func(m string) string {
+		sub := mdImage.FindStringSubmatch(m)
+		p, ok := use(sub[2])
+		if !ok {
+			return sub[1] // the alt text, still Markdown-escaped
+		}
+		return strings.Replace(m, sub[2], p, 1)
+	})
+	d.stored = stored
+	if len(removed) > 0 {
+		d.imageNotes = append(d.imageNotes, fmt.Sprintf("%d image(s) removed, not safe to publish: %s", len(removed), strings.Join(removed, "; ")))
+	}
+	if len(kept) > 0 {
+		d.imageNotes = append(d.imageNotes, fmt.Sprintf("%d image(s) left at the publisher's address: %s", len(kept), strings.Join(kept, "; ")))
+	}
 }

@@ -241,19 +241,30 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 	// then, in input order, find duplicates, pick file names and link.
 	items := make([]item, batch.Len())
 	known := idx.snapshot()
+	// Images are stored unless the site hotlinks them; a dry run
+	// writes nothing, images included.
+	var media *mediaStore
+	if !opt.Site.Images.Hotlink && !opt.DryRun {
+		media = newMediaStore(ctx, opt.Root, opt.Fetch)
+	}
 	prepareOne := func(i int, r extract.Result) {
 		if r.Err != nil {
 			return
 		}
 		it := &items[i]
 		it.doc = newDoc(r.Article, r.Input, r.URL, opt.Now(), loc)
+		isNew := known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil
+		if media != nil && (isNew || opt.Update) {
+			media.localize(it.doc)
+		}
+		it.doc.upgrade()
 		it.doc.tags = opt.Site.Tags.Apply(it.doc.tags)
 		if topicsOf != nil {
 			it.doc.topics = topicsOf(i)
 		}
 		it.doc.ruleTopics = opt.Site.RuleTopics(it.doc.topicsDoc())
 		it.doc.shingles = stories.ShinglesOf(it.doc.body)
-		if known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil {
+		if isNew {
 			it.draft = prepare(it.doc, opt, loc)
 		}
 	}
@@ -408,7 +419,11 @@ type doc struct {
 	// language is the article's language tag, "" when unknown.
 	language string
 	// upgraded counts the http:// images turned into https:// ones.
-	upgraded                 int
+	upgraded int
+	// stored counts the images stored in static/media; imageNotes say
+	// which could not be, and why.
+	stored                   int
+	imageNotes               []string
 	authors, tags            []string
 	imported                 time.Time
 	scrapedFrom, fingerprint string
@@ -430,6 +445,12 @@ func (d *doc) note() string {
 	if d.dateGuessed {
 		n = noDate
 	}
+	if d.stored > 0 {
+		n = joinNotes(n, fmt.Sprintf("%d image(s) stored in %s", d.stored, MediaDir))
+	}
+	for _, in := range d.imageNotes {
+		n = joinNotes(n, in)
+	}
 	if d.upgraded > 0 {
 		n = joinNotes(n, fmt.Sprintf("%d http:// image(s) rewritten to https:// (the published pages load images over https only); check they show", d.upgraded))
 	}
@@ -444,6 +465,7 @@ func (d *doc) note() string {
 // says so.
 func Preview(a *extract.Article, name, pageURL string, loc *time.Location, now time.Time) (data []byte, note string, err error) {
 	d := newDoc(a, name, pageURL, now, loc)
+	d.upgrade()
 	f, err := d.file(false)
 	if err != nil {
 		return nil, "", err
@@ -475,13 +497,6 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 	if !isWebURL(d.image) {
 		d.image = ""
 	}
-	var up bool
-	if d.image, up = upgradeURL(d.image); up {
-		d.upgraded++
-	}
-	var n int
-	d.body, n = upgradeImages(d.body)
-	d.upgraded += n
 	switch {
 	case !a.Published.IsZero():
 		d.date = a.Published
@@ -511,6 +526,18 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 		d.title = safetext.Line(article.LeadSentences(a.Text, 80))
 	}
 	return d
+}
+
+// upgrade rewrites the http:// images left (not stored, or hotlinked by
+// the site's choice) to https://.
+func (d *doc) upgrade() {
+	var up bool
+	if d.image, up = upgradeURL(d.image); up {
+		d.upgraded++
+	}
+	var n int
+	d.body, n = upgradeImages(d.body)
+	d.upgraded += n
 }
 
 // topicsDoc is what topic rules look at in the article: the fields the

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"html"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -72,6 +73,21 @@ type Options struct {
 	// "#" does not compete with the page's own <h1>: 2 turns h1 into h2 and
 	// leaves h2 and below as written.
 	MinHeading int
+	// Image, when set, is asked about each image's address as written
+	// (before Base applies) and may return what to publish instead: the
+	// address of a copy, its sizes for srcset and its dimensions. Nil, or
+	// a nil result, keeps the address. Every image loads lazily.
+	Image func(dest string) *Image
+}
+
+// Image is what Options.Image says of one picture.
+type Image struct {
+	// Src replaces the address; Srcset and Sizes are the attributes of
+	// the same names ("" to leave them out).
+	Src, Srcset, Sizes string
+	// Width and Height are the picture's size in pixels, which the
+	// browser reserves before it loads; 0 leaves them out.
+	Width, Height int
 }
 
 // Render converts src to HTML. A text over a structure limit (see
@@ -105,7 +121,7 @@ func (r *Renderer) Render(src string, opt Options) ([]byte, error) {
 				drop = append(drop, n)
 				break
 			}
-			n.Destination = resolve(n.Destination, opt.Base)
+			setImage(n, opt)
 		case *ast.AutoLink:
 			// Linkified addresses ("www.example.org") have their
 			// scheme added by URL; e-mail addresses are mailto:.
@@ -141,6 +157,35 @@ func (r *Renderer) Render(src string, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// setImage publishes an allowed image: its address resolved or replaced
+// by Options.Image, its size when known, and lazy loading, so that a long
+// article's pictures load as the reader reaches them.
+func setImage(n *ast.Image, opt Options) {
+	var img *Image
+	if opt.Image != nil {
+		img = opt.Image(string(n.Destination))
+	}
+	if img == nil || img.Src == "" {
+		n.Destination = resolve(n.Destination, opt.Base)
+	} else {
+		n.Destination = []byte(img.Src)
+	}
+	if img != nil {
+		if img.Srcset != "" {
+			n.SetAttributeString("srcset", []byte(img.Srcset))
+		}
+		if img.Sizes != "" {
+			n.SetAttributeString("sizes", []byte(img.Sizes))
+		}
+		if img.Width > 0 && img.Height > 0 {
+			n.SetAttributeString("width", []byte(strconv.Itoa(img.Width)))
+			n.SetAttributeString("height", []byte(strconv.Itoa(img.Height)))
+		}
+	}
+	n.SetAttributeString("loading", []byte("lazy"))
+	n.SetAttributeString("decoding", []byte("async"))
 }
 
 // unwrap replaces a link or image whose URL is refused by what it shows:

@@ -179,11 +179,15 @@ func load(ctx context.Context, src fs.FS, in *inputs, opt Options) (*Model, erro
 	}
 	// Even with bad files, check the rest against the topics and pages, so
 	// that one run lists every problem.
-	m := &Model{Config: cfg, Templates: tmpl, Markdown: markdown.New(), src: src, in: in, memos: memos}
+	m := &Model{Config: cfg, Templates: tmpl, Markdown: markdown.New(), src: src, in: in, memos: memos,
+		assets: map[string]*imageAsset{}, imageInfo: c.imageInfos()}
 	if err := m.prepare(ctx, set.Articles, opt); err != nil {
 		return nil, err
 	}
 	errs.Add(m.assemble(set, opt))
+	if errs.Err() == nil {
+		errs.Add(m.collectImages())
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/images"
 	"github.com/brief-ssg/brief/internal/render"
 	"github.com/brief-ssg/brief/internal/site"
 )
@@ -64,6 +65,21 @@ type Cache struct {
 
 	cfg  *configMemo
 	tmpl *templatesMemo
+	// imageInfo holds the sizes of the pictures builds have read, by
+	// hash (in memory only: reading a header costs little).
+	imageInfo map[[sha256.Size]byte]images.Info
+}
+
+// imageInfos is the cache's map of picture sizes, or a fresh one for a
+// build without a cache.
+func (c *Cache) imageInfos() map[[sha256.Size]byte]images.Info {
+	if c == nil {
+		return map[[sha256.Size]byte]images.Info{}
+	}
+	if c.imageInfo == nil {
+		c.imageInfo = map[[sha256.Size]byte]images.Info{}
+	}
+	return c.imageInfo
 }
 
 // racySlack is how much older than the recording scan a file's
@@ -95,9 +111,11 @@ type articleMemo struct {
 	// their answers.
 	Rules   []ruleHit
 	Matched []string // slugs of the topics whose rules take it, in site.yaml's order
-	Facts   bool     // Words and Excerpt are set
+	Facts   bool     // Words, Excerpt and Images are set
 	Words   int
 	Excerpt string
+	// Images are the addresses of the body's images, as written.
+	Images []string
 	// NoteBase is the base path Note was rendered for; "" when none is.
 	NoteBase string
 	Note     string

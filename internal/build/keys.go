@@ -105,6 +105,7 @@ func (h *hasher) any(w *digest, in any, skip uint8) {
 		// whose body the view does not carry until the page renders.
 		h.value(w, reflect.ValueOf(v.view), 0)
 		w.Write(v.sum[:])
+		writeUint(w, v.images)
 	case staticFile:
 		w.WriteString(v.name)
 		w.Write(v.sum[:])

@@ -2,6 +2,7 @@ package build
 
 import (
 	"crypto/sha256"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/brief-ssg/brief/internal/content"
 	"github.com/brief-ssg/brief/internal/diag"
+	"github.com/brief-ssg/brief/internal/images"
 	"github.com/brief-ssg/brief/internal/markdown"
 	"github.com/brief-ssg/brief/internal/render"
 	"github.com/brief-ssg/brief/internal/safetext"
@@ -50,6 +52,17 @@ type Model struct {
 	// storyOf finds the story of an article's view, for the lastmod of
 	// the lists that name it.
 	storyOf map[*render.Article]*storyEntry
+
+	// assets are the pictures of static/ articles show, by site path
+	// without the leading slash; nil for a path that is no such
+	// picture (images.go). imageInfo holds their sizes by hash, lent by
+	// the cache; imageErrs the pictures brief cannot size.
+	assets    map[string]*imageAsset
+	imageInfo map[[sha256.Size]byte]images.Info
+	imageErrs diag.List
+	// otherMarkdown are the bodies of plain pages and topic intros, whose
+	// pictures the CSP must allow.
+	otherMarkdown []string
 }
 
 // entry is one published article with its groups.
@@ -62,6 +75,9 @@ type entry struct {
 	story  *storyEntry // nil for an article alone
 	// related are the articles its page lists as related, best first.
 	related []*entry
+	// images hashes the pictures of static/ the body shows, whose
+	// copies and sizes its pages name.
+	images uint64
 
 	feedOnce sync.Once
 	feedBody string
@@ -126,6 +142,7 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 		if in.Description != "" {
 			te.view.Description = in.Description
 		}
+		m.otherMarkdown = append(m.otherMarkdown, in.Body)
 		html, err := m.Markdown.Render(in.Body, markdown.Options{IDPrefix: "intro-", Base: pathBase(cfg.Base), MinHeading: 2})
 		if err != nil {
 			errs.Add(diag.Errorf(in.Path, 0, "%w", err))
@@ -223,6 +240,7 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 			errs.Add(diag.Errorf(pg.Path, 0, "page URL /%s/ is already taken by %s", pg.Slug, prev))
 			continue
 		}
+		m.otherMarkdown = append(m.otherMarkdown, pg.Body)
 		html, err := m.Markdown.Render(pg.Body, markdown.Options{Base: pathBase(cfg.Base), MinHeading: 2})
 		if err != nil {
 			errs.Add(diag.Errorf(pg.Path, 0, "%w", err))
@@ -302,7 +320,10 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	if !a.Updated.IsZero() {
 		v.Updated = a.Updated.In(loc)
 	}
-	if v.Summary == "" {
+	v.Publish = cfg.Publishing(a.Source, a.SourceURL, a.Publish).Mode
+	// A link-only article publishes none of the text, not even the
+	// opening an excerpt summary would quote.
+	if v.Summary == "" && v.Publish != site.PublishLink {
 		v.Summary = mm.Excerpt
 	}
 	for _, te := range e.topics {
@@ -321,13 +342,15 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	return e, nil
 }
 
-// body renders the article's Markdown for its own page.
+// body renders what the site publishes of the article's Markdown for
+// its own page.
 func (m *Model) body(e *entry) (template.HTML, error) {
-	src, err := m.bodyOf(e.src)
+	src, err := m.publishedBody(e)
 	if err != nil {
 		return "", err
 	}
-	html, err := m.Markdown.Render(src, markdown.Options{Base: pathBase(m.Config.Base), MinHeading: 2})
+	up := strings.Repeat("../", strings.Count(e.view.URL, "/"))
+	html, err := m.Markdown.Render(src, markdown.Options{Base: pathBase(m.Config.Base), MinHeading: 2, Image: m.imageHook(up)})
 	if err != nil {
 		return "", bodyError(e.src, err)
 	}
@@ -339,11 +362,11 @@ func (m *Model) body(e *entry) (template.HTML, error) {
 func (m *Model) feedHTML(e *entry) (string, error) {
 	e.feedOnce.Do(func() {
 		var src string
-		if src, e.feedErr = m.bodyOf(e.src); e.feedErr != nil {
+		if src, e.feedErr = m.publishedBody(e); e.feedErr != nil {
 			return
 		}
 		var body []byte
-		body, e.feedErr = m.Markdown.Render(src, markdown.Options{Base: m.Config.Base, MinHeading: 2})
+		body, e.feedErr = m.Markdown.Render(src, markdown.Options{Base: m.Config.Base, MinHeading: 2, Image: m.imageHook(m.Config.Base.String())})
 		if e.feedErr != nil {
 			return
 		}
@@ -358,7 +381,11 @@ func (m *Model) feedHTML(e *entry) (string, error) {
 			b.Write(note)
 			b.WriteString("</blockquote>\n")
 		}
+		if e.view.Publish == site.PublishLink && e.view.Summary != "" {
+			b.WriteString("<p>" + html.EscapeString(e.view.Summary) + "</p>\n")
+		}
 		b.Write(body)
+		b.WriteString(m.creditHTML(e.view))
 		e.feedBody = b.String()
 	})
 	return e.feedBody, e.feedErr

@@ -54,6 +54,7 @@ func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Op
 				return
 			}
 			mm.Words = markdown.Words(body)
+			mm.Images = imageRefs(body)
 			if a.Summary == "" {
 				mm.Excerpt = safetext.Line(excerpt(body, 240))
 			}

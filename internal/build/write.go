@@ -291,6 +291,7 @@ func (m *Model) jobs() ([]job, error) {
 	jobs = append(jobs, m.feedJobs("", m.Config.Title, m.Config.Description, listed)...)
 	jobs = append(jobs, m.sitemapJobs(pages, sitemapLimit)...)
 
+	jobs = append(jobs, m.imageJobs()...)
 	static, err := m.staticJobs(jobs)
 	if err != nil {
 		return nil, err

@@ -173,7 +173,7 @@ func Resize(data []byte, width int) ([]byte, Format, error) {
 	if out == JPEG {
 		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: JPEGQuality})
 	} else {
-		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
+		err = png.Encode(&buf, dst)
 	}
 	if err != nil {
 		return nil, "", fmt.Errorf("encoding a %d-pixel copy: %w", width, err)

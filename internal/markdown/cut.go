@@ -9,25 +9,28 @@ import (
 // words words and paragraphs blocks of text (0: no bound of that kind),
 // and at least the first block of text, cut after its words-th word when
 // it alone is longer (never inside a link or an inline code span), with
-// "…" added. cut says whether anything was left out. Headings and images
-// before the first block of text come along; a block only of images or
-// of a heading does not count as a paragraph.
+// "…" added. cut says whether anything was left out. Headings before
+// the first block of text come along and do not count as paragraphs;
+// blocks only of images are left out, since an excerpt quotes text.
 func Cut(src string, words, paragraphs int) (out string, cut bool) {
 	blocks := splitBlocks(strings.ReplaceAll(src, "\r\n", "\n"))
 	var b strings.Builder
 	total, texts := 0, 0
-	for i, blk := range blocks {
+	for _, blk := range blocks {
+		if imagesOnly(blk) {
+			cut = true
+			continue
+		}
 		n := Words(blk)
-		isText := n > 0 && !strings.HasPrefix(blk, "#") && !imagesOnly(blk)
+		isText := n > 0 && !strings.HasPrefix(blk, "#")
 		over := words > 0 && total+n > words || paragraphs > 0 && isText && texts == paragraphs
 		if over {
 			if texts == 0 && isText && words > 0 {
 				b.WriteString(cutWords(blk, words-total))
-				return strings.TrimSpace(b.String()) + "\n", true
 			}
 			return strings.TrimSpace(b.String()) + "\n", true
 		}
-		if i > 0 {
+		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
 		b.WriteString(blk)
@@ -36,7 +39,7 @@ func Cut(src string, words, paragraphs int) (out string, cut bool) {
 			texts++
 		}
 	}
-	return strings.TrimSpace(b.String()) + "\n", false
+	return strings.TrimSpace(b.String()) + "\n", cut
 }
 
 // splitBlocks splits Markdown at blank lines outside fenced code.

@@ -17,7 +17,8 @@ func TestCut(t *testing.T) {
 		{"the shorter bound wins", three, 6, 3, "First paragraph has five words.\n", true},
 		{"a long first paragraph is cut", "One two three four five six.\n\nMore.\n", 3, 0, "One two three…\n", true},
 		{"never inside a link", "One [two three four](https://x.example/a b) five six.\n", 2, 0, "One [two three four](https://x.example/a b)…\n", true},
-		{"heading and image come along", "# Title\n\n![a picture](/media/a.jpg)\n\nText of the body here.\n\nMore text.\n", 0, 1, "# Title\n\n![a picture](/media/a.jpg)\n\nText of the body here.\n", true},
+		{"a heading comes along, pictures do not", "# Title\n\n![a picture](/media/a.jpg)\n\nText of the body here.\n\nMore text.\n", 0, 1, "# Title\n\nText of the body here.\n", true},
+		{"a picture alone is a cut", "Text.\n\n![a picture](/media/a.jpg)\n", 0, 0, "Text.\n", true},
 		{"fenced code keeps its blank lines", "Intro.\n\n```\na\n\nb\n```\n\nEnd.\n", 0, 2, "Intro.\n\n```\na\n\nb\n```\n", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -99,6 +99,10 @@ type Site struct {
 	Scripts []Script
 	// Feeds are the site's own feeds, which every page advertises.
 	Feeds []FeedLink
+	// Hotlinked says some page shows a picture from another host, so
+	// the CSP must allow https: images; otherwise it allows the site's
+	// own only.
+	Hotlinked bool
 
 	// partials holds the shared partials' output for this site's pages
 	// (see Templates.sharedFuncs): a build makes a new Site, so output
@@ -142,11 +146,49 @@ type Article struct {
 	Body           template.HTML // filled for the article's own page and feeds
 	ReadingMinutes int
 	Image          string
-	Language       string // the article's language tag; "" for the site's
-	Draft          bool
+	// Lead is Image as pages show it; nil without one. LeadInBody says
+	// the published body shows the same picture, so the page need not
+	// show it twice.
+	Lead       *Image
+	LeadInBody bool
+	// Publish is how much of the text the site republishes: "full",
+	// "excerpt" (Body is the opening) or "link" (Body is empty).
+	Publish  string
+	Language string // the article's language tag; "" for the site's
+	Draft    bool
 	// Story is the story the article is part of when other articles
 	// report the same event; nil for an article alone.
 	Story *StoryLink
+}
+
+// Image is a picture as pages show it.
+type Image struct {
+	// URL is a site-relative path ("media/ab/x.jpg"), or an absolute URL
+	// when Remote.
+	URL    string
+	Remote bool
+	// Sizes are the picture's resized copies and itself, narrowest
+	// first, for srcset; empty when brief could not size it.
+	Sizes []ImageSize
+	// Width and Height are its size in pixels; 0 when unknown.
+	Width, Height int
+}
+
+// ImageSize is one file of a picture in srcset: its site-relative path
+// and its width in pixels.
+type ImageSize struct {
+	URL   string
+	Width int
+}
+
+// ImageSources is the CSP's img-src for the site's pages: its own
+// pictures only, unless some page hotlinks one. base.html writes the
+// same; this is for CSPs written elsewhere (HTTP headers).
+func (s *Site) ImageSources() string {
+	if s.Hotlinked {
+		return "'self' https:"
+	}
+	return "'self'"
 }
 
 // StoryLink is what an article's page and list entry show of its story.

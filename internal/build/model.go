@@ -104,6 +104,7 @@ var reserved = map[string]bool{
 	"articles": true, "archive": true, "topics": true, "stories": true, "tags": true, "page": true,
 	"feed.xml": true, "rss.xml": true, "feed.json": true, "sitemap.xml": true,
 	"robots.txt": true, "404.html": true, "style.css": true, "favicon.svg": true,
+	"img": true, // resized copies of pictures (images.go)
 }
 
 func (m *Model) assemble(set *content.Set, opt Options) error {

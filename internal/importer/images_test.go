@@ -167,10 +167,17 @@ func TestImportStoresImages(t *testing.T) {
 	// image (it is a duplicate); --update fetches again and writes the
 	// same names.
 	before := hits.n["/img/crane.jpg"]
+	res, err = Import(context.Background(), []string{srv.URL + "/news/crane"}, options(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	only(t, res, Duplicate)
+	if hits.n["/img/crane.jpg"] != before {
+		t.Errorf("a duplicate's images were fetched again")
+	}
 	opt := options(root, cfg)
 	opt.Update = true
-	res, err = Import(context.Background(), []string{srv.URL + "/news/crane"}, opt)
-	if err != nil {
+	if _, err = Import(context.Background(), []string{srv.URL + "/news/crane"}, opt); err != nil {
 		t.Fatal(err)
 	}
 	if hits.n["/img/crane.jpg"] != before+1 {

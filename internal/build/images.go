@@ -186,8 +186,7 @@ func (a *imageAsset) view() *render.Image {
 }
 
 // leadImage is the view of an article's `image`: a sized picture of
-// static/, a site path brief cannot size, or a remote address; nil for
-// none.
+// static/, another file of static/, or a remote address; nil for none.
 func (m *Model) leadImage(ref string) *render.Image {
 	switch {
 	case ref == "":
@@ -198,8 +197,11 @@ func (m *Model) leadImage(ref string) *render.Image {
 	if a := m.imageAt(ref); a != nil {
 		return a.view()
 	}
-	if u, err := url.Parse(ref); err == nil && strings.HasPrefix(u.Path, "/") {
-		return &render.Image{URL: strings.TrimPrefix(u.EscapedPath(), "/")}
+	// A file of static/ brief cannot size (an SVG the editor drew) is
+	// shown as it is; a path to no file is not shown at all, rather
+	// than as a broken picture.
+	if k := sitePathKey(ref); k != "" && m.in.get("static/"+k) != nil {
+		return &render.Image{URL: escapePath(k)}
 	}
 	return nil
 }

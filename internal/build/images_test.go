@@ -238,3 +238,28 @@ func TestPublishedMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// A lead image that names no file of static/ is not shown as a broken
+// picture; an SVG of the editor's is shown as it is, without a size.
+func TestLeadImageOfNoFile(t *testing.T) {
+	s := imageSiteWith(t, `
+-- content/articles/missing.md --
+---
+title: Missing picture
+date: 2025-01-09T09:00:00Z
+image: /media/nowhere.png
+---
+Text.
+-- content/articles/drawn.md --
+---
+title: Drawn picture
+date: 2025-01-08T09:00:00Z
+image: /media/drawn.svg
+---
+Text.
+-- static/media/drawn.svg --
+<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>
+`).Build()
+	s.AssertFileContent("articles/missing/index.html", "! lead-image", "! nowhere.png")
+	s.AssertFileContent("articles/drawn/index.html", `<figure class="lead-image"><img src="../../media/drawn.svg" alt=""></figure>`)
+}

@@ -259,6 +259,6 @@ Text.
 -- static/media/drawn.svg --
 <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>
 `).Build()
-	s.AssertFileContent("articles/missing/index.html", "! lead-image", "! nowhere.png")
+	s.AssertFileContent("articles/missing/index.html", "! lead-image", `! <img src="../../media/nowhere.png"`)
 	s.AssertFileContent("articles/drawn/index.html", `<figure class="lead-image"><img src="../../media/drawn.svg" alt=""></figure>`)
 }

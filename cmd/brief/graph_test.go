@@ -23,8 +23,9 @@ var layers = [][]string{
 	{"internal/build", "internal/extract"},
 	{"internal/render", "internal/feed", "internal/output", "internal/content", "internal/site",
 		"internal/markdown", "internal/theme", "internal/fetch",
-		"internal/extract/htmlpage", "internal/extract/textdump", "bench/corpus", "internal/stories", "internal/related", "internal/archive"},
-	{"internal/topics", "internal/extract/article", "internal/diag", "internal/slug", "internal/pool", "internal/langdetect"},
+		"internal/extract/htmlpage", "internal/extract/textdump", "bench/corpus", "internal/stories", "internal/related", "internal/archive",
+		"internal/email"},
+	{"internal/topics", "internal/editions", "internal/extract/article", "internal/diag", "internal/slug", "internal/pool", "internal/langdetect"},
 	{"internal/safetext"},
 }
 

@@ -54,6 +54,8 @@ type Config struct {
 	Deploy Deploy `yaml:"deploy"`
 	// Host asks the build for static hosts' configuration files (see Host).
 	Host Host `yaml:"host"`
+	// Editions publishes daily and weekly issues (see Editions).
+	Editions Editions `yaml:"editions"`
 
 	// Location is Timezone resolved; dates without an offset are read in it.
 	Location *time.Location `yaml:"-"`
@@ -167,7 +169,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{}, Source{}, Fetch{}, Deploy{}, CacheRule{}, Host{})
+		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{}, Source{}, Fetch{}, Deploy{}, CacheRule{}, Host{}, Editions{}, Email{}, SMTP{})
 	}
 	// Topic lines come from the tree: the typed decoder does not say
 	// where each list item started.
@@ -246,6 +248,7 @@ func (c *Config) check(path string, doc *yaml.Node) error {
 	c.Stories.check(doc, bad)
 	c.Deploy.check(doc, bad)
 	c.Host.check(doc, bad)
+	c.Editions.check(doc, bad)
 	var slugs slug.Set
 	for i := range c.Topics {
 		t := &c.Topics[i]

@@ -16,22 +16,22 @@ type Page struct {
 	Description string
 	Site        *Site
 
-	Article *Article   // article pages
-	Topic   *Topic     // topic pages
-	Tag     *Tag       // tag pages
-	Story   *Story     // story pages
+	Article *Article // article pages
+	Topic   *Topic   // topic pages
+	Tag     *Tag     // tag pages
+	Story   *Story   // story pages
 	// Edition is the edition an edition page shows, and on the home page
 	// the latest one when site.yaml asks for it.
 	Edition  *Edition
 	Editions *EditionIndex // the edition indexes
 	Email    *Email        // an edition's email
-	Items   []*Article // home: the latest articles
-	Days    []Day      // topic, tag and archive pages: this page's articles by day
-	Topics  []*Topic   // home and the topic index
-	Tags    []*Tag     // the tag index
-	Pager   *Pager     // paginated lists; nil when one page holds all
-	Body    template.HTML
-	Feeds   []FeedLink // feeds offered in <head> and on the page
+	Items    []*Article    // home: the latest articles
+	Days     []Day         // topic, tag and archive pages: this page's articles by day
+	Topics   []*Topic      // home and the topic index
+	Tags     []*Tag        // the tag index
+	Pager    *Pager        // paginated lists; nil when one page holds all
+	Body     template.HTML
+	Feeds    []FeedLink // feeds offered in <head> and on the page
 	// StoryIndex is the story index's path ("stories/") on the home page
 	// when the site has stories of more than one article; "" otherwise.
 	StoryIndex string
@@ -100,7 +100,7 @@ type Site struct {
 	// EditionIndex is the editions' index ("editions/") when the site
 	// publishes editions, for the navigation; "" otherwise.
 	EditionIndex string
-	Location    *time.Location
+	Location     *time.Location
 	// Generated is the build time, shown only when site.yaml opts in.
 	Generated time.Time
 	// Scripts are brief's own inline scripts with their CSP hashes.

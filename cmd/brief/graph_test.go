@@ -34,7 +34,7 @@ var layers = [][]string{
 var testSupport = []string{
 	"internal/sitetest", "internal/golden", "internal/tbfake", "internal/htmlcheck",
 	"internal/extractmetric", "internal/extract/articletest", "internal/browsertest",
-	"bench/build", "bench/stories", "bench/archive", "internal/archive/warctest", "internal/s3test",
+	"bench/build", "bench/stories", "bench/archive", "internal/archive/warctest", "internal/s3test", "internal/smtptest",
 }
 
 // TestPackageGraphReadsOneWay fails when a package imports one of its own

@@ -1,7 +1,11 @@
 package build
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"html/template"
+	"io/fs"
 	"net/mail"
 	"strings"
 	"sync"
@@ -14,6 +18,7 @@ import (
 	"github.com/brief-ssg/brief/internal/feed"
 	"github.com/brief-ssg/brief/internal/markdown"
 	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // Editions on the published site (site.yaml's editions:). Each day, or
@@ -490,4 +495,42 @@ func (m *Model) editionFeed(c editions.Cadence, dir string, list []*editionEntry
 		f.Items = append(f.Items, feed.Item{URL: mv.URL, Title: title, Summary: mv.Preheader, ContentHTML: b.String(), Published: ee.date})
 	}
 	return f
+}
+
+// EditionMessage reads the site in src as Load does and returns the
+// edition id's email ("2023-06-14", "week-2023-06-12") with no
+// recipient, Date or Message-ID, ready to send, and the site's
+// configuration, whose editions: email: smtp: says where to.
+func EditionMessage(ctx context.Context, src fs.FS, opt Options, id string) (*email.Message, *site.Config, error) {
+	m, err := Load(ctx, src, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	ed := m.Config.Editions
+	if !ed.On() {
+		return nil, nil, errors.New("the site publishes no editions: turn on daily or weekly under editions: in site.yaml")
+	}
+	if _, err := editions.Parse(id, m.Config.Location, ed.WeekStart); err != nil {
+		return nil, nil, err
+	}
+	for _, ee := range m.Editions {
+		if ee.view.ID != id {
+			continue
+		}
+		msg, err := m.editionMessage(ee)
+		if err != nil {
+			return nil, nil, err
+		}
+		msg.Date, msg.ID = time.Time{}, ""
+		return msg, m.Config, nil
+	}
+	var ids []string
+	for _, ee := range m.Editions {
+		ids = append(ids, ee.view.ID)
+	}
+	hint := "the site has no editions yet"
+	if len(ids) > 0 {
+		hint = "the newest are " + strings.Join(ids[:min(3, len(ids))], ", ") + " (editions/ in the built site lists them all)"
+	}
+	return nil, nil, fmt.Errorf("no edition %s: no article is published in that period and content/editions/%s.md does not exist; %s", id, id, hint)
 }

@@ -49,8 +49,8 @@ type Message struct {
 	// header; none leaves the header out.
 	ListUnsubscribe []string
 	// Date is the message's Date header; ID its Message-ID without the
-	// angle brackets. Both are given, not made, so that the same edition
-	// always gives the same bytes.
+	// angle brackets. A build gives both, so that the same edition always
+	// gives the same bytes; left zero, sending stamps its own.
 	Date time.Time
 	ID   string
 	HTML []byte
@@ -82,8 +82,13 @@ func (m *Message) msg() (*mail.Msg, error) {
 		}
 	}
 	g.Subject(m.Subject)
-	g.SetDateWithValue(m.Date)
-	g.SetMessageIDWithValue(m.ID)
+	// Left zero, go-mail stamps the time of sending and a random ID.
+	if !m.Date.IsZero() {
+		g.SetDateWithValue(m.Date)
+	}
+	if m.ID != "" {
+		g.SetMessageIDWithValue(m.ID)
+	}
 	if len(m.ListUnsubscribe) > 0 {
 		uris := make([]string, len(m.ListUnsubscribe))
 		for i, u := range m.ListUnsubscribe {

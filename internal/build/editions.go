@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/mail"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -88,6 +89,9 @@ func (m *Model) readEditionIntros(intros []*content.EditionIntro) error {
 		if m.intros == nil {
 			m.intros = map[string]*editionIntro{}
 		}
+		// Links the editor wrote relative to the edition's page resolve
+		// against it in the email, which is read away from the site.
+		mail = []byte(feed.AbsoluteLinks(string(mail), m.absURL(editionIndex+p.ID()+"/")))
 		m.intros[p.ID()] = &editionIntro{src: in, period: p, page: template.HTML(page), mail: template.HTML(mail)}
 	}
 	if ed.On() {
@@ -260,7 +264,7 @@ func (m *Model) emailItem(e *entry) render.EmailItem {
 		// Rendered with the absolute base, as for feeds; the note was
 		// checked when the article's page rendered it.
 		if note, err := m.Markdown.Render(e.src.Note, markdown.Options{IDPrefix: "note-", Base: m.Config.Base, MinHeading: 3}); err == nil {
-			it.Note = template.HTML(note)
+			it.Note = template.HTML(feed.AbsoluteLinks(string(note), m.absURL(v.URL)))
 		}
 	}
 	if l := v.Story; l != nil {
@@ -396,9 +400,14 @@ func (m *Model) editionJobs() []job {
 		// the sender and list headers are site.yaml's, in every key.
 		in := []any{ee.mail, ee.date}
 		jobs = append(jobs,
+			// The email.html job alone checks the email, so that a
+			// failure is reported once, not for each of the three files.
 			job{name: dir + "email.html", in: in, run: func() ([]byte, error) {
 				html, _, err := m.editionEmail(ee)
-				return html, err
+				if err != nil {
+					return nil, err
+				}
+				return html, email.Check(dir+"email.html", html)
 			}},
 			job{name: dir + "email.txt", in: in, run: func() ([]byte, error) {
 				_, text, err := m.editionEmail(ee)
@@ -429,7 +438,7 @@ func (m *Model) editionJobs() []job {
 }
 
 // editionEmail renders an edition's email once: the HTML with its CSS
-// inlined and checked against the rules of email, and the plain text.
+// inlined, and the plain text.
 func (m *Model) editionEmail(ee *editionEntry) (html, text []byte, err error) {
 	ee.once.Do(func() {
 		p := &render.Page{Kind: "email", Path: ee.view.URL + "email.html", Title: ee.mail.Subject, Site: m.Site, Email: ee.mail}
@@ -438,9 +447,6 @@ func (m *Model) editionEmail(ee *editionEntry) (html, text []byte, err error) {
 			return
 		}
 		if ee.html, ee.err = email.Inline(raw); ee.err != nil {
-			return
-		}
-		if ee.err = email.Check(ee.view.URL+"email.html", ee.html); ee.err != nil {
 			return
 		}
 		ee.text = m.emailText(ee.mail)
@@ -533,4 +539,9 @@ func EditionMessage(ctx context.Context, src fs.FS, opt Options, id string) (*em
 		hint = "the newest are " + strings.Join(ids[:min(3, len(ids))], ", ") + " (editions/ in the built site lists them all)"
 	}
 	return nil, nil, fmt.Errorf("no edition %s: no article is published in that period and content/editions/%s.md does not exist; %s", id, id, hint)
+}
+
+// absURL is the absolute URL of a site-relative path, parsed.
+func (m *Model) absURL(p string) *url.URL {
+	return m.Config.Base.ResolveReference(&url.URL{Path: p})
 }

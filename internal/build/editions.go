@@ -545,3 +545,13 @@ func EditionMessage(ctx context.Context, src fs.FS, opt Options, id string) (*em
 func (m *Model) absURL(p string) *url.URL {
 	return m.Config.Base.ResolveReference(&url.URL{Path: p})
 }
+
+// EditionViews returns the editions as their pages show them: the daily
+// ones newest first, then the weekly ones.
+func (m *Model) EditionViews() []*render.Edition {
+	out := make([]*render.Edition, len(m.Editions))
+	for i, ee := range m.Editions {
+		out[i] = ee.view
+	}
+	return out
+}

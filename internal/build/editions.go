@@ -39,6 +39,7 @@ type editionEntry struct {
 	entries []*entry // newest first
 	view    *render.Edition
 	mail    *render.Email
+	page    *render.Page // the email's
 	// date is the newest article's, else the period's start: the
 	// message's Date and the feed item's.
 	date time.Time
@@ -237,6 +238,7 @@ func (m *Model) newEdition(ee *editionEntry) {
 	}
 	mv.Preheader = preheader(headlines)
 	ee.view, ee.mail = v, mv
+	ee.page = &render.Page{Kind: "email", Path: v.URL + "email.html", Title: mv.Subject, Site: m.Site, Email: mv}
 }
 
 // preheader is the line a mail client shows after the subject: the
@@ -395,10 +397,11 @@ func (m *Model) editionJobs() []job {
 	for _, ee := range m.Editions {
 		ee := ee
 		dir := ee.view.URL
-		// Everything the three files are made from: the email's view
-		// (with the edition's articles, every URL absolute) and its date;
+		// Everything the three files are made from: the email's page
+		// (its view holds the edition's articles, every URL absolute;
+		// its Site what a site's own email.html may read) and its date;
 		// the sender and list headers are site.yaml's, in every key.
-		in := []any{ee.mail, ee.date}
+		in := []any{ee.page, ee.date}
 		jobs = append(jobs,
 			// The email.html job alone checks the email, so that a
 			// failure is reported once, not for each of the three files.
@@ -441,9 +444,8 @@ func (m *Model) editionJobs() []job {
 // inlined, and the plain text.
 func (m *Model) editionEmail(ee *editionEntry) (html, text []byte, err error) {
 	ee.once.Do(func() {
-		p := &render.Page{Kind: "email", Path: ee.view.URL + "email.html", Title: ee.mail.Subject, Site: m.Site, Email: ee.mail}
 		var raw []byte
-		if raw, ee.err = m.Templates.Render(p); ee.err != nil {
+		if raw, ee.err = m.Templates.Render(ee.page); ee.err != nil {
 			return
 		}
 		if ee.html, ee.err = email.Inline(raw); ee.err != nil {

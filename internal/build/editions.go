@@ -33,6 +33,10 @@ import (
 // editionIndex is where the index of every edition is published.
 const editionIndex = "editions/"
 
+// emailContentWidth is the width, in pixels, of the theme email's text
+// column: 600 less its padding; images in intros and notes get it.
+const emailContentWidth = 544
+
 // editionEntry is one edition with what its files are made from.
 type editionEntry struct {
 	period  editions.Period
@@ -92,7 +96,7 @@ func (m *Model) readEditionIntros(intros []*content.EditionIntro) error {
 		}
 		// Links the editor wrote relative to the edition's page resolve
 		// against it in the email, which is read away from the site.
-		mail = []byte(feed.AbsoluteLinks(string(mail), m.absURL(editionIndex+p.ID()+"/")))
+		mail = []byte(email.FitImages(feed.AbsoluteLinks(string(mail), m.absURL(editionIndex+p.ID()+"/")), emailContentWidth))
 		m.intros[p.ID()] = &editionIntro{src: in, period: p, page: template.HTML(page), mail: template.HTML(mail)}
 	}
 	if ed.On() {
@@ -266,7 +270,7 @@ func (m *Model) emailItem(e *entry) render.EmailItem {
 		// Rendered with the absolute base, as for feeds; the note was
 		// checked when the article's page rendered it.
 		if note, err := m.Markdown.Render(e.src.Note, markdown.Options{IDPrefix: "note-", Base: m.Config.Base, MinHeading: 3}); err == nil {
-			it.Note = template.HTML(feed.AbsoluteLinks(string(note), m.absURL(v.URL)))
+			it.Note = template.HTML(email.FitImages(feed.AbsoluteLinks(string(note), m.absURL(v.URL)), emailContentWidth-28))
 		}
 	}
 	if l := v.Story; l != nil {

@@ -269,3 +269,22 @@ func TestEditionRebuilds(t *testing.T) {
 	}
 	s.AssertNoFile("editions/2023-06-11/index.html", "editions/daily/index.html")
 }
+
+// TestEditionEmailImages: images an editor puts in an introduction or a
+// note, which Markdown cannot size, get the email's column width and an
+// absolute address, so that the email passes its check.
+func TestEditionEmailImages(t *testing.T) {
+	s := sitetest.New(t, editionsSite+`
+-- content/editions/2023-06-12.md --
+---
+title: With a chart
+---
+![Tariff rates since 2018](/images/chart.png)
+-- static/images/chart.png --
+png
+`).Build()
+	s.AssertFileContent("editions/2023-06-12/email.html",
+		`<img src="https://example.org/brief/images/chart.png" alt="Tariff rates since 2018" width="544" style="max-width:100%;height:auto"/>`)
+	s.AssertFileContent("editions/2023-06-12/index.html", `<img src="/brief/images/chart.png" alt="Tariff rates since 2018"`)
+	s.AssertFileContent("editions/2023-06-12/email.txt", "[Tariff rates since 2018]")
+}

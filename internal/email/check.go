@@ -76,13 +76,18 @@ func Check(name string, data []byte) error {
 			if why, ok := forbidden[tag]; ok {
 				bad(at, "<%s> in an email: %s; remove it", tag, why)
 			}
-			attrs := map[string]string{}
+			// In the order written, so that the report is the same
+			// every time.
+			var attrs [][2]string
+			has := map[string]string{}
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
+				attrs = append(attrs, [2]string{string(k), string(v)})
+				has[string(k)] = string(v)
 			}
-			for k, v := range attrs {
+			for _, kv := range attrs {
+				k, v := kv[0], kv[1]
 				if strings.HasPrefix(k, "on") {
 					bad(at, "<%s %s> in an email: event handlers are scripts; remove it", tag, k)
 				}
@@ -100,11 +105,11 @@ func Check(name string, data []byte) error {
 				}
 			}
 			if tag == "img" {
-				if _, ok := attrs["alt"]; !ok {
-					bad(at, "<img src=%q> has no alt attribute: clients that block images show it instead; add alt (empty for a decorative image)", attrs["src"])
+				if _, ok := has["alt"]; !ok {
+					bad(at, "<img src=%q> has no alt attribute: clients that block images show it instead; add alt (empty for a decorative image)", has["src"])
 				}
-				if _, ok := attrs["width"]; !ok {
-					bad(at, "<img src=%q> has no width attribute: Outlook shows an image at its full size without one; add width", attrs["src"])
+				if _, ok := has["width"]; !ok {
+					bad(at, "<img src=%q> has no width attribute: Outlook shows an image at its full size without one; add width", has["src"])
 				}
 			}
 			if tag == "style" && tt == html.StartTagToken {
@@ -159,4 +164,50 @@ func CheckAddress(addr string) error {
 		return fmt.Errorf("%q is not an email address", addr)
 	}
 	return nil
+}
+
+// FitImages gives each image of the HTML fragment s that has no width
+// attribute a width of width pixels, scaled down on narrower screens,
+// and an empty alt when it has none: Markdown cannot say either, and
+// Outlook shows an image without a width at its full size. The rest of
+// the fragment is copied byte for byte.
+func FitImages(s string, width int) string {
+	if !strings.Contains(s, "<img") {
+		return s
+	}
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return b.String()
+		}
+		raw := string(z.Raw()) // Token rewrites the buffer Raw points into
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			b.WriteString(raw)
+			continue
+		}
+		tok := z.Token()
+		if tok.Data != "img" {
+			b.WriteString(raw)
+			continue
+		}
+		var hasWidth, hasAlt bool
+		for _, a := range tok.Attr {
+			hasWidth = hasWidth || a.Key == "width"
+			hasAlt = hasAlt || a.Key == "alt"
+		}
+		if hasWidth && hasAlt {
+			b.WriteString(raw)
+			continue
+		}
+		if !hasAlt {
+			tok.Attr = append(tok.Attr, html.Attribute{Key: "alt"})
+		}
+		if !hasWidth {
+			tok.Attr = append(tok.Attr, html.Attribute{Key: "width", Val: fmt.Sprint(width)},
+				html.Attribute{Key: "style", Val: "max-width:100%;height:auto"})
+		}
+		b.WriteString(tok.String())
+	}
 }

@@ -300,3 +300,21 @@ func TestRecipients(t *testing.T) {
 		t.Errorf("Recipients of a bad line: %v, want list.txt:2:", err)
 	}
 }
+
+func TestFitImages(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<p><img src="https://e.org/a.png" alt="A"></p>`, `<p><img src="https://e.org/a.png" alt="A" width="544" style="max-width:100%;height:auto"></p>`},
+		{`<img src="https://e.org/a.png">`, `<img src="https://e.org/a.png" alt="" width="544" style="max-width:100%;height:auto">`},
+		{`<img src="https://e.org/a.png" width="120" alt="">`, `<img src="https://e.org/a.png" width="120" alt="">`},
+		{`<p>No image &amp; text</p>`, `<p>No image &amp; text</p>`},
+	}
+	for _, tt := range tests {
+		got := email.FitImages(tt.in, 544)
+		if got != tt.want {
+			t.Errorf("FitImages(%s) =\n%s\nwant\n%s", tt.in, got, tt.want)
+		}
+		if err := email.Check("f.html", []byte(got)); err != nil {
+			t.Errorf("the fitted fragment fails the check: %v", err)
+		}
+	}
+}

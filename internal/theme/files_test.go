@@ -20,9 +20,9 @@ func TestMatch(t *testing.T) {
 		{names: []string{"style.css", "article.html"}, want: []string{"static/style.css", "templates/article.html"}},
 		{names: []string{"static"}, want: []string{"static/favicon.svg", "static/style.css"}},
 		{names: []string{"partials/"}, want: []string{
-			"templates/partials/calendar-nav.html", "templates/partials/days.html", "templates/partials/footer.html", "templates/partials/item.html",
-			"templates/partials/meta.html", "templates/partials/months.html", "templates/partials/nav.html", "templates/partials/pager.html",
-			"templates/partials/report.html", "templates/partials/topic-card.html",
+			"templates/partials/calendar-nav.html", "templates/partials/days.html", "templates/partials/edition-body.html", "templates/partials/footer.html",
+			"templates/partials/item.html", "templates/partials/meta.html", "templates/partials/months.html", "templates/partials/nav.html",
+			"templates/partials/pager.html", "templates/partials/report.html", "templates/partials/topic-card.html",
 		}},
 		{names: []string{"item.html"}, err: `no file or folder "item.html"`},
 		{names: []string{"partials/item.html", "part", "/"}, err: `no file or folder "part", ""`},

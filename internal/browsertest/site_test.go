@@ -106,7 +106,7 @@ func targets(t *testing.T, m *build.Model) []target {
 			break
 		}
 	}
-	ts = append(ts, target{"edition", ed.URL, everyLook}, target{"editions", "editions/", someLooks})
+	ts = append(ts, target{"edition", ed.URL, someLooks}, target{"editions", "editions/", []look{{phone, "dark"}}})
 	return ts
 }
 

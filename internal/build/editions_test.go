@@ -106,7 +106,8 @@ func TestEditionBoundaries(t *testing.T) {
 		"https://example.org/brief/topics/trade/") // the intro's link, made absolute
 	// The home page opens with the latest daily edition; every page's
 	// navigation links the editions.
-	s.AssertFileContent("index.html", "The latest daily edition", `href="editions/2023-06-12/">Monday, June 12, 2023</a>`, `href="editions/">Editions</a>`)
+	s.AssertFileContent("index.html", `href="editions/2023-06-12/">The latest daily edition</a>`, "Daily edition · Monday, June 12, 2023 · 1 article",
+		`<li><a href="articles/monday-early/">Monday Taiwan report</a></li>`, `href="editions/">Editions</a>`)
 	s.AssertFileContent("articles/sunday-late/index.html", `href="../../editions/">Editions</a>`)
 	s.AssertFileContent("sitemap.xml", "https://example.org/brief/editions/2023-06-11/</loc><lastmod>2023-06-11T23:30:00-04:00</lastmod>")
 	s.AssertNoLiveMarkup()

@@ -23,8 +23,9 @@ var layers = [][]string{
 	{"internal/build", "internal/extract"},
 	{"internal/render", "internal/feed", "internal/output", "internal/content", "internal/site",
 		"internal/markdown", "internal/theme", "internal/fetch",
-		"internal/extract/htmlpage", "internal/extract/textdump", "bench/corpus", "internal/stories", "internal/related", "internal/archive"},
-	{"internal/topics", "internal/extract/article", "internal/diag", "internal/slug", "internal/pool", "internal/langdetect", "internal/images"},
+		"internal/extract/htmlpage", "internal/extract/textdump", "bench/corpus", "internal/stories", "internal/related", "internal/archive",
+		"internal/email"},
+	{"internal/topics", "internal/editions", "internal/extract/article", "internal/diag", "internal/slug", "internal/pool", "internal/langdetect", "internal/images"},
 	{"internal/safetext"},
 }
 
@@ -33,7 +34,7 @@ var layers = [][]string{
 var testSupport = []string{
 	"internal/sitetest", "internal/golden", "internal/tbfake", "internal/htmlcheck",
 	"internal/extractmetric", "internal/extract/articletest", "internal/browsertest",
-	"bench/build", "bench/stories", "bench/archive", "internal/archive/warctest", "internal/s3test",
+	"bench/build", "bench/stories", "bench/archive", "internal/archive/warctest", "internal/s3test", "internal/smtptest",
 }
 
 // TestPackageGraphReadsOneWay fails when a package imports one of its own

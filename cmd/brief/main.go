@@ -57,6 +57,7 @@ func commands() map[string]command {
 		"list":    {"list what builds leave out: drafts and future articles", runList},
 		"merge":   {"add the articles of shards imported elsewhere, as one import would", runMerge},
 		"new":     {"create a new article file, dated now in the site's time zone", runNew},
+		"send":    {"send an edition's email through the site's SMTP server", runSend},
 		"serve":   {"preview the site, rebuilding and reloading as files change", runServe},
 		"sources": {"list the sources brief fetch follows; import or export them as OPML", runSources},
 		"stories": {"print how the articles group into stories (the same event, many sources)", runStories},

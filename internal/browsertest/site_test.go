@@ -94,6 +94,19 @@ func targets(t *testing.T, m *build.Model) []target {
 		member = st.Reports[0].Copies[0]
 	}
 	ts = append(ts, target{"article in a story", member.URL, someLooks})
+	// The editions: the one with an editor's introduction, and the index.
+	eds := m.EditionViews()
+	if len(eds) == 0 {
+		t.Fatal("the example site has no editions")
+	}
+	ed := eds[0]
+	for _, e := range eds {
+		if e.Intro != "" {
+			ed = e
+			break
+		}
+	}
+	ts = append(ts, target{"edition", ed.URL, someLooks}, target{"editions", "editions/", []look{{phone, "dark"}}})
 	return ts
 }
 

@@ -199,6 +199,9 @@ func load(ctx context.Context, src fs.FS, in *inputs, opt Options) (*Model, erro
 			return nil, err
 		}
 	}
+	if err := m.planEditions(); err != nil {
+		return nil, err
+	}
 	// The home page's topic cards name each story once, like the lists.
 	for _, te := range m.Topics {
 		for _, e := range collapse(te.articles) {

@@ -19,7 +19,7 @@ const CacheKind = "cache"
 
 // cacheFormat starts every cache file; a file in another format is
 // ignored.
-const cacheFormat = "brief cache v4"
+const cacheFormat = "brief cache v5"
 
 // cacheData is a Cache as a cache file holds it, but for its articles,
 // which follow it in the file: by path, sorted, each a length and its memo
@@ -41,6 +41,8 @@ type pageMemo struct {
 	Loc   string
 	Page  *content.Page
 	Intro *content.Intro
+	// Edition is an edition's intro.
+	Edition *content.EditionIntro
 }
 
 // encode returns the cache file for a brief identified by tool.
@@ -67,7 +69,7 @@ func (f cacheFile) WriteTo(w io.Writer) (int64, error) {
 		Pages: make(map[string]*pageMemo, len(c.others)),
 	}
 	for p, m := range c.others {
-		d.Pages[p] = &pageMemo{Sum: m.Sum, Loc: m.Loc, Page: m.File.Page, Intro: m.File.Intro}
+		d.Pages[p] = &pageMemo{Sum: m.Sum, Loc: m.Loc, Page: m.File.Page, Intro: m.File.Intro, Edition: m.File.Edition}
 	}
 	e := encoder{b: make([]byte, 0, 64<<10+len(c.files)*64)}
 	if err := e.value(reflect.ValueOf(d)); err != nil {
@@ -164,10 +166,18 @@ func decodeCache(data []byte, tool string) *Cache {
 		c.articles[p] = m
 	}
 	for p, m := range d.Pages {
-		if m == nil || (m.Page == nil) == (m.Intro == nil) {
+		if m == nil || btoi(m.Page != nil)+btoi(m.Intro != nil)+btoi(m.Edition != nil) != 1 {
 			continue
 		}
-		c.others[p] = &otherMemo{Sum: m.Sum, Loc: m.Loc, File: content.Parsed{Path: p, Page: m.Page, Intro: m.Intro}}
+		c.others[p] = &otherMemo{Sum: m.Sum, Loc: m.Loc, File: content.Parsed{Path: p, Page: m.Page, Intro: m.Intro, Edition: m.Edition}}
 	}
 	return c
+}
+
+// btoi is 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -71,15 +71,21 @@ func (m *Model) feedJobs(dir, title, description string, entries []*entry) []job
 		}
 		return f, nil
 	}
+	// An empty feed takes its date from the newest article, so that
+	// date is one of its inputs.
+	var fallback time.Time
+	if len(entries) == 0 && len(m.Articles) > 0 {
+		fallback = m.Articles[0].view.Date
+	}
+	return m.feedFiles(dir, []any{title, description, entries, fallback}, build)
+}
+
+// feedFiles writes the feed build makes in each format into dir; in is
+// everything build reads (see job.in).
+func (m *Model) feedFiles(dir string, in any, build func() (*feed.Feed, error)) []job {
 	jobs := make([]job, len(feedFormats))
 	for i, format := range feedFormats {
-		// An empty feed takes its date from the newest article, so that
-		// date is one of its inputs.
-		var fallback time.Time
-		if len(entries) == 0 && len(m.Articles) > 0 {
-			fallback = m.Articles[0].view.Date
-		}
-		jobs[i] = job{name: dir + format.file, in: []any{title, description, entries, fallback}, run: func() ([]byte, error) {
+		jobs[i] = job{name: dir + format.file, in: in, run: func() ([]byte, error) {
 			f, err := build()
 			if err != nil {
 				return nil, err

@@ -65,6 +65,16 @@ func TestIncrementalMatchesBuild(t *testing.T) {
 		{"topic removed", func() {
 			s.ReplaceInFile("site.yaml", "  - slug: quiet\n    title: Still quiet\n    match:\n      any: [Taiwan]\n", "")
 		}, true},
+		// Editions: an intro's edit renders its edition's files, a new
+		// intro makes the edition it names.
+		{"edition intro edited", func() {
+			s.ReplaceInFile("content/editions/week-2023-11-13.md", "A single meeting", "One meeting")
+		}, true},
+		{"edition intro added", func() {
+			s.EditFiles("content/editions/2023-11-17.md", "---\ntitle: Beijing answers\n---\nThe reaction.\n")
+		}, true},
+		{"edition intro removed", func() { s.RemoveFiles("content/editions/2023-06-14.md") }, true},
+		{"home without the edition", func() { s.ReplaceInFile("site.yaml", "  home: true", "  home: false") }, false},
 		{"site.yaml changed", func() { s.ReplaceInFile("site.yaml", "per_page: 10", "per_page: 3") }, false},
 	}
 	for _, st := range steps {

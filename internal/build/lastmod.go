@@ -56,6 +56,11 @@ func (m *Model) sitemapEntry(p *render.Page) sitemapURL {
 	for _, t := range p.Topics {
 		lists = append(lists, t.Latest)
 	}
+	if ed := p.Edition; ed != nil {
+		for _, s := range ed.Sections {
+			lists = append(lists, s.Items)
+		}
+	}
 	// A list names a story by one article, but the story's page and its
 	// "N more reports" change with every member.
 	for _, list := range lists {

@@ -37,6 +37,9 @@ type Model struct {
 	// Stories are the stories of more than one article, in order of
 	// their first article (see storypages.go).
 	Stories []*storyEntry
+	// Editions are the daily editions, newest first, then the weekly
+	// ones (see editions.go).
+	Editions []*editionEntry
 
 	src    fs.FS
 	in     *inputs
@@ -63,6 +66,8 @@ type Model struct {
 	// otherMarkdown are the bodies of plain pages and topic intros, whose
 	// pictures the CSP must allow.
 	otherMarkdown []string
+	// intros are the editors' introductions to editions, by edition ID.
+	intros map[string]*editionIntro
 }
 
 // entry is one published article with its groups.
@@ -101,7 +106,7 @@ type tagEntry struct {
 // reserved are top-level names brief publishes itself; a plain page may not
 // take them.
 var reserved = map[string]bool{
-	"articles": true, "archive": true, "topics": true, "stories": true, "tags": true, "page": true,
+	"articles": true, "archive": true, "topics": true, "stories": true, "editions": true, "tags": true, "page": true,
 	"feed.xml": true, "rss.xml": true, "feed.json": true, "sitemap.xml": true,
 	"robots.txt": true, "404.html": true, "style.css": true, "favicon.svg": true,
 	"img": true, // resized copies of pictures (images.go)
@@ -151,6 +156,8 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 		}
 		te.view.Intro = template.HTML(html)
 	}
+
+	errs.Add(m.readEditionIntros(set.EditionIntros))
 
 	tags := map[string]*tagEntry{}
 	// Slugs by tag as written: a few hundred tags spelled the same way on

@@ -223,6 +223,7 @@ func (m *Model) jobs() ([]job, error) {
 	if len(m.Stories) > 0 {
 		home.StoryIndex = storyIndex
 	}
+	home.Edition = m.latestEdition()
 	page(home)
 	for _, p := range m.lists("archive", "articles/", "All articles", listed) {
 		page(p)
@@ -233,6 +234,10 @@ func (m *Model) jobs() ([]job, error) {
 	for _, p := range m.storyPages() {
 		page(p)
 	}
+	for _, p := range m.editionPages() {
+		page(p)
+	}
+	jobs = append(jobs, m.editionJobs()...)
 	at := make(map[*topicEntry]map[*entry]int, len(m.Topics))
 	for _, te := range m.Topics {
 		at[te] = make(map[*entry]int, len(te.articles))

@@ -5,6 +5,7 @@
 //
 //	content/topics/<topic-slug>.md   the editor's intro to a topic in site.yaml
 //	content/pages/<name>.md          a plain page published at /<name>/
+//	content/editions/<id>.md         the editor's intro to an edition (2023-06-14, week-2023-06-12)
 //	content/**/*.md (anything else)  an article, published at /articles/<slug>/
 //
 // An article's slug comes from its file name (or a `slug` field), never from
@@ -40,6 +41,7 @@ const (
 	KindArticle Kind = iota
 	KindTopicIntro
 	KindPage
+	KindEditionIntro
 )
 
 // KindOf classifies a path relative to the site root ("content/...").
@@ -50,6 +52,8 @@ func KindOf(p string) Kind {
 		return KindTopicIntro
 	case strings.HasPrefix(rel, "pages/") && strings.Count(rel, "/") == 1:
 		return KindPage
+	case strings.HasPrefix(rel, "editions/") && strings.Count(rel, "/") == 1:
+		return KindEditionIntro
 	}
 	return KindArticle
 }
@@ -122,11 +126,23 @@ type Intro struct {
 	Body        string
 }
 
+// EditionIntro is the editor's introduction to one edition.
+type EditionIntro struct {
+	Path    string
+	Edition string // the edition's ID, from the file name: 2023-06-14, week-2023-06-12
+	Title   string // optional: the edition's headline
+	Body    string
+	// BodyLine is the line the body starts on, for errors in it.
+	BodyLine int
+}
+
 // Set is everything in content/.
 type Set struct {
 	Articles []*Article // sorted newest first, then by slug
 	Pages    []*Page    // sorted by slug
 	Intros   []*Intro   // sorted by topic
+	// EditionIntros are sorted by edition ID.
+	EditionIntros []*EditionIntro
 }
 
 // Load reads every Markdown file under content/ in fsys. Dates without an
@@ -168,7 +184,7 @@ func CheckDir(fsys fs.FS) error {
 	if _, err := fs.ReadDir(fsys, Dir); err != nil {
 		return diag.Errorf(Dir, 0, "the content folder cannot be read: %v", err)
 	}
-	for _, sub := range []string{"articles", "pages", "topics"} {
+	for _, sub := range []string{"articles", "pages", "topics", "editions"} {
 		p := Dir + "/" + sub
 		fi, err := fs.Stat(fsys, p)
 		switch {
@@ -225,6 +241,7 @@ type Parsed struct {
 	Article *Article
 	Page    *Page
 	Intro   *Intro
+	Edition *EditionIntro
 	Err     error
 }
 
@@ -239,9 +256,11 @@ func ParseFile(p string, data []byte, loc *time.Location) Parsed {
 		f.Page, f.Err = ParsePage(p, data)
 	case KindTopicIntro:
 		f.Intro, f.Err = ParseIntro(p, data)
+	case KindEditionIntro:
+		f.Edition, f.Err = ParseEditionIntro(p, data)
 	}
 	if f.Err != nil {
-		f.Article, f.Page, f.Intro = nil, nil, nil
+		f.Article, f.Page, f.Intro, f.Edition = nil, nil, nil, nil
 	}
 	return f
 }
@@ -273,6 +292,8 @@ func Assemble(files []Parsed) (*Set, error) {
 			set.Pages = append(set.Pages, f.Page)
 		case f.Intro != nil:
 			set.Intros = append(set.Intros, f.Intro)
+		case f.Edition != nil:
+			set.EditionIntros = append(set.EditionIntros, f.Edition)
 		}
 	}
 	sort.SliceStable(set.Articles, func(i, j int) bool {
@@ -467,6 +488,20 @@ func ParseIntro(p string, data []byte) (*Intro, error) {
 	return &Intro{
 		Path: p, Topic: strings.TrimSuffix(path.Base(p), ".md"),
 		Title: safetext.Line(f.Title), Description: safetext.Line(f.Description), Body: body,
+	}, nil
+}
+
+// ParseEditionIntro reads the editor's introduction to an edition; its
+// file name is the edition's ID, which the build checks against the
+// site's editions.
+func ParseEditionIntro(p string, data []byte) (*EditionIntro, error) {
+	f, _, body, line, err := parse(p, data)
+	if err != nil {
+		return nil, err
+	}
+	return &EditionIntro{
+		Path: p, Edition: strings.TrimSuffix(path.Base(p), ".md"),
+		Title: safetext.Line(f.Title), Body: body, BodyLine: line,
 	}, nil
 }
 

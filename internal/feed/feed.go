@@ -194,7 +194,7 @@ func prepareItem(src *Item) (item, error) {
 	}
 	it.summary = line(src.Summary)
 	page, _ := url.Parse(it.url) // checked by absURL
-	it.content = paragraph(absoluteLinks(src.ContentHTML, page))
+	it.content = paragraph(AbsoluteLinks(src.ContentHTML, page))
 	it.authors = lines(src.Authors)
 	it.tags = lines(src.Tags)
 	return it, nil

@@ -13,14 +13,15 @@ var urlAttrs = map[string]bool{
 	"longdesc": true, "action": true, "formaction": true, "background": true,
 }
 
-// absoluteLinks resolves every URL in the HTML fragment s against page,
+// AbsoluteLinks resolves every URL in the HTML fragment s against page,
 // the URL of the page the fragment was written for: a feed reader shows
 // the fragment away from that page and would otherwise resolve "../x/",
 // "x.png" or "#fn:1" against the feed's own URL. URLs that are already
 // absolute are kept as written; one that cannot be parsed loses its
 // attribute, since no reader could follow it either. Everything else in
-// the fragment is copied byte for byte.
-func absoluteLinks(s string, page *url.URL) string {
+// the fragment is copied byte for byte. Edition emails, read away from
+// the site too, use it as well.
+func AbsoluteLinks(s string, page *url.URL) string {
 	if !strings.ContainsAny(s, "<") {
 		return s
 	}

@@ -29,9 +29,9 @@ func TestContentLinksResolved(t *testing.T) {
 	base, _ := url.Parse(page)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := absoluteLinks(c.html, base)
+			got := AbsoluteLinks(c.html, base)
 			if !strings.Contains(got, c.want) {
-				t.Errorf("absoluteLinks(%q)\n got %q\nwant it to contain %q", c.html, got, c.want)
+				t.Errorf("AbsoluteLinks(%q)\n got %q\nwant it to contain %q", c.html, got, c.want)
 			}
 		})
 	}

@@ -10,23 +10,28 @@ import (
 // Page is what every template receives as its dot: the page being rendered,
 // the site around it, and whatever lists the page kind shows.
 type Page struct {
-	Kind        string // home, topic, topics, article, tag, tags, archive, years, year, month, story, stories, page, 404
+	Kind        string // home, topic, topics, article, tag, tags, archive, years, year, month, story, stories, edition, editions, email, page, 404
 	Path        string // where the page is published: "", "topics/trade/", ...
 	Title       string
 	Description string
 	Site        *Site
 
-	Article *Article   // article pages
-	Topic   *Topic     // topic pages
-	Tag     *Tag       // tag pages
-	Story   *Story     // story pages
-	Items   []*Article // home: the latest articles
-	Days    []Day      // topic, tag and archive pages: this page's articles by day
-	Topics  []*Topic   // home and the topic index
-	Tags    []*Tag     // the tag index
-	Pager   *Pager     // paginated lists; nil when one page holds all
-	Body    template.HTML
-	Feeds   []FeedLink // feeds offered in <head> and on the page
+	Article *Article // article pages
+	Topic   *Topic   // topic pages
+	Tag     *Tag     // tag pages
+	Story   *Story   // story pages
+	// Edition is the edition an edition page shows, and on the home page
+	// the latest one when site.yaml asks for it.
+	Edition  *Edition
+	Editions *EditionIndex // the edition indexes
+	Email    *Email        // an edition's email
+	Items    []*Article    // home: the latest articles
+	Days     []Day         // topic, tag and archive pages: this page's articles by day
+	Topics   []*Topic      // home and the topic index
+	Tags     []*Tag        // the tag index
+	Pager    *Pager        // paginated lists; nil when one page holds all
+	Body     template.HTML
+	Feeds    []FeedLink // feeds offered in <head> and on the page
 	// StoryIndex is the story index's path ("stories/") on the home page
 	// when the site has stories of more than one article; "" otherwise.
 	StoryIndex string
@@ -92,7 +97,10 @@ type Site struct {
 	Base        *url.URL // absolute base URL, or a bare path when unset
 	Topics      []*Topic // every topic, in site.yaml order
 	Pages       []Link   // plain pages, for the navigation
-	Location    *time.Location
+	// EditionIndex is the editions' index ("editions/") when the site
+	// publishes editions, for the navigation; "" otherwise.
+	EditionIndex string
+	Location     *time.Location
 	// Generated is the build time, shown only when site.yaml opts in.
 	Generated time.Time
 	// Scripts are brief's own inline scripts with their CSP hashes.
@@ -251,6 +259,101 @@ type Report struct {
 	// FollowUp says it was published a day or more after the story's
 	// first article.
 	FollowUp bool
+}
+
+// Edition is one daily or weekly edition of the briefing.
+type Edition struct {
+	ID      string // "2023-06-14"; "week-2023-06-12" for the week that starts that day
+	Cadence string // "daily" or "weekly"
+	URL     string // "editions/<id>/"
+	// Title names the period: "Wednesday, June 14, 2023", "Week of June
+	// 12, 2023"; Headline is the editor's title for it, "" when none.
+	Title, Headline string
+	// Start and Last are the first and last days, at midnight in the
+	// site's zone (the same day for a daily edition).
+	Start, Last time.Time
+	Intro       template.HTML // the editor's introduction, "" when none
+	Sections    []EditionSection
+	// Articles counts the edition's articles, copies included; Items
+	// the entries its sections list (a story once).
+	Articles, Items int
+	// Prev and Next are the older and newer editions of the same
+	// cadence; nil at either end.
+	Prev, Next *Link
+	// EmailURL is the edition's email: "editions/<id>/email.html".
+	EmailURL string
+}
+
+// EditionSection is one topic's part of an edition; an article is in
+// the section of its first topic only.
+type EditionSection struct {
+	Title string
+	URL   string // the topic's page; "" for the articles no topic takes
+	Items []*Article
+}
+
+// EditionIndex lists editions by year and month, newest first.
+type EditionIndex struct {
+	// Cadence is "daily" or "weekly" for the index of one cadence, ""
+	// for the index of all editions.
+	Cadence string
+	Years   []EditionYear
+}
+
+// EditionYear is a year of an edition index.
+type EditionYear struct {
+	Year   int
+	Months []EditionMonth
+}
+
+// EditionMonth is a month of an edition index.
+type EditionMonth struct {
+	Month    time.Time // the first of the month
+	Editions []EditionEntry
+}
+
+// EditionEntry is an edition in an index.
+type EditionEntry struct {
+	Title, Headline, URL, Cadence string
+	Start                         time.Time
+	Articles                      int
+}
+
+// Email is an edition as its email shows it: every URL absolute, since
+// a mail client has no base to resolve a relative one against.
+type Email struct {
+	Subject string
+	// Preheader is the line mail clients show after the subject.
+	Preheader string
+	Title     string // the period: "Wednesday, June 14, 2023"
+	Headline  string
+	Cadence   string
+	URL       string // the edition's page
+	SiteURL   string
+	Intro     template.HTML
+	Sections  []EmailSection
+	// Unsubscribe is where a reader leaves the list, "" when site.yaml
+	// names no https: or mailto: address for it.
+	Unsubscribe string
+}
+
+// EmailSection is one topic's part of an email.
+type EmailSection struct {
+	Title string
+	URL   string // "" for the articles no topic takes
+	Items []EmailItem
+}
+
+// EmailItem is one article (or story) in an email.
+type EmailItem struct {
+	Title, URL, Source, SourceURL, Summary string
+	Date                                   time.Time
+	DateOnly                               bool
+	Note                                   template.HTML
+	// More counts the story's other reports and StoryURL is its page;
+	// 0 and "" for an article alone.
+	More     int
+	StoryURL string
 }
 
 // Topic is a topic with its members.

@@ -18,7 +18,7 @@ import (
 )
 
 // Page kinds, each rendered by the template file of the same name.
-var kinds = []string{"home", "topic", "topics", "article", "tag", "tags", "archive", "years", "year", "month", "story", "stories", "page", "404"}
+var kinds = []string{"home", "topic", "topics", "article", "tag", "tags", "archive", "years", "year", "month", "story", "stories", "edition", "editions", "email", "page", "404"}
 
 // Templates holds one parsed template set per page kind.
 type Templates struct {
@@ -248,7 +248,7 @@ type navKey struct {
 func navKeyOf(p *Page) navKey {
 	k := navKey{depth: linkDepth(p)}
 	switch p.Kind {
-	case "home", "archive", "years", "year", "month", "tags", "topics":
+	case "home", "archive", "years", "year", "month", "tags", "topics", "editions":
 		k.kind = p.Kind
 	}
 	if p.Topic != nil {

@@ -58,6 +58,8 @@ type Config struct {
 	// Publish); Images, whether import stores images (see Images).
 	Publish Publish `yaml:"publish"`
 	Images  Images  `yaml:"images"`
+	// Editions publishes daily and weekly issues (see Editions).
+	Editions Editions `yaml:"editions"`
 
 	// Location is Timezone resolved; dates without an offset are read in it.
 	Location *time.Location `yaml:"-"`
@@ -171,7 +173,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{}, Source{}, Fetch{}, Deploy{}, CacheRule{}, Host{}, Images{})
+		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{}, Source{}, Fetch{}, Deploy{}, CacheRule{}, Host{}, Images{}, Editions{}, Email{}, SMTP{})
 	}
 	// Topic lines come from the tree: the typed decoder does not say
 	// where each list item started.
@@ -251,6 +253,7 @@ func (c *Config) check(path string, doc *yaml.Node) error {
 	c.Deploy.check(doc, bad)
 	c.Host.check(doc, bad)
 	c.Publish.check(doc, bad)
+	c.Editions.check(doc, bad)
 	var slugs slug.Set
 	for i := range c.Topics {
 		t := &c.Topics[i]

@@ -98,26 +98,6 @@ func (s *Stories) check(doc *yaml.Node, bad func(line int, format string, args .
 	}
 }
 
-// sectionLines finds the line of each key of a top-level mapping in
-// site.yaml's tree: the typed decoder keeps no lines.
-func sectionLines(doc *yaml.Node, section string) map[string]int {
-	lines := map[string]int{}
-	if doc == nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return lines
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value != section || m.Content[i+1].Kind != yaml.MappingNode {
-			continue
-		}
-		sec := m.Content[i+1]
-		for j := 0; j+1 < len(sec.Content); j += 2 {
-			lines[sec.Content[j].Value] = sec.Content[j].Line
-		}
-	}
-	return lines
-}
-
 // hasSection reports whether the top-level mapping of doc has the key
 // section, whatever its value.
 func hasSection(doc *yaml.Node, section string) bool {

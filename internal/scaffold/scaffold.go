@@ -62,7 +62,10 @@ func Create(dir string, opt Options) ([]string, error) {
 		{"content/topics/" + topic + ".md", fmt.Sprintf(introMD, yamlString(opt.Topic))},
 		{"content/articles/welcome-to-brief.md", fmt.Sprintf(articleMD, now.Format(time.RFC3339), topic)},
 		{"content/pages/about.md", aboutMD},
-		{".gitignore", "/public/\n/.public-*/\n"},
+		// The build's staging folders and its cache file sit beside
+		// public/ (.public-build-*, .public-cache); brief fetch's state
+		// is the site's to keep, its lock file is not.
+		{".gitignore", "/public/\n/.public-*\n/.brief/*.lock\n"},
 		{"templates/README.md", templatesREADME},
 	}
 	var written []string

@@ -186,7 +186,13 @@ func load(ctx context.Context, src fs.FS, in *inputs, opt Options) (*Model, erro
 	}
 	errs.Add(m.assemble(set, opt))
 	if errs.Err() == nil {
-		errs.Add(m.collectImages())
+		// A file of static/ that is no picture brief can read (a
+		// placeholder, a format it does not decode) is published as the
+		// editor left it, without sized copies: the editor's file is
+		// theirs, and one odd file is no reason to refuse the site.
+		for _, err := range m.collectImages() {
+			opt.Log.Warn(err.Error() + " (published as it is, without resized copies)")
+		}
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -285,7 +285,7 @@ title: With a chart
 png
 `).Build()
 	s.AssertFileContent("editions/2023-06-12/email.html",
-		`<img src="https://example.org/brief/images/chart.png" alt="Tariff rates since 2018" width="544" style="max-width:100%;height:auto"/>`)
+		`<img src="https://example.org/brief/images/chart.png" alt="Tariff rates since 2018" loading="lazy" decoding="async" width="544" style="max-width:100%;height:auto"/>`)
 	s.AssertFileContent("editions/2023-06-12/index.html", `<img src="/brief/images/chart.png" alt="Tariff rates since 2018"`)
 	s.AssertFileContent("editions/2023-06-12/email.txt", "[Tariff rates since 2018]")
 }

@@ -244,7 +244,9 @@ func sitePathKey(ref string) string {
 // those of static/, gives each article its lead image and the hash of
 // its pictures (part of its pages' input keys), and notes whether any
 // page loads a picture from another host, which the CSP must then allow.
-func (m *Model) collectImages() error {
+// It returns the files of static/ that articles show as pictures but
+// brief cannot read as one; those are shown as they are.
+func (m *Model) collectImages() []error {
 	for _, e := range m.Articles {
 		a := e.src
 		refs := m.memos[a].Images
@@ -284,7 +286,7 @@ func (m *Model) collectImages() error {
 			}
 		}
 	}
-	return m.imageErrs.Err()
+	return m.imageErrs.Errors()
 }
 
 // imageJobs writes the resized copies of every picture articles show.

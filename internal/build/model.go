@@ -108,7 +108,7 @@ type tagEntry struct {
 var reserved = map[string]bool{
 	"articles": true, "archive": true, "topics": true, "stories": true, "editions": true, "tags": true, "page": true,
 	"feed.xml": true, "rss.xml": true, "feed.json": true, "sitemap.xml": true,
-	"robots.txt": true, "404.html": true, "style.css": true, "favicon.svg": true,
+	"robots.txt": true, "search": true, "404.html": true, "style.css": true, "favicon.svg": true,
 	"img": true, // resized copies of pictures (images.go)
 }
 
@@ -120,6 +120,9 @@ func (m *Model) assemble(set *content.Set, opt Options) error {
 		Author: cfg.Author, Base: cfg.Base, Location: cfg.Location,
 		Scripts: []render.Script{render.LocalLinksScript()},
 		Feeds:   feedLinks("", cfg.Title),
+	}
+	if cfg.Search.On() {
+		m.Site.Search = searchPath
 	}
 	if cfg.Generated {
 		m.Site.Generated = opt.Now.In(cfg.Location)

@@ -36,7 +36,7 @@ type job struct {
 // and opt.Tool names the brief doing the build, every file gets an input
 // key, and only those whose key changed are rendered.
 func (m *Model) write(ctx context.Context, out output.Writer, opt Options) (*Result, error) {
-	jobs, err := m.jobs()
+	jobs, err := m.jobs(ctx, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +199,7 @@ func (m *Model) result(jobs []job) *Result {
 }
 
 // jobs lists every file of the site in a fixed order.
-func (m *Model) jobs() ([]job, error) {
+func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 	var jobs []job
 	var pages []sitemapURL // HTML pages for the sitemap
 	page := func(p *render.Page) {
@@ -295,6 +295,11 @@ func (m *Model) jobs() ([]job, error) {
 	}
 	jobs = append(jobs, m.feedJobs("", m.Config.Title, m.Config.Description, listed)...)
 	jobs = append(jobs, m.sitemapJobs(pages, sitemapLimit)...)
+	search, err := m.searchJobs(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	jobs = append(jobs, search...)
 
 	jobs = append(jobs, m.imageJobs()...)
 	static, err := m.staticJobs(jobs)

@@ -33,6 +33,21 @@ var (
 	cspScript = regexp.MustCompile(`script-src ([^;]*)`)
 )
 
+// searchControl reports whether s is, or is inside, the theme's search
+// form: a GET form with role=search whose action is a path of the site.
+// Markdown cannot write one (raw HTML is dropped), so a form there is
+// the template's; anything live inside it is still reported by the
+// attribute checks.
+func searchControl(s *goquery.Selection) bool {
+	f := s.Closest(`form[role="search"]`)
+	if f.Length() == 0 {
+		return false
+	}
+	action, _ := f.Attr("action")
+	method, _ := f.Attr("method")
+	return strings.EqualFold(method, "get") && !strings.Contains(action, ":") && !strings.HasPrefix(action, "//")
+}
+
 // ScriptURLs are URLs that run code when followed or loaded, as written
 // in an href or src: brief's Markdown renderer must drop every one of them
 // (its tests iterate this list), and Check reports any it finds.
@@ -93,7 +108,12 @@ func Check(page []byte) ([]Finding, error) {
 		}
 	})
 	for _, tag := range forbidden {
-		doc.Find(tag).Each(func(_ int, s *goquery.Selection) { add(tag, trim(outer(s))) })
+		doc.Find(tag).Each(func(_ int, s *goquery.Selection) {
+			if searchControl(s) {
+				return
+			}
+			add(tag, trim(outer(s)))
+		})
 	}
 	doc.Find(`meta[http-equiv]`).Each(func(_ int, s *goquery.Selection) {
 		if v, _ := s.Attr("http-equiv"); strings.EqualFold(v, "refresh") {

@@ -10,7 +10,7 @@ import (
 // Page is what every template receives as its dot: the page being rendered,
 // the site around it, and whatever lists the page kind shows.
 type Page struct {
-	Kind        string // home, topic, topics, article, tag, tags, archive, years, year, month, story, stories, edition, editions, email, page, 404
+	Kind        string // home, topic, topics, article, tag, tags, archive, years, year, month, story, stories, edition, editions, email, page, search, 404
 	Path        string // where the page is published: "", "topics/trade/", ...
 	Title       string
 	Description string
@@ -44,6 +44,9 @@ type Page struct {
 	// Neighbours are, for each of the article's topics, the articles
 	// before and after it in that topic (article pages).
 	Neighbours []Neighbours
+	// Scripts are inline scripts of this page alone (the search page's),
+	// allowed by hash like Site.Scripts.
+	Scripts []Script
 }
 
 // Calendar is what the archive's pages show of the months and years
@@ -111,6 +114,9 @@ type Site struct {
 	// the CSP must allow https: images; otherwise it allows the site's
 	// own only.
 	Hotlinked bool
+	// Search is the search page's path ("search/") when the site has
+	// one, for the search box; "" otherwise.
+	Search string
 
 	// partials holds the shared partials' output for this site's pages
 	// (see Templates.sharedFuncs): a build makes a new Site, so output

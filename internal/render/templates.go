@@ -18,7 +18,7 @@ import (
 )
 
 // Page kinds, each rendered by the template file of the same name.
-var kinds = []string{"home", "topic", "topics", "article", "tag", "tags", "archive", "years", "year", "month", "story", "stories", "edition", "editions", "email", "page", "404"}
+var kinds = []string{"home", "topic", "topics", "article", "tag", "tags", "archive", "years", "year", "month", "story", "stories", "edition", "editions", "email", "page", "search", "404"}
 
 // Templates holds one parsed template set per page kind.
 type Templates struct {

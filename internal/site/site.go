@@ -60,6 +60,8 @@ type Config struct {
 	Images  Images  `yaml:"images"`
 	// Editions publishes daily and weekly issues (see Editions).
 	Editions Editions `yaml:"editions"`
+	// Search turns the search index off or leaves bodies out of it.
+	Search Search `yaml:"search"`
 
 	// Location is Timezone resolved; dates without an offset are read in it.
 	Location *time.Location `yaml:"-"`
@@ -173,7 +175,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{}, Source{}, Fetch{}, Deploy{}, CacheRule{}, Host{}, Images{}, Editions{}, Email{}, SMTP{})
+		return nil, diag.FromYAML(path, 0, err, Config{}, Topic{}, topics.Rules{}, Tags{}, Stories{}, Source{}, Fetch{}, Deploy{}, CacheRule{}, Host{}, Images{}, Editions{}, Email{}, SMTP{}, Search{})
 	}
 	// Topic lines come from the tree: the typed decoder does not say
 	// where each list item started.

@@ -27,6 +27,12 @@ func (s *Site) AssertNoLiveMarkup() {
 		switch {
 		case strings.HasSuffix(name, ".html"):
 			problems = checkPage(data)
+		case strings.HasPrefix(name, "search/") && strings.HasSuffix(name, ".json"):
+			// The search index's data: text the search script puts into
+			// the page as text (internal/search), never as markup.
+			if !json.Valid(data) {
+				problems = []string{"not valid JSON"}
+			}
 		case strings.HasSuffix(name, ".json"):
 			problems = checkJSONFeed(data)
 		case strings.HasSuffix(name, ".xml"):

@@ -1,0 +1,83 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+
+	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/search"
+)
+
+// searchPath is where the search page and its index are published.
+const searchPath = "search/"
+
+// searchJobs are the search page and the files of the search index
+// (internal/search), when site.yaml leaves search on. The index is made
+// here, from the model, and each file's input key is its own bytes'
+// hash: a file whose bytes did not change is carried over, so an edit
+// rewrites only the index files it touches.
+func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
+	if !m.Config.Search.On() {
+		return nil, nil
+	}
+	docs := make([]search.Doc, len(m.Articles))
+	errs := make([]error, len(m.Articles))
+	err := inChunks(ctx, len(m.Articles), opt.Workers, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			e := m.Articles[i]
+			docs[i] = m.searchDoc(e)
+			docs[i].Body, errs[i] = m.searchBody(e)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	files, err := search.Build(ctx, docs, search.Options{Language: m.Config.Language, Workers: opt.Workers})
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	p := &render.Page{Kind: "search", Path: searchPath, Title: "Search", Site: m.Site,
+		Description: "Search every article of " + m.Config.Title + ".",
+		Scripts:     []render.Script{render.NewScript(search.Script())}}
+	jobs := []job{{name: searchPath + "index.html", html: true, in: p, run: func() ([]byte, error) { return m.Templates.Render(p) }}}
+	for _, f := range files {
+		data := f.Data
+		name := searchPath + f.Name
+		jobs = append(jobs, job{name: name, in: staticFile{name: name, sum: sha256.Sum256(data)}, run: func() ([]byte, error) { return data, nil }})
+	}
+	return jobs, nil
+}
+
+// searchDoc is an article as the index reads it, without its body
+// (searchBody).
+func (m *Model) searchDoc(e *entry) search.Doc {
+	v := e.view
+	d := search.Doc{
+		URL: v.URL, Title: v.Title, Source: v.Source, Date: v.Date, DateOnly: v.DateOnly,
+		Language: v.Language, Summary: v.Summary, Note: e.src.Note,
+	}
+	for _, t := range e.topics {
+		d.Topics = append(d.Topics, search.Facet{Name: t.view.Title, Key: t.view.Slug})
+	}
+	for _, t := range e.tags {
+		d.Tags = append(d.Tags, search.Facet{Name: t.view.Name, Key: t.view.Slug})
+	}
+	return d
+}
+
+// searchBody is the Markdown of an article that the search index reads
+// and quotes: the whole body, or nothing when site.yaml says `search:
+// body: false`. It is the one place that decides what of a body is
+// searchable, so that a site publishing excerpts can keep the rest out.
+func (m *Model) searchBody(e *entry) (string, error) {
+	if !m.Config.Search.IndexBody() {
+		return "", nil
+	}
+	return m.bodyOf(e.src)
+}

@@ -1,0 +1,49 @@
+package search
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	mdImage    = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
+	mdLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdRef      = regexp.MustCompile(`\[\^[^\]]*\]:?`)
+	mdAutolink = regexp.MustCompile(`<(https?://[^>\s]*)>`)
+	mdMarks    = strings.NewReplacer("**", "", "*", "", "__", "", "`", "", "~~", "", "\\", "")
+	mdLead     = regexp.MustCompile(`^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+|\|)+`)
+	mdRule     = regexp.MustCompile(`^\s*(?:[-*_]\s*){3,}$|^\s*\|?\s*:?-{3,}`)
+)
+
+// PlainText is Markdown reduced to its words, one space between them,
+// for the index and the snippets: link and image text without their
+// addresses, without emphasis, heading and list markers, table rules and
+// footnote marks. It does not parse Markdown (the renderer does that for
+// pages); what it leaves over is punctuation the tokenizer skips.
+func PlainText(md string) string {
+	if md == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(md, "\n") {
+		if mdRule.MatchString(line) {
+			continue
+		}
+		line = mdLead.ReplaceAllString(line, "")
+		line = mdImage.ReplaceAllString(line, "$1")
+		line = mdLink.ReplaceAllString(line, "$1")
+		line = mdRef.ReplaceAllString(line, "")
+		line = mdAutolink.ReplaceAllString(line, "$1")
+		line = mdMarks.Replace(line)
+		line = strings.ReplaceAll(line, " | ", " ")
+		line = strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "|"))
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(line)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,582 @@
+// Package search builds the static search index of a briefing: files
+// published under /search/ that the search page's script (search.js)
+// reads with fetch, so that a site searches without a server.
+//
+// The index is split so that a query downloads only what its words need,
+// and so that editing one article rewrites only the few files its words
+// live in:
+//
+//   - meta.json: the counts BM25 needs and where the dictionary's shards
+//     start.
+//   - d/<id>.txt: dictionary shards, sorted by the folded word a reader
+//     types (one "form\tterm\tdf" line each; term is empty when it is
+//     the form). Shard boundaries fall after words whose hash is a
+//     multiple of a constant, so a new word changes one shard, not the
+//     boundaries after it.
+//   - p/<bucket>.bin: postings of every term whose FNV-1a hash falls in
+//     the bucket: for each document (in id order, ids delta-coded), the
+//     term's weighted frequency and the document's quantised length. A
+//     term in more than topPostings documents keeps its best documents
+//     there and the others in r/<hash>.bin, fetched only when a query
+//     needs every match (a filter, or sorting by date).
+//   - c/<n>.json: the result data of chunkSize documents (title, source,
+//     date, topics, tags, summary and the start of the text for the
+//     snippet).
+//   - f/<hash>.bin and facets.json: the documents of each topic, source
+//     and tag, for filters; dates.bin: every document's day, for the
+//     date range.
+//
+// Document ids follow publication order (oldest first), so new articles
+// take new ids and leave every other document's alone, and sorting by
+// date is sorting by id.
+package search
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/brief-ssg/brief/internal/pool"
+)
+
+// Doc is one article as the index sees it.
+type Doc struct {
+	URL      string // site-relative path, "articles/x/"
+	Title    string
+	Source   string
+	Date     time.Time // in the site's time zone
+	DateOnly bool      // Date's time of day is not to be shown
+	Language string    // BCP 47 tag; "" for the site's
+	Summary  string
+	Note     string // Markdown
+	Body     string // Markdown; "" to leave the body out
+	Topics   []Facet
+	Tags     []Facet
+}
+
+// Facet is a topic or tag a document belongs to: its name as shown and
+// the key that identifies it (the topic's or tag's slug).
+type Facet struct {
+	Name string
+	Key  string
+}
+
+// Options adjust Build.
+type Options struct {
+	// Language is the site's language tag, used for documents without
+	// their own.
+	Language string
+	// Workers bounds parallel analysis; 0 means one per CPU.
+	Workers int
+}
+
+// File is one file of the index, named relative to the index's folder
+// ("p/1f.bin").
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Field weights: a word in the title counts as five in the body. Tags
+// and the editor's words (summary, note) weigh more than the body too.
+const (
+	weightTitle   = 5
+	weightSummary = 2
+	weightNote    = 2
+	weightTags    = 2
+	weightSource  = 1
+	weightBody    = 1
+)
+
+// Layout constants; the script reads them from meta.json.
+const (
+	// chunkSize is how many documents one result-data file holds: ten
+	// results fetch at most ten small files.
+	chunkSize = 4
+	// topPostings is how many documents a term's first postings list
+	// holds; a query for a common word reads these, the best for it.
+	topPostings = 400
+	// bucketBytes is the size a postings bucket aims at.
+	bucketBytes = 8 << 10
+	// dictCut makes a dictionary shard end after a word whose hash is a
+	// multiple of it: 256 words a shard on average.
+	dictCut = 256
+	// dictMax bounds a shard whatever the hashes say.
+	dictMax = 2048
+	// textChars is how much of the body the snippet may quote.
+	textChars = 600
+	// lengthBase is the ratio between quantised document lengths: a
+	// document's length is stored as round(log_1.1(words)), so that small
+	// edits seldom change it (and with it every postings bucket the
+	// document is in).
+	lengthBase = 1.1
+)
+
+// analysed is what one document contributes.
+type analysed struct {
+	terms []termFreq // sorted by term
+	forms map[string]string
+	dlq   uint8
+	words int
+}
+
+type termFreq struct {
+	term string
+	w    uint32
+}
+
+// posting is one document of a term's list.
+type posting struct {
+	doc uint32
+	w   uint8 // weighted frequency, capped at 255
+	dlq uint8
+}
+
+type termEntry struct {
+	term     string
+	postings []posting
+}
+
+// Build makes the index of docs. The same documents, in any order, give
+// the same files.
+func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		da, db := docs[order[a]], docs[order[b]]
+		if !da.Date.Equal(db.Date) {
+			return da.Date.Before(db.Date)
+		}
+		return da.URL < db.URL
+	})
+	sorted := make([]*Doc, len(docs))
+	for i, j := range order {
+		sorted[i] = &docs[j]
+	}
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	an := make([]analysed, len(sorted))
+	chunks := min(len(sorted), 8*workers)
+	if chunks > 0 {
+		err := pool.Each(ctx, chunks, workers, func(c int) {
+			analyzers := map[string]*analyzer{}
+			for i := c * len(sorted) / chunks; i < (c+1)*len(sorted)/chunks; i++ {
+				d := sorted[i]
+				lang := d.Language
+				if lang == "" {
+					lang = opt.Language
+				}
+				a := analyzers[lang]
+				if a == nil {
+					a = newAnalyzer(lang)
+					analyzers[lang] = a
+				}
+				an[i] = analyse(a, d)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	// Postings by term, documents in id order.
+	index := map[string]*termEntry{}
+	forms := map[string]map[string]bool{} // form -> terms
+	totalLen := 0
+	for id, a := range an {
+		totalLen += a.words
+		for _, tf := range a.terms {
+			te := index[tf.term]
+			if te == nil {
+				te = &termEntry{term: tf.term}
+				index[tf.term] = te
+			}
+			te.postings = append(te.postings, posting{uint32(id), uint8(min(tf.w, 255)), a.dlq})
+		}
+		for f, t := range a.forms {
+			ts := forms[f]
+			if ts == nil {
+				ts = map[string]bool{}
+				forms[f] = ts
+			}
+			ts[t] = true
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	var files []File
+	add := func(name string, data []byte) { files = append(files, File{name, data}) }
+
+	terms := make([]*termEntry, 0, len(index))
+	for _, te := range index {
+		terms = append(terms, te)
+	}
+	sort.Slice(terms, func(i, j int) bool { return terms[i].term < terms[j].term })
+
+	// Postings: the top of each list into its bucket, the rest apart.
+	tops := make([][]byte, len(terms))
+	topBytes := 0
+	for i, te := range terms {
+		top, rest := split(te.postings)
+		var b []byte
+		b = binary.AppendUvarint(b, uint64(len(te.term)))
+		b = append(b, te.term...)
+		b = binary.AppendUvarint(b, uint64(len(te.postings)))
+		b = binary.AppendUvarint(b, uint64(len(top)))
+		b = appendPostings(b, top)
+		tops[i] = b
+		topBytes += len(b)
+		if len(rest) > 0 {
+			r := binary.AppendUvarint(nil, uint64(len(rest)))
+			add("r/"+hex64(te.term)+".bin", appendPostings(r, rest))
+		}
+	}
+	buckets := 1
+	for buckets*bucketBytes < topBytes {
+		buckets *= 2
+	}
+	bucketData := make([][]byte, buckets)
+	for i, te := range terms {
+		b := Hash32(te.term) & uint32(buckets-1)
+		bucketData[b] = append(bucketData[b], tops[i]...)
+	}
+	for b, data := range bucketData {
+		if len(data) > 0 {
+			add("p/"+strconv.FormatUint(uint64(b), 16)+".bin", data)
+		}
+	}
+
+	// The dictionary.
+	df := make(map[string]int, len(terms))
+	for _, te := range terms {
+		df[te.term] = len(te.postings)
+	}
+	formList := make([]string, 0, len(forms))
+	for f := range forms {
+		formList = append(formList, f)
+	}
+	sort.Strings(formList)
+	var shards [][2]string
+	var cur strings.Builder
+	first, n := "", 0
+	flush := func() {
+		if n == 0 {
+			return
+		}
+		id := hex64(first)
+		shards = append(shards, [2]string{first, id})
+		add("d/"+id+".txt", []byte(cur.String()))
+		cur.Reset()
+		n = 0
+	}
+	for _, f := range formList {
+		if n == 0 {
+			first = f
+		}
+		ts := make([]string, 0, len(forms[f]))
+		for t := range forms[f] {
+			ts = append(ts, t)
+		}
+		sort.Strings(ts)
+		for _, t := range ts {
+			cur.WriteString(f)
+			cur.WriteByte('\t')
+			if t != f {
+				cur.WriteString(t)
+			}
+			cur.WriteByte('\t')
+			cur.WriteString(strconv.Itoa(df[t]))
+			cur.WriteByte('\n')
+			n++
+		}
+		if Hash32(f)%dictCut == 0 || n >= dictMax {
+			flush()
+		}
+	}
+	flush()
+	if len(shards) > 0 {
+		// The first shard takes every word before its first one too.
+		shards[0][0] = ""
+	}
+
+	// Result data, chunkSize documents a file.
+	for lo := 0; lo < len(sorted); lo += chunkSize {
+		var recs []any
+		for _, d := range sorted[lo:min(lo+chunkSize, len(sorted))] {
+			recs = append(recs, record(d))
+		}
+		data, err := json.Marshal(recs)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		add("c/"+strconv.Itoa(lo/chunkSize)+".json", data)
+	}
+
+	// Filters.
+	facetFiles, facets := facetIndex(sorted)
+	files = append(files, facetFiles...)
+	fj, err := json.Marshal(facets)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	add("facets.json", fj)
+	var dates []byte
+	prev := int64(0)
+	for _, d := range sorted {
+		day := dayNumber(d.Date)
+		dates = binary.AppendUvarint(dates, uint64(day-prev))
+		prev = day
+	}
+	add("dates.bin", dates)
+
+	avg := 1.0
+	if len(sorted) > 0 {
+		avg = math.Round(float64(max(totalLen, 1))/float64(len(sorted))*100) / 100
+	}
+	meta := struct {
+		Version int         `json:"v"`
+		Docs    int         `json:"docs"`
+		AvgLen  float64     `json:"avglen"`
+		Buckets int         `json:"buckets"`
+		Chunk   int         `json:"chunk"`
+		Base    float64     `json:"lenbase"`
+		Dict    [][2]string `json:"dict"`
+	}{1, len(sorted), avg, buckets, chunkSize, lengthBase, shards}
+	if meta.Dict == nil {
+		meta.Dict = [][2]string{}
+	}
+	mj, err := json.Marshal(meta)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	add("meta.json", mj)
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	return files, nil
+}
+
+// analyse counts the weighted frequency of every term of d.
+func analyse(a *analyzer, d *Doc) analysed {
+	freq := map[string]uint32{}
+	forms := map[string]string{}
+	count := func(text string, weight uint32) int {
+		n := 0
+		a.each(text, func(t token) {
+			freq[t.term] += weight
+			forms[t.form] = t.term
+			n++
+		})
+		return n
+	}
+	count(d.Title, weightTitle)
+	summary := count(d.Summary, weightSummary)
+	note := count(PlainText(d.Note), weightNote)
+	for _, t := range d.Tags {
+		count(t.Name, weightTags)
+	}
+	count(d.Source, weightSource)
+	words := count(PlainText(d.Body), weightBody)
+	// Length normalises the body; an article without one is as long as
+	// the editor's words about it.
+	if words == 0 {
+		words = summary + note
+	}
+	words = max(words, 1)
+	res := analysed{forms: forms, words: words}
+	res.dlq = uint8(min(255, math.Round(math.Log(float64(words))/math.Log(lengthBase))))
+	res.terms = make([]termFreq, 0, len(freq))
+	for t, w := range freq {
+		res.terms = append(res.terms, termFreq{t, w})
+	}
+	slices.SortFunc(res.terms, func(x, y termFreq) int { return strings.Compare(x.term, y.term) })
+	return res
+}
+
+// split keeps a long list's best topPostings documents for the first
+// fetch, by a stand-in for BM25's term part that reads the document
+// alone (a fixed average length), so that which documents are on top
+// changes only when one of them changes.
+func split(ps []posting) (top, rest []posting) {
+	if len(ps) <= topPostings {
+		return ps, nil
+	}
+	score := func(p posting) float64 {
+		dl := math.Pow(lengthBase, float64(p.dlq))
+		w := float64(p.w)
+		return w / (w + 1.2*(0.25+0.75*dl/400))
+	}
+	idx := make([]int, len(ps))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		sa, sb := score(ps[idx[a]]), score(ps[idx[b]])
+		if sa != sb {
+			return sa > sb
+		}
+		return ps[idx[a]].doc > ps[idx[b]].doc // newer first
+	})
+	in := make([]bool, len(ps))
+	for _, i := range idx[:topPostings] {
+		in[i] = true
+	}
+	for i, p := range ps {
+		if in[i] {
+			top = append(top, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	return top, rest
+}
+
+// appendPostings writes postings in id order: the gap from the previous
+// id, the weighted frequency, the quantised length.
+func appendPostings(b []byte, ps []posting) []byte {
+	prev := uint32(0)
+	for i, p := range ps {
+		gap := p.doc - prev
+		if i == 0 {
+			gap = p.doc
+		}
+		b = binary.AppendUvarint(b, uint64(gap))
+		b = append(b, p.w, p.dlq)
+		prev = p.doc
+	}
+	return b
+}
+
+// record is one document's result data, as an array to keep it short:
+// URL, title, source, date ("2006-01-02" or "2006-01-02T15:04"), topics,
+// tags, summary, text.
+func record(d *Doc) []any {
+	date := d.Date.Format("2006-01-02T15:04")
+	if d.DateOnly {
+		date = d.Date.Format("2006-01-02")
+	}
+	names := func(fs []Facet) []string {
+		out := make([]string, len(fs))
+		for i, f := range fs {
+			out[i] = f.Name
+		}
+		return out
+	}
+	text := PlainText(d.Body)
+	if d.Note != "" {
+		text = strings.TrimSpace(PlainText(d.Note) + " " + text)
+	}
+	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), d.Summary, cut(text, textChars)}
+}
+
+// facetIndex writes the documents of every topic, source and tag, and
+// lists them for the filters: name, file id, number of documents, key
+// (the topic's or tag's slug, the folded source name).
+func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
+	type facet struct {
+		name string
+		ids  []uint32
+	}
+	kinds := []string{"topics", "sources", "tags"}
+	sets := map[string]map[string]*facet{}
+	for _, k := range kinds {
+		sets[k] = map[string]*facet{}
+	}
+	put := func(kind, key, name string, id int) {
+		f := sets[kind][key]
+		if f == nil {
+			f = &facet{name: name}
+			sets[kind][key] = f
+		}
+		if n := len(f.ids); n == 0 || f.ids[n-1] != uint32(id) {
+			f.ids = append(f.ids, uint32(id))
+		}
+	}
+	for id, d := range docs {
+		for _, t := range d.Topics {
+			put("topics", t.Key, t.Name, id)
+		}
+		for _, t := range d.Tags {
+			put("tags", t.Key, t.Name, id)
+		}
+		if d.Source != "" {
+			put("sources", Fold(d.Source), d.Source, id)
+		}
+	}
+	var files []File
+	lists := map[string][][4]any{}
+	for _, k := range kinds {
+		keys := make([]string, 0, len(sets[k]))
+		for key := range sets[k] {
+			keys = append(keys, key)
+		}
+		sort.Strings(keys)
+		list := [][4]any{}
+		for _, key := range keys {
+			f := sets[k][key]
+			id := hex64(k + "\x00" + key)
+			var b []byte
+			prev := uint32(0)
+			for i, d := range f.ids {
+				gap := d - prev
+				if i == 0 {
+					gap = d
+				}
+				b = binary.AppendUvarint(b, uint64(gap))
+				prev = d
+			}
+			files = append(files, File{"f/" + id + ".bin", b})
+			list = append(list, [4]any{f.name, id, len(f.ids), key})
+		}
+		lists[k] = list
+	}
+	return files, lists
+}
+
+// dayNumber is the calendar day of t (in its own zone) as days since
+// 1970-01-01.
+func dayNumber(t time.Time) int64 {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+}
+
+// Hash32 is FNV-1a over the UTF-8 bytes of s, as the script computes it
+// to find a term's bucket.
+func Hash32(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}
+
+func hex64(s string) string {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+// cut shortens s to at most n runes at a word boundary.
+func cut(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	c := string(r[:n])
+	if i := strings.LastIndexByte(c, ' '); i > n/2 {
+		c = c[:i]
+	}
+	return c + "…"
+}

@@ -1,0 +1,494 @@
+// brief's search page: reads the static index under search/ (see
+// internal/search) with fetch and shows results. No dependencies; every
+// text from the index is put into the page as text, never as markup.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = script.getAttribute("data-root") || "";
+  var dir = root + "search/";
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $("search-form"), input = $("search-q"), status = $("search-status"),
+    list = $("search-results"), more = $("search-more");
+  var K1 = 1.2, B = 0.75, PAGE = 10;
+  $("search-nojs").hidden = true;
+  if (location.protocol === "file:") {
+    $("search-file").hidden = false;
+    form.hidden = true;
+    return;
+  }
+  form.hidden = false;
+
+  // Files, fetched once each.
+  var files = {};
+  function get(name, kind) {
+    if (!files[name]) {
+      files[name] = fetch(dir + name).then(function (r) {
+        if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+        return kind === "json" ? r.json() : kind === "text" ? r.text() : r.arrayBuffer();
+      });
+      files[name].catch(function () { delete files[name]; });
+    }
+    return files[name];
+  }
+
+  // Folding and tokens, as internal/search/analyze.go makes them.
+  function fold(w) {
+    return w.normalize("NFD").replace(/[\u0300-\u036f'\u2019]/g, "").toLowerCase().normalize("NFC");
+  }
+  var cjkRe = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  var wordRe = /[\p{L}\p{N}]/u;
+  function isCJK(c) { return c.codePointAt(0) >= 0x2e80 && cjkRe.test(c); }
+  // tokens splits text into folded words; a CJK run gives its pairs of
+  // characters (pair: true) or its one character.
+  function tokens(text) {
+    var out = [], cs = Array.from(text), i = 0;
+    while (i < cs.length) {
+      var c = cs[i];
+      if (isCJK(c)) {
+        var j = i;
+        while (j < cs.length && isCJK(cs[j])) j++;
+        if (j - i === 1) out.push({ form: c, cjk: true });
+        for (var k = i; k + 1 < j; k++) out.push({ form: cs[k] + cs[k + 1], cjk: true, pair: true });
+        i = j;
+      } else if (wordRe.test(c)) {
+        var w = c;
+        i++;
+        while (i < cs.length) {
+          var d = cs[i];
+          if (wordRe.test(d) && !isCJK(d)) { w += d; i++; continue; }
+          if ((d === "'" || d === "\u2019") && i + 1 < cs.length && wordRe.test(cs[i + 1]) && !isCJK(cs[i + 1])) { w += d + cs[i + 1]; i += 2; continue; }
+          break;
+        }
+        var f = fold(w);
+        if (f) out.push({ form: f });
+      } else i++;
+    }
+    return out;
+  }
+
+  // The query: words, "phrases" and, while typing, a last word taken as
+  // the start of a word.
+  function parse(q) {
+    var groups = [], phrases = [], parts = q.split('"');
+    parts.forEach(function (part, n) {
+      var ts = tokens(part);
+      var phrase = n % 2 === 1 && n < parts.length - 1 && ts.length > 1;
+      if (phrase) phrases.push(ts.map(function (t) { return t.form; }));
+      ts.forEach(function (t) { groups.push({ form: t.form, cjk: !!t.cjk }); });
+    });
+    var last = groups[groups.length - 1];
+    if (last && /[\p{L}\p{N}]$/u.test(q) && (parts.length % 2 === 1) && !(last.cjk && last.form.length > 1)) last.prefix = true;
+    groups.forEach(function (g) { if (g.cjk && Array.from(g.form).length === 1) g.prefix = true; });
+    return { groups: groups.slice(0, 12), phrases: phrases };
+  }
+
+  function cmp(a, b) { // code point order, as Go sorts strings
+    var x = Array.from(a), y = Array.from(b);
+    for (var i = 0; i < x.length && i < y.length; i++) {
+      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+  function shardAt(meta, form) {
+    var lo = 0, hi = meta.dict.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (cmp(meta.dict[mid][0], form) <= 0) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  function shard(meta, n) {
+    return get("d/" + meta.dict[n][1] + ".txt", "text").then(function (t) {
+      return t.split("\n").filter(Boolean).map(function (l) {
+        var p = l.split("\t");
+        return { form: p[0], term: p[1] || p[0], df: +p[2] };
+      });
+    });
+  }
+  // lines returns the dictionary lines from the one holding from, over
+  // following shards while they may still start with prefix (at most
+  // max shards).
+  function lines(meta, from, prefix, max) {
+    var n = shardAt(meta, from), out = [];
+    function next(i) {
+      if (i >= meta.dict.length || i - n >= max) return out;
+      if (i > n && prefix !== null && meta.dict[i][0].indexOf(prefix) !== 0) return out;
+      return shard(meta, i).then(function (ls) {
+        out = out.concat(ls);
+        var end = ls.length && ls[ls.length - 1].form;
+        if (prefix === null || !end || (end.indexOf(prefix) !== 0 && cmp(end, prefix) > 0)) return out;
+        return next(i + 1);
+      });
+    }
+    return Promise.resolve(next(n));
+  }
+  function oneEdit(a, b) { // Damerau: one substitution, insertion, deletion or swap
+    var x = Array.from(a), y = Array.from(b);
+    if (Math.abs(x.length - y.length) > 1 || a === b) return false;
+    var i = 0;
+    while (i < x.length && i < y.length && x[i] === y[i]) i++;
+    var s = function (u, v) { return u.slice(v).join(""); };
+    if (x.length === y.length) return s(x, i + 1) === s(y, i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && s(x, i + 2) === s(y, i + 2));
+    return x.length > y.length ? s(x, i + 1) === s(y, i) : s(x, i) === s(y, i + 1);
+  }
+  // resolve finds the terms of a word: the stems of its exact form; for
+  // the last word while typing, the commonest words it starts; for a
+  // word of five letters or more that no article has, the words one typo
+  // away (the first two letters taken as typed).
+  function resolve(meta, g) {
+    return lines(meta, g.form, g.prefix ? g.form : null, g.prefix ? 3 : 1).then(function (ls) {
+      var exact = ls.filter(function (l) { return l.form === g.form; });
+      var terms = {};
+      exact.forEach(function (l) { terms[l.term] = { df: l.df, exact: true }; });
+      if (g.prefix) {
+        ls.filter(function (l) { return l.form.indexOf(g.form) === 0 && l.form !== g.form; })
+          .sort(function (a, b) { return b.df - a.df; }).slice(0, 6)
+          .forEach(function (l) { if (!terms[l.term]) terms[l.term] = { df: l.df }; });
+      }
+      if (Object.keys(terms).length || g.cjk || Array.from(g.form).length < 5) return { g: g, terms: terms, lines: ls };
+      var head = Array.from(g.form).slice(0, 2).join("");
+      return lines(meta, head, head, 4).then(function (more) {
+        more.filter(function (l) { return oneEdit(g.form, l.form); })
+          .sort(function (a, b) { return b.df - a.df; }).slice(0, 3)
+          .forEach(function (l) { if (!terms[l.term]) terms[l.term] = { df: l.df, typo: l.form }; });
+        return { g: g, terms: terms, lines: ls.concat(more) };
+      });
+    });
+  }
+
+  function hash32(s) {
+    var h = 0x811c9dc5, b = new TextEncoder().encode(s);
+    for (var i = 0; i < b.length; i++) { h ^= b[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+  function hash64(s) {
+    var h = 0xcbf29ce484222325n, b = new TextEncoder().encode(s);
+    for (var i = 0; i < b.length; i++) { h ^= BigInt(b[i]); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; }
+    return h.toString(16).padStart(16, "0");
+  }
+  function reader(buf) {
+    var u = new Uint8Array(buf), at = 0;
+    return {
+      u: u,
+      more: function () { return at < u.length; },
+      varint: function () { var v = 0, m = 1, c; do { c = u[at++]; v += (c & 127) * m; m *= 128; } while (c & 128); return v; },
+      byte: function () { return u[at++]; },
+      bytes: function (n) { at += n; return u.subarray(at - n, at); }
+    };
+  }
+  function postings(r, n, out) {
+    var id = 0;
+    for (var i = 0; i < n; i++) { id += r.varint(); out.push([id, r.byte(), r.byte()]); }
+    return out;
+  }
+  var dec = new TextDecoder();
+  // term loads a term's postings: its bucket's top list, and with all,
+  // the rest of a long list too.
+  function term(meta, t, all) {
+    var b = (hash32(t) & (meta.buckets - 1)).toString(16);
+    return get("p/" + b + ".bin").then(function (buf) {
+      if (!buf.terms) {
+        var r = reader(buf), m = {};
+        while (r.more()) {
+          var name = dec.decode(r.bytes(r.varint())), df = r.varint(), n = r.varint();
+          m[name] = { df: df, ps: postings(r, n, []) };
+        }
+        buf.terms = m;
+      }
+      var e = buf.terms[t];
+      if (!e) return { df: 0, ps: [], partial: false };
+      if (!all || e.ps.length === e.df) return { df: e.df, ps: e.ps, partial: e.ps.length < e.df };
+      return get("r/" + hash64(t) + ".bin").then(function (rb) {
+        var r = reader(rb);
+        return { df: e.df, ps: postings(r, r.varint(), e.ps.slice()), partial: false };
+      });
+    });
+  }
+  function ids(name) {
+    return get(name).then(function (buf) {
+      var r = reader(buf), s = new Set(), id = 0;
+      while (r.more()) { id += r.varint(); s.add(id); }
+      return s;
+    });
+  }
+
+  // Filters from the form: sets of allowed ids, or null.
+  function filters(meta, f) {
+    var wanted = [];
+    var need = f.topic || f.source || f.tag;
+    var facets = need ? get("facets.json", "json") : Promise.resolve(null);
+    return facets.then(function (fc) {
+      function pick(kind, val, byKey) {
+        if (!val) return;
+        var v = fold(val.trim()), hit = fc[kind].filter(function (x) { return byKey ? x[0] === val || x[3] === val : fold(x[0]) === v; });
+        wanted.push(hit.length ? ids("f/" + hit[0][1] + ".bin") : Promise.resolve(new Set()));
+      }
+      if (fc) {
+        pick("topics", f.topic, true);
+        pick("sources", f.source);
+        pick("tags", f.tag);
+      }
+      if (f.from || f.to) {
+        wanted.push(get("dates.bin").then(function (buf) {
+          var r = reader(buf), s = new Set(), day = 0, id = 0;
+          var lo = f.from ? Date.parse(f.from) / 864e5 : -Infinity, hi = f.to ? Date.parse(f.to) / 864e5 : Infinity;
+          while (r.more()) { day += r.varint(); if (day >= lo && day <= hi) s.add(id); id++; }
+          return s;
+        }));
+      }
+      return Promise.all(wanted);
+    });
+  }
+
+  function params() {
+    var d = new FormData(form), f = {};
+    ["q", "topic", "source", "tag", "from", "to", "sort"].forEach(function (k) { f[k] = (d.get(k) || "").toString(); });
+    return f;
+  }
+
+  var seq = 0, shown = [], words = null;
+  function run() {
+    var f = params(), my = ++seq;
+    var url = new URLSearchParams();
+    Object.keys(f).forEach(function (k) { if (f[k]) url.set(k, f[k]); });
+    var qs = url.toString();
+    history.replaceState(null, "", qs ? "?" + qs : location.pathname);
+    var q = parse(f.q);
+    var filtered = f.topic || f.source || f.tag || f.from || f.to;
+    if (!q.groups.length && !filtered) {
+      list.textContent = "";
+      more.hidden = true;
+      say("Type a word or two to search every article.");
+      return Promise.resolve();
+    }
+    say("Searching…");
+    return get("meta.json", "json").then(function (meta) {
+      var all = !!(filtered || f.sort === "date" || q.phrases.length);
+      return Promise.all([filters(meta, f), Promise.all(q.groups.map(function (g) { return resolve(meta, g); }))]).then(function (res) {
+        var sets = res[0], found = res[1];
+        var known = found.filter(function (x) { return Object.keys(x.terms).length; });
+        var missing = found.filter(function (x) { return !Object.keys(x.terms).length && !x.g.prefix; }).map(function (x) { return x.g.form; });
+        return Promise.all(known.map(function (x) {
+          return Promise.all(Object.keys(x.terms).map(function (t) { return term(meta, t, all).then(function (p) { return [t, p]; }); }));
+        })).then(function (lists) {
+          if (my !== seq) return;
+          var scores = new Map(), partial = false;
+          lists.forEach(function (terms, gi) {
+            var best = new Map();
+            terms.forEach(function (tp) {
+              var p = tp[1], info = known[gi].terms[tp[0]];
+              partial = partial || p.partial;
+              var idf = Math.log(1 + (meta.docs - p.df + 0.5) / (p.df + 0.5)) * (info.exact ? 1 : 0.7);
+              p.ps.forEach(function (x) {
+                var dl = Math.pow(meta.lenbase, x[2]);
+                var s = idf * x[1] * (K1 + 1) / (x[1] + K1 * (1 - B + B * dl / meta.avglen));
+                if (!(best.get(x[0]) >= s)) best.set(x[0], s);
+              });
+            });
+            best.forEach(function (s, id) {
+              var o = scores.get(id) || { id: id, n: 0, s: 0 };
+              o.n++; o.s += s;
+              scores.set(id, o);
+            });
+          });
+          var docs;
+          if (known.length) docs = Array.from(scores.values());
+          else if (q.groups.length) docs = [];
+          else { docs = []; for (var i = meta.docs - 1; i >= 0; i--) docs.push({ id: i, n: 0, s: 0 }); }
+          sets.forEach(function (s) { docs = docs.filter(function (d) { return s.has(d.id); }); });
+          var top = docs.reduce(function (m, d) { return Math.max(m, d.n); }, 0);
+          if (known.length && top === known.length) docs = docs.filter(function (d) { return d.n === top; });
+          docs.sort(f.sort === "date" ? function (a, b) { return b.id - a.id; } :
+            function (a, b) { return b.n - a.n || b.s - a.s || b.id - a.id; });
+          words = highlightWords(found);
+          shown = docs;
+          list.textContent = "";
+          return verify(meta, docs, q.phrases, my).then(function (docs) {
+            if (my !== seq) return;
+            shown = docs;
+            var typos = [];
+            found.forEach(function (x) { Object.keys(x.terms).forEach(function (t) { if (x.terms[t].typo) typos.push(x.g.form + " → " + x.terms[t].typo); }); });
+            var note = (missing.length ? " No article has: " + missing.join(", ") + "." : "") + (typos.length ? " Read as: " + typos.join("; ") + "." : "");
+            var count = docs.length === 0 ? "No results." : (partial ? "The best " : "") + docs.length + (docs.length === 1 ? " result" : " results") + (partial ? " (add a filter or sort by date to see every match)." : ".");
+            say(count + note);
+            return page(meta, 0);
+          });
+        });
+      });
+    }).catch(function (err) {
+      if (my === seq) say("The search index could not be read (" + err.message + "). Try again later.");
+    });
+  }
+
+  // verify keeps, for a query with phrases, the documents whose text
+  // holds each phrase word for word: the snippet text first, else the
+  // article page itself.
+  function verify(meta, docs, phrases, my) {
+    if (!phrases.length) return Promise.resolve(docs);
+    var out = [], i = 0;
+    function has(text) {
+      var s = " " + tokens(text).map(function (t) { return t.form; }).join(" ") + " ";
+      return phrases.every(function (p) { return s.indexOf(" " + p.join(" ") + " ") >= 0; });
+    }
+    function step() {
+      if (my !== seq || i >= docs.length || i >= 60 || out.length >= 30) return out;
+      var batch = docs.slice(i, i + 6);
+      i += 6;
+      return Promise.all(batch.map(function (d) {
+        return recordOf(meta, d.id).then(function (r) {
+          if (has(r[1] + " " + r[6] + " " + r[7])) return true;
+          return fetch(root + r[0]).then(function (res) { return res.ok ? res.text() : ""; }).then(function (html) {
+            var doc = new DOMParser().parseFromString(html, "text/html"), main = doc.querySelector("main");
+            return has(main ? main.textContent : "");
+          }, function () { return false; });
+        });
+      })).then(function (ok) {
+        batch.forEach(function (d, k) { if (ok[k]) out.push(d); });
+        return step();
+      });
+    }
+    return Promise.resolve(step());
+  }
+
+  function recordOf(meta, id) {
+    return get("c/" + Math.floor(id / meta.chunk) + ".json", "json").then(function (c) { return c[id % meta.chunk]; });
+  }
+
+  // highlightWords: the forms to mark in titles and snippets.
+  function highlightWords(found) {
+    var exact = new Set(), prefixes = [], terms = new Set();
+    found.forEach(function (x) {
+      if (x.g.prefix) prefixes.push(x.g.form); else exact.add(x.g.form);
+      Object.keys(x.terms).forEach(function (t) { terms.add(t); if (x.terms[t].typo) exact.add(x.terms[t].typo); });
+    });
+    found.forEach(function (x) { x.lines.forEach(function (l) { if (terms.has(l.term) && !x.g.prefix) exact.add(l.form); }); });
+    return function (form) {
+      return exact.has(form) || prefixes.some(function (p) { return form.indexOf(p) === 0; });
+    };
+  }
+  // marked appends text to el, the query's words in <mark>.
+  function marked(el, text) {
+    var re = /[\p{L}\p{N}'\u2019]+|[^\p{L}\p{N}'\u2019]+/gu, m, plain = "";
+    while ((m = re.exec(text))) {
+      var w = m[0];
+      if (wordRe.test(w) && words && hit(w)) {
+        el.append(plain);
+        plain = "";
+        var k = document.createElement("mark");
+        k.textContent = w;
+        el.append(k);
+      } else plain += w;
+    }
+    el.append(plain);
+  }
+  function hit(w) {
+    if (words(fold(w))) return true;
+    return tokens(w).some(function (t) { return t.cjk && words(t.form); });
+  }
+  // snippet: about 30 words of the summary or text around the first
+  // word of the query.
+  function snippet(r) {
+    var texts = [r[6], r[7]].filter(Boolean);
+    for (var i = 0; i < texts.length; i++) {
+      var ws = texts[i].split(/\s+/), at = ws.findIndex(function (w) { return hit(w.replace(/[^\p{L}\p{N}'\u2019]/gu, "") || w); });
+      if (at >= 0) {
+        var lo = Math.max(0, at - 10), hi = Math.min(ws.length, lo + 32);
+        return (lo > 0 ? "… " : "") + ws.slice(lo, hi).join(" ") + (hi < ws.length ? " …" : "");
+      }
+    }
+    var t = texts[0] || "", cut = t.split(/\s+/).slice(0, 32).join(" ");
+    return cut.length < t.length ? cut + " …" : cut;
+  }
+
+  var lang = document.documentElement.lang || undefined;
+  function when(d) {
+    var p = d.split(/[-T:]/), t = new Date(+p[0], p[1] - 1, +p[2], +(p[3] || 0), +(p[4] || 0));
+    var o = { year: "numeric", month: "long", day: "numeric" };
+    if (p.length > 3) { o.hour = "numeric"; o.minute = "2-digit"; }
+    try { return t.toLocaleString(lang, o); } catch (e) { return d; }
+  }
+
+  function page(meta, from) {
+    var slice = shown.slice(from, from + PAGE), my = seq;
+    return Promise.all(slice.map(function (d) { return recordOf(meta, d.id); })).then(function (recs) {
+      if (my !== seq) return;
+      recs.forEach(function (r) {
+        var li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
+        li.className = "search-result";
+        a.href = root + r[0];
+        marked(a, r[1]);
+        h.append(a);
+        var m = document.createElement("p");
+        m.className = "meta";
+        if (r[2]) { var s = document.createElement("span"); s.className = "source"; s.textContent = r[2]; m.append(s, " · "); }
+        var tm = document.createElement("time");
+        tm.dateTime = r[3];
+        tm.textContent = when(r[3]);
+        m.append(tm);
+        if (r[4].length) m.append(" · " + r[4].join(", "));
+        var p = document.createElement("p");
+        p.className = "snippet";
+        marked(p, snippet(r));
+        li.append(h, m, p);
+        if (r[5].length) {
+          var tg = document.createElement("p");
+          tg.className = "tags";
+          tg.textContent = "Tags: " + r[5].join(", ");
+          li.append(tg);
+        }
+        list.append(li);
+      });
+      more.hidden = from + PAGE >= shown.length;
+      more.onclick = function () {
+        var first = list.children.length;
+        page(meta, from + PAGE).then(function () {
+          var a = list.children[first] && list.children[first].querySelector("a");
+          if (a) a.focus();
+        });
+      };
+    });
+  }
+
+  function say(text) { status.textContent = text; }
+
+  var timer = 0;
+  function soon() { clearTimeout(timer); timer = setTimeout(run, 120); }
+  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
+  input.addEventListener("input", soon);
+  form.addEventListener("change", function (e) { if (e.target !== input) { clearTimeout(timer); run(); } });
+  // Arrow keys move between the box and the results' links.
+  form.parentNode.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("h2 a"));
+    var at = links.indexOf(document.activeElement);
+    if (document.activeElement === input && e.key === "ArrowDown" && links.length) { links[0].focus(); e.preventDefault(); }
+    else if (at >= 0) {
+      var next = e.key === "ArrowDown" ? links[at + 1] : (at === 0 ? input : links[at - 1]);
+      if (next) { next.focus(); e.preventDefault(); }
+    }
+  });
+  var start = new URLSearchParams(location.search);
+  ["q", "topic", "source", "tag", "from", "to", "sort"].forEach(function (k) {
+    var el = form.elements[k];
+    if (el && start.get(k)) {
+      el.value = start.get(k);
+      if (k !== "q") $("search-more-options").open = true;
+    }
+  });
+  // Names for the source and tag boxes, once a reader goes to them.
+  ["search-source", "search-tag"].forEach(function (id) {
+    $(id).addEventListener("focus", function () {
+      get("facets.json", "json").then(function (fc) {
+        var dl = $(id + "s");
+        if (dl.childNodes.length) return;
+        (id === "search-source" ? fc.sources : fc.tags).forEach(function (x) {
+          var o = document.createElement("option");
+          o.value = x[0];
+          dl.append(o);
+        });
+      }).catch(function () {});
+    }, { once: true });
+  });
+  run();
+})();

@@ -415,17 +415,18 @@ func split(ps []posting) (top, rest []posting) {
 	if len(ps) <= topPostings {
 		return ps, nil
 	}
-	score := func(p posting) float64 {
+	scores := make([]float64, len(ps))
+	for i, p := range ps {
 		dl := math.Pow(lengthBase, float64(p.dlq))
 		w := float64(p.w)
-		return w / (w + 1.2*(0.25+0.75*dl/400))
+		scores[i] = w / (w + 1.2*(0.25+0.75*dl/400))
 	}
 	idx := make([]int, len(ps))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.Slice(idx, func(a, b int) bool {
-		sa, sb := score(ps[idx[a]]), score(ps[idx[b]])
+		sa, sb := scores[idx[a]], scores[idx[b]]
 		if sa != sb {
 			return sa > sb
 		}

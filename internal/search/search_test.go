@@ -1,0 +1,289 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestAnalyzer(t *testing.T) {
+	for _, c := range []struct {
+		lang, text string
+		want       []string // form=term, or the form alone when they are one
+	}{
+		{"en", "China's tariffs on the chips", []string{"chinas=china", "tariffs=tariff", "chips=chip"}},
+		{"en", "Controlled, controlling: CONTROLS!", []string{"controlled=control", "controlling=control", "controls=control"}},
+		{"en", "Zürich’s café", []string{"zurichs=zurich", "cafe"}},
+		{"fr", "Les négociations commerciales", []string{"les=le", "negociations=negoci", "commerciales=commercial"}},
+		{"zh", "中美贸易", []string{"中美", "美贸", "贸易"}},
+		{"zh", "美 and 中", []string{"美", "and", "中"}},
+		{"ja", "東京で会談", []string{"東京", "京で", "で会", "会談"}},
+		{"de", "Die Gespräche", []string{"die", "gesprache"}}, // no German stemmer: words as written
+		{"en", strings.Repeat("x", maxWord+1) + " ok", []string{"ok"}},
+	} {
+		var got []string
+		newAnalyzer(c.lang).each(c.text, func(tk token) {
+			if tk.form == tk.term {
+				got = append(got, tk.form)
+			} else {
+				got = append(got, tk.form+"="+tk.term)
+			}
+		})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %q: got %q, want %q", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	for _, c := range []struct{ md, want string }{
+		{"# Heading\n\nA [link](https://x.example/) and ![an image](i.png).", "Heading A link and an image."},
+		{"- **bold** item\n- *em* item\n\n> quoted", "bold item em item quoted"},
+		{"| a | b |\n|---|---|\n| c | d |", "a b c d"},
+		{"Text[^1].\n\n[^1]: A note.", "Text. A note."},
+	} {
+		if got := PlainText(c.md); got != c.want {
+			t.Errorf("PlainText(%q) = %q, want %q", c.md, got, c.want)
+		}
+	}
+}
+
+// corpus makes n documents from a small vocabulary, the same for the same
+// seed.
+func corpus(n int, seed uint64) []Doc {
+	r := rand.New(rand.NewPCG(seed, 1))
+	words := strings.Fields("trade tariff export control chip semiconductor taiwan strait navy balloon summit visit treasury minister talks beijing washington climate fentanyl student visa dialogue military investment rule sanction")
+	for i := range 400 {
+		words = append(words, "w"+strconv.Itoa(i))
+	}
+	text := func(k int) string {
+		var b strings.Builder
+		for range k {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	start := time.Date(2023, 1, 1, 9, 0, 0, 0, time.UTC)
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = Doc{
+			URL: fmt.Sprintf("articles/a%04d/", i), Title: text(6), Source: []string{"Wire", "Ledger", "Post"}[i%3],
+			Date: start.Add(time.Duration(i) * 7 * time.Hour), Summary: text(20), Body: text(300),
+			Topics: []Facet{{"Trade", "trade"}}, Tags: []Facet{{"Tag " + strconv.Itoa(i%7), "tag-" + strconv.Itoa(i%7)}},
+		}
+	}
+	return docs
+}
+
+func build(t *testing.T, docs []Doc) map[string][]byte {
+	t.Helper()
+	files, err := Build(context.Background(), docs, Options{Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		if _, dup := out[f.Name]; dup {
+			t.Fatalf("%s written twice", f.Name)
+		}
+		out[f.Name] = f.Data
+	}
+	return out
+}
+
+// TestDeterministic: the same documents in another order give the same
+// files, byte for byte.
+func TestDeterministic(t *testing.T) {
+	docs := corpus(300, 1)
+	a := build(t, docs)
+	shuffled := slices.Clone(docs)
+	rand.New(rand.NewPCG(9, 9)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	b := build(t, shuffled)
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for n, data := range a {
+		if !bytes.Equal(data, b[n]) {
+			t.Errorf("%s differs between two builds of the same documents", n)
+		}
+	}
+}
+
+// changed returns the share of b's bytes in files that a does not hold
+// with the same bytes, and the names of those files.
+func changed(a, b map[string][]byte) (float64, []string) {
+	total, diff := 0, 0
+	var names []string
+	for n, data := range b {
+		total += len(data)
+		if !bytes.Equal(a[n], data) {
+			diff += len(data)
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return float64(diff) / float64(total), names
+}
+
+// TestEditRewritesLittle: editing one article's note, or adding a new
+// article, rewrites a small part of the index.
+func TestEditRewritesLittle(t *testing.T) {
+	docs := corpus(1000, 2)
+	before := build(t, docs)
+
+	edited := slices.Clone(docs)
+	edited[350].Note = "The editor adds that the summit talks went badly."
+	after := build(t, edited)
+	share, names := changed(before, after)
+	if share > 0.05 {
+		t.Errorf("a note edit rewrote %.1f%% of the index bytes (%d files: %v)", 100*share, len(names), names)
+	}
+	if !slices.Contains(names, "c/87.json") {
+		t.Errorf("the edited document's result data (c/175.json) did not change: %v", names)
+	}
+	for _, n := range names {
+		if strings.HasPrefix(n, "c/") && n != "c/87.json" {
+			t.Errorf("result data of other documents changed: %s", n)
+		}
+	}
+
+	added := append(slices.Clone(docs), Doc{URL: "articles/new/", Title: "Fentanyl talks", Date: docs[len(docs)-1].Date.Add(time.Hour), Body: "A new round of talks."})
+	share, names = changed(before, build(t, added))
+	if share > 0.05 {
+		t.Errorf("adding the newest article rewrote %.1f%% of the index bytes (%d files)", 100*share, len(names))
+	}
+}
+
+// lookup reads the index as the search script does: the dictionary line
+// of form, then the term's postings in its bucket (and its rest file).
+func lookup(t *testing.T, files map[string][]byte, form string) (term string, df int, ids []int) {
+	t.Helper()
+	var meta struct {
+		Docs    int         `json:"docs"`
+		Buckets uint32      `json:"buckets"`
+		Dict    [][2]string `json:"dict"`
+	}
+	if err := json.Unmarshal(files["meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	shard := 0
+	for i, d := range meta.Dict {
+		if d[0] <= form {
+			shard = i
+		}
+	}
+	for _, line := range strings.Split(string(files["d/"+meta.Dict[shard][1]+".txt"]), "\n") {
+		f := strings.Split(line, "\t")
+		if f[0] == form {
+			term = f[0]
+			if f[1] != "" {
+				term = f[1]
+			}
+			df, _ = strconv.Atoi(f[2])
+		}
+	}
+	if term == "" {
+		return "", 0, nil
+	}
+	b := files["p/"+strconv.FormatUint(uint64(Hash32(term)&(meta.Buckets-1)), 16)+".bin"]
+	readPostings := func(b []byte, n int) []int {
+		var out []int
+		id := 0
+		for range n {
+			gap, k := binary.Uvarint(b)
+			id += int(gap)
+			out = append(out, id)
+			b = b[k+2:]
+		}
+		return out
+	}
+	skip := func(b []byte, n int) []byte {
+		for range n {
+			_, k := binary.Uvarint(b)
+			b = b[k+2:]
+		}
+		return b
+	}
+	for len(b) > 0 {
+		l, k := binary.Uvarint(b)
+		name := string(b[k : k+int(l)])
+		b = b[k+int(l):]
+		total, k := binary.Uvarint(b)
+		b = b[k:]
+		top, k := binary.Uvarint(b)
+		b = b[k:]
+		if name != term {
+			b = skip(b, int(top))
+			continue
+		}
+		ids = readPostings(b, int(top))
+		if total > top {
+			r := files["r/"+hex64(term)+".bin"]
+			n, k := binary.Uvarint(r)
+			ids = append(ids, readPostings(r[k:], int(n))...)
+		}
+		slices.Sort(ids)
+		if len(ids) != int(total) || int(total) != df {
+			t.Errorf("%s: %d postings, list says %d, dictionary %d", term, len(ids), total, df)
+		}
+		return term, df, ids
+	}
+	t.Fatalf("%s: no postings in its bucket", term)
+	return "", 0, nil
+}
+
+// TestLookup reads terms back: stems join forms, documents are numbered
+// by date, long lists are split and whole again.
+func TestLookup(t *testing.T) {
+	docs := []Doc{
+		{URL: "articles/b/", Title: "Chipmakers face new export controls", Date: time.Date(2023, 10, 17, 0, 0, 0, 0, time.UTC), Body: "The rules control chips."},
+		{URL: "articles/a/", Title: "Balloon over Montana", Date: time.Date(2023, 2, 2, 0, 0, 0, 0, time.UTC), Body: "A surveillance balloon. 气球事件"},
+		{URL: "articles/c/", Title: "Talks", Date: time.Date(2023, 11, 15, 0, 0, 0, 0, time.UTC), Note: "Export **controls** again.", Body: "Nothing."},
+	}
+	files := build(t, docs)
+	for _, c := range []struct {
+		form, term string
+		ids        []int
+	}{
+		{"controls", "control", []int{1, 2}},
+		{"control", "control", []int{1, 2}},
+		{"balloon", "balloon", []int{0}},
+		{"气球", "气球", []int{0}},
+		{"nothing", "noth", []int{2}},
+		{"the", "", nil}, // a stop word
+	} {
+		term, _, ids := lookup(t, files, c.form)
+		if term != c.term || !slices.Equal(ids, c.ids) {
+			t.Errorf("%s: term %q in %v, want %q in %v", c.form, term, ids, c.term, c.ids)
+		}
+	}
+
+	many := corpus(topPostings*3, 3)
+	files = build(t, many)
+	_, df, ids := lookup(t, files, "trade")
+	if df <= topPostings || len(ids) != df {
+		t.Errorf("trade: df %d, %d postings; want a list longer than %d, whole", df, len(ids), topPostings)
+	}
+}
+
+// TestBodyLeftOut: documents without a body are indexed by their other
+// fields only.
+func TestBodyLeftOut(t *testing.T) {
+	docs := []Doc{{URL: "articles/a/", Title: "Summit", Summary: "Leaders met.", Date: time.Now()}}
+	files := build(t, docs)
+	if term, _, _ := lookup(t, files, "summit"); term != "summit" {
+		t.Errorf("the title's word is not indexed")
+	}
+	if term, _, _ := lookup(t, files, "leaders"); term != "leader" {
+		t.Errorf("the summary's word is not indexed")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"time"
 
 	"github.com/brief-ssg/brief/internal/render"
 	"github.com/brief-ssg/brief/internal/search"
@@ -21,9 +22,40 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 	if !m.Config.Search.On() {
 		return nil, nil
 	}
+	start := time.Now()
+	docs, err := m.SearchDocuments(ctx, opt.Workers)
+	if err != nil {
+		return nil, err
+	}
+	files, err := search.Build(ctx, docs, search.Options{Language: m.Config.Language, Workers: opt.Workers})
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	size := 0
+	for _, f := range files {
+		size += len(f.Data)
+	}
+	opt.Log.Debug("search index", "files", len(files), "bytes", size, "took", time.Since(start))
+	p := &render.Page{Kind: "search", Path: searchPath, Title: "Search", Site: m.Site,
+		Description: "Search every article of " + m.Config.Title + ".",
+		Scripts:     []render.Script{render.NewScript(search.Script())}}
+	jobs := []job{{name: searchPath + "index.html", html: true, in: p, run: func() ([]byte, error) { return m.Templates.Render(p) }}}
+	for _, f := range files {
+		data := f.Data
+		name := searchPath + f.Name
+		jobs = append(jobs, job{name: name, in: staticFile{name: name, sum: sha256.Sum256(data)}, run: func() ([]byte, error) { return data, nil }})
+	}
+	return jobs, nil
+}
+
+// SearchDocuments returns the published articles as the search index
+// reads them (bodies as searchBody gives them), newest first, reading
+// bodies on up to workers goroutines (0: one per CPU). The build calls it;
+// it is exported for the search benchmark (bench/search).
+func (m *Model) SearchDocuments(ctx context.Context, workers int) ([]search.Doc, error) {
 	docs := make([]search.Doc, len(m.Articles))
 	errs := make([]error, len(m.Articles))
-	err := inChunks(ctx, len(m.Articles), opt.Workers, func(lo, hi int) {
+	err := inChunks(ctx, len(m.Articles), workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			e := m.Articles[i]
 			docs[i] = m.searchDoc(e)
@@ -38,20 +70,7 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 			return nil, err
 		}
 	}
-	files, err := search.Build(ctx, docs, search.Options{Language: m.Config.Language, Workers: opt.Workers})
-	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
-	}
-	p := &render.Page{Kind: "search", Path: searchPath, Title: "Search", Site: m.Site,
-		Description: "Search every article of " + m.Config.Title + ".",
-		Scripts:     []render.Script{render.NewScript(search.Script())}}
-	jobs := []job{{name: searchPath + "index.html", html: true, in: p, run: func() ([]byte, error) { return m.Templates.Render(p) }}}
-	for _, f := range files {
-		data := f.Data
-		name := searchPath + f.Name
-		jobs = append(jobs, job{name: name, in: staticFile{name: name, sum: sha256.Sum256(data)}, run: func() ([]byte, error) { return data, nil }})
-	}
-	return jobs, nil
+	return docs, nil
 }
 
 // searchDoc is an article as the index reads it, without its body

@@ -1,9 +1,13 @@
 package build_test
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"strings"
 	"testing"
 
+	"github.com/brief-ssg/brief/internal/search"
 	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
@@ -31,13 +35,43 @@ date: 2025-01-02T10:00:00Z
 Leaders met.
 `
 
-// dictionary is every dictionary shard of a built site, one text.
-func dictionary(s *sitetest.Site) string {
+// dictionary is the index's dictionary: each form's term.
+func dictionary(t *testing.T, s *sitetest.Site) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, n := range s.Names() {
+		if !strings.HasPrefix(n, "search/d/") {
+			continue
+		}
+		entries, err := search.ReadShard(s.File(n))
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		for _, e := range entries {
+			out[e.Form] = e.Term
+		}
+	}
+	return out
+}
+
+// indexText is every file of a built site's index under prefix
+// ("search/d/": the dictionary), inflated, as one text.
+func indexText(t *testing.T, s *sitetest.Site, prefix string) string {
+	t.Helper()
 	var b strings.Builder
 	for _, n := range s.Names() {
-		if strings.HasPrefix(n, "search/d/") {
-			b.Write(s.File(n))
+		if !strings.HasPrefix(n, prefix) {
+			continue
 		}
+		r, err := gzip.NewReader(bytes.NewReader(s.File(n)))
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		data, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		b.Write(data)
 	}
 	return b.String()
 }
@@ -51,16 +85,23 @@ func TestSearchIndex(t *testing.T) {
 	s.AssertFileContent("search/index.html", "connect-src 'self'", `id="search-q"`, `data-root="../"`, `href="../articles/"`, `href="../tags/"`)
 	s.AssertFileContent("index.html", `action="search/"`, "form-action 'self'", "! connect-src")
 	s.AssertFileContent("articles/one/index.html", `action="../../search/"`)
-	s.AssertFileContent("search/c/0.json", `"articles/two/"`, `"Summit in Lima"`, `"articles/one/"`, `"Ledger"`, `["Trade"]`, `["Steel"]`)
-	s.AssertFileContent("search/facets.json", `"Trade"`, `"Ledger"`, `"Steel"`)
-	if d := dictionary(s); !strings.Contains(d, "zeppelins\tzeppelin\t1\n") || !strings.Contains(d, "tariffs\ttariff\t1\n") {
-		t.Errorf("the dictionary lacks the body's and the title's words:\n%s", d)
+	data := indexText(t, s, "search/c/")
+	for _, want := range []string{`"articles/two/"`, `"Summit in Lima"`, `"articles/one/"`, `"Ledger"`, `["Trade"]`, `["Steel"]`, "zeppelins"} {
+		if !strings.Contains(data, want) {
+			t.Errorf("the result data lack %s:\n%s", want, data)
+		}
+	}
+	if f := indexText(t, s, "search/facets.json"); !strings.Contains(f, `"Ledger"`) || !strings.Contains(f, `"Steel"`) {
+		t.Errorf("the filters lack the source and the tag: %s", f)
+	}
+	if d := dictionary(t, s); d["zeppelins"] != "zeppelin" || d["tariffs"] != "tariff" {
+		t.Errorf("the dictionary lacks the body's and the title's words: %v", d)
 	}
 	s.AssertNoLiveMarkup()
 
 	s.ReplaceInFile("content/articles/two.md", "Leaders met.", "Leaders met and spoke of airships.").Rebuild()
-	if d := dictionary(s); !strings.Contains(d, "airships\tairship\t1\n") {
-		t.Errorf("the edited body's new word is not in the dictionary:\n%s", d)
+	if d := dictionary(t, s); d["airships"] != "airship" {
+		t.Errorf("the edited body's new word is not in the dictionary: %v", d)
 	}
 }
 
@@ -69,14 +110,16 @@ func TestSearchIndex(t *testing.T) {
 func TestSearchOptions(t *testing.T) {
 	noBody := strings.Replace(searchSite, "base_url: https://example.org/briefing/\n", "base_url: https://example.org/briefing/\nsearch:\n  body: false\n", 1)
 	s := sitetest.New(t, noBody).Build()
-	d := dictionary(s)
-	if strings.Contains(d, "zeppelin") || strings.Contains(d, "quarter") {
-		t.Errorf("with body: false the body's words are in the index:\n%s", d)
+	d := dictionary(t, s)
+	if d["zeppelins"] != "" || d["quarterly"] != "" {
+		t.Errorf("with body: false the body's words are in the index: %v", d)
 	}
-	if !strings.Contains(d, "summari") || !strings.Contains(d, "lima") {
-		t.Errorf("with body: false the title and summary must still be indexed:\n%s", d)
+	if d["summary"] != "summari" || d["lima"] != "lima" {
+		t.Errorf("with body: false the title and summary must still be indexed: %v", d)
 	}
-	s.AssertFileContent("search/c/0.json", "! zeppelins")
+	if c := indexText(t, s, "search/c/"); strings.Contains(c, "zeppelins") {
+		t.Errorf("with body: false the result data quote the body: %s", c)
+	}
 
 	off := strings.Replace(searchSite, "base_url: https://example.org/briefing/\n", "base_url: https://example.org/briefing/\nsearch:\n  enabled: false\n", 1)
 	s = sitetest.New(t, off).Build()

@@ -9,8 +9,7 @@
 //   - meta.json: the counts BM25 needs and where the dictionary's shards
 //     start.
 //   - d/<id>.txt: dictionary shards, sorted by the folded word a reader
-//     types (one "form\tterm\tdf" line each; term is empty when it is
-//     the form). Shard boundaries fall after words whose hash is a
+//     types, front-coded (see writeDictLine). Shard boundaries fall after words whose hash is a
 //     multiple of a constant, so a new word changes one shard, not the
 //     boundaries after it.
 //   - p/<bucket>.bin: postings of every term whose FNV-1a hash falls in
@@ -26,17 +25,22 @@
 //     and tag, for filters; dates.bin: every document's day, for the
 //     date range.
 //
+// Every file but meta.json is gzipped (see compress).
+//
 // Document ids follow publication order (oldest first), so new articles
 // take new ids and leave every other document's alone, and sorting by
 // date is sorting by id.
 package search
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"math"
 	"runtime"
 	"slices"
@@ -44,6 +48,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/brief-ssg/brief/internal/pool"
 )
@@ -112,20 +117,49 @@ const (
 	dictCut = 256
 	// dictMax bounds a shard whatever the hashes say.
 	dictMax = 2048
-	// textChars is how much of the body the snippet may quote.
-	textChars = 600
-	// lengthBase is the ratio between quantised document lengths: a
-	// document's length is stored as round(log_1.1(words)), so that small
-	// edits seldom change it (and with it every postings bucket the
-	// document is in).
-	lengthBase = 1.1
+	// textChars is how much of the body the snippet may quote, and
+	// summaryChars how much of the summary.
+	textChars    = 400
+	summaryChars = 300
+	// A posting is one byte after its id gap: three bits of weighted
+	// frequency (the nearest of weightLevels) and five of document length,
+	// lengthMin·lengthRatio^q words (q from 0 to 31, 10 to about 21,000
+	// words). BM25 saturates frequency quickly and needs length only
+	// roughly; coarse steps also mean an edit seldom changes a
+	// document's length step, and with it every bucket the document is in.
+	lengthMin   = 10
+	lengthRatio = 1.28
 )
+
+// weightLevels are the weighted frequencies a posting can say.
+var weightLevels = []float64{1, 2, 3, 5, 8, 12, 20, 40}
+
+// weightLevel is level(w, weightLevels) for every weighted frequency a
+// posting holds (capped at 255), worked out once.
+var weightLevel = func() (t [256]byte) {
+	for w := 1; w < 256; w++ {
+		t[w] = byte(level(float64(w), weightLevels))
+	}
+	return t
+}()
+
+// level returns the index of the value in levels nearest to v, on a log
+// scale.
+func level(v float64, levels []float64) int {
+	best, d := 0, math.Inf(1)
+	for i, l := range levels {
+		if e := math.Abs(math.Log(v / l)); e < d {
+			best, d = i, e
+		}
+	}
+	return best
+}
 
 // analysed is what one document contributes.
 type analysed struct {
 	terms []termFreq // sorted by term
 	forms map[string]string
-	dlq   uint8
+	dlq   uint8 // the length step, 0–31
 	words int
 }
 
@@ -138,7 +172,7 @@ type termFreq struct {
 type posting struct {
 	doc uint32
 	w   uint8 // weighted frequency, capped at 255
-	dlq uint8
+	dlq uint8 // length step
 }
 
 type termEntry struct {
@@ -285,9 +319,10 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		cur.Reset()
 		n = 0
 	}
+	prev := ""
 	for _, f := range formList {
 		if n == 0 {
-			first = f
+			first, prev = f, ""
 		}
 		ts := make([]string, 0, len(forms[f]))
 		for t := range forms[f] {
@@ -295,14 +330,8 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		}
 		sort.Strings(ts)
 		for _, t := range ts {
-			cur.WriteString(f)
-			cur.WriteByte('\t')
-			if t != f {
-				cur.WriteString(t)
-			}
-			cur.WriteByte('\t')
-			cur.WriteString(strconv.Itoa(df[t]))
-			cur.WriteByte('\n')
+			writeDictLine(&cur, prev, f, t, df[t])
+			prev = f
 			n++
 		}
 		if Hash32(f)%dictCut == 0 || n >= dictMax {
@@ -337,11 +366,11 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	}
 	add("facets.json", fj)
 	var dates []byte
-	prev := int64(0)
+	lastDay := int64(0)
 	for _, d := range sorted {
 		day := dayNumber(d.Date)
-		dates = binary.AppendUvarint(dates, uint64(day-prev))
-		prev = day
+		dates = binary.AppendUvarint(dates, uint64(day-lastDay))
+		lastDay = day
 	}
 	add("dates.bin", dates)
 
@@ -350,14 +379,16 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		avg = math.Round(float64(max(totalLen, 1))/float64(len(sorted))*100) / 100
 	}
 	meta := struct {
-		Version int         `json:"v"`
-		Docs    int         `json:"docs"`
-		AvgLen  float64     `json:"avglen"`
-		Buckets int         `json:"buckets"`
-		Chunk   int         `json:"chunk"`
-		Base    float64     `json:"lenbase"`
-		Dict    [][2]string `json:"dict"`
-	}{1, len(sorted), avg, buckets, chunkSize, lengthBase, shards}
+		Version  int         `json:"v"`
+		Docs     int         `json:"docs"`
+		AvgLen   float64     `json:"avglen"`
+		Buckets  int         `json:"buckets"`
+		Chunk    int         `json:"chunk"`
+		LenMin   float64     `json:"lenmin"`
+		LenRatio float64     `json:"lenratio"`
+		Weights  []float64   `json:"weights"`
+		Dict     [][2]string `json:"dict"`
+	}{1, len(sorted), avg, buckets, chunkSize, lengthMin, lengthRatio, weightLevels, shards}
 	if meta.Dict == nil {
 		meta.Dict = [][2]string{}
 	}
@@ -365,9 +396,47 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	for i := range files {
+		if files[i].Data, err = compress(files[i].Data); err != nil {
+			return nil, err
+		}
+	}
 	add("meta.json", mj)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
+}
+
+// writeDictLine writes one dictionary line: how many characters (code
+// points) the form shares with the previous line's, the rest of the
+// form, the term (empty when it is the form, "~k" when it is the form's
+// first k characters), and the term's document frequency, separated by
+// tabs.
+func writeDictLine(b *strings.Builder, prev, form, term string, df int) {
+	shared, bytesShared := 0, 0
+	for bytesShared < len(prev) && bytesShared < len(form) {
+		r1, n1 := utf8.DecodeRuneInString(prev[bytesShared:])
+		r2, n2 := utf8.DecodeRuneInString(form[bytesShared:])
+		if r1 != r2 || n1 != n2 {
+			break
+		}
+		bytesShared += n1
+		shared++
+	}
+	b.WriteString(strconv.Itoa(shared))
+	b.WriteByte('\t')
+	b.WriteString(form[bytesShared:])
+	b.WriteByte('\t')
+	switch {
+	case term == form:
+	case strings.HasPrefix(form, term):
+		b.WriteByte('~')
+		b.WriteString(strconv.Itoa(utf8.RuneCountInString(term)))
+	default:
+		b.WriteString(term)
+	}
+	b.WriteByte('\t')
+	b.WriteString(strconv.Itoa(df))
+	b.WriteByte('\n')
 }
 
 // analyse counts the weighted frequency of every term of d.
@@ -398,7 +467,7 @@ func analyse(a *analyzer, d *Doc) analysed {
 	}
 	words = max(words, 1)
 	res := analysed{forms: forms, words: words}
-	res.dlq = uint8(min(255, math.Round(math.Log(float64(words))/math.Log(lengthBase))))
+	res.dlq = uint8(max(0, min(31, math.Round(math.Log(float64(words)/lengthMin)/math.Log(lengthRatio)))))
 	res.terms = make([]termFreq, 0, len(freq))
 	for t, w := range freq {
 		res.terms = append(res.terms, termFreq{t, w})
@@ -417,8 +486,8 @@ func split(ps []posting) (top, rest []posting) {
 	}
 	scores := make([]float64, len(ps))
 	for i, p := range ps {
-		dl := math.Pow(lengthBase, float64(p.dlq))
-		w := float64(p.w)
+		dl := lengthMin * math.Pow(lengthRatio, float64(p.dlq))
+		w := weightLevels[weightLevel[p.w]]
 		scores[i] = w / (w + 1.2*(0.25+0.75*dl/400))
 	}
 	idx := make([]int, len(ps))
@@ -447,7 +516,7 @@ func split(ps []posting) (top, rest []posting) {
 }
 
 // appendPostings writes postings in id order: the gap from the previous
-// id, the weighted frequency, the quantised length.
+// id, then the weighted frequency's level and the length step in a byte.
 func appendPostings(b []byte, ps []posting) []byte {
 	prev := uint32(0)
 	for i, p := range ps {
@@ -456,7 +525,7 @@ func appendPostings(b []byte, ps []posting) []byte {
 			gap = p.doc
 		}
 		b = binary.AppendUvarint(b, uint64(gap))
-		b = append(b, p.w, p.dlq)
+		b = append(b, weightLevel[p.w]<<5|p.dlq)
 		prev = p.doc
 	}
 	return b
@@ -481,7 +550,7 @@ func record(d *Doc) []any {
 	if d.Note != "" {
 		text = strings.TrimSpace(PlainText(d.Note) + " " + text)
 	}
-	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), d.Summary, cut(text, textChars)}
+	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), cut(d.Summary, summaryChars), cut(text, textChars)}
 }
 
 // facetIndex writes the documents of every topic, source and tag, and
@@ -548,6 +617,27 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 	return files, lists
 }
 
+// compress gzips an index file. Every file but meta.json is stored
+// compressed, so that what a host stores and sends is small whether or
+// not it compresses responses; the script inflates them with the
+// browser's DecompressionStream (and takes a file as it is when a host
+// has already decoded it). The same bytes always give the same output:
+// the header carries no name or time.
+func compress(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 // dayNumber is the calendar day of t (in its own zone) as days since
 // 1970-01-01.
 func dayNumber(t time.Time) int64 {
@@ -580,4 +670,51 @@ func cut(s string, n int) string {
 		c = c[:i]
 	}
 	return c + "…"
+}
+
+// Entry is one line of a dictionary shard: a folded form, the term it is
+// filed under, and the number of documents holding the term.
+type Entry struct {
+	Form, Term string
+	DF         int
+}
+
+// ReadShard decodes a dictionary shard (d/<id>.txt, gzipped) as the
+// search script does; it exists for tests and tools that check an index.
+func ReadShard(data []byte) ([]Entry, error) {
+	r, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("search: dictionary shard: %w", err)
+	}
+	text, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("search: dictionary shard: %w", err)
+	}
+	var out []Entry
+	var prev []rune
+	for _, line := range strings.Split(strings.TrimSuffix(string(text), "\n"), "\n") {
+		f := strings.Split(line, "\t")
+		n, err := strconv.Atoi(f[0])
+		if len(f) != 4 || err != nil || n > len(prev) {
+			return nil, fmt.Errorf("search: dictionary shard: bad line %q", line)
+		}
+		form := append(slices.Clone(prev[:n]), []rune(f[1])...)
+		prev = form
+		e := Entry{Form: string(form), Term: string(form)}
+		switch {
+		case strings.HasPrefix(f[2], "~"):
+			k, err := strconv.Atoi(f[2][1:])
+			if err != nil || k > len(form) {
+				return nil, fmt.Errorf("search: dictionary shard: bad term in %q", line)
+			}
+			e.Term = string(form[:k])
+		case f[2] != "":
+			e.Term = f[2]
+		}
+		if e.DF, err = strconv.Atoi(f[3]); err != nil {
+			return nil, fmt.Errorf("search: dictionary shard: bad count in %q", line)
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }

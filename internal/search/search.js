@@ -18,13 +18,21 @@
   }
   form.hidden = false;
 
-  // Files, fetched once each.
-  var files = {};
+  // Files, fetched once each. All but meta.json are gzipped; a host
+  // that decoded one already hands it over without gzip's magic bytes.
+  var files = {}, dec = new TextDecoder();
+  function inflate(buf) {
+    var u = new Uint8Array(buf);
+    if (u[0] !== 0x1f || u[1] !== 0x8b) return Promise.resolve(buf);
+    return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }
   function get(name, kind) {
     if (!files[name]) {
       files[name] = fetch(dir + name).then(function (r) {
         if (!r.ok) throw new Error(name + ": HTTP " + r.status);
-        return kind === "json" ? r.json() : kind === "text" ? r.text() : r.arrayBuffer();
+        return r.arrayBuffer();
+      }).then(inflate).then(function (buf) {
+        return kind === "json" ? JSON.parse(dec.decode(buf)) : kind === "text" ? dec.decode(buf) : buf;
       });
       files[name].catch(function () { delete files[name]; });
     }
@@ -100,9 +108,13 @@
   }
   function shard(meta, n) {
     return get("d/" + meta.dict[n][1] + ".txt", "text").then(function (t) {
+      // Front-coded: shared characters, rest, term ("", "~k" or itself), df.
+      var prev = [];
       return t.split("\n").filter(Boolean).map(function (l) {
-        var p = l.split("\t");
-        return { form: p[0], term: p[1] || p[0], df: +p[2] };
+        var p = l.split("\t"), cs = prev.slice(0, +p[0]).concat(Array.from(p[1])), form = cs.join("");
+        prev = cs;
+        var term = p[2] === "" ? form : p[2].charAt(0) === "~" ? cs.slice(0, +p[2].slice(1)).join("") : p[2];
+        return { form: form, term: term, df: +p[3] };
       });
     });
   }
@@ -177,12 +189,16 @@
       bytes: function (n) { at += n; return u.subarray(at - n, at); }
     };
   }
-  function postings(r, n, out) {
+  // postings reads n postings: [id, weighted frequency, length].
+  function postings(meta, r, n, out) {
     var id = 0;
-    for (var i = 0; i < n; i++) { id += r.varint(); out.push([id, r.byte(), r.byte()]); }
+    for (var i = 0; i < n; i++) {
+      id += r.varint();
+      var b = r.byte();
+      out.push([id, meta.weights[b >> 5], meta.lenmin * Math.pow(meta.lenratio, b & 31)]);
+    }
     return out;
   }
-  var dec = new TextDecoder();
   // term loads a term's postings: its bucket's top list, and with all,
   // the rest of a long list too.
   function term(meta, t, all) {
@@ -192,7 +208,7 @@
         var r = reader(buf), m = {};
         while (r.more()) {
           var name = dec.decode(r.bytes(r.varint())), df = r.varint(), n = r.varint();
-          m[name] = { df: df, ps: postings(r, n, []) };
+          m[name] = { df: df, ps: postings(meta, r, n, []) };
         }
         buf.terms = m;
       }
@@ -201,7 +217,7 @@
       if (!all || e.ps.length === e.df) return { df: e.df, ps: e.ps, partial: e.ps.length < e.df };
       return get("r/" + hash64(t) + ".bin").then(function (rb) {
         var r = reader(rb);
-        return { df: e.df, ps: postings(r, r.varint(), e.ps.slice()), partial: false };
+        return { df: e.df, ps: postings(meta, r, r.varint(), e.ps.slice()), partial: false };
       });
     });
   }
@@ -281,8 +297,7 @@
               partial = partial || p.partial;
               var idf = Math.log(1 + (meta.docs - p.df + 0.5) / (p.df + 0.5)) * (info.exact ? 1 : 0.7);
               p.ps.forEach(function (x) {
-                var dl = Math.pow(meta.lenbase, x[2]);
-                var s = idf * x[1] * (K1 + 1) / (x[1] + K1 * (1 - B + B * dl / meta.avglen));
+                var s = idf * x[1] * (K1 + 1) / (x[1] + K1 * (1 - B + B * x[2] / meta.avglen));
                 if (!(best.get(x[0]) >= s)) best.set(x[0], s);
               });
             });

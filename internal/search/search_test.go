@@ -2,10 +2,12 @@ package search
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -100,6 +102,23 @@ func build(t *testing.T, docs []Doc) map[string][]byte {
 	return out
 }
 
+// inflate returns an index file as the script reads it.
+func inflate(t *testing.T, data []byte) []byte {
+	t.Helper()
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Fatalf("an index file is not gzipped: % x", data[:min(len(data), 8)])
+	}
+	r, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // TestDeterministic: the same documents in another order give the same
 // files, byte for byte.
 func TestDeterministic(t *testing.T) {
@@ -181,20 +200,19 @@ func lookup(t *testing.T, files map[string][]byte, form string) (term string, df
 			shard = i
 		}
 	}
-	for _, line := range strings.Split(string(files["d/"+meta.Dict[shard][1]+".txt"]), "\n") {
-		f := strings.Split(line, "\t")
-		if f[0] == form {
-			term = f[0]
-			if f[1] != "" {
-				term = f[1]
-			}
-			df, _ = strconv.Atoi(f[2])
+	entries, err := ReadShard(files["d/"+meta.Dict[shard][1]+".txt"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Form == form {
+			term, df = e.Term, e.DF
 		}
 	}
 	if term == "" {
 		return "", 0, nil
 	}
-	b := files["p/"+strconv.FormatUint(uint64(Hash32(term)&(meta.Buckets-1)), 16)+".bin"]
+	b := inflate(t, files["p/"+strconv.FormatUint(uint64(Hash32(term)&(meta.Buckets-1)), 16)+".bin"])
 	readPostings := func(b []byte, n int) []int {
 		var out []int
 		id := 0
@@ -202,14 +220,14 @@ func lookup(t *testing.T, files map[string][]byte, form string) (term string, df
 			gap, k := binary.Uvarint(b)
 			id += int(gap)
 			out = append(out, id)
-			b = b[k+2:]
+			b = b[k+1:]
 		}
 		return out
 	}
 	skip := func(b []byte, n int) []byte {
 		for range n {
 			_, k := binary.Uvarint(b)
-			b = b[k+2:]
+			b = b[k+1:]
 		}
 		return b
 	}
@@ -227,7 +245,7 @@ func lookup(t *testing.T, files map[string][]byte, form string) (term string, df
 		}
 		ids = readPostings(b, int(top))
 		if total > top {
-			r := files["r/"+hex64(term)+".bin"]
+			r := inflate(t, files["r/"+hex64(term)+".bin"])
 			n, k := binary.Uvarint(r)
 			ids = append(ids, readPostings(r[k:], int(n))...)
 		}

@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -28,11 +29,10 @@ func (s *Site) AssertNoLiveMarkup() {
 		case strings.HasSuffix(name, ".html"):
 			problems = checkPage(data)
 		case strings.HasPrefix(name, "search/") && strings.HasSuffix(name, ".json"):
-			// The search index's data: text the search script puts into
-			// the page as text (internal/search), never as markup.
-			if !json.Valid(data) {
-				problems = []string{"not valid JSON"}
-			}
+			// The search index's data, gzipped but for meta.json: text the
+			// search script puts into the page as text (internal/search),
+			// never as markup.
+			problems = checkSearchData(data)
 		case strings.HasSuffix(name, ".json"):
 			problems = checkJSONFeed(data)
 		case strings.HasSuffix(name, ".xml"):
@@ -176,4 +176,22 @@ func checkXMLFeed(data []byte) []string {
 			}
 		}
 	}
+}
+
+// checkSearchData checks a JSON file of the search index: gzipped (or
+// plain) valid JSON.
+func checkSearchData(data []byte) []string {
+	if len(data) > 1 && data[0] == 0x1f && data[1] == 0x8b {
+		r, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return []string{err.Error()}
+		}
+		if data, err = io.ReadAll(r); err != nil {
+			return []string{err.Error()}
+		}
+	}
+	if !json.Valid(data) {
+		return []string{"not valid JSON"}
+	}
+	return nil
 }

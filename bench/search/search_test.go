@@ -27,7 +27,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/brief-ssg/brief/bench/measure"
 	"github.com/brief-ssg/brief/internal/browsertest"
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/search"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/sitetest"
 )
@@ -209,8 +212,10 @@ func (b *bench) generated(n int) string {
 type result struct {
 	name     string
 	articles int
-	// brief
+	// brief (times are CPU times)
 	buildWall, buildOffWall time.Duration // full builds with and without search (median)
+	ipCPU                   time.Duration // the index alone, in process (median)
+	ipPeak                  uint64        // the heap it adds at its peak
 	buildRSS, buildOffRSS   int           // KB
 	indexTime               time.Duration // the index's part of a full build (median)
 	indexBytes              int
@@ -232,17 +237,18 @@ type result struct {
 }
 
 var (
-	timeLine  = regexp.MustCompile(`(?m)^([0-9.]+) ([0-9]+)$`)
+	timeLine  = regexp.MustCompile(`(?m)^([0-9.]+) ([0-9.]+) ([0-9.]+) ([0-9]+)$`)
 	indexLine = regexp.MustCompile(`msg="search index" files=(\d+) bytes=(\d+) took=(\S+)`)
 	builtLine = regexp.MustCompile(`built \d+ pages \((\d+) articles`)
 )
 
-// timed runs a command under GNU time and returns its wall time, peak
-// RSS (KB) and output.
+// timed runs a command under GNU time and returns its CPU time (user and
+// system: on a shared machine, steadier than the wall time), peak RSS
+// (KB) and output.
 func (b *bench) timed(dir string, envs []string, name string, args ...string) (time.Duration, int, string) {
 	b.t.Helper()
 	tf := filepath.Join(b.work, "time.txt")
-	cmd := exec.Command("/usr/bin/time", append([]string{"-o", tf, "-f", "%e %M", name}, args...)...)
+	cmd := exec.Command("/usr/bin/time", append([]string{"-o", tf, "-f", "%e %U %S %M", name}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), envs...)
 	out, err := cmd.CombinedOutput()
@@ -254,9 +260,10 @@ func (b *bench) timed(dir string, envs []string, name string, args ...string) (t
 	if m == nil {
 		b.t.Fatalf("GNU time wrote %q", tb)
 	}
-	secs, _ := strconv.ParseFloat(m[1], 64)
-	rss, _ := strconv.Atoi(m[2])
-	return time.Duration(secs * float64(time.Second)), rss, string(out)
+	user, _ := strconv.ParseFloat(m[2], 64)
+	sys, _ := strconv.ParseFloat(m[3], 64)
+	rss, _ := strconv.Atoi(m[4])
+	return time.Duration((user + sys) * float64(time.Second)), rss, string(out)
 }
 
 func median[T int | time.Duration | float64](xs []T) T {
@@ -336,6 +343,7 @@ func (b *bench) measure(name, src string, queries []query) result {
 	}
 	os.WriteFile(cfgPath, cfg, 0o644)
 	r.buildWall, r.buildOffWall, r.buildRSS, r.buildOffRSS, r.indexTime = median(walls), median(offWalls), median(rss), median(offRSS), median(idx)
+	r.ipCPU, r.ipPeak = b.indexAlone(src, runs)
 	index := filepath.Join(dest, "search")
 	r.indexBytes = folderBytes(index, func(rel string) bool { return rel != "index.html" })
 
@@ -377,7 +385,10 @@ func (b *bench) measure(name, src string, queries []query) result {
 		var pr []int
 		for i := range max(1, min(runs, 3)) {
 			os.RemoveAll(pfOut)
-			w, m, out := b.timed(b.work, nil, b.pagefind, "--site", dest, "--output-path", pfOut)
+			// Articles only, as brief indexes them: Pagefind's default
+			// takes every page (tags, topics, lists), which makes its
+			// index larger and its results worse.
+			w, m, out := b.timed(b.work, nil, b.pagefind, "--site", dest, "--output-path", pfOut, "--glob", "articles/*/index.html")
 			pw, pr = append(pw, w), append(pr, m)
 			if i == 0 {
 				if mm := regexp.MustCompile(`Indexed (\d+) pages?`).FindStringSubmatch(out); mm != nil {
@@ -386,7 +397,9 @@ func (b *bench) measure(name, src string, queries []query) result {
 			}
 		}
 		r.pfRan, r.pfWall, r.pfRSS = true, median(pw), median(pr)
-		r.pfBytes = folderBytes(pfOut, func(rel string) bool { return !strings.Contains(rel, "-ui") && !strings.HasPrefix(rel, "pagefind-highlight") })
+		r.pfBytes = folderBytes(pfOut, func(rel string) bool {
+			return !strings.Contains(rel, "-ui") && !strings.HasPrefix(rel, "pagefind-highlight")
+		})
 	}
 
 	// Queries in Chromium, each on a fresh page with nothing cached.
@@ -418,6 +431,33 @@ func (b *bench) measure(name, src string, queries []query) result {
 		}
 	}
 	return r
+}
+
+// indexAlone loads the site and times the index alone in this process:
+// CPU time of search.Build over the documents (bodies read beforehand)
+// and the heap it adds at its peak, medians over runs.
+func (b *bench) indexAlone(src string, runs int) (time.Duration, uint64) {
+	ctx := context.Background()
+	m, err := build.Load(ctx, os.DirFS(src), build.Options{Drafts: true})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	docs, err := m.SearchDocuments(ctx, 0)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	var cpus []time.Duration
+	var peaks []int
+	for range runs {
+		cpu, peak := measure.Step(func() {
+			_, err = search.Build(ctx, docs, search.Options{Language: m.Config.Language})
+		})
+		if err != nil {
+			b.t.Fatal(err)
+		}
+		cpus, peaks = append(cpus, cpu), append(peaks, int(peak))
+	}
+	return median(cpus), uint64(median(peaks))
 }
 
 func short(urls []string, n int) []string {
@@ -604,13 +644,13 @@ func (r result) print(w *os.File) {
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
 	fmt.Fprintf(bw, "\n== %s: %d articles\n", r.name, r.articles)
-	fmt.Fprintf(bw, "brief: index %s in %d files, %s/article; full build %.2fs with search, %.2fs without (index step %v, %.1f%% of the build); peak RSS %d MB with, %d MB without\n",
-		kb(r.indexBytes), r.indexFiles, kb(r.indexBytes/max(r.articles, 1)), r.buildWall.Seconds(), r.buildOffWall.Seconds(), r.indexTime.Round(time.Millisecond), 100*r.indexTime.Seconds()/max(r.buildWall.Seconds(), 1e-9), r.buildRSS/1024, r.buildOffRSS/1024)
-	fmt.Fprintf(bw, "brief: one-article edit: build %.2fs, index step %v, %d of %d index files rewritten, %.2f%% of index bytes\n",
+	fmt.Fprintf(bw, "brief: index %s in %d files, %s/article; full build CPU %.2fs with search, %.2fs without (+%.1f%%); the index step's wall time in the build %v; the index alone %v CPU, +%d MB heap at its peak; build peak RSS %d MB with, %d MB without\n",
+		kb(r.indexBytes), r.indexFiles, kb(r.indexBytes/max(r.articles, 1)), r.buildWall.Seconds(), r.buildOffWall.Seconds(), 100*(r.buildWall.Seconds()/max(r.buildOffWall.Seconds(), 1e-9)-1), r.indexTime.Round(time.Millisecond), r.ipCPU.Round(time.Millisecond), r.ipPeak>>20, r.buildRSS/1024, r.buildOffRSS/1024)
+	fmt.Fprintf(bw, "brief: one-article edit: build CPU %.2fs, index step %v (wall), %d of %d index files rewritten, %.2f%% of index bytes\n",
 		r.editWall.Seconds(), r.editIndex.Round(time.Millisecond), r.editFiles, r.indexFiles, 100*r.editShare)
 	fmt.Fprintf(bw, "brief: first query downloads median %s (max %s), gzipped median %s\n", kb(median(r.first)), kb(slices.Max(append([]int{0}, r.first...))), kb(median(r.firstGz)))
 	if r.pfRan {
-		fmt.Fprintf(bw, "pagefind: %d pages indexed, index %s, %s/article; %.2fs, peak RSS %d MB; first query median %s (max %s)\n",
+		fmt.Fprintf(bw, "pagefind: %d pages indexed, index %s, %s/article; CPU %.2fs, peak RSS %d MB; first query median %s (max %s)\n",
 			r.pfPages, kb(r.pfBytes), kb(r.pfBytes/max(r.articles, 1)), r.pfWall.Seconds(), r.pfRSS/1024, kb(median(r.pfFirst)), kb(slices.Max(append([]int{0}, r.pfFirst...))))
 	}
 	if r.quality {
@@ -623,7 +663,7 @@ func (r result) print(w *os.File) {
 }
 
 func printTable(w *os.File, rows []result) {
-	fmt.Fprintln(w, "| site | articles | engine | index/article | first query | index time | peak RSS | edit rewrites | MRR | nDCG@10 |")
+	fmt.Fprintln(w, "| site | articles | engine | index/article | first query | index CPU | peak memory | edit rewrites | MRR | nDCG@10 |")
 	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	for _, r := range rows {
 		q := func(i int) (string, string) {
@@ -633,11 +673,11 @@ func printTable(w *os.File, rows []result) {
 			return fmt.Sprintf("%.3f", r.mrr[i]), fmt.Sprintf("%.3f", r.ndcg[i])
 		}
 		m, n := q(0)
-		fmt.Fprintf(w, "| %s | %d | brief | %s | %s (gz %s) | %.2fs of %.2fs | %d MB (%d MB without) | %.2f%% | %s | %s |\n", r.name, r.articles, kb(r.indexBytes/max(r.articles, 1)),
-			kb(median(r.first)), kb(median(r.firstGz)), r.indexTime.Seconds(), r.buildWall.Seconds(), r.buildRSS/1024, r.buildOffRSS/1024, 100*r.editShare, m, n)
+		fmt.Fprintf(w, "| %s | %d | brief | %s | %s (gz %s) | %.2fs (build %.2fs, %.2fs without) | +%d MB heap (build RSS %d MB, %d MB without) | %.2f%% | %s | %s |\n", r.name, r.articles, kb(r.indexBytes/max(r.articles, 1)),
+			kb(median(r.first)), kb(median(r.firstGz)), r.ipCPU.Seconds(), r.buildWall.Seconds(), r.buildOffWall.Seconds(), r.ipPeak>>20, r.buildRSS/1024, r.buildOffRSS/1024, 100*r.editShare, m, n)
 		if r.pfRan {
 			m, n := q(1)
-			fmt.Fprintf(w, "| %s | %d | Pagefind | %s | %s | %.2fs | %d MB | | %s | %s |\n", r.name, r.articles, kb(r.pfBytes/max(r.articles, 1)),
+			fmt.Fprintf(w, "| %s | %d | Pagefind | %s | %s | %.2fs | %d MB RSS | | %s | %s |\n", r.name, r.articles, kb(r.pfBytes/max(r.articles, 1)),
 				kb(median(r.pfFirst)), r.pfWall.Seconds(), r.pfRSS/1024, m, n)
 		}
 	}

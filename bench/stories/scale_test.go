@@ -3,13 +3,10 @@ package storiesbench
 import (
 	"context"
 	"os"
-	"runtime"
-	"runtime/metrics"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/brief-ssg/brief/bench/measure"
 	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/stories"
 )
@@ -34,34 +31,16 @@ func BenchmarkGroup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	runtime.GC()
-	base := heap()
 	var peak uint64
 	var multi, n int
 	var cpu time.Duration
 	b.ResetTimer()
 	for range b.N {
-		done := make(chan struct{})
-		var wg sync.WaitGroup
-		wg.Go(func() {
-			tick := time.NewTicker(5 * time.Millisecond)
-			defer tick.Stop()
-			for {
-				if h := heap(); h > peak {
-					peak = h
-				}
-				select {
-				case <-done:
-					return
-				case <-tick.C:
-				}
-			}
+		var got []stories.Story
+		c, p := measure.Step(func() {
+			got, err = stories.Group(context.Background(), docs, stories.Options{})
 		})
-		before := cpuTime()
-		got, err := stories.Group(context.Background(), docs, stories.Options{})
-		cpu += cpuTime() - before
-		close(done)
-		wg.Wait()
+		cpu, peak = cpu+c, max(peak, p)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -72,7 +51,7 @@ func BenchmarkGroup(b *testing.B) {
 			}
 		}
 	}
-	b.ReportMetric(float64(peak-min(peak, base))/(1<<20), "peak-MB")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 	// The CPU time the process spent (every goroutine, the collector
 	// included) says more than the wall time on a shared machine.
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
@@ -80,17 +59,3 @@ func BenchmarkGroup(b *testing.B) {
 	b.Logf("%d articles: %d stories, %d with more than one article", len(docs), n, multi)
 }
 
-// cpuTime is the user and system time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func heap() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
-}

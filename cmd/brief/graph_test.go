@@ -24,7 +24,7 @@ var layers = [][]string{
 	{"internal/render", "internal/feed", "internal/output", "internal/content", "internal/site",
 		"internal/markdown", "internal/theme", "internal/fetch",
 		"internal/extract/htmlpage", "internal/extract/textdump", "bench/corpus", "internal/stories", "internal/related", "internal/archive",
-		"internal/email"},
+		"internal/email", "internal/search"},
 	{"internal/topics", "internal/editions", "internal/extract/article", "internal/diag", "internal/slug", "internal/pool", "internal/langdetect", "internal/images"},
 	{"internal/safetext"},
 }
@@ -35,6 +35,7 @@ var testSupport = []string{
 	"internal/sitetest", "internal/golden", "internal/tbfake", "internal/htmlcheck",
 	"internal/extractmetric", "internal/extract/articletest", "internal/browsertest",
 	"bench/build", "bench/stories", "bench/archive", "internal/archive/warctest", "internal/s3test", "internal/smtptest",
+	"bench/search", "bench/measure",
 }
 
 // TestPackageGraphReadsOneWay fails when a package imports one of its own

@@ -159,18 +159,10 @@ func (a *analyzer) word(w string, fn func(token)) {
 
 // Fold is how a word is compared with what a reader types: lower case,
 // combining accents (U+0300–U+036F, after decomposition) and apostrophes
-// dropped ("Zürich" and
-// "zurich", "China's" and "chinas" are one). The search script folds the
+// dropped ("Zürich" and "zurich", "China's" and "chinas" are one). The search script folds the
 // query the same way.
 func Fold(w string) string {
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
 		if strings.IndexByte(w, '\'') < 0 && strings.ToLower(w) == w {
 			return w
 		}

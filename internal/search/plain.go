@@ -25,15 +25,29 @@ func PlainText(md string) string {
 		return ""
 	}
 	var b strings.Builder
-	for _, line := range strings.Split(md, "\n") {
-		if mdRule.MatchString(line) {
+	for line := range strings.SplitSeq(md, "\n") {
+		// The expressions run only on lines that can hold what they
+		// look for: most lines are plain prose.
+		lead := strings.TrimLeft(line, " \t")
+		if lead == "" {
 			continue
 		}
-		line = mdLead.ReplaceAllString(line, "")
-		line = mdImage.ReplaceAllString(line, "$1")
-		line = mdLink.ReplaceAllString(line, "$1")
-		line = mdRef.ReplaceAllString(line, "")
-		line = mdAutolink.ReplaceAllString(line, "$1")
+		if c := lead[0]; c == '#' || c == '>' || c == '-' || c == '*' || c == '+' || c == '_' || c == '|' || c == ':' || '0' <= c && c <= '9' {
+			if mdRule.MatchString(line) {
+				continue
+			}
+			line = mdLead.ReplaceAllString(line, "")
+		}
+		if strings.Contains(line, "](") {
+			line = mdImage.ReplaceAllString(line, "$1")
+			line = mdLink.ReplaceAllString(line, "$1")
+		}
+		if strings.Contains(line, "[^") {
+			line = mdRef.ReplaceAllString(line, "")
+		}
+		if strings.Contains(line, "<http") {
+			line = mdAutolink.ReplaceAllString(line, "$1")
+		}
 		line = mdMarks.Replace(line)
 		line = strings.ReplaceAll(line, " | ", " ")
 		line = strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "|"))

@@ -38,6 +38,7 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -396,10 +397,8 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	for i := range files {
-		if files[i].Data, err = compress(files[i].Data); err != nil {
-			return nil, err
-		}
+	if err := compressAll(ctx, files, workers); err != nil {
+		return nil, err
 	}
 	add("meta.json", mj)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
@@ -617,25 +616,42 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 	return files, lists
 }
 
-// compress gzips an index file. Every file but meta.json is stored
-// compressed, so that what a host stores and sends is small whether or
-// not it compresses responses; the script inflates them with the
-// browser's DecompressionStream (and takes a file as it is when a host
-// has already decoded it). The same bytes always give the same output:
-// the header carries no name or time.
-func compress(data []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+// compressAll gzips the index's files in place, on up to workers
+// goroutines, each reusing one writer (a new one allocates its tables
+// anew, which costs more than compressing a small file). Every file but
+// meta.json is stored compressed, so that what a host stores and sends
+// is small whether or not it compresses responses; the script inflates
+// them with the browser's DecompressionStream (and takes a file as it is
+// when a host has already decoded it). The same bytes always give the
+// same output: the header carries no name or time.
+func compressAll(ctx context.Context, files []File, workers int) error {
+	chunks := min(len(files), workers)
+	errs := make([]error, chunks)
+	err := pool.Each(ctx, chunks, workers, func(c int) {
+		var buf bytes.Buffer
+		w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		if err != nil {
+			errs[c] = err
+			return
+		}
+		for i := c * len(files) / chunks; i < (c+1)*len(files)/chunks; i++ {
+			buf.Reset()
+			w.Reset(&buf)
+			if _, err := w.Write(files[i].Data); err != nil {
+				errs[c] = err
+				return
+			}
+			if err := w.Close(); err != nil {
+				errs[c] = err
+				return
+			}
+			files[i].Data = bytes.Clone(buf.Bytes())
+		}
+	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if _, err := w.Write(data); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return errors.Join(errs...)
 }
 
 // dayNumber is the calendar day of t (in its own zone) as days since

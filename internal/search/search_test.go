@@ -305,3 +305,13 @@ func TestBodyLeftOut(t *testing.T) {
 		t.Errorf("the summary's word is not indexed")
 	}
 }
+
+// BenchmarkBuild indexes 1,000 generated documents.
+func BenchmarkBuild(b *testing.B) {
+	docs := corpus(1000, 4)
+	for b.Loop() {
+		if _, err := Build(context.Background(), docs, Options{Language: "en"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

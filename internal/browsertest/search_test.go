@@ -218,6 +218,28 @@ func TestSearchInBrowser(t *testing.T) {
 		t.Errorf("Enter on the first result landed on %s, want %s", loc, first)
 	}
 
+	// A phrase in quotes finds the articles that say it word for word;
+	// a word with one typo finds the word.
+	hrefs := func() string {
+		return eval(`Array.from(document.querySelectorAll("#search-results h2 a")).map(function(a){return a.getAttribute("href")}).sort().join(" ")`)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/?q="+url.QueryEscape(`"surveillance balloon"`))); err != nil {
+		t.Fatal(err)
+	}
+	results()
+	if got, want := hrefs(), "../articles/balloon-shot-down-blinken-trip-postponed/ ../articles/blinken-beijing-visit-announced/"; got != want {
+		t.Errorf(`"surveillance balloon" found %q, want %q`, got, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/?q=ballon")); err != nil {
+		t.Fatal(err)
+	}
+	if got := results(); len(got) < 4 {
+		t.Errorf("ballon (one letter short) found %q, want the four balloon articles", got)
+	}
+	if st := eval(`document.getElementById("search-status").textContent`); !strings.Contains(st, "ballon → balloon") {
+		t.Errorf("the status does not say how ballon was read: %q", st)
+	}
+
 	// Chinese: two characters inside a longer run of text.
 	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/?q="+url.QueryEscape("贸易"))); err != nil {
 		t.Fatal(err)

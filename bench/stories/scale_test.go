@@ -58,4 +58,3 @@ func BenchmarkGroup(b *testing.B) {
 	b.ReportMetric(float64(len(docs)), "articles")
 	b.Logf("%d articles: %d stories, %d with more than one article", len(docs), n, multi)
 }
-

@@ -78,7 +78,7 @@ func jobKeys(t *testing.T, fsys fstest.MapFS, opt Options) ([]job, []uint64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobs, err := m.jobs(context.Background(), opt)
+	jobs, err := m.jobs(context.Background(), opt.withDefaults(opt.Now))
 	if err != nil {
 		t.Fatal(err)
 	}

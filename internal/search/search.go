@@ -629,7 +629,7 @@ func compressAll(ctx context.Context, files []File, workers int) error {
 	errs := make([]error, chunks)
 	err := pool.Each(ctx, chunks, workers, func(c int) {
 		var buf bytes.Buffer
-		w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		w, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 		if err != nil {
 			errs[c] = err
 			return

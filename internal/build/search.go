@@ -91,12 +91,19 @@ func (m *Model) searchDoc(e *entry) search.Doc {
 }
 
 // searchBody is the Markdown of an article that the search index reads
-// and quotes: the whole body, or nothing when site.yaml says `search:
-// body: false`. It is the one place that decides what of a body is
-// searchable, so that a site publishing excerpts can keep the rest out.
+// and quotes: the Markdown the article's publish mode lets the site show
+// (PublishedMarkdown: the whole body, an excerpt, or nothing in link mode),
+// or nothing when site.yaml says `search: body: false`. It is the one place
+// that decides what of a body is searchable, so that the index never holds
+// text the site does not publish.
 func (m *Model) searchBody(e *entry) (string, error) {
 	if !m.Config.Search.IndexBody() {
 		return "", nil
 	}
-	return m.bodyOf(e.src)
+	body, err := m.bodyOf(e.src)
+	if err != nil {
+		return "", err
+	}
+	md, _, _ := PublishedMarkdown(m.Config, e.src, body)
+	return md, nil
 }

@@ -128,3 +128,27 @@ func TestSearchOptions(t *testing.T) {
 
 	sitetest.New(t, strings.Replace(searchSite, "title: T\n", "title: T\nsearch:\n  bodies: false\n", 1)).AssertBuildError("bodies")
 }
+
+// TestSearchPublishLink: an article whose front matter says `publish: link`
+// shows none of its body, so the index holds none of its body's words and the
+// result data quote none of it; its title and summary are still searchable.
+func TestSearchPublishLink(t *testing.T) {
+	link := strings.Replace(searchSite, "source: Ledger\n", "source: Ledger\npublish: link\n", 1)
+	s := sitetest.New(t, link).Build()
+	d := dictionary(t, s)
+	if d["zeppelins"] != "" || d["quarterly"] != "" || d["figures"] != "" {
+		t.Errorf("publish: link: the body's words are in the index: %v", d)
+	}
+	if d["summary"] != "summari" || d["tariffs"] == "" {
+		t.Errorf("publish: link: the title and summary must still be indexed: %v", d)
+	}
+	if c := indexText(t, s, "search/c/"); strings.Contains(c, "zeppelins") {
+		t.Errorf("publish: link: the result data quote the body: %s", c)
+	}
+
+	// The same site in full mode indexes the body, so the test can fail.
+	d = dictionary(t, sitetest.New(t, searchSite).Build())
+	if d["zeppelins"] == "" {
+		t.Errorf("publish: full: the body's words are missing from the index: %v", d)
+	}
+}

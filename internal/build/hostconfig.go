@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/brief-ssg/brief/internal/render"
@@ -20,16 +21,66 @@ const headersFile = "_headers"
 // The policy is read from the home page as rendered, not written out a
 // second time: the header must never be narrower than the <meta> (a
 // browser enforces both), and a site that replaces base.html sends its
-// own policy.
-func (m *Model) headersJob(home *render.Page) job {
+// own policy. The header is sent with every file, so when the site has a
+// search page (search, non-nil), whose policy also allows its own script
+// and connect-src 'self', the header is the union of both pages' policies;
+// each page's <meta> still holds it to its own.
+func (m *Model) headersJob(home, search *render.Page) job {
 	host := m.Config.Host
-	return job{name: headersFile, in: []any{home, host}, run: func() ([]byte, error) {
+	return job{name: headersFile, in: []any{home, search, host}, run: func() ([]byte, error) {
 		page, err := m.Templates.Render(home)
 		if err != nil {
 			return nil, err
 		}
-		return headersText(pageCSP(page), host.FrameAncestors), nil
+		csp := pageCSP(page)
+		if search != nil {
+			page, err := m.Templates.Render(search)
+			if err != nil {
+				return nil, err
+			}
+			csp = unionCSP(csp, pageCSP(page))
+		}
+		return headersText(csp, host.FrameAncestors), nil
 	}}
+}
+
+// unionCSP is a policy allowing what either policy allows, directive by
+// directive, for policies whose default-src is 'none' (so a directive one
+// of them lacks allows nothing there). A page without a policy (""),
+// restricted by nothing, makes the union "".
+func unionCSP(a, b string) string {
+	if a == "" || b == "" {
+		return ""
+	}
+	var names []string
+	values := map[string][]string{}
+	for _, p := range []string{a, b} {
+		for _, d := range strings.Split(p, ";") {
+			f := strings.Fields(d)
+			if len(f) == 0 {
+				continue
+			}
+			name := strings.ToLower(f[0])
+			if _, ok := values[name]; !ok {
+				names = append(names, name)
+				values[name] = nil
+			}
+			for _, v := range f[1:] {
+				if !slices.Contains(values[name], v) {
+					values[name] = append(values[name], v)
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(names))
+	for _, name := range names {
+		v := values[name]
+		if len(v) > 1 {
+			v = slices.DeleteFunc(v, func(s string) bool { return s == "'none'" })
+		}
+		out = append(out, strings.Join(append([]string{name}, v...), " "))
+	}
+	return strings.Join(out, "; ")
 }
 
 // headersText is the _headers file for a site whose pages carry csp.

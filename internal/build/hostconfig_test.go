@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
@@ -31,8 +32,24 @@ func TestHeadersFile(t *testing.T) {
 		}
 	}
 	meta, _ := s.Doc("articles/a/index.html").Find(`meta[http-equiv="Content-Security-Policy"]`).Attr("content")
-	if meta == "" || policy != meta+"; frame-ancestors 'none'" {
-		t.Errorf("_headers policy\n%q\nwant the pages' policy and frame-ancestors:\n%q", policy, meta+"; frame-ancestors 'none'")
+	// The search page's policy allows its own script and fetch; the
+	// header, sent with every file, must not be narrower than it.
+	searchMeta, _ := s.Doc("search/index.html").Find(`meta[http-equiv="Content-Security-Policy"]`).Attr("content")
+	if want := build.UnionCSP(meta, searchMeta) + "; frame-ancestors 'none'"; meta == "" || searchMeta == "" || policy != want {
+		t.Errorf("_headers policy\n%q\nwant the pages' and the search page's policies and frame-ancestors:\n%q", policy, want)
+	}
+	for _, p := range []string{meta, searchMeta} {
+		for _, d := range strings.Split(p, ";") {
+			f := strings.Fields(d)
+			for _, v := range f[1:] {
+				if !strings.Contains(policy, v) || (v != "'none'" && !strings.Contains(policy, f[0]+" ")) {
+					t.Errorf("_headers policy %q lacks %s %s, which a page allows", policy, f[0], v)
+				}
+			}
+		}
+	}
+	if !strings.Contains(policy, "connect-src 'self'") || !strings.Contains(policy, "form-action 'self'") || strings.Count(policy, "'sha256-") < 2 {
+		t.Errorf("_headers policy %q does not allow the search page's script, fetch and form", policy)
 	}
 	for _, page := range []string{"index.html", "404.html", "tags/index.html"} {
 		if m, _ := s.Doc(page).Find(`meta[http-equiv="Content-Security-Policy"]`).Attr("content"); m != meta {

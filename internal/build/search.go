@@ -36,9 +36,7 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 		size += len(f.Data)
 	}
 	opt.Log.Debug("search index", "files", len(files), "bytes", size, "took", time.Since(start))
-	p := &render.Page{Kind: "search", Path: searchPath, Title: "Search", Site: m.Site,
-		Description: "Search every article of " + m.Config.Title + ".",
-		Scripts:     []render.Script{render.NewScript(search.Script())}}
+	p := m.searchPage()
 	jobs := []job{{name: searchPath + "index.html", html: true, in: p, run: func() ([]byte, error) { return m.Templates.Render(p) }}}
 	for _, f := range files {
 		data := f.Data
@@ -106,4 +104,15 @@ func (m *Model) searchBody(e *entry) (string, error) {
 	}
 	md, _, _ := PublishedMarkdown(m.Config, e.src, body)
 	return md, nil
+}
+
+// searchPage is the search page, nil when the site has none. Its policy
+// allows its script and fetch, which _headers must allow too (headersJob).
+func (m *Model) searchPage() *render.Page {
+	if !m.Config.Search.On() {
+		return nil
+	}
+	return &render.Page{Kind: "search", Path: searchPath, Title: "Search", Site: m.Site,
+		Description: "Search every article of " + m.Config.Title + ".",
+		Scripts:     []render.Script{render.NewScript(search.Script())}}
 }

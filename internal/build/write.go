@@ -291,7 +291,7 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 	}
 	page(&render.Page{Kind: "404", Path: "404/", Title: "Page not found"})
 	if m.Config.Host.Headers {
-		jobs = append(jobs, m.headersJob(home))
+		jobs = append(jobs, m.headersJob(home, m.searchPage()))
 	}
 	jobs = append(jobs, m.feedJobs("", m.Config.Title, m.Config.Description, listed)...)
 	jobs = append(jobs, m.sitemapJobs(pages, sitemapLimit)...)

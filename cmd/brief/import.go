@@ -34,7 +34,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	skipCopies := fs.Bool("skip-copies", false, "leave out pages whose text nearly copies an article of the site")
 	learn := fs.String("learn", "", "for an import run in shards: read the pages, save the blocks they repeat to this `file` and import nothing")
 	var blocks fileList
-	fs.Var(&blocks, "blocks", "for an import run in shards: extract with the blocks every shard's --learn saved (repeat for each `file`), not with what these pages teach alone")
+	fs.Var(&blocks, "blocks", "for an import run in shards: extract with the blocks every shard's --learn saved (repeat for each `file`), not with what these pages teach alone; give the files in the order the shards would be read")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -146,8 +146,8 @@ func learnBlocks(ctx context.Context, e *env, inputs []string, cfg *site.Config,
 	return nil
 }
 
-// loadBlocks adds up the files of learnt blocks given with --blocks; nil
-// when none is given.
+// loadBlocks replays the files of learnt blocks given with --blocks, in
+// order; nil when none is given.
 func loadBlocks(e *env, files []string) (*article.Boilerplate, error) {
 	if len(files) == 0 {
 		return nil, nil

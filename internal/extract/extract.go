@@ -68,6 +68,10 @@ type Options struct {
 	// learnt (see article.Boilerplate.Add), so that shards extract as one
 	// import of them all would. The batch then learns nothing itself.
 	Learnt *article.Boilerplate
+	// KeepBlocks makes the batch keep every page's blocks in what it
+	// learns, so that Batch.Boilerplate can be saved (WriteTo) for the
+	// shards of an import (article.Boilerplate.KeepPages).
+	KeepBlocks bool
 	// Progress, when set, is called after each input of the first pass,
 	// in input order, with the count done, from the goroutine that called
 	// Learn.
@@ -184,6 +188,7 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 	b := &Batch{opt: opt, limit: opt.MaxBytes, bp: opt.Learnt}
 	if b.bp == nil {
 		b.bp = article.NewBoilerplate()
+		b.bp.KeepPages = opt.KeepBlocks
 	}
 	if b.limit <= 0 {
 		b.limit = DefaultMaxBytes

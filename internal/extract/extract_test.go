@@ -146,6 +146,51 @@ func TestPagesLearnsAcrossPages(t *testing.T) {
 	}
 }
 
+// TestPagesCopiesInOneBatch checks that copies of one article in a batch,
+// not byte for byte the same, do not teach each other their paragraphs as
+// boilerplate: every copy still yields the article, and what the site
+// repeats on its other pages is still learnt.
+func TestPagesCopiesInOneBatch(t *testing.T) {
+	story := storyPage("ferry")
+	tests := []struct {
+		name string
+		copy string
+	}{
+		{"AMP page", strings.Replace(story, `<div class="content">`, `<div class="amp-article"><amp-img src="lead.jpg"></amp-img>`, 1)},
+		{"second capture with another most-read list", strings.Replace(story, `</div></body>`, `</div><aside><h2>Most read</h2><ul><li><a href="/x">Council votes on the new harbour wall</a></li></ul></aside></body>`, 1)},
+		{"same story under another section", strings.Replace(story, `<html><head>`, `<html><head><title>Business | Pier</title>`, 1)},
+		{"print page without the appeal", strings.Replace(story, "<p>Support local reporting: our small newsroom depends on readers like you, so please consider a contribution today.</p>", "", 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.copy == story {
+				t.Fatal("the copy is the same bytes: the test would not test copies")
+			}
+			dir := writeFiles(t, map[string]string{
+				"ferry.html": story, "ferry-copy.html": tt.copy,
+				"bridge.html": storyPage("bridge"), "market.html": storyPage("market"),
+			})
+			got, err := Pages(context.Background(), []string{"ferry.html", "ferry-copy.html", "bridge.html", "market.html"}, Options{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range got {
+				if r.Err != nil {
+					t.Fatalf("%s: %v", r.Input, r.Err)
+				}
+				for _, want := range []string{"story goes on", "what it means for the town"} {
+					if !strings.Contains(r.Article.Text, want) {
+						t.Errorf("%s: %q was lost:\n%s", r.Input, want, r.Article.Text)
+					}
+				}
+				if strings.Contains(r.Article.Text, appeal) {
+					t.Errorf("%s: the appeal repeated on every page was kept:\n%s", r.Input, r.Article.Text)
+				}
+			}
+		})
+	}
+}
+
 // TestPagesReparsePastTheBudget checks that pages not kept parsed between
 // the passes come out as those kept.
 func TestPagesReparsePastTheBudget(t *testing.T) {

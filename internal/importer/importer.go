@@ -303,7 +303,7 @@ func LearnBlocks(ctx context.Context, inputs []string, opt Options) (*article.Bo
 		loc = opt.Site.Location
 	}
 	batch, err := extract.Learn(ctx, inputs, extract.Options{
-		Location: loc, MaxBytes: opt.MaxBytes, KeepParsed: -1, Fetch: opt.Fetch,
+		Location: loc, MaxBytes: opt.MaxBytes, KeepParsed: -1, Fetch: opt.Fetch, KeepBlocks: true,
 		Progress: func(done, total int) {
 			if opt.Progress != nil {
 				opt.Progress("reading", done, total)

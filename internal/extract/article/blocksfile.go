@@ -9,38 +9,58 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // blocksMagic opens a saved Boilerplate, with its format's version.
-const blocksMagic = "brief-blocks 1\n"
+const blocksMagic = "brief-blocks 2\n"
 
-// WriteTo saves what b learnt: for each site, its page count and how many
-// pages held each block, gzipped, in a form that Add reads back and that
-// depends only on what was learnt (sites and blocks are sorted). It is how
-// shards of one import share what each learnt (brief import --learn).
+// ErrNotKept reports a WriteTo on a store that did not keep its pages.
+var ErrNotKept = errors.New("the store did not keep its pages (set KeepPages before learning)")
+
+// WriteTo saves what b learnt, gzipped: every page given to Learn (or
+// replayed by Add), in order, as its site and its blocks' hashes, so that
+// Add can replay them. It needs KeepPages set before learning (else
+// ErrNotKept). Saving pages rather than counts lets a store that adds the
+// files of several shards, in the order one import would read them, tell
+// copies of one article in two shards apart as that import would. It is
+// how shards of one import share what each learnt (brief import --learn).
 func (b *Boilerplate) WriteTo(w io.Writer) (int64, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.KeepPages {
+		return 0, ErrNotKept
+	}
+	sites := map[string]int{}
+	for _, p := range b.kept {
+		sites[p.site] = 0
+	}
+	names := slices.Sorted(maps.Keys(sites))
+	for i, name := range names {
+		sites[name] = i
+	}
 	cw := &countWriter{w: w}
 	z := gzip.NewWriter(cw)
 	bw := bufio.NewWriter(z)
-	b.mu.Lock()
 	var buf []byte
 	buf = append(buf, blocksMagic...)
-	buf = binary.AppendUvarint(buf, uint64(len(b.sites)))
-	for _, site := range slices.Sorted(maps.Keys(b.sites)) {
-		s := b.sites[site]
-		buf = binary.AppendUvarint(buf, uint64(len(site)))
-		buf = append(buf, site...)
-		buf = binary.AppendUvarint(buf, uint64(s.pages))
-		buf = binary.AppendUvarint(buf, uint64(len(s.counts)))
-		for _, h := range slices.Sorted(maps.Keys(s.counts)) {
-			buf = binary.AppendUvarint(buf, h)
-			buf = binary.AppendUvarint(buf, uint64(s.counts[h]))
+	buf = binary.AppendUvarint(buf, uint64(len(names)))
+	for _, name := range names {
+		buf = binary.AppendUvarint(buf, uint64(len(name)))
+		buf = append(buf, name...)
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(b.kept)))
+	for _, p := range b.kept {
+		buf = binary.AppendUvarint(buf, uint64(sites[p.site]))
+		buf = binary.AppendUvarint(buf, uint64(len(p.blocks)))
+		for _, bl := range p.blocks {
+			buf = binary.LittleEndian.AppendUint64(buf, bl.h)
+			buf = binary.AppendUvarint(buf, uint64(bl.prose))
 		}
 		bw.Write(buf)
 		buf = buf[:0]
 	}
 	bw.Write(buf)
-	b.mu.Unlock()
 	err := bw.Flush()
 	if cerr := z.Close(); err == nil {
 		err = cerr
@@ -62,10 +82,10 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // ErrBlocksFile reports a file that WriteTo did not write.
 var ErrBlocksFile = errors.New("not a file of learnt blocks (brief import --learn writes them)")
 
-// Add adds the blocks saved by WriteTo to what b has learnt, as if b had
-// learnt those pages too: counts add up, so that the stores of several
-// shards add up to the store of one import of them all. On error, b may
-// hold part of the file.
+// Add replays the pages saved by WriteTo into b, as if b had learnt them
+// there and then: files added in the order one import would read their
+// shards leave b as that import's store. On error, b may hold part of the
+// file.
 func (b *Boilerplate) Add(r io.Reader) error {
 	z, err := gzip.NewReader(r)
 	if err != nil {
@@ -74,6 +94,9 @@ func (b *Boilerplate) Add(r io.Reader) error {
 	br := bufio.NewReader(z)
 	magic := make([]byte, len(blocksMagic))
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != blocksMagic {
+		if strings.HasPrefix(string(magic), "brief-blocks ") {
+			return fmt.Errorf("%w: written by another version of brief; run brief import --learn again", ErrBlocksFile)
+		}
 		return ErrBlocksFile
 	}
 	bad := func(err error) error {
@@ -86,11 +109,10 @@ func (b *Boilerplate) Add(r io.Reader) error {
 	if err != nil {
 		return bad(err)
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.sites == nil {
-		b.sites = map[string]*siteBlocks{}
+	if n > 1<<24 {
+		return bad(fmt.Errorf("%d sites", n))
 	}
+	var names []string
 	for range n {
 		l, err := binary.ReadUvarint(br)
 		if err != nil || l > 4096 {
@@ -100,31 +122,45 @@ func (b *Boilerplate) Add(r io.Reader) error {
 		if _, err := io.ReadFull(br, name); err != nil {
 			return bad(err)
 		}
-		pages, err := binary.ReadUvarint(br)
+		names = append(names, string(name))
+	}
+	pages, err := binary.ReadUvarint(br)
+	if err != nil {
+		return bad(err)
+	}
+	var h [8]byte
+	for range pages {
+		site, err := binary.ReadUvarint(br)
 		if err != nil {
 			return bad(err)
+		}
+		if site >= uint64(len(names)) {
+			return bad(fmt.Errorf("site %d of %d", site, len(names)))
 		}
 		count, err := binary.ReadUvarint(br)
 		if err != nil {
 			return bad(err)
 		}
-		s := b.sites[string(name)]
-		if s == nil {
-			s = &siteBlocks{counts: map[uint64]int{}}
-			b.sites[string(name)] = s
+		if count > 1<<20 {
+			return bad(fmt.Errorf("a page of %d blocks", count))
 		}
-		s.pages += int(pages)
+		page := make([]foldedBlock, 0, count)
 		for range count {
-			h, err := binary.ReadUvarint(br)
+			if _, err := io.ReadFull(br, h[:]); err != nil {
+				return bad(err)
+			}
+			prose, err := binary.ReadUvarint(br)
 			if err != nil {
 				return bad(err)
 			}
-			c, err := binary.ReadUvarint(br)
-			if err != nil {
-				return bad(err)
-			}
-			s.counts[h] += int(c)
+			page = append(page, foldedBlock{h: binary.LittleEndian.Uint64(h[:]), prose: int(min(prose, 1<<30))})
 		}
+		b.mu.Lock()
+		if b.KeepPages {
+			b.kept = append(b.kept, keptPage{names[site], page})
+		}
+		b.learn(names[site], page)
+		b.mu.Unlock()
 	}
 	return nil
 }

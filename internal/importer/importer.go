@@ -611,7 +611,7 @@ func isWebURL(s string) bool {
 }
 
 // urlKey folds the spellings of one address: case of scheme and host, a
-// fragment, a trailing slash, tracking parameters.
+// fragment, a trailing slash or index.html, tracking parameters.
 func urlKey(s string) string {
 	if s == "" {
 		return ""
@@ -625,6 +625,9 @@ func urlKey(s string) string {
 	u.Host = strings.ToLower(u.Host)
 	u.Fragment, u.RawFragment = "", ""
 	u.Path = strings.TrimSuffix(u.Path, "/")
+	for _, name := range []string{"/index.html", "/index.htm", "/index.php"} {
+		u.Path = strings.TrimSuffix(u.Path, name)
+	}
 	u.RawPath = ""
 	return u.String()
 }

@@ -471,3 +471,23 @@ func TestClaimPathKeepsTheDate(t *testing.T) {
 		ix.slugs[s] = true
 	}
 }
+
+// TestURLKey checks which spellings of an address urlKey takes for one
+// page, as duplicates are found by it.
+func TestURLKey(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"https://Ledger.example/world/talks/", "https://ledger.example/world/talks#top", true},
+		{"https://ledger.example/world/talks/index.html", "https://ledger.example/world/talks", true},
+		{"https://ledger.example/world/talks?utm_source=rss", "https://ledger.example/world/talks", true},
+		{"https://ledger.example/world/talks/index.html.en", "https://ledger.example/world/talks", false},
+		{"https://ledger.example/world/talks?id=1", "https://ledger.example/world/talks?id=2", false},
+	}
+	for _, tt := range tests {
+		if got := urlKey(tt.a) == urlKey(tt.b); got != tt.same {
+			t.Errorf("urlKey(%s) == urlKey(%s): %v, want %v (%q, %q)", tt.a, tt.b, got, tt.same, urlKey(tt.a), urlKey(tt.b))
+		}
+	}
+}

@@ -9,7 +9,7 @@ import (
 
 // Key folds the addresses one article is reached at into one: tracking
 // parameters, scheme, case of the host, a leading www., m. or amp., a
-// fragment, a trailing slash, and the AMP variants of a page (…/amp,
+// fragment, a trailing slash or index.html, and the AMP variants of a page (…/amp,
 // …/amp/, ….amp.html, ?amp=1, ?outputType=amp, and copies served by an
 // AMP cache such as …cdn.ampproject.org/c/s/host/path or
 // google.com/amp/s/host/path) all give the key of the canonical page.
@@ -43,7 +43,7 @@ func Key(raw string) string {
 			break
 		}
 	}
-	p = strings.TrimSuffix(p, "/")
+	p = strings.TrimSuffix(dirIndex(p), "/")
 	switch {
 	case strings.HasSuffix(p, "/amp"):
 		p = strings.TrimSuffix(p, "/amp")
@@ -70,4 +70,15 @@ func Key(raw string) string {
 		key += "?" + q.Encode()
 	}
 	return key
+}
+
+// dirIndex drops the file name a server gives a folder's address
+// (…/x/index.html is …/x/), so that both spellings are one page.
+func dirIndex(p string) string {
+	for _, name := range []string{"index.html", "index.htm", "index.php"} {
+		if strings.HasSuffix(p, "/"+name) {
+			return strings.TrimSuffix(p, name)
+		}
+	}
+	return p
 }

@@ -18,6 +18,7 @@ func TestKey(t *testing.T) {
 			"https://ledger.example/world/china-trade-talks?outputType=amp",
 		},
 		{"https://wire.example/a/story.html", "https://wire.example/a/story.amp.html"},
+		{"https://wire.example/2026/ferry/", "https://wire.example/2026/ferry/index.html", "https://wire.example/2026/ferry/index.htm"},
 		{"https://wire.example/item?id=7&fbclid=x", "https://wire.example/item?id=7"},
 	}
 	for _, group := range same {
@@ -36,6 +37,7 @@ func TestKey(t *testing.T) {
 		{"https://wire.example/a", "https://other.example/a"},
 		{"https://wire.example/page?outputType=print", "https://wire.example/page"},
 		{"https://example.com/x", "https://com/x"},
+		{"https://wire.example/a/index.html", "https://wire.example/a/index.html.en"},
 		{"http://127.0.0.1:8080/a", "http://127.0.0.1:9090/a"},
 	}
 	for _, d := range different {

@@ -147,6 +147,17 @@ stories:
 #   region: us-east-1
 # host:
 #   headers: true
+# Outlets brief fetch follows: feeds (RSS, Atom, JSON Feed), sitemaps or
+# section pages; each new item is fetched and imported as an article.
+# sources:
+#   - name: Pacific Ledger
+#     url: https://ledger.example/world/rss.xml
+#     include: [China, Taiwan]
+# The site is searchable at /search/ without a server; body: false indexes
+# titles, summaries, notes and tags only.
+# search:
+#   enabled: true
+#   body: true
 topics:
   - slug: %s
     title: %s

@@ -73,19 +73,28 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	// An import of web archives holds no page's bytes (they are read
-	// again from the archive) and keeps few parsed, so its heap is small
-	// and has no need to grow twice over: a soft limit keeps a
+	// again from the archive) and keeps a bounded share parsed, so its
+	// heap has no need to grow twice over: a soft limit keeps a
 	// multi-gigabyte archive's import within archiveMemory (measured with
-	// bench/archive). GOMEMLIMIT, when set, still rules.
-	if os.Getenv("GOMEMLIMIT") == "" && slices.ContainsFunc(inputs, archive.IsArchive) {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(archiveMemory))
+	// bench/archive). GOMEMLIMIT, when set, still rules. Half of that
+	// limit keeps pages parsed from the first pass to the second, each of
+	// which is then neither read from the archive again nor parsed again;
+	// the other half is the runtime's, the duplicate index's and the
+	// pages' in flight.
+	keep := 0
+	if slices.ContainsFunc(inputs, archive.IsArchive) {
+		if os.Getenv("GOMEMLIMIT") == "" {
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(archiveMemory))
+		}
+		keep = archiveMemory / 2
 	}
 	prog := &progress{w: e.term}
 	res, err := importer.Import(ctx, inputs, importer.Options{
 		Root: root, Site: cfg, Update: *update, DryRun: *dryRun, SkipCopies: *skipCopies,
-		Fetch:    &fetch.Client{UserAgent: fetch.UserAgent(version)},
-		Learnt:   learnt,
-		Progress: prog.update,
+		Fetch:      &fetch.Client{UserAgent: fetch.UserAgent(version)},
+		Learnt:     learnt,
+		KeepParsed: keep,
+		Progress:   prog.update,
 	})
 	prog.done()
 	if res != nil {

@@ -27,7 +27,7 @@ func waczMembers(z *zip.Reader) []*zip.File {
 	return out
 }
 
-func listWACZ(name string, limit int64, page func(Page), skip func(Skip)) error {
+func walkWACZ(name string, limit int64, read bool, page func(Page, []byte, error) bool) error {
 	z, err := zip.OpenReader(name)
 	if err != nil {
 		return fmt.Errorf("not a readable WACZ (zip) file: %w", err)
@@ -42,7 +42,7 @@ func listWACZ(name string, limit int64, page func(Page), skip func(Skip)) error 
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
-		err = listWARC(r, f.Name, limit, page, skip)
+		err = walkWARC(name, r, f.Name, limit, read, page)
 		r.Close()
 		if err != nil {
 			return err

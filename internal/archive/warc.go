@@ -72,15 +72,46 @@ type Skip struct {
 // or truncated record, which the pages before it survive), naming the
 // byte offset where reading stopped.
 func List(path string, limit int64, page func(Page), skip func(Skip)) error {
+	return walk(path, limit, false, func(p Page, _ []byte, err error) bool {
+		if err != nil {
+			skip(Skip{Page: p, Err: err})
+		} else {
+			page(p)
+		}
+		return true
+	})
+}
+
+// Scan is List and Read in one pass: it reads the archive at path from
+// start to end, as List does, and calls page for every capture of an HTML
+// page with the HTML Read would return, or with the reason it cannot be
+// read (over limit, before or after decoding, wrapping
+// article.ErrTooLarge; an encoding brief cannot decode; a record cut
+// short). An import's first pass reads an archive this way: each record
+// is decompressed once, in order, rather than listed and then sought.
+// Scan holds one record at a time, and stops reading, with no error, once
+// page returns false; the error is List's.
+func Scan(path string, limit int64, page func(p Page, html []byte, err error) bool) error {
+	return walk(path, limit, true, page)
+}
+
+// walk is List, or Scan when read is set.
+func walk(path string, limit int64, read bool, page func(Page, []byte, error) bool) error {
+	var err error
 	if isWACZ(path) {
-		return listWACZ(path, limit, page, skip)
+		err = walkWACZ(path, limit, read, page)
+	} else {
+		var f *os.File
+		if f, err = os.Open(path); err != nil {
+			return err
+		}
+		defer f.Close()
+		err = walkWARC(path, f, "", limit, read, page)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+	if errors.Is(err, errStop) {
+		return nil
 	}
-	defer f.Close()
-	return listWARC(f, "", limit, page, skip)
+	return err
 }
 
 // readerOptions are how brief reads records: it needs the payload of the
@@ -96,10 +127,16 @@ func listOptions() []gowarc.WarcRecordOption {
 	}
 }
 
-// listWARC lists the pages of one WARC stream; member names it inside a
-// WACZ.
-func listWARC(r io.Reader, member string, limit int64, page func(Page), skip func(Skip)) (err error) {
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0, listOptions()...)
+// walkWARC walks the pages of one WARC stream (see walk); member names
+// it inside a WACZ.
+func walkWARC(path string, r io.Reader, member string, limit int64, read bool, page func(Page, []byte, error) bool) (err error) {
+	opts := listOptions()
+	if read {
+		// Only a reader that validates keeps a record's block to be read:
+		// one that does not skips past it to find where the next starts.
+		opts = readOptions()
+	}
+	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0, opts...)
 	if err != nil {
 		return err
 	}
@@ -125,17 +162,67 @@ func listWARC(r io.Reader, member string, limit int64, page func(Page), skip fun
 		}
 		at = rec.Offset
 		p, size, ok := htmlCapture(rec.WarcRecord)
-		rec.Close()
 		if !ok {
+			rec.Close()
 			continue
 		}
 		p.Member, p.Offset, p.Size = member, rec.Offset, rec.Size
-		if size > limit {
-			skip(Skip{Page: p, Err: fmt.Errorf("%w: a %d-byte record, over the %d-byte limit for a web page", article.ErrTooLarge, size, limit)})
-			continue
+		if read && p.URI == "" {
+			// The validating reader drops an address it cannot parse,
+			// such as WARC 1.0's <http://…> form that wget writes.
+			p.URI = targetURI(path, p)
 		}
-		page(p)
+		var (
+			data []byte
+			perr error
+		)
+		switch {
+		case size > limit:
+			perr = tooLarge(size, limit)
+		case read:
+			data, perr = payload(rec, p, limit)
+		}
+		rec.Close()
+		if !page(p, data, perr) {
+			return errStop
+		}
 	}
+}
+
+// targetURI reads the WARC-Target-URI of p's record again, leniently.
+func targetURI(path string, p Page) (uri string) {
+	defer func() {
+		if recover() != nil {
+			uri = ""
+		}
+	}()
+	r, closer, err := openAt(path, p)
+	if err != nil {
+		return ""
+	}
+	defer closer.Close()
+	wr, err := gowarc.NewWarcFileReaderFromStream(r, p.Offset, listOptions()...)
+	if err != nil {
+		return ""
+	}
+	defer wr.Close()
+	rec, err := wr.Next()
+	if rec.WarcRecord == nil {
+		return ""
+	}
+	defer rec.Close()
+	if err != nil {
+		return ""
+	}
+	got, _, _ := htmlCapture(rec.WarcRecord)
+	return got.URI
+}
+
+// errStop ends a walk that its caller stopped.
+var errStop = errors.New("stopped")
+
+func tooLarge(size, limit int64) error {
+	return fmt.Errorf("%w: a %d-byte record, over the %d-byte limit for a web page", article.ErrTooLarge, size, limit)
 }
 
 func memberAt(member string) string {
@@ -227,22 +314,46 @@ func readRecord(r io.Reader, p Page, limit int64) (data []byte, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%sbyte %d: %w", memberAt(p.Member), p.Offset, cleanErr(err))
 	}
+	if size, _ := rec.WarcRecord.WarcHeader().GetInt64(gowarc.ContentLength); size > limit {
+		return nil, tooLarge(size, limit)
+	}
+	return payload(rec, p, limit)
+}
+
+// payload returns the HTML of the page whose record rec is, decoded.
+func payload(rec gowarc.Record, p Page, limit int64) ([]byte, error) {
+	truncated := func(actual, expected int64) error {
+		return fmt.Errorf("%sbyte %d: the archive ends inside this record (truncated?): %d of its %d bytes", memberAt(p.Member), p.Offset, actual, expected)
+	}
 	for _, v := range rec.Validation {
 		if cl := (*gowarc.ContentLengthError)(nil); errors.As(v, &cl) {
-			return nil, fmt.Errorf("%sbyte %d: the archive ends inside this record (truncated?): %d of its %d bytes", memberAt(p.Member), p.Offset, cl.Actual, cl.Expected)
+			return nil, truncated(cl.Actual, cl.Expected)
 		}
 	}
-	if size, _ := rec.WarcRecord.WarcHeader().GetInt64(gowarc.ContentLength); size > limit {
-		return nil, fmt.Errorf("%w: a %d-byte record, over the %d-byte limit for a web page", article.ErrTooLarge, size, limit)
+	// A reader that validates nothing (Scan's) notes no short record:
+	// the block, held whole, tells.
+	if want, err := rec.WarcRecord.WarcHeader().GetInt64(gowarc.ContentLength); err == nil {
+		raw, err := rec.WarcRecord.Block().RawBytes()
+		if err != nil {
+			return nil, cleanErr(err)
+		}
+		got, err := io.Copy(io.Discard, raw)
+		if err != nil {
+			return nil, cleanErr(err)
+		}
+		if got != want {
+			return nil, truncated(got, want)
+		}
 	}
 	var (
-		payload  io.Reader
+		body     io.Reader
 		transfer string
 		encoding string
+		err      error
 	)
 	switch b := rec.WarcRecord.Block().(type) {
 	case gowarc.HttpResponseBlock:
-		if payload, err = b.PayloadBytes(); err != nil {
+		if body, err = b.PayloadBytes(); err != nil {
 			return nil, err
 		}
 		// The parsed header lacks Transfer-Encoding (net/http moves it
@@ -250,7 +361,7 @@ func readRecord(r io.Reader, p Page, limit int64) (data []byte, err error) {
 		raw := b.ProtocolHeaderBytes()
 		transfer, encoding = headerValue(raw, "Transfer-Encoding"), headerValue(raw, "Content-Encoding")
 	case gowarc.PayloadBlock:
-		if payload, err = b.PayloadBytes(); err != nil {
+		if body, err = b.PayloadBytes(); err != nil {
 			return nil, err
 		}
 	default:
@@ -258,9 +369,9 @@ func readRecord(r io.Reader, p Page, limit int64) (data []byte, err error) {
 		if err != nil {
 			return nil, err
 		}
-		payload = raw
+		body = raw
 	}
-	return decode(payload, transfer, encoding, limit)
+	return decode(body, transfer, encoding, limit)
 }
 
 // decode undoes the encodings a WARC keeps as they came over the wire.

@@ -15,8 +15,10 @@ import (
 	"errors"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/brief-ssg/brief/internal/archive"
 	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
 )
@@ -30,19 +32,13 @@ type Article = article.Article
 const DefaultMaxBytes = article.DefaultMaxBytes
 
 // DefaultKeepParsed bounds the pages kept parsed from the first pass to
-// the second when Options.KeepParsed is 0, by their decoded size: parsed
-// trees take a small multiple of it (stripped of scripts and styles, the
-// 131 pages of the extraction benchmark hold 20 MB for 23 MB of HTML).
-// Pages past it are parsed again in the second pass: a large batch pays a
-// second parse for those rather than gigabytes of memory.
+// the second when Options.KeepParsed is 0, by the memory their parsed
+// trees hold (as estimated by the page's Size: stripped of scripts and
+// styles, a news page's tree is a fraction of its HTML). Pages past it
+// are parsed again in the second pass, and a web archive's read again
+// from it: a large batch pays a second parse for those rather than
+// gigabytes of memory.
 const DefaultKeepParsed = 128 << 20
-
-// DefaultKeepArchived bounds, within the KeepParsed budget, the pages of
-// web archives kept parsed from the first pass to the second: an archive
-// can be read again page by page at little cost, and is what runs to
-// gigabytes, so its pages are mostly read again in pass 2 rather than
-// kept.
-const DefaultKeepArchived = 16 << 20
 
 // Options configure a batch extraction.
 type Options struct {
@@ -59,9 +55,9 @@ type Options struct {
 	// Workers is how many inputs are read and parsed at once in the
 	// first pass; 0 means GOMAXPROCS.
 	Workers int
-	// KeepParsed bounds, in decoded bytes, the pages kept parsed from the
-	// first pass to the second; 0 means DefaultKeepParsed, and a negative
-	// value keeps none.
+	// KeepParsed bounds, in bytes of memory, the pages kept parsed from
+	// the first pass to the second; 0 means DefaultKeepParsed, and a
+	// negative value keeps none.
 	KeepParsed int
 	// Learnt, when set, is the boilerplate to extract with, learnt
 	// elsewhere: one shard's import reads what every shard of the import
@@ -73,8 +69,9 @@ type Options struct {
 	// shards of an import (article.Boilerplate.KeepPages).
 	KeepBlocks bool
 	// Progress, when set, is called after each input of the first pass,
-	// in input order, with the count done, from the goroutine that called
-	// Learn.
+	// in input order, with the count done and the count listed so far
+	// (which grows while a web archive is read), from the goroutine that
+	// called Learn.
 	Progress func(done, total int)
 }
 
@@ -149,7 +146,7 @@ type Batch struct {
 	opt   Options
 	limit int
 	bp    *article.Boilerplate
-	items []item
+	items []*item
 }
 
 // item is one input between the passes.
@@ -174,14 +171,11 @@ type item struct {
 // Learn lists the pages behind inputs, then reads and parses them on
 // Options.Workers goroutines, and learns their blocks in input order,
 // exactly as one goroutine would, so that results do not depend on
-// timing. The same page given twice is learnt once. It returns ctx.Err()
-// when cancelled.
+// timing; a web archive is read once, from start to end, its pages parsed
+// as they are found. The same page given twice is learnt once. It returns
+// ctx.Err() when cancelled.
 func Learn(ctx context.Context, inputs []string, opt Options) (*Batch, error) {
-	limit := opt.MaxBytes
-	if limit <= 0 {
-		limit = DefaultMaxBytes
-	}
-	return learn(ctx, expand(inputs, opt.Dir, limit), opt)
+	return learn(ctx, expand(inputs, opt.Dir), opt)
 }
 
 func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
@@ -197,24 +191,54 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 	if budget == 0 {
 		budget = DefaultKeepParsed
 	}
-	for _, in := range ins {
-		b.items = append(b.items, item{in: in, err: in.err})
-	}
 	var (
-		mu           sync.Mutex
-		kept         int // Size of the pages kept parsed
-		keptArchived int // of those, the pages of archives
+		mu     sync.Mutex
+		kept   int // Size of the pages kept parsed
+		listed atomic.Int64
 	)
+	// The inputs are handed on as they are listed: a web archive's pages
+	// as it is read, each with its HTML, so that an archive is read once
+	// in this pass, in order, while its pages are parsed.
+	produce := func(emit func(*item) bool) {
+		for _, in := range ins {
+			if !in.archive {
+				listed.Add(1)
+				if !emit(&item{in: in, err: in.err}) {
+					return
+				}
+				continue
+			}
+			goOn := true
+			err := archive.Scan(in.path, int64(b.limit), func(p archive.Page, data []byte, err error) bool {
+				it := &item{in: input{name: in.name + "#" + p.URI, path: in.path, rec: &p}, err: err}
+				if err == nil {
+					it.src = &source{url: p.URI, captured: p.Captured, kind: kindHTML, data: data}
+				}
+				listed.Add(1)
+				goOn = emit(it)
+				return goOn
+			})
+			if err != nil && goOn {
+				listed.Add(1)
+				goOn = emit(&item{in: input{name: in.name, path: in.path}, err: err})
+			}
+			if !goOn {
+				return
+			}
+		}
+	}
 	popt := article.Options{MaxBytes: b.limit}
-	readOne := func(i int) {
-		it := &b.items[i]
+	readOne := func(_ int, it *item) {
 		if it.err != nil {
 			return
 		}
-		src, err := read(ctx, it.in, opt.Fetch, b.limit)
-		if err != nil {
-			it.err = err
-			return
+		src := it.src
+		if src == nil {
+			var err error
+			if src, err = read(ctx, it.in, opt.Fetch, b.limit); err != nil {
+				it.err = err
+				return
+			}
 		}
 		it.src, it.url, it.captured, it.dateSource = src, src.url, src.captured, src.dateSource
 		it.sum = sha256.Sum256(src.data)
@@ -227,13 +251,9 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 		}
 		it.site, it.blocks = p.Blocks()
 		mu.Lock()
-		archived := it.in.rec != nil
-		keep := kept+p.Size() <= budget && (!archived || keptArchived+p.Size() <= DefaultKeepArchived)
+		keep := kept+p.Size() <= budget
 		if keep {
 			kept += p.Size()
-			if archived {
-				keptArchived += p.Size()
-			}
 		}
 		mu.Unlock()
 		switch {
@@ -246,8 +266,8 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 		}
 	}
 	learnt := map[[32]byte]bool{}
-	learn := func(i int) {
-		it := &b.items[i]
+	learn := func(i int, it *item) {
+		b.items = append(b.items, it)
 		// The same page given twice teaches nothing new, and learning it
 		// twice would make its own paragraphs look like boilerplate. In
 		// input order, the first copy is the one that teaches, as its URL
@@ -258,11 +278,11 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 		}
 		it.blocks = nil
 		if opt.Progress != nil {
-			opt.Progress(i+1, len(b.items))
+			opt.Progress(i+1, int(listed.Load()))
 		}
 	}
 	workers := workers(opt.Workers)
-	if err := inOrder(ctx, len(b.items), workers, 16*workers, readOne, learn); err != nil {
+	if err := inOrderStream(ctx, workers, 16*workers, produce, readOne, learn); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -307,7 +327,7 @@ func (b *Batch) Extract(ctx context.Context, each Each) error {
 	eopt := article.Options{Location: b.opt.Location, Boilerplate: b.bp, MaxBytes: b.limit}
 	results := make([]Result, len(b.items))
 	extractOne := func(i int) {
-		it := &b.items[i]
+		it := b.items[i]
 		r := Result{Input: it.in.name, URL: it.url, Err: it.err}
 		if r.Err == nil {
 			r.Article, r.Err = it.extract(ctx, b, eopt)
@@ -318,7 +338,7 @@ func (b *Batch) Extract(ctx context.Context, each Each) error {
 				r.Article.DateSource = it.dateSource
 			}
 		}
-		*it = item{} // done with: let the memory go
+		b.items[i] = nil // done with: let the memory go
 		if each.Work != nil {
 			each.Work(i, r)
 		}

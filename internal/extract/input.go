@@ -47,6 +47,11 @@ type input struct {
 	// rec is the page's place in the archive at path, for a page in a
 	// WARC or WACZ; nil otherwise.
 	rec *archive.Page
+	// archive marks a WARC or WACZ at path, which stands for the pages
+	// it captured (named after it and their address, "crawl.warc.gz#https://…"),
+	// listed as it is read; an archive that breaks off gives the pages
+	// before the break, then an input failing with the reason.
+	archive bool
 	// url and captured are what an ArchiveBox snapshot says of the page
 	// in the file at path: its address and when it was archived.
 	url      string
@@ -55,12 +60,12 @@ type input struct {
 
 // expand lists the inputs behind paths and URLs: a folder stands for the
 // pages inside it, at any depth, in name order (hidden files and folders
-// skipped), a web archive (WARC, WACZ) for the HTML pages it captured, in
-// archive order, and an ArchiveBox snapshot folder for the best copy of
-// its page. Relative names are resolved against dir, and keep their form.
-// Inputs that cannot be listed come with their error; limit bounds a page
-// in an archive.
-func expand(names []string, dir string, limit int) []input {
+// skipped), and an ArchiveBox snapshot folder for the best copy of its
+// page; a web archive (WARC, WACZ) is marked, to stand for the HTML pages
+// it captured, in archive order, once read. Relative names are resolved
+// against dir, and keep their form. Inputs that cannot be listed come with
+// their error.
+func expand(names []string, dir string) []input {
 	var out []input
 	for _, name := range names {
 		if IsURL(name) {
@@ -80,7 +85,7 @@ func expand(names []string, dir string, limit int) []input {
 		}
 		info, err := os.Stat(path)
 		if err != nil || !info.IsDir() {
-			out = append(out, expandFile(input{name: name, path: path, err: err}, limit)...)
+			out = append(out, markArchive(input{name: name, path: path, err: err}))
 			continue
 		}
 		var found []input
@@ -122,35 +127,17 @@ func expand(names []string, dir string, limit int) []input {
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].name < found[j].name })
 		for _, in := range found {
-			out = append(out, expandFile(in, limit)...)
+			out = append(out, markArchive(in))
 		}
 	}
 	return out
 }
 
-// expandFile lists the pages of a web archive, each named after the
-// archive and the address captured ("crawl.warc.gz#https://…"); any other
-// file stands for itself. An archive that breaks off gives the pages
-// before the break, then an input failing with the reason.
-func expandFile(in input, limit int) []input {
-	if in.err != nil || in.rec != nil || !archive.IsArchive(in.name) {
-		return []input{in}
-	}
-	var out []input
-	at := func(p archive.Page) input {
-		return input{name: in.name + "#" + p.URI, path: in.path, rec: &p}
-	}
-	err := archive.List(in.path, int64(limit), func(p archive.Page) {
-		out = append(out, at(p))
-	}, func(s archive.Skip) {
-		i := at(s.Page)
-		i.err = s.Err
-		out = append(out, i)
-	})
-	if err != nil {
-		out = append(out, input{name: in.name, path: in.path, err: err})
-	}
-	return out
+// markArchive marks a web archive, whose pages the first pass lists as
+// it reads them (see learn); any other file stands for itself.
+func markArchive(in input) input {
+	in.archive = in.err == nil && in.rec == nil && archive.IsArchive(in.name)
+	return in
 }
 
 // kind is the form a page was saved in.

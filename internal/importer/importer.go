@@ -67,7 +67,7 @@ type Options struct {
 	// by Fetch.
 	MaxBytes int
 	// KeepParsed bounds the pages kept parsed from pass 1 for pass 2, in
-	// decoded bytes (see extract.Options.KeepParsed); 0 means
+	// bytes of memory (see extract.Options.KeepParsed); 0 means
 	// extract.DefaultKeepParsed, and a negative value keeps none.
 	KeepParsed int
 	// Learnt, when set, is the boilerplate learnt by LearnBlocks over
@@ -76,8 +76,9 @@ type Options struct {
 	// extract.Options.Learnt).
 	Learnt *article.Boilerplate
 	// Progress, when set, is called after each input of each pass
-	// ("reading", then "importing") with the count done, always from the
-	// goroutine that called Import.
+	// ("reading", then "importing") with the count done and the total
+	// (while reading, the count listed so far, which grows while a web
+	// archive is read), always from the goroutine that called Import.
 	Progress func(pass string, done, total int)
 }
 

@@ -63,12 +63,34 @@ type Page struct {
 	meta *pageMeta
 	base *url.URL
 	site string // boilerplate key: host of the canonical or given URL
-	size int    // decoded length in bytes
+	size int    // see Size
 }
 
-// Size is the page's decoded length in bytes, a measure of the memory its
-// parsed tree holds (a small multiple of it).
+// Size estimates, in bytes, the memory the parsed page holds: its tree,
+// stripped of what is never content, node by node, and its metadata. A
+// page's scripts and styles make most of its bytes and none of its
+// tree, so its decoded length says little.
 func (p *Page) Size() int { return p.size }
+
+// Memory one node of the tree and one attribute take besides their
+// strings' bytes (on 64-bit platforms, with their pointers and headers).
+const (
+	nodeBytes = 128
+	attrBytes = 48
+)
+
+// treeBytes estimates the memory of the tree under n (see Page.Size).
+func treeBytes(n *html.Node) int {
+	size := 0
+	walk(n, func(n *html.Node) bool {
+		size += nodeBytes + len(n.Data) + len(n.Namespace)
+		for _, a := range n.Attr {
+			size += attrBytes + len(a.Namespace) + len(a.Key) + len(a.Val)
+		}
+		return true
+	})
+	return size
+}
 
 // Blocks returns the page's site key (the host of its canonical or given
 // URL, without "www.") and its blocks of text, for Boilerplate.Learn.
@@ -123,7 +145,7 @@ func Parse(data []byte, opt article.Options) (*Page, error) {
 		}
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
-	p := &Page{doc: doc, meta: collectMeta(doc), size: len(src)}
+	p := &Page{doc: doc, meta: collectMeta(doc)}
 	if opt.URL != "" {
 		if u, err := url.Parse(opt.URL); err == nil && u.IsAbs() {
 			p.base = u
@@ -152,6 +174,9 @@ func Parse(data []byte, opt article.Options) (*Page, error) {
 	}
 	stripChrome(doc)
 	removeInlineWidgets(doc)
+	// The metadata is mostly strings cut from the tree before it was
+	// stripped; the JSON-LD text, often the article again, is its own.
+	p.size = treeBytes(doc) + len(p.meta.ld.body)
 	return p, nil
 }
 

@@ -19,7 +19,9 @@ import (
 	"io"
 	"mime"
 	"net/http/httputil"
+	"net/textproto"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -114,10 +116,8 @@ func walk(path string, limit int64, read bool, page func(Page, []byte, error) bo
 	return err
 }
 
-// readerOptions are how brief reads records: it needs the payload of the
-// pages it imports and no validation it would only ignore. Digests are
-// not checked, since a capture with a wrong digest is still the page the
-// editor archived.
+// listOptions read a record's header and no more, leniently: an address
+// that readOptions drop is read again with them (see targetURI).
 func listOptions() []gowarc.WarcRecordOption {
 	return []gowarc.WarcRecordOption{
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
@@ -130,13 +130,7 @@ func listOptions() []gowarc.WarcRecordOption {
 // walkWARC walks the pages of one WARC stream (see walk); member names
 // it inside a WACZ.
 func walkWARC(path string, r io.Reader, member string, limit int64, read bool, page func(Page, []byte, error) bool) (err error) {
-	opts := listOptions()
-	if read {
-		// Only a reader that validates keeps a record's block to be read:
-		// one that does not skips past it to find where the next starts.
-		opts = readOptions()
-	}
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0, opts...)
+	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0, readOptions()...)
 	if err != nil {
 		return err
 	}
@@ -161,13 +155,14 @@ func walkWARC(path string, r io.Reader, member string, limit int64, read bool, p
 			return fmt.Errorf("%sbyte %d: %w", memberAt(member), rec.Offset, cleanErr(err))
 		}
 		at = rec.Offset
-		p, size, ok := htmlCapture(rec.WarcRecord)
+		c, ok := readCapture(rec.WarcRecord)
 		if !ok {
 			rec.Close()
 			continue
 		}
+		p := c.page
 		p.Member, p.Offset, p.Size = member, rec.Offset, rec.Size
-		if read && p.URI == "" {
+		if p.URI == "" {
 			// The validating reader drops an address it cannot parse,
 			// such as WARC 1.0's <http://…> form that wget writes.
 			p.URI = targetURI(path, p)
@@ -177,10 +172,10 @@ func walkWARC(path string, r io.Reader, member string, limit int64, read bool, p
 			perr error
 		)
 		switch {
-		case size > limit:
-			perr = tooLarge(size, limit)
+		case c.size > limit:
+			perr = tooLarge(c.size, limit)
 		case read:
-			data, perr = payload(rec, p, limit)
+			data, perr = c.payload(rec, p, limit)
 		}
 		rec.Close()
 		if !page(p, data, perr) {
@@ -214,8 +209,7 @@ func targetURI(path string, p Page) (uri string) {
 	if err != nil {
 		return ""
 	}
-	got, _, _ := htmlCapture(rec.WarcRecord)
-	return got.URI
+	return recordURI(rec.WarcRecord)
 }
 
 // errStop ends a walk that its caller stopped.
@@ -241,29 +235,73 @@ func cleanErr(err error) error {
 	return err
 }
 
-// htmlCapture says whether a record is the capture of an HTML page, and
-// gives its address, date and size.
-func htmlCapture(rec gowarc.WarcRecord) (Page, int64, bool) {
+// capture is a record read as the capture of a page.
+type capture struct {
+	page Page
+	size int64 // the record's Content-Length
+	// body is the page's payload as the archive holds it: transfer- and
+	// content-encoded as it came over the wire, as transfer and encoding
+	// say.
+	body               io.Reader
+	transfer, encoding string
+}
+
+// readCapture reads a record, read with its block cached and unparsed
+// (see readOptions), as the capture of an HTML page: a response with a
+// 2xx status, or a resource, whose payload is HTML. ok is false for any
+// other record.
+func readCapture(rec gowarc.WarcRecord) (c capture, ok bool) {
 	h := rec.WarcHeader()
-	size, _ := h.GetInt64(gowarc.ContentLength)
-	p := Page{URI: strings.TrimSpace(h.Get(gowarc.WarcTargetURI))}
-	// WARC 1.0 writes the URI in angle brackets in some tools.
-	p.URI = strings.TrimSuffix(strings.TrimPrefix(p.URI, "<"), ">")
+	c.size, _ = h.GetInt64(gowarc.ContentLength)
+	c.page.URI = recordURI(rec)
 	if t, err := time.Parse(time.RFC3339Nano, h.Get(gowarc.WarcDate)); err == nil {
-		p.Captured = t
+		c.page.Captured = t
 	}
 	switch rec.Type() {
 	case gowarc.Response:
-		b, ok := rec.Block().(gowarc.HttpResponseBlock)
-		if !ok {
-			return p, size, false
+		if !strings.HasPrefix(strings.ToLower(h.Get(gowarc.ContentType)), "application/http") {
+			return c, false
 		}
-		code := b.HttpStatusCode()
-		return p, size, code >= 200 && code < 300 && isHTML(b.HttpHeader().Get("Content-Type"))
+		raw, err := rec.Block().RawBytes()
+		if err != nil {
+			return c, false
+		}
+		br := bufio.NewReader(raw)
+		tp := textproto.NewReader(br)
+		status, err := tp.ReadLine()
+		if err != nil {
+			return c, false
+		}
+		proto, rest, _ := strings.Cut(status, " ")
+		code, err := strconv.Atoi(strings.TrimSpace(rest[:min(len(rest), 3)]))
+		if err != nil || !strings.HasPrefix(proto, "HTTP/") || code < 200 || code >= 300 {
+			return c, false
+		}
+		header, err := tp.ReadMIMEHeader()
+		if err != nil || !isHTML(header.Get("Content-Type")) {
+			return c, false
+		}
+		c.body, c.transfer, c.encoding = br, header.Get("Transfer-Encoding"), header.Get("Content-Encoding")
+		return c, true
 	case gowarc.Resource:
-		return p, size, isHTML(h.Get(gowarc.ContentType))
+		if !isHTML(h.Get(gowarc.ContentType)) {
+			return c, false
+		}
+		raw, err := rec.Block().RawBytes()
+		if err != nil {
+			return c, false
+		}
+		c.body = raw
+		return c, true
 	}
-	return p, size, false
+	return c, false
+}
+
+// recordURI is the address a record captured, "" for none.
+func recordURI(rec gowarc.WarcRecord) string {
+	uri := strings.TrimSpace(rec.WarcHeader().Get(gowarc.WarcTargetURI))
+	// WARC 1.0 writes the URI in angle brackets in some tools.
+	return strings.TrimSuffix(strings.TrimPrefix(uri, "<"), ">")
 }
 
 func isHTML(contentType string) bool {
@@ -284,8 +322,14 @@ func Read(path string, p Page, limit int64) ([]byte, error) {
 	return readRecord(r, p, limit)
 }
 
-// readOptions cache the payload of the one record read, which the reader
-// would otherwise drop once past it; records are bounded by List's limit.
+// readOptions are how brief reads records: each block is held whole in
+// memory as it is read (a reader that validates nothing skips past it to
+// find the next record, and its payload is lost), records being bounded
+// by List's limit, and left unparsed, since readCapture reads the HTTP
+// header of the few it needs (the reader's own parse of every block,
+// with its payload digests, was most of an archive's reading time).
+// Digests are not checked, since a capture with a wrong digest is still
+// the page the editor archived.
 func readOptions() []gowarc.WarcRecordOption {
 	return []gowarc.WarcRecordOption{
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
@@ -293,6 +337,7 @@ func readOptions() []gowarc.WarcRecordOption {
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
 		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
 		gowarc.WithBufferMaxMemBytes(32 << 20),
+		gowarc.WithSkipParseBlock(),
 	}
 }
 
@@ -314,64 +359,25 @@ func readRecord(r io.Reader, p Page, limit int64) (data []byte, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%sbyte %d: %w", memberAt(p.Member), p.Offset, cleanErr(err))
 	}
-	if size, _ := rec.WarcRecord.WarcHeader().GetInt64(gowarc.ContentLength); size > limit {
-		return nil, tooLarge(size, limit)
+	c, ok := readCapture(rec.WarcRecord)
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("%sbyte %d: not the capture of an HTML page (the archive changed since it was listed?)", memberAt(p.Member), p.Offset)
+	case c.size > limit:
+		return nil, tooLarge(c.size, limit)
 	}
-	return payload(rec, p, limit)
+	return c.payload(rec, p, limit)
 }
 
-// payload returns the HTML of the page whose record rec is, decoded.
-func payload(rec gowarc.Record, p Page, limit int64) ([]byte, error) {
-	truncated := func(actual, expected int64) error {
-		return fmt.Errorf("%sbyte %d: the archive ends inside this record (truncated?): %d of its %d bytes", memberAt(p.Member), p.Offset, actual, expected)
-	}
+// payload returns the HTML of the page the capture, read from rec, holds:
+// its payload decoded.
+func (c capture) payload(rec gowarc.Record, p Page, limit int64) ([]byte, error) {
 	for _, v := range rec.Validation {
 		if cl := (*gowarc.ContentLengthError)(nil); errors.As(v, &cl) {
-			return nil, truncated(cl.Actual, cl.Expected)
+			return nil, fmt.Errorf("%sbyte %d: the archive ends inside this record (truncated?): %d of its %d bytes", memberAt(p.Member), p.Offset, cl.Actual, cl.Expected)
 		}
 	}
-	// A reader that validates nothing (Scan's) notes no short record:
-	// the block, held whole, tells.
-	if want, err := rec.WarcRecord.WarcHeader().GetInt64(gowarc.ContentLength); err == nil {
-		raw, err := rec.WarcRecord.Block().RawBytes()
-		if err != nil {
-			return nil, cleanErr(err)
-		}
-		got, err := io.Copy(io.Discard, raw)
-		if err != nil {
-			return nil, cleanErr(err)
-		}
-		if got != want {
-			return nil, truncated(got, want)
-		}
-	}
-	var (
-		body     io.Reader
-		transfer string
-		encoding string
-		err      error
-	)
-	switch b := rec.WarcRecord.Block().(type) {
-	case gowarc.HttpResponseBlock:
-		if body, err = b.PayloadBytes(); err != nil {
-			return nil, err
-		}
-		// The parsed header lacks Transfer-Encoding (net/http moves it
-		// out), so both are read from the header as recorded.
-		raw := b.ProtocolHeaderBytes()
-		transfer, encoding = headerValue(raw, "Transfer-Encoding"), headerValue(raw, "Content-Encoding")
-	case gowarc.PayloadBlock:
-		if body, err = b.PayloadBytes(); err != nil {
-			return nil, err
-		}
-	default:
-		raw, err := rec.WarcRecord.Block().RawBytes()
-		if err != nil {
-			return nil, err
-		}
-		body = raw
-	}
-	return decode(body, transfer, encoding, limit)
+	return decode(c.body, c.transfer, c.encoding, limit)
 }
 
 // decode undoes the encodings a WARC keeps as they came over the wire.
@@ -412,18 +418,6 @@ func decode(r io.Reader, transfer, encoding string, limit int64) ([]byte, error)
 		return nil, fmt.Errorf("decoding the %s-encoded page: %w", encoding, err)
 	}
 	return out, nil
-}
-
-// headerValue returns the value of the named field in a raw HTTP header,
-// "" when absent.
-func headerValue(raw []byte, name string) string {
-	for _, line := range strings.Split(string(raw), "\n") {
-		k, v, ok := strings.Cut(line, ":")
-		if ok && strings.EqualFold(strings.TrimSpace(k), name) {
-			return strings.TrimSpace(v)
-		}
-	}
-	return ""
 }
 
 func looksChunked(br *bufio.Reader) bool {

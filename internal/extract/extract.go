@@ -196,13 +196,19 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 		kept   int // Size of the pages kept parsed
 		listed atomic.Int64
 	)
+	// Every input but an archive is listed already; an archive's pages
+	// count once read.
+	for _, in := range ins {
+		if !in.archive {
+			listed.Add(1)
+		}
+	}
 	// The inputs are handed on as they are listed: a web archive's pages
 	// as it is read, each with its HTML, so that an archive is read once
 	// in this pass, in order, while its pages are parsed.
 	produce := func(emit func(*item) bool) {
 		for _, in := range ins {
 			if !in.archive {
-				listed.Add(1)
 				if !emit(&item{in: in, err: in.err}) {
 					return
 				}

@@ -76,17 +76,19 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	// again from the archive) and keeps a bounded share parsed, so its
 	// heap has no need to grow twice over: a soft limit keeps a
 	// multi-gigabyte archive's import within archiveMemory (measured with
-	// bench/archive). GOMEMLIMIT, when set, still rules. Half of that
-	// limit keeps pages parsed from the first pass to the second, each of
-	// which is then neither read from the archive again nor parsed again;
-	// the other half is the runtime's, the duplicate index's and the
+	// bench/archive). GOMEMLIMIT, when set, still rules. A quarter of that
+	// limit, as the pages estimate it, keeps pages parsed from the first
+	// pass to the second, each of which is then neither read from the
+	// archive again nor parsed again: trees take about twice their
+	// estimate once allocated, and the rest is the duplicate index's
+	// (which grows as the kept pages are let go), the runtime's and the
 	// pages' in flight.
 	keep := 0
 	if slices.ContainsFunc(inputs, archive.IsArchive) {
 		if os.Getenv("GOMEMLIMIT") == "" {
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(archiveMemory))
 		}
-		keep = archiveMemory / 2
+		keep = archiveMemory / 4
 	}
 	prog := &progress{w: e.term}
 	res, err := importer.Import(ctx, inputs, importer.Options{

@@ -12,7 +12,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
-	"compress/gzip"
 	"compress/zlib"
 	"errors"
 	"fmt"
@@ -25,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/gzip"
 	gowarc "github.com/nlnwa/gowarc/v3"
 
 	"github.com/brief-ssg/brief/internal/extract/article"
@@ -130,19 +130,43 @@ func listOptions() []gowarc.WarcRecordOption {
 // walkWARC walks the pages of one WARC stream (see walk); member names
 // it inside a WACZ.
 func walkWARC(path string, r io.Reader, member string, limit int64, read bool, page func(Page, []byte, error) bool) (err error) {
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0, readOptions()...)
-	if err != nil {
-		return err
-	}
-	defer wr.Close()
-	var at int64
+	cr := &countingReader{r: r}
+	br := bufio.NewReaderSize(cr, 64<<10)
+	pos := func() int64 { return cr.n - int64(br.Buffered()) }
 	defer func() {
 		// The WARC reader is third-party code fed hostile bytes: a panic
 		// in it is a broken archive, not a crash of the import.
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%sbyte %d: unreadable record (%v)", memberAt(member), at, p)
+			err = fmt.Errorf("%sbyte %d: unreadable record (%v)", memberAt(member), pos(), p)
 		}
 	}()
+	m := &members{member: member, limit: limit, read: read, page: page}
+	if done, err := m.walk(br, pos); done || err != nil {
+		return err
+	}
+	return walkRecords(path, br, pos(), member, limit, read, page)
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// walkRecords walks the records of a WARC stream with the WARC reader,
+// from offset start on.
+func walkRecords(path string, r io.Reader, start int64, member string, limit int64, read bool, page func(Page, []byte, error) bool) error {
+	wr, err := gowarc.NewWarcFileReaderFromStream(r, start, readOptions()...)
+	if err != nil {
+		return err
+	}
+	defer wr.Close()
 	for {
 		rec, err := wr.Next()
 		if errors.Is(err, io.EOF) && rec.WarcRecord == nil {
@@ -154,7 +178,6 @@ func walkWARC(path string, r io.Reader, member string, limit int64, read bool, p
 			}
 			return fmt.Errorf("%sbyte %d: %w", memberAt(member), rec.Offset, cleanErr(err))
 		}
-		at = rec.Offset
 		c, ok := readCapture(rec.WarcRecord)
 		if !ok {
 			rec.Close()
@@ -182,6 +205,133 @@ func walkWARC(path string, r io.Reader, member string, limit int64, read bool, p
 			return errStop
 		}
 	}
+}
+
+// members walks a gzipped WARC one member at a time, as the format
+// writes it (a record a member): it decompresses each member itself and
+// has the WARC reader parse the record's header only, so that the records
+// passed over (requests, images, scripts, revisits: most of an archive)
+// are decompressed and let go, never copied, and only an HTML page's
+// block is held, to be read. Reading every record whole through the WARC
+// reader took three times as long as decompressing them.
+type members struct {
+	member string
+	limit  int64
+	read   bool
+	page   func(Page, []byte, error) bool
+	zr     gzip.Reader
+	buf    []byte
+	header gowarc.Unmarshaler
+}
+
+// headMax bounds what of a member is read before its record is known to
+// be a page's: its WARC header and the HTTP header of its block.
+const headMax = 64 << 10
+
+// walk walks the members of br, whose offset in the stream pos gives,
+// while they are gzip members; done says the stream ended, or the walk
+// was stopped; otherwise the rest of br is for walkRecords.
+func (m *members) walk(br *bufio.Reader, pos func() int64) (done bool, err error) {
+	m.header = gowarc.NewUnmarshaler(append(listOptions(), gowarc.WithSkipParseBlock())...)
+	for {
+		magic, err := br.Peek(2)
+		if len(magic) == 0 && errors.Is(err, io.EOF) {
+			return true, nil
+		}
+		if len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+			return false, nil
+		}
+		off := pos()
+		if err := m.one(br, off, pos); err != nil {
+			if errors.Is(err, errStop) {
+				return true, err
+			}
+			return true, fmt.Errorf("%sbyte %d: %w", memberAt(m.member), off, err)
+		}
+	}
+}
+
+// one reads the member at offset off.
+func (m *members) one(br *bufio.Reader, off int64, pos func() int64) error {
+	if err := m.zr.Reset(br); err != nil {
+		return cleanErr(err)
+	}
+	m.zr.Multistream(false)
+	var err error
+	if m.buf, err = appendAtMost(m.buf[:0], &m.zr, headMax); err != nil {
+		return cleanErr(err)
+	}
+	head := m.buf
+	rec, _, _, err := m.header.Unmarshal(bufio.NewReader(bytes.NewReader(head)))
+	if err != nil {
+		if rec != nil {
+			rec.Close()
+		}
+		return cleanErr(err)
+	}
+	rec.Close()
+	start := blockStart(head)
+	c, ok := captureOf(rec, func() (io.Reader, error) { return bytes.NewReader(head[start:]), nil })
+	var (
+		data []byte
+		perr error
+	)
+	switch {
+	case !ok:
+	case c.size > m.limit:
+		perr = tooLarge(c.size, m.limit)
+	case m.read:
+		// The block whole, and nothing past it.
+		if m.buf, err = appendAtMost(m.buf, &m.zr, int64(start)+c.size-int64(len(m.buf))); err != nil {
+			return cleanErr(err)
+		}
+		block := m.buf[start:]
+		if int64(len(block)) < c.size {
+			err := fmt.Errorf("the archive ends inside this record (truncated?): %d of its %d bytes", len(block), c.size)
+			return cleanErr(err)
+		}
+		c, _ = captureOf(rec, func() (io.Reader, error) { return bytes.NewReader(block[:c.size]), nil })
+		data, perr = decode(c.body, c.transfer, c.encoding, m.limit)
+	}
+	// The rest of the member: the end of the record, or of a block passed
+	// over.
+	if _, err := io.Copy(io.Discard, &m.zr); err != nil {
+		return cleanErr(err)
+	}
+	if !ok {
+		return nil
+	}
+	p := c.page
+	p.Member, p.Offset, p.Size = m.member, off, pos()-off
+	if !m.page(p, data, perr) {
+		return errStop
+	}
+	return nil
+}
+
+// blockStart is where the block of the record whose start head holds
+// begins: past the blank line that ends its header.
+func blockStart(head []byte) int {
+	crlf := bytes.Index(head, []byte("\r\n\r\n"))
+	lf := bytes.Index(head, []byte("\n\n"))
+	switch {
+	case crlf >= 0 && (lf < 0 || crlf < lf):
+		return crlf + 4
+	case lf >= 0:
+		return lf + 2
+	}
+	return len(head)
+}
+
+// appendAtMost appends to buf what r holds, n bytes at most.
+func appendAtMost(buf []byte, r io.Reader, n int64) ([]byte, error) {
+	if n <= 0 {
+		return buf, nil
+	}
+	b := bytes.NewBuffer(buf)
+	b.Grow(int(min(n, headMax)))
+	_, err := b.ReadFrom(io.LimitReader(r, n))
+	return b.Bytes(), err
 }
 
 // targetURI reads the WARC-Target-URI of p's record again, leniently.
@@ -251,6 +401,13 @@ type capture struct {
 // 2xx status, or a resource, whose payload is HTML. ok is false for any
 // other record.
 func readCapture(rec gowarc.WarcRecord) (c capture, ok bool) {
+	return captureOf(rec, func() (io.Reader, error) { return rec.Block().RawBytes() })
+}
+
+// captureOf reads the record whose header rec holds as the capture of an
+// HTML page (see readCapture), its block read from block, which is
+// called only for a response or resource record.
+func captureOf(rec gowarc.WarcRecord, block func() (io.Reader, error)) (c capture, ok bool) {
 	h := rec.WarcHeader()
 	c.size, _ = h.GetInt64(gowarc.ContentLength)
 	c.page.URI = recordURI(rec)
@@ -262,7 +419,7 @@ func readCapture(rec gowarc.WarcRecord) (c capture, ok bool) {
 		if !strings.HasPrefix(strings.ToLower(h.Get(gowarc.ContentType)), "application/http") {
 			return c, false
 		}
-		raw, err := rec.Block().RawBytes()
+		raw, err := block()
 		if err != nil {
 			return c, false
 		}
@@ -287,7 +444,7 @@ func readCapture(rec gowarc.WarcRecord) (c capture, ok bool) {
 		if !isHTML(h.Get(gowarc.ContentType)) {
 			return c, false
 		}
-		raw, err := rec.Block().RawBytes()
+		raw, err := block()
 		if err != nil {
 			return c, false
 		}

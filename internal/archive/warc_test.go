@@ -106,7 +106,52 @@ func TestListAndRead(t *testing.T) {
 					t.Errorf("Read %s = %q, want %q", p.URI, html, w.html)
 				}
 			}
+			checkScan(t, path, pages)
 		})
+	}
+}
+
+// scanned is a page as Scan gives it.
+type scanned struct {
+	page Page
+	html []byte
+	err  error
+}
+
+func scanAll(path string) ([]scanned, error) {
+	var out []scanned
+	err := Scan(path, limit, func(p Page, html []byte, err error) bool {
+		out = append(out, scanned{p, html, err})
+		return true
+	})
+	return out, err
+}
+
+// checkScan checks that Scan gives the pages List gave (the pages of an
+// archive listed whole), each with the HTML Read gives, or failing where
+// Read fails: the first pass of an import scans, the second reads.
+func checkScan(t *testing.T, path string, listed []Page) {
+	t.Helper()
+	got, err := scanAll(path)
+	if err != nil {
+		t.Fatalf("Scan: %v", err)
+	}
+	if len(got) != len(listed) {
+		t.Fatalf("Scan found %d pages, List %d", len(got), len(listed))
+	}
+	for i, s := range got {
+		if s.page != listed[i] {
+			t.Errorf("Scan page %d = %+v, List's %+v", i, s.page, listed[i])
+		}
+		html, err := Read(path, s.page, limit)
+		if (err == nil) != (s.err == nil) || !bytes.Equal(html, s.html) {
+			t.Errorf("page %d: Scan gave %q (%v), Read %q (%v)", i, s.html, s.err, html, err)
+		}
+	}
+	// A caller that has had enough stops the reading.
+	n := 0
+	if err := Scan(path, limit, func(Page, []byte, error) bool { n++; return false }); err != nil || n != 1 {
+		t.Errorf("Scan stopped after the first page: %d pages, %v", n, err)
 	}
 }
 
@@ -151,7 +196,17 @@ func TestBroken(t *testing.T) {
 			for _, p := range pages {
 				Read(path, p, limit) // must not panic; may fail
 			}
-			_ = err
+			// Scan stops where List stops, and reads what Read reads.
+			got, serr := scanAll(path)
+			if (serr == nil) != (err == nil) || len(got) != len(pages) {
+				t.Fatalf("cut at %d: Scan gave %d pages (%v), List %d (%v)", cut, len(got), serr, len(pages), err)
+			}
+			for i, s := range got {
+				html, rerr := Read(path, pages[i], limit)
+				if s.page != pages[i] || (s.err == nil) != (rerr == nil) || !bytes.Equal(html, s.html) {
+					t.Errorf("cut at %d, page %d: Scan gave %+v %q (%v), List and Read %+v %q (%v)", cut, i, s.page, s.html, s.err, pages[i], html, rerr)
+				}
+			}
 		}
 		// A truncated last record is an error naming where it broke:
 		// listing a gzipped one, or reading its page from a plain one
@@ -201,5 +256,6 @@ func FuzzList(f *testing.F) {
 		for _, p := range pages {
 			Read(path, p, limit)
 		}
+		scanAll(path) // must not panic
 	})
 }

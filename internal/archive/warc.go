@@ -291,7 +291,7 @@ func (m *members) one(br *bufio.Reader, off int64, pos func() int64) error {
 			return cleanErr(err)
 		}
 		c, _ = captureOf(rec, func() (io.Reader, error) { return bytes.NewReader(block[:c.size]), nil })
-		data, perr = decode(c.body, c.transfer, c.encoding, m.limit)
+		data, perr = decode(c.body, c.transfer, c.encoding, m.limit, c.size)
 	}
 	// The rest of the member: the end of the record, or of a block passed
 	// over.
@@ -534,11 +534,12 @@ func (c capture) payload(rec gowarc.Record, p Page, limit int64) ([]byte, error)
 			return nil, fmt.Errorf("%sbyte %d: the archive ends inside this record (truncated?): %d of its %d bytes", memberAt(p.Member), p.Offset, cl.Actual, cl.Expected)
 		}
 	}
-	return decode(c.body, c.transfer, c.encoding, limit)
+	return decode(c.body, c.transfer, c.encoding, limit, c.size)
 }
 
-// decode undoes the encodings a WARC keeps as they came over the wire.
-func decode(r io.Reader, transfer, encoding string, limit int64) ([]byte, error) {
+// decode undoes the encodings a WARC keeps as they came over the wire;
+// size is about how many bytes r holds, to read them in one buffer.
+func decode(r io.Reader, transfer, encoding string, limit, size int64) ([]byte, error) {
 	if strings.Contains(strings.ToLower(transfer), "chunked") {
 		br := bufio.NewReader(r)
 		// Some crawlers store the body de-chunked but keep the header:
@@ -549,7 +550,7 @@ func decode(r io.Reader, transfer, encoding string, limit int64) ([]byte, error)
 			r = br
 		}
 	}
-	body, err := readAtMost(r, limit)
+	body, err := readAtMost(r, limit, size)
 	if err != nil {
 		return nil, err
 	}
@@ -570,7 +571,7 @@ func decode(r io.Reader, transfer, encoding string, limit int64) ([]byte, error)
 		return nil, fmt.Errorf("the page is %s-encoded, which brief cannot decode; archive it without compression (Accept-Encoding: gzip) or save it as HTML", e)
 	}
 	defer dec.Close()
-	out, err := readAtMost(dec, limit)
+	out, err := readAtMost(dec, limit, 4*size)
 	if err != nil {
 		return nil, fmt.Errorf("decoding the %s-encoded page: %w", encoding, err)
 	}
@@ -591,8 +592,13 @@ func looksChunked(br *bufio.Reader) bool {
 	return true
 }
 
-func readAtMost(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+// readAtMost reads r to its end, limit bytes at most, into a buffer made
+// for about size bytes.
+func readAtMost(r io.Reader, limit, size int64) ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(int(min(size, limit)) + bytes.MinRead)
+	_, err := b.ReadFrom(io.LimitReader(r, limit+1))
+	data := b.Bytes()
 	if err != nil {
 		return nil, cleanErr(err)
 	}

@@ -47,6 +47,8 @@ func BenchmarkBuild(b *testing.B) {
 	src := corpusDir(b)
 	out := b.TempDir()
 	pages := 0
+	stop := watchPeak(b)
+	defer stop()
 	b.ResetTimer()
 	for i := range b.N {
 		dest := filepath.Join(out, "public-"+strconv.Itoa(i))

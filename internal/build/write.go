@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/brief-ssg/brief/internal/content"
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/output"
 	"github.com/brief-ssg/brief/internal/pool"
@@ -245,6 +246,13 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 			at[te][e] = i
 		}
 	}
+	// The article page is the last step that reads an article's whole
+	// body (the search index has read it by now; a feed that carries the
+	// article reads it again), so a build that no later build shares
+	// memory with lets it go once rendered: at 100k articles the bodies
+	// are a quarter of the live heap. brief serve's cache keeps them,
+	// because its next rebuild would otherwise read them all again.
+	keepBodies := opt.Cache != nil && opt.Cache.watched
 	for _, e := range m.Articles {
 		e := e
 		p := &render.Page{Kind: "article", Path: e.view.URL, Title: e.view.Title, Description: e.view.Summary, Site: m.Site}
@@ -254,6 +262,9 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 			body, err := m.body(e)
 			if err != nil {
 				return nil, err
+			}
+			if !keepBodies {
+				m.releaseBody(e.src)
 			}
 			// A copy, so that list pages rendering concurrently never see a
 			// half-set body and the body is not kept once written.
@@ -307,6 +318,15 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 		return nil, err
 	}
 	return append(jobs, static...), nil
+}
+
+// releaseBody drops a's body from memory; bodyOf reads it again from its
+// file if a later step asks.
+func (m *Model) releaseBody(a *content.Article) {
+	mm := m.memos[a]
+	mm.mu.Lock()
+	a.Body, mm.HasBody = "", false
+	mm.mu.Unlock()
 }
 
 // homeItems is how many of the newest articles the home page lists: a

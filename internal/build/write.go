@@ -246,12 +246,12 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 			at[te][e] = i
 		}
 	}
-	// The article page is the last step that reads an article's whole
-	// body (the search index has read it by now; a feed that carries the
-	// article reads it again), so a build that no later build shares
-	// memory with lets it go once rendered: at 100k articles the bodies
-	// are a quarter of the live heap. brief serve's cache keeps them,
-	// because its next rebuild would otherwise read them all again.
+	// A build that no later build shares memory with lets the bodies go
+	// once the search index has read them, and each article page reads
+	// its own again: held until then, the bodies were a third of the
+	// live heap at its peak (100k articles, input keys), and reading a
+	// body again costs less than rendering it. brief serve's cache keeps
+	// them, because its next rebuild would otherwise read them all again.
 	keepBodies := opt.Cache != nil && opt.Cache.watched
 	for _, e := range m.Articles {
 		e := e
@@ -311,6 +311,11 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 		return nil, err
 	}
 	jobs = append(jobs, search...)
+	if !keepBodies {
+		for _, e := range m.Articles {
+			m.releaseBody(e.src)
+		}
+	}
 
 	jobs = append(jobs, m.imageJobs()...)
 	static, err := m.staticJobs(jobs)

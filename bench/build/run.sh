@@ -23,6 +23,9 @@
 #                          /dev/shm to leave the disk out of the figures
 #   TARGETS=1              0 leaves out the closing rebuild and serve
 #                          benchmarks (about ten minutes at 10k)
+#   CORPUS=brief|other     the corpus: briefcorpus's, or the one
+#                          othercorpus.py (beside this script) writes,
+#                          made independently of it (needs python3)
 #
 # Needs GNU time (/usr/bin/time, Debian package `time`) for peak RSS.
 set -euo pipefail
@@ -65,15 +68,25 @@ median() {
 	awk -v c="$2" '{print $c}' "$1" | sort -g | awk '{v[NR]=$1} END {if (NR) print v[int((NR+1)/2)]}'
 }
 
+prefix=corpus
+[ "${CORPUS:-brief}" = other ] && prefix=other
 rows=()
 declare -A wall_of rss_of hwall_of
 for n in "${sizes[@]}"; do
-	src=$WORK/corpus-$n
-	gen=$(cat "$repo"/bench/corpus/*.go | sha256sum | cut -c1-16)
+	src=$WORK/$prefix-$n
+	if [ "$prefix" = other ]; then
+		gen=$(sha256sum <"$repo"/bench/build/othercorpus.py | cut -c1-16)
+	else
+		gen=$(cat "$repo"/bench/corpus/*.go | sha256sum | cut -c1-16)
+	fi
 	if [ "$(cat "$src.gen" 2>/dev/null)" != "$gen" ]; then
 		rm -rf "$src"
 		echo "generating $n articles…" >&2
-		"$WORK/bin/briefcorpus" -n "$n" -dest "$src"
+		if [ "$prefix" = other ]; then
+			python3 "$repo"/bench/build/othercorpus.py "$n" "$src"
+		else
+			"$WORK/bin/briefcorpus" -n "$n" -dest "$src"
+		fi
 		echo "$gen" >"$src.gen"
 	fi
 	rm -f "$WORK"/brief-$n.txt "$WORK"/again-$n.txt "$WORK"/hugo-$n.txt "$WORK"/touch-$n.txt
@@ -146,7 +159,7 @@ printf '%s\n' "${rows[@]}"
 # Issue 9's targets, as ratios from this run.
 if [ -n "${wall_of[10000]:-}" ] && [ "${TARGETS:-1}" != 0 ]; then
 	echo "measuring rebuilds and brief serve at 10k…" >&2
-	rb=$(cd "$repo" && BRIEF_BENCH_CORPUS=$WORK/corpus-10000 BRIEF_BENCH_RUNS=$RUNS \
+	rb=$(cd "$repo" && BRIEF_BENCH_CORPUS=$WORK/$prefix-10000 BRIEF_BENCH_RUNS=$RUNS \
 		go test ./bench/build -run '^$' -bench 'Rebuild$' -benchtime 1x -timeout 60m | grep '^BenchmarkRebuild')
 	metric() { awk -v m="$1" '{for (i = 2; i <= NF; i++) if ($i == m) print $(i-1)}' <<<"$2"; }
 	sv=$(cd "$repo" && go test ./internal/serve -run '^$' -bench 'Reload/10k' -benchtime 10x -timeout 60m | grep 'Reload/10k')

@@ -19,19 +19,22 @@ import (
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "import", "import [--source DIR] [--update] [--dry-run] [--skip-copies] [--learn FILE | --blocks FILE...] PATH|URL...\n\n"+
+	fs := newFlags(e, "import", "import [--source DIR] [--update] [--dry-run] [--skip-copies] [--fetch-images] [--learn FILE | --blocks FILE...] PATH|URL...\n\n"+
 		"Turns scraped pages (text dumps, saved HTML, SingleFile pages, folders of\n"+
 		"them, URLs) and web archives (WARC, .warc.gz, WACZ, ArchiveBox snapshot\n"+
 		"folders) into articles in content/articles/. Pages already imported are\n"+
 		"skipped; with --update, the fields you have not edited since are\n"+
 		"refreshed. A page whose text nearly copies an article of the site\n"+
 		"(syndicated wire copy) is imported and reported as a near-copy, or left\n"+
-		"out with --skip-copies. Shards imported into copies of the site on other\n"+
-		"machines join it with `brief merge`.")
+		"out with --skip-copies. An archived page's images come from its archive,\n"+
+		"never from the web: those it lacks are left out, unless --fetch-images.\n"+
+		"Shards imported into copies of the site on other machines join it with\n"+
+		"`brief merge`.")
 	source := fs.String("source", ".", "the site's folder (holding site.yaml)")
 	update := fs.Bool("update", false, "refresh articles imported before, except the fields you edited")
 	dryRun := fs.Bool("dry-run", false, "report what would be imported and write nothing")
 	skipCopies := fs.Bool("skip-copies", false, "leave out pages whose text nearly copies an article of the site")
+	fetchImages := fs.Bool("fetch-images", false, "fetch from the web the images of archived pages that their archive does not hold (left out otherwise)")
 	learn := fs.String("learn", "", "for an import run in shards: read the pages, save the blocks they repeat to this `file` and import nothing")
 	var blocks fileList
 	fs.Var(&blocks, "blocks", "for an import run in shards: extract with the blocks every shard's --learn saved (repeat for each `file`), not with what these pages teach alone; give the files in the order the shards would be read")
@@ -92,7 +95,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	prog := &progress{w: e.term}
 	res, err := importer.Import(ctx, inputs, importer.Options{
-		Root: root, Site: cfg, Update: *update, DryRun: *dryRun, SkipCopies: *skipCopies,
+		Root: root, Site: cfg, Update: *update, DryRun: *dryRun, SkipCopies: *skipCopies, FetchImages: *fetchImages,
 		Fetch:      &fetch.Client{UserAgent: fetch.UserAgent(version)},
 		Learnt:     learnt,
 		KeepParsed: keep,

@@ -84,6 +84,11 @@ type Result struct {
 	// redirects, or where an archived page (WARC, WACZ, SingleFile,
 	// ArchiveBox) was captured from; "" for other files.
 	URL string
+	// Archive is the web archive the page was read from, which holds its
+	// own copies of the page's images: the WARC or WACZ file, the
+	// ArchiveBox snapshot folder, or the SingleFile page itself; "" for
+	// a page fetched, held in memory, or saved some other way.
+	Archive string
 	// Article is the article found; nil when Err is set.
 	Article *Article
 	// Err says why the input gave no article: it could not be listed,
@@ -166,6 +171,8 @@ type item struct {
 	// "" for article.DateCapture.
 	captured   time.Time
 	dateSource string
+	// archive is the Result's Archive.
+	archive string
 }
 
 // Learn lists the pages behind inputs, then reads and parses them on
@@ -247,6 +254,7 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 			}
 		}
 		it.src, it.url, it.captured, it.dateSource = src, src.url, src.captured, src.dateSource
+		it.archive = archiveOf(it.in, src)
 		it.sum = sha256.Sum256(src.data)
 		p, err := src.parse(popt)
 		if err != nil {
@@ -334,7 +342,7 @@ func (b *Batch) Extract(ctx context.Context, each Each) error {
 	results := make([]Result, len(b.items))
 	extractOne := func(i int) {
 		it := b.items[i]
-		r := Result{Input: it.in.name, URL: it.url, Err: it.err}
+		r := Result{Input: it.in.name, URL: it.url, Archive: it.archive, Err: it.err}
 		if r.Err == nil {
 			r.Article, r.Err = it.extract(ctx, b, eopt)
 		}

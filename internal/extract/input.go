@@ -56,6 +56,8 @@ type input struct {
 	// in the file at path: its address and when it was archived.
 	url      string
 	captured time.Time
+	// snapshot is the ArchiveBox snapshot folder holding that file.
+	snapshot string
 }
 
 // expand lists the inputs behind paths and URLs: a folder stands for the
@@ -113,7 +115,7 @@ func expand(names []string, dir string) []input {
 				case err != nil:
 					found = append(found, input{name: as(p), path: p, err: err})
 				default:
-					found = append(found, input{name: as(s.HTML), path: s.HTML, url: s.URL, captured: s.Captured})
+					found = append(found, input{name: as(s.HTML), path: s.HTML, url: s.URL, captured: s.Captured, snapshot: p})
 				}
 				return fs.SkipDir
 			}
@@ -160,6 +162,8 @@ type source struct {
 	dateSource string
 	kind       kind
 	data       []byte
+	// singleFile marks a page SingleFile saved.
+	singleFile bool
 }
 
 // read loads one input: a file from disk (at most limit bytes) or a page
@@ -214,13 +218,27 @@ func read(ctx context.Context, in input, client *fetch.Client, limit int) (*sour
 	src := &source{kind: k, data: data}
 	if k == kindHTML {
 		if url, saved, ok := archive.SingleFile(data); ok {
-			src.url, src.captured = url, saved
+			src.url, src.captured, src.singleFile = url, saved, true
 		}
 	}
 	if in.url != "" {
 		src.url, src.captured = in.url, in.captured
 	}
 	return src, nil
+}
+
+// archiveOf is the web archive that holds the page of in, read as src
+// (see Result.Archive).
+func archiveOf(in input, src *source) string {
+	switch {
+	case in.rec != nil:
+		return in.path
+	case in.snapshot != "":
+		return in.snapshot
+	case src.singleFile:
+		return in.path
+	}
+	return ""
 }
 
 // readAtMost reads a file that may have grown since it was measured, never

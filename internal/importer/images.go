@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/brief-ssg/brief/internal/archive"
 	"github.com/brief-ssg/brief/internal/fetch"
 	"github.com/brief-ssg/brief/internal/images"
 )
@@ -70,59 +71,119 @@ var mdImage = regexp.MustCompile(`!\[((?:[^\]\\]|\\.)*)\]\(\s*<?((?i:https?)://[
 
 // mediaStore fetches and stores the images of one import's articles. It
 // is used by every pass 2 worker at once; each address is fetched once
-// per run.
+// per run. The images of a page read from a web archive are taken from
+// that archive, never from the web unless fetchArchived is set.
 type mediaStore struct {
-	ctx    context.Context
-	root   string
-	client *fetch.Client
-	mu     sync.Mutex
-	byURL  map[string]*storedImage
+	ctx           context.Context
+	root          string
+	client        *fetch.Client
+	fetchArchived bool
+	mu            sync.Mutex
+	byURL         map[string]*storedImage
+	archives      map[string]*archiveMedia
 }
 
 // storedImage is one address's outcome: the site path of its copy, or
 // why there is none. refused says the bytes came and are not an image
-// brief publishes (a removal, not a retry later).
+// brief publishes (a removal, not a retry later); missing, that the
+// page's archive holds no copy and none was fetched (a removal too).
 type storedImage struct {
 	once    sync.Once
 	path    string
 	err     error
 	refused bool
+	missing bool
 }
 
-func newMediaStore(ctx context.Context, root string, client *fetch.Client) *mediaStore {
+// archiveMedia is one archive's index of what it captured, made once,
+// when a page of it first needs a picture.
+type archiveMedia struct {
+	once  sync.Once
+	media *archive.Media
+	err   error
+}
+
+func newMediaStore(ctx context.Context, root string, client *fetch.Client, fetchArchived bool) *mediaStore {
 	if client == nil {
 		client = &fetch.Client{}
 	}
-	return &mediaStore{ctx: ctx, root: root, client: client, byURL: map[string]*storedImage{}}
+	return &mediaStore{ctx: ctx, root: root, client: client, fetchArchived: fetchArchived,
+		byURL: map[string]*storedImage{}, archives: map[string]*archiveMedia{}}
 }
 
-// get fetches, checks and stores the image at u, once per run.
-func (s *mediaStore) get(u string) *storedImage {
+// get fetches, checks and stores the image at u, once per run: from the
+// web archive archived when the page came from one (see
+// extract.Result.Archive), else from the web.
+func (s *mediaStore) get(u, archived string) *storedImage {
+	key := u
+	if archived != "" {
+		key = archived + "\x00" + u
+	}
 	s.mu.Lock()
-	si := s.byURL[u]
+	si := s.byURL[key]
 	if si == nil {
 		si = &storedImage{}
-		s.byURL[u] = si
+		s.byURL[key] = si
 	}
 	s.mu.Unlock()
 	si.once.Do(func() {
-		page, err := s.client.GetImage(s.ctx, u, images.MaxBytes)
+		var data []byte
+		var err error
+		if archived != "" {
+			data, err = s.fromArchive(u, archived)
+			if err != nil && s.fetchArchived {
+				data, err = s.fetch(u)
+			} else if err != nil {
+				si.err, si.missing = err, true
+				return
+			}
+		} else {
+			data, err = s.fetch(u)
+		}
 		if err != nil {
 			si.err, si.refused = err, errors.Is(err, fetch.ErrNotImage)
 			return
 		}
-		in, err := images.Probe(page.Body)
+		in, err := images.Probe(data)
 		if err == nil {
 			// A truncated picture has a whole header: decode it all.
-			_, _, err = images.Decode(page.Body)
+			_, _, err = images.Decode(data)
 		}
 		if err != nil {
 			si.err, si.refused = fmt.Errorf("%s: %w", u, err), true
 			return
 		}
-		si.path, si.err = s.store(page.Body, in.Format)
+		si.path, si.err = s.store(data, in.Format)
 	})
 	return si
+}
+
+func (s *mediaStore) fetch(u string) ([]byte, error) {
+	page, err := s.client.GetImage(s.ctx, u, images.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	return page.Body, nil
+}
+
+// fromArchive reads the copy of u that the web archive at path holds.
+func (s *mediaStore) fromArchive(u, path string) ([]byte, error) {
+	s.mu.Lock()
+	am := s.archives[path]
+	if am == nil {
+		am = &archiveMedia{}
+		s.archives[path] = am
+	}
+	s.mu.Unlock()
+	am.once.Do(func() { am.media, am.err = archive.IndexMedia(path) })
+	if am.media == nil {
+		return nil, fmt.Errorf("%s: %w (the archive's images do not read: %v)", u, archive.ErrNotArchived, am.err)
+	}
+	data, err := am.media.Read(u, images.MaxBytes)
+	if err != nil && !errors.Is(err, archive.ErrNotArchived) {
+		err = fmt.Errorf("%s: %w (%v)", u, archive.ErrNotArchived, err)
+	}
+	return data, err
 }
 
 // store writes data under MediaDir by its hash and returns its site path
@@ -156,20 +217,25 @@ func (s *mediaStore) store(data []byte, f images.Format) (string, error) {
 // the article at the copies. An image that cannot be fetched keeps its
 // address (the publisher may serve it later; the note says so); one that
 // came and is not a publishable image (SVG, HTML, a decompression bomb,
-// truncated) is removed, its alt text kept.
+// truncated) is removed, its alt text kept, and so is one that the web
+// archive of an archived page does not hold (an archive import uses no
+// network unless asked to).
 func (s *mediaStore) localize(d *doc) {
-	var kept, removed []string
+	var kept, removed, missing []string
 	stored := 0
 	use := func(u string) (string, bool) {
 		if stored == maxArticleImages {
 			kept = append(kept, u+": more than "+strconv.Itoa(maxArticleImages)+" images in the article")
 			return u, true
 		}
-		si := s.get(u)
+		si := s.get(u, d.archive)
 		switch {
 		case si.err == nil:
 			stored++
 			return si.path, true
+		case si.missing:
+			missing = append(missing, si.err.Error())
+			return "", false
 		case si.refused:
 			removed = append(removed, si.err.Error())
 			return "", false
@@ -196,6 +262,9 @@ func (s *mediaStore) localize(d *doc) {
 	d.stored = stored
 	if len(removed) > 0 {
 		d.imageNotes = append(d.imageNotes, fmt.Sprintf("%d image(s) removed, not safe to publish: %s", len(removed), strings.Join(removed, "; ")))
+	}
+	if len(missing) > 0 {
+		d.imageNotes = append(d.imageNotes, fmt.Sprintf("%d image(s) left out, not in the page's archive (brief import --fetch-images fetches them from the web): %s", len(missing), strings.Join(missing, "; ")))
 	}
 	if len(kept) > 0 {
 		d.imageNotes = append(d.imageNotes, fmt.Sprintf("%d image(s) left at the publisher's address: %s", len(kept), strings.Join(kept, "; ")))

@@ -224,8 +224,8 @@ func TestImportHotlinkKeepsAddresses(t *testing.T) {
 func TestImportKeepsEditorsMediaFile(t *testing.T) {
 	root, _ := newSite(t)
 	srv, _ := imageServer(t)
-	s := newMediaStore(context.Background(), root, nil)
-	si := s.get(srv.URL + "/img/crane.jpg")
+	s := newMediaStore(context.Background(), root, nil, false)
+	si := s.get(srv.URL+"/img/crane.jpg", "")
 	if si.err != nil {
 		t.Fatal(si.err)
 	}
@@ -233,8 +233,8 @@ func TestImportKeepsEditorsMediaFile(t *testing.T) {
 	if err := os.WriteFile(p, []byte("the editor's own"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s2 := newMediaStore(context.Background(), root, nil)
-	if si := s2.get(srv.URL + "/img/crane.jpg"); si.err == nil || !strings.Contains(si.err.Error(), "not overwritten") {
+	s2 := newMediaStore(context.Background(), root, nil, false)
+	if si := s2.get(srv.URL+"/img/crane.jpg", ""); si.err == nil || !strings.Contains(si.err.Error(), "not overwritten") {
 		t.Errorf("err = %v, want the editor's file kept", si.err)
 	}
 	if got, _ := os.ReadFile(p); string(got) != "the editor's own" {

@@ -57,8 +57,14 @@ type Options struct {
 	// `stories: near_duplicate` threshold (or its default), whether the
 	// site shows stories or not.
 	SkipCopies bool
-	// Fetch downloads URL inputs; nil uses a default client.
+	// Fetch downloads URL inputs and the images of pages; nil uses a
+	// default client.
 	Fetch *fetch.Client
+	// FetchImages fetches from the web the images of an archived page
+	// (see extract.Result.Archive) that its archive does not hold. By
+	// default they are left out, with a note, and an import of archives
+	// makes no request at all.
+	FetchImages bool
 	// Now stamps `imported`; nil means time.Now. It is called from
 	// several goroutines at once.
 	Now func() time.Time
@@ -246,7 +252,7 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 	// writes nothing, images included.
 	var media *mediaStore
 	if !opt.Site.Images.Hotlink && !opt.DryRun {
-		media = newMediaStore(ctx, opt.Root, opt.Fetch)
+		media = newMediaStore(ctx, opt.Root, opt.Fetch, opt.FetchImages)
 	}
 	prepareOne := func(i int, r extract.Result) {
 		if r.Err != nil {
@@ -254,6 +260,7 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 		}
 		it := &items[i]
 		it.doc = newDoc(r.Article, r.Input, r.URL, opt.Now(), loc)
+		it.doc.archive = r.Archive
 		isNew := known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil
 		if media != nil && (isNew || opt.Update) {
 			media.localize(it.doc)
@@ -435,6 +442,9 @@ type doc struct {
 	ruleTopics []string
 	// topics are the editor's choice for a new article (see Page.Topics).
 	topics []string
+	// archive is the web archive the page was read from, which holds its
+	// images (see extract.Result.Archive); "" for a live or saved page.
+	archive string
 }
 
 // noDate notes an article dated with the time of its import.

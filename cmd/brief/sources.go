@@ -159,12 +159,16 @@ func runSourcesExport(e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("brief sources export: unexpected argument %q: %w", fs.Arg(0), errUsage)
 	}
-	_, cfg, err := loadSite(e, *source, "sources export")
+	root, cfg, err := loadSite(e, *source, "sources export")
 	if err != nil {
 		return err
 	}
+	st, _, err := sources.LoadState(root)
+	if err != nil {
+		return fmt.Errorf("brief sources export: %w", err)
+	}
 	var buf bytes.Buffer
-	if err := sources.ExportOPML(&buf, cfg.Title+" – sources", cfg.Sources); err != nil {
+	if err := sources.ExportOPML(&buf, cfg.Title+" – sources", st.Typed(cfg.Sources)); err != nil {
 		return fmt.Errorf("brief sources export: %w", err)
 	}
 	if *output == "" {

@@ -39,10 +39,11 @@ type outline struct {
 }
 
 // ReadOPML reads the subscriptions of an OPML file: each outline with an
-// xmlUrl is a feed, named by its title (or text), filed under the
-// category of the folder outline it is in; an outline of type link with
-// a url (as ExportOPML writes sitemaps and pages) is a source of the type
-// its category says, else a page. Folders nest; the innermost names the
+// xmlUrl is a source, named by its title (or text), filed under the
+// category of the folder outline it is in, with no type (brief fetch
+// detects it: a reader calls anything it follows "rss"); an outline of
+// type link with a url (as ExportOPML writes sitemaps and pages) is a
+// source of the type its category says, else a page. Folders nest; the innermost names the
 // category. The sources come in document order, one per URL.
 func ReadOPML(r io.Reader) ([]site.Source, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxOPMLBytes+1))
@@ -71,7 +72,7 @@ func ReadOPML(r io.Reader) ([]site.Source, error) {
 			src := site.Source{Name: safetext.Line(name), Category: safetext.Line(folder)}
 			switch {
 			case strings.TrimSpace(o.XMLURL) != "":
-				src.URL, src.Type = strings.TrimSpace(o.XMLURL), site.SourceFeed
+				src.URL = strings.TrimSpace(o.XMLURL)
 			case strings.EqualFold(o.Type, "link") && strings.TrimSpace(o.URL) != "":
 				src.URL, src.Type = strings.TrimSpace(o.URL), site.SourcePage
 				if t, ok := strings.CutPrefix(o.Category, "brief:"); ok && t == site.SourceSitemap {
@@ -98,8 +99,10 @@ func ReadOPML(r io.Reader) ([]site.Source, error) {
 
 // ExportOPML writes the sources as OPML 2.0, the form every feed reader
 // imports: feeds as rss outlines, sitemaps and pages as link outlines (a
-// reader skips those; ReadOPML reads them back), each in a folder outline
-// named by its category. title names the list.
+// reader skips those; ReadOPML reads them back), a source of no known
+// type as an outline with its xmlUrl and no type, each in a folder
+// outline named by its category. title names the list. A source's type
+// is its own, else the one a fetch detected (see State.Typed).
 func ExportOPML(w io.Writer, title string, srcs []site.Source) error {
 	doc := opml{Version: "2.0"}
 	doc.Head.Title = title
@@ -124,8 +127,10 @@ func ExportOPML(w io.Writer, title string, srcs []site.Source) error {
 			o.Type, o.URL, o.Category = "link", s.URL, "brief:"+site.SourceSitemap
 		case site.SourcePage:
 			o.Type, o.URL = "link", s.URL
-		default:
+		case site.SourceFeed:
 			o.Type, o.XMLURL = "rss", s.URL
+		default:
+			o.XMLURL = s.URL
 		}
 		add(s.Category, o)
 	}

@@ -28,9 +28,9 @@ func TestOPMLRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := []site.Source{
-				{Name: "Harbour Times", URL: "https://harbour.example/feed.xml", Type: "feed", Category: tc.firstFolder},
-				{Name: "Quayside Notes", URL: "https://quayside.example/atom.xml", Type: "feed", Category: "Shipping"},
-				{Name: "Tide & Weather", URL: "https://tides.example/rss?region=north", Type: "feed", Category: "Shipping"},
+				{Name: "Harbour Times", URL: "https://harbour.example/feed.xml", Category: tc.firstFolder},
+				{Name: "Quayside Notes", URL: "https://quayside.example/atom.xml", Category: "Shipping"},
+				{Name: "Tide & Weather", URL: "https://tides.example/rss?region=north", Category: "Shipping"},
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("read\n%+v\nwant\n%+v", got, want)
@@ -75,7 +75,6 @@ func TestOPMLExportKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcs[2].Type = "feed"
 	if !reflect.DeepEqual(back, srcs) {
 		t.Errorf("back\n%+v\nwant\n%+v", back, srcs)
 	}
@@ -83,5 +82,42 @@ func TestOPMLExportKinds(t *testing.T) {
 		if got, err := ReadOPML(strings.NewReader(bad)); err == nil && len(got) > 0 {
 			t.Errorf("%q read as %+v", bad, got)
 		}
+	}
+}
+
+// TestOPMLRoundTripDetectedTypes exports sources that site.yaml gives no
+// type: one a fetch read as a sitemap, one as a feed, one never read.
+// Each comes back as what it is, and nothing unknown comes back a feed.
+func TestOPMLRoundTripDetectedTypes(t *testing.T) {
+	srcs := []site.Source{
+		{Name: "Wire map", URL: "https://wire.example/news-sitemap.xml"},
+		{Name: "Ledger", URL: "https://ledger.example/rss.xml"},
+		{Name: "New one", URL: "https://new.example/latest"},
+	}
+	st := &State{Sources: map[string]*SourceState{
+		srcs[0].URL: {Type: site.SourceSitemap},
+		srcs[1].URL: {Type: site.SourceFeed},
+	}}
+	var out bytes.Buffer
+	if err := ExportOPML(&out, "T", st.Typed(srcs)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(out.String(), `type="rss"`) != 1 || strings.Contains(out.String(), `type="rss" xmlUrl="https://new.example`) {
+		t.Errorf("export:\n%s\nwant only the feed as an rss outline", out.String())
+	}
+	back, err := ReadOPML(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []site.Source{
+		{Name: "Wire map", URL: srcs[0].URL, Type: site.SourceSitemap},
+		{Name: "Ledger", URL: srcs[1].URL},
+		{Name: "New one", URL: srcs[2].URL},
+	}
+	if !reflect.DeepEqual(back, want) {
+		t.Errorf("back\n%+v\nwant\n%+v\n%s", back, want, out.String())
+	}
+	if srcs[0].Type != "" {
+		t.Errorf("Typed changed the sources given")
 	}
 }

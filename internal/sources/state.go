@@ -8,8 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
+
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // StateFile is where brief fetch keeps what it knows between runs,
@@ -194,6 +197,18 @@ func (st *State) pending(source string) []*ItemState {
 		it := st.Items[k]
 		if it.Source == source && !it.Done && it.Item != nil {
 			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Typed returns srcs with the type each was last read as filled in where
+// site.yaml gives none, so that an export says what a source is.
+func (st *State) Typed(srcs []site.Source) []site.Source {
+	out := slices.Clone(srcs)
+	for i := range out {
+		if ss := st.Sources[out[i].URL]; out[i].Type == "" && ss != nil {
+			out[i].Type = ss.Type
 		}
 	}
 	return out

@@ -77,3 +77,29 @@ func TestFetchFeedTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxItemsBacklog: a feed of more new items than max_items gives a
+// batch a run, even though it does not change between the runs (a
+// server answering 304 to the validators of the first run would leave
+// the rest untaken for ever); once all are taken, it answers 304.
+func TestMaxItemsBacklog(t *testing.T) {
+	n := newNewsroom(t)
+	n.set("/feed.xml", "application/rss+xml", rss("ferry-fares-rise", "new-pier-opens", "pilots-strike-ends", "crane-breaks-down", "lighthouse-keeper-retires"))
+	root, cfg := testSite(t, "  - url: "+n.url("/feed.xml")+"\n    max_items: 2\n")
+	for run, want := range []int{2, 2, 1, 0} {
+		res, err := Fetch(context.Background(), testOptions(root, cfg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := res.Sources[0]
+		if got := s.Count(New); got != want || s.Err != nil {
+			t.Errorf("run %d: %d new (%+v), want %d", run+1, got, s, want)
+		}
+		if notModified := run == 3; s.NotModified != notModified {
+			t.Errorf("run %d: not modified %v, want %v", run+1, s.NotModified, notModified)
+		}
+	}
+	if got := articles(t, root); len(got) != 5 {
+		t.Errorf("articles %v, want all five", got)
+	}
+}

@@ -148,6 +148,17 @@ func (s *SourceReport) Skips() []ReasonCount {
 	return out
 }
 
+// count is how many of the source's items were skipped for reason.
+func (s *SourceReport) count(reason string) int {
+	n := 0
+	for _, it := range s.Items {
+		if it.Outcome == Skipped && it.Reason == reason {
+			n++
+		}
+	}
+	return n
+}
+
 // ReasonCount is a number of items skipped for one reason.
 type ReasonCount struct {
 	Reason string
@@ -263,6 +274,11 @@ func Fetch(ctx context.Context, opt Options) (*Result, error) {
 		default:
 			ss.Type, ss.ETag, ss.LastModified, ss.Checked = p.typ, p.etag, p.lastModified, now
 			ss.Failures, ss.LastError, ss.RetryAt = 0, "", time.Time{}
+			if !p.notModified && res.Sources[i].count(ReasonMaxItems) > 0 {
+				// Items were left for the next run: it must read the
+				// source again, not be told it has not changed.
+				ss.ETag, ss.LastModified = "", ""
+			}
 		}
 	}
 	st.forget(now)

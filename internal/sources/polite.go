@@ -25,6 +25,11 @@ const RobotsAgent = "brief"
 // fetch.
 var ErrRobots = errors.New("robots.txt asks brief not to fetch it")
 
+// ErrRobotsUnreachable reports a host whose robots.txt could not be read
+// (no answer, or a server error): as RFC 9309 asks, brief then fetches
+// nothing from it this run, and says why rather than blaming the rules.
+var ErrRobotsUnreachable = errors.New("robots.txt unreachable; fetching nothing from the host this run")
+
 // Back-off bounds for a host that answers with errors: the wait between
 // its requests doubles from the configured delay (at least minBackoff)
 // up to maxBackoff, and a Retry-After asking more is honoured up to
@@ -64,7 +69,10 @@ type host struct {
 	wait    time.Duration // between two starts now: delay, or more after errors
 	closed  error         // set once the host asked to be left alone for long
 	robots  *robotstxt.Group
-	loading chan struct{} // closed once robots is read
+	// robotsErr says why robots.txt could not be read: nothing of the
+	// host is fetched then.
+	robotsErr error
+	loading   chan struct{} // closed once robots is read
 }
 
 func newPolite(base http.RoundTripper, ua string, delay time.Duration, perHost int, log *slog.Logger) *polite {
@@ -94,13 +102,16 @@ func (p *polite) allowed(ctx context.Context, u *url.URL) (*host, error) {
 	key := hostKey(u)
 	h, fresh := p.host(key)
 	if fresh {
-		h.robots = p.readRobots(ctx, key, h)
+		h.robots, h.robotsErr = p.readRobots(ctx, key, h)
 		close(h.loading)
 	}
 	select {
 	case <-h.loading:
 	case <-ctx.Done():
 		return nil, ctx.Err()
+	}
+	if h.robotsErr != nil {
+		return nil, fmt.Errorf("%s: %w", u.Redacted(), h.robotsErr)
 	}
 	if !h.robots.Test(u.RequestURI()) {
 		return nil, fmt.Errorf("%s: %w", u.Redacted(), ErrRobots)
@@ -245,10 +256,11 @@ func (h *host) answered(delay time.Duration) {
 
 // readRobots reads the host's robots.txt, within the host's limits. A
 // missing one (4xx) allows everything; a server error or no answer
-// forbids everything this run, as crawlers do, since the site may be
-// down or the rules unreadable; rules that do not parse allow everything.
-// Its Crawl-delay lengthens the host's wait.
-func (p *polite) readRobots(ctx context.Context, key string, h *host) *robotstxt.Group {
+// forbids everything this run, as RFC 9309 asks, since the site may be
+// down or the rules unreadable, and the error says which (wrapping
+// ErrRobotsUnreachable); rules that do not parse allow everything. Its
+// Crawl-delay lengthens the host's wait.
+func (p *polite) readRobots(ctx context.Context, key string, h *host) (*robotstxt.Group, error) {
 	c := &fetch.Client{UserAgent: p.ua, MaxBytes: robotsMaxBytes, Timeout: 30 * time.Second, Transport: roundTripFunc(func(req *http.Request) (*http.Response, error) {
 		if !strings.EqualFold(req.URL.Scheme+"://"+req.URL.Host, key) {
 			// A robots.txt that redirects to another host (a CDN):
@@ -267,13 +279,11 @@ func (p *polite) readRobots(ctx context.Context, key string, h *host) *robotstxt
 			p.log.Debug("robots.txt does not parse; allowing all", "host", key, "err", err)
 			data, _ = robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
 		}
-	case errors.As(err, &se):
-		if data, err = robotstxt.FromStatusAndBytes(se.Code, nil); err != nil {
-			data, _ = robotstxt.FromStatusAndBytes(http.StatusServiceUnavailable, nil)
-		}
+	case errors.As(err, &se) && se.Code >= 400 && se.Code < 500 && se.Code != http.StatusTooManyRequests:
+		data, _ = robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
 	default:
 		p.log.Debug("robots.txt unreadable; fetching nothing from the host", "host", key, "err", err)
-		data, _ = robotstxt.FromStatusAndBytes(http.StatusServiceUnavailable, nil)
+		return nil, fmt.Errorf("%w (%v)", ErrRobotsUnreachable, err)
 	}
 	g := data.FindGroup(RobotsAgent)
 	if g.CrawlDelay > 0 {
@@ -281,7 +291,7 @@ func (p *polite) readRobots(ctx context.Context, key string, h *host) *robotstxt
 		h.wait = max(h.wait, min(g.CrawlDelay, maxBackoff))
 		h.mu.Unlock()
 	}
-	return allOrGroup(data, g)
+	return allOrGroup(data, g), nil
 }
 
 // allOrGroup returns the group to test paths with: FindGroup gives an

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -167,5 +169,50 @@ func TestRedirectedFeed(t *testing.T) {
 		if s := res.Sources[0]; s.Err != nil || s.NotModified != want || (run == 0 && s.Count(New) != 1) {
 			t.Errorf("run %d: %+v", run, s)
 		}
+	}
+}
+
+// TestUnreachableHost: a host that does not answer at all is reported as
+// unreachable with the real reason, not as robots.txt's refusal; an item
+// on such a host fails, to be tried again, rather than being given up as
+// disallowed. A robots.txt that is missing (404) allows everything.
+func TestUnreachableHost(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone := "http://" + ln.Addr().String()
+	ln.Close() // connections to it are refused from now on
+
+	n := newNewsroom(t)
+	n.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	n.set("/feed.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>Ferry fares rise</title><link>{{host}}/news/ferry-fares-rise</link></item>
+<item><title>Pier closed</title><link>`+gone+`/news/pier-closed-for-repairs</link></item>
+</channel></rss>`)
+	root, cfg := testSite(t, "  - url: "+gone+"/feed.xml\n    name: Gone\n  - url: "+n.url("/feed.xml")+"\n    name: Up\n")
+	res, err := Fetch(context.Background(), testOptions(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	down, up := res.Sources[0], res.Sources[1]
+	if down.Err == nil || !errors.Is(down.Err, ErrRobotsUnreachable) || errors.Is(down.Err, ErrRobots) ||
+		!strings.Contains(down.Err.Error(), "connection refused") || strings.Contains(down.Err.Error(), "asks") {
+		t.Errorf("unreachable source: %v, want the connection refused reported as such", down.Err)
+	}
+	if up.Err != nil || up.Count(New) != 1 || up.Count(Failed) != 1 {
+		t.Fatalf("source up: %+v", up)
+	}
+	for _, it := range up.Items {
+		if it.Outcome == Failed && (!strings.Contains(it.Err.Error(), "connection refused") || strings.Contains(it.Err.Error(), "asks")) {
+			t.Errorf("item on the unreachable host: %v", it.Err)
+		}
+	}
+	st, _, err := LoadState(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := st.Items[Key(gone+"/news/pier-closed-for-repairs")]; it == nil || it.Done {
+		t.Errorf("the item on the unreachable host is %+v, want it left to try again", it)
 	}
 }

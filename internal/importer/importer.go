@@ -57,6 +57,11 @@ type Options struct {
 	// `stories: near_duplicate` threshold (or its default), whether the
 	// site shows stories or not.
 	SkipCopies bool
+	// Since, when set, leaves out a page whose own date (published, else
+	// updated) is before it: its Report has the outcome Old. A page with
+	// no date is imported as usual. brief fetch --since sets it for the
+	// items whose source gave no date.
+	Since time.Time
 	// Fetch downloads URL inputs and the images of pages; nil uses a
 	// default client.
 	Fetch *fetch.Client
@@ -100,6 +105,8 @@ const (
 	// Copied: a near-copy of an article in content/, left out because of
 	// Options.SkipCopies; Report.CopyOf names the article.
 	Copied
+	// Old: dated before Options.Since, left out.
+	Old
 )
 
 // Report says what happened to one input.
@@ -261,6 +268,10 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 		it := &items[i]
 		it.doc = newDoc(r.Article, r.Input, r.URL, opt.Now(), loc)
 		it.doc.archive = r.Archive
+		if !opt.Since.IsZero() && !it.doc.dateGuessed && it.doc.date.Before(opt.Since) {
+			it.old = true
+			return
+		}
 		isNew := known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil
 		if media != nil && (isNew || opt.Update) {
 			media.localize(it.doc)
@@ -280,7 +291,9 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 	place := func(i int, r extract.Result) {
 		it := &items[i]
 		rep := Report{Input: r.Input, Outcome: Failed, Err: r.Err}
-		if rep.Err == nil {
+		if it.old {
+			rep = Report{Input: r.Input, Outcome: Old}
+		} else if rep.Err == nil {
 			rep = importOne(r.Input, it.doc, it.draft, idx, opt, loc, &syncs)
 		}
 		it.draft.discard()
@@ -328,6 +341,7 @@ func LearnBlocks(ctx context.Context, inputs []string, opt Options) (*article.Bo
 type item struct {
 	doc   *doc   // the article extracted
 	draft *draft // doc rendered, and written, ahead of its turn
+	old   bool   // dated before Options.Since
 }
 
 // draft is a new article rendered for the file name its title gives, and

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestFetchFeedTwice(t *testing.T) {
@@ -101,5 +102,44 @@ func TestMaxItemsBacklog(t *testing.T) {
 	}
 	if got := articles(t, root); len(got) != 5 {
 		t.Errorf("articles %v, want all five", got)
+	}
+}
+
+// TestSinceUndatedItems: a page source lists links without dates; with
+// --since, an article whose own page dates it before is not imported
+// (skipped as older than --since), and a later run without --since
+// still takes it.
+func TestSinceUndatedItems(t *testing.T) {
+	n := newNewsroom(t)
+	// articlePage dates these May 3 and May 5, 2025.
+	n.set("/section/", "text/html", `<!doctype html><html><body><h1>Port news</h1><ul>
+<li><a href="/news/old-crane-sold-off">Old crane sold off</a></li>
+<li><a href="/news/new-pier-opens-today">New pier opens today</a></li></ul></body></html>`)
+	root, cfg := testSite(t, "  - url: "+n.url("/section/")+"\n    type: page\n")
+	opt := testOptions(root, cfg)
+	opt.Since = time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)
+	res, err := Fetch(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Sources[0]
+	if s.Count(New) != 1 || s.Count(Skipped) != 1 || s.Skips()[0].Reason != ReasonSince || res.Failed() {
+		t.Fatalf("%+v, want one new and one older than --since", s)
+	}
+	if got := articles(t, root); len(got) != 1 || got[0] != "new-pier-opens-today.md" {
+		t.Errorf("articles %v, want the new pier only", got)
+	}
+	// Once the page changes, a run without --since takes the old crane,
+	// which was not remembered as done.
+	n.set("/section/", "text/html", `<!doctype html><html><body><h1>Port news</h1><ul>
+<li><a href="/news/old-crane-sold-off">Old crane sold off</a></li>
+<li><a href="/news/new-pier-opens-today">New pier opens today</a></li>
+<li><a href="/news/tugboat-crew-honoured">Tugboat crew honoured</a></li></ul></body></html>`)
+	res, err = Fetch(context.Background(), testOptions(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := res.Sources[0]; s.Count(New) != 2 || len(articles(t, root)) != 3 {
+		t.Errorf("without --since: %+v, want the old crane taken", s)
 	}
 }

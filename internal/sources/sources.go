@@ -37,8 +37,8 @@ type Options struct {
 	// names brief (User-Agent); its Transport, nil for the default, is
 	// wrapped in the per-host limits.
 	Client *fetch.Client
-	// Since, when set, leaves out items dated before it (undated items
-	// are kept).
+	// Since, when set, leaves out items dated before it: by the source,
+	// or, for an item the source gives no date, by its page.
 	Since time.Time
 	// DryRun polls the sources and reports the items that would be
 	// fetched, without fetching their pages or writing anything.
@@ -568,7 +568,7 @@ func (r *run) importBatch(ctx context.Context, batch []todo) error {
 	}
 	var again []*todo
 	if len(pages) > 0 {
-		res, err := importer.ImportPages(ctx, pages, importer.Options{Root: r.opt.Root, Site: r.opt.Site, Fetch: r.opt.Client, Now: r.opt.Now})
+		res, err := importer.ImportPages(ctx, pages, importer.Options{Root: r.opt.Root, Site: r.opt.Site, Fetch: r.opt.Client, Now: r.opt.Now, Since: r.opt.Since})
 		if err != nil {
 			return err
 		}
@@ -588,7 +588,7 @@ func (r *run) importBatch(ctx context.Context, batch []todo) error {
 		for _, t := range again {
 			pages = append(pages, *t.page)
 		}
-		res, err := importer.ImportPages(ctx, pages, importer.Options{Root: r.opt.Root, Site: r.opt.Site, Fetch: r.opt.Client, Now: r.opt.Now})
+		res, err := importer.ImportPages(ctx, pages, importer.Options{Root: r.opt.Root, Site: r.opt.Site, Fetch: r.opt.Client, Now: r.opt.Now, Since: r.opt.Since})
 		if err != nil {
 			return err
 		}
@@ -629,6 +629,11 @@ func (r *run) record(t *todo, rep importer.Report) {
 	case rep.Outcome == importer.Duplicate:
 		ir.Outcome, ir.Reason = Skipped, ReasonDuplicate
 		*prev = ItemState{Source: t.source.Name, Seen: r.now, Done: true, Path: rep.Path}
+	case rep.Outcome == importer.Old:
+		// As an item the source dates before --since: not imported, and
+		// not remembered, so that a run without --since takes it.
+		ir.Outcome, ir.Reason = Skipped, ReasonSince
+		delete(r.st.Items, t.key)
 	case errors.Is(t.err, ErrRobots) && t.page == nil:
 		ir.Outcome, ir.Reason, ir.Err = Skipped, ReasonRobots, nil
 		*prev = ItemState{Source: t.source.Name, Seen: r.now, Done: true}

@@ -2,7 +2,9 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -111,15 +113,25 @@ func TestWriteNewNeverReplaces(t *testing.T) {
 }
 
 // TestStaleTempsRemoved: temp files an import killed mid-write left behind
-// are swept once they are old enough that no running import can own them.
+// are swept once their writer's process is gone, or once they are old
+// enough that no running import can own them.
 func TestStaleTempsRemoved(t *testing.T) {
 	dir := t.TempDir()
 	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	// A process that has ended: its temp files are stale at once.
+	done := exec.Command("true")
+	if err := done.Run(); err != nil {
+		t.Fatal(err)
+	}
+	dead := fmt.Sprintf(".import-%d-42.tmp", done.Process.Pid)
+	alive := fmt.Sprintf(".import-%d-43.tmp", os.Getpid())
 	files := map[string]time.Time{
 		".import-old.tmp":   now.Add(-2 * staleTemp),
 		".import-fresh.tmp": now.Add(-time.Minute),
 		"article.md":        now.Add(-2 * staleTemp),
 		".editor-note.tmp":  now.Add(-2 * staleTemp),
+		dead:                now.Add(-time.Minute),
+		alive:               now.Add(-time.Minute),
 	}
 	for name, mtime := range files {
 		p := filepath.Join(dir, name)
@@ -133,7 +145,7 @@ func TestStaleTempsRemoved(t *testing.T) {
 	removeStaleTemps(dir, now)
 	for name := range files {
 		_, err := os.Stat(filepath.Join(dir, name))
-		if gone := os.IsNotExist(err); gone != (name == ".import-old.tmp") {
+		if gone := os.IsNotExist(err); gone != (name == ".import-old.tmp" || name == dead) {
 			t.Errorf("%s: removed = %v", name, gone)
 		}
 	}

@@ -229,7 +229,7 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 	go func() {
 		idx, err := loadIndex(opt.Root, loc, stories.NewNearIndex(opt.Site.Stories.NearDuplicate))
 		if err == nil && !opt.DryRun {
-			removeStaleTemps(filepath.Join(opt.Root, ArticlesDir), opt.Now())
+			SweepTemps(opt.Root, opt.Now())
 		}
 		indexed <- loaded{idx, err}
 	}()

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -291,18 +292,54 @@ func syncDir(dir string) error {
 }
 
 // staleTemp is how old a leftover temporary file must be before import
-// removes it: older than any import still running could keep one.
+// removes it when it cannot tell whether its writer still runs: older
+// than any import still running could keep one.
 const staleTemp = time.Hour
 
+// tempPrefix opens the name of every temporary file import writes,
+// followed by the writer's process id: ".import-<pid>-<random>.tmp".
+const tempPrefix = ".import-"
+
 // removeStaleTemps deletes temporary files that an import killed mid-write
-// left in dir. They are hidden, so no build reads them, but they would
-// pile up.
+// left in dir: those whose writer's process is gone (a killed import or
+// fetch), and, whatever their writer, those older than staleTemp. They
+// are hidden, so no build reads them, but they would pile up.
 func removeStaleTemps(dir string, now time.Time) {
-	matches, _ := filepath.Glob(filepath.Join(dir, ".import-*.tmp"))
+	matches, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*.tmp"))
 	for _, m := range matches {
-		if fi, err := os.Lstat(m); err == nil && fi.Mode().IsRegular() && now.Sub(fi.ModTime()) > staleTemp {
+		fi, err := os.Lstat(m)
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if now.Sub(fi.ModTime()) > staleTemp || writerGone(filepath.Base(m)) {
 			os.Remove(m)
 		}
+	}
+}
+
+// writerGone reports whether the temporary file name was written by a
+// process that no longer runs; false when the name gives no process id,
+// or gives this process's (another import in it may own the file).
+func writerGone(name string) bool {
+	rest := strings.TrimPrefix(name, tempPrefix)
+	id, _, ok := strings.Cut(rest, "-")
+	pid, err := strconv.Atoi(id)
+	if !ok || err != nil || pid <= 0 || pid == os.Getpid() {
+		return false
+	}
+	return processGone(pid)
+}
+
+// SweepTemps removes from the site at root the temporary files that an
+// import or fetch killed mid-write left (see removeStaleTemps) in the
+// folders import writes into: the articles folder and the folders of
+// stored images. Import runs it at its start; brief fetch too, since it
+// may import nothing.
+func SweepTemps(root string, now time.Time) {
+	removeStaleTemps(filepath.Join(root, ArticlesDir), now)
+	media, _ := filepath.Glob(filepath.Join(root, filepath.FromSlash(MediaDir), "*"))
+	for _, d := range media {
+		removeStaleTemps(d, now)
 	}
 }
 
@@ -312,7 +349,7 @@ func writeTemp(dir string, data []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp(dir, ".import-*.tmp")
+	f, err := os.CreateTemp(dir, tempPrefix+strconv.Itoa(os.Getpid())+"-*.tmp")
 	if err != nil {
 		return "", err
 	}

@@ -229,6 +229,11 @@ func Fetch(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 		defer unlock()
+		// What a killed fetch left half-written: the state's temporary
+		// files are stale once the lock is held, the articles' once their
+		// writer is gone.
+		sweepStateTemps(opt.Root)
+		importer.SweepTemps(opt.Root, opt.Now())
 	}
 	st, warning, err := LoadState(opt.Root)
 	if err != nil {

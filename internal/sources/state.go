@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -148,7 +149,7 @@ func (st *State) Save(root string) error {
 	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
 		return nil
 	}
-	f, err := os.CreateTemp(dir, ".fetch-state-*.tmp")
+	f, err := os.CreateTemp(dir, stateTempPattern)
 	if err != nil {
 		return fmt.Errorf("saving the fetch state: %w", err)
 	}
@@ -172,6 +173,21 @@ func (st *State) Save(root string) error {
 		d.Close()
 	}
 	return nil
+}
+
+// stateTempPattern names the temporary files Save writes.
+const stateTempPattern = ".fetch-state-*.tmp"
+
+// sweepStateTemps removes the temporary state files a killed fetch left:
+// only a fetch holding the lock writes one, so with the lock held, any
+// there is stale.
+func sweepStateTemps(root string) {
+	matches, _ := filepath.Glob(filepath.Join(root, filepath.FromSlash(path.Dir(StateFile)), stateTempPattern))
+	for _, m := range matches {
+		if fi, err := os.Lstat(m); err == nil && fi.Mode().IsRegular() {
+			os.Remove(m)
+		}
+	}
 }
 
 // backoff is how long a source that failed failures runs in a row is

@@ -64,11 +64,11 @@ type polite struct {
 type host struct {
 	slots chan struct{}
 
-	mu      sync.Mutex
-	next    time.Time     // earliest start of the next request
-	wait    time.Duration // between two starts now: delay, or more after errors
-	closed  error         // set once the host asked to be left alone for long
-	robots  *robotstxt.Group
+	mu     sync.Mutex
+	next   time.Time     // earliest start of the next request
+	wait   time.Duration // between two starts now: delay, or more after errors
+	closed error         // set once the host asked to be left alone for long
+	robots *robotstxt.Group
 	// robotsErr says why robots.txt could not be read: nothing of the
 	// host is fetched then.
 	robotsErr error

@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/brief-ssg/brief/internal/archive"
+	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
 	"github.com/brief-ssg/brief/internal/images"
 )
@@ -68,6 +69,24 @@ const maxArticleImages = 40
 // mdImage finds a Markdown image with a web address: its alt text, the
 // address (perhaps in <>) and an optional title.
 var mdImage = regexp.MustCompile(`!\[((?:[^\]\\]|\\.)*)\]\(\s*<?((?i:https?)://[^\s)>]+)>?(?:\s+"(?:[^"\\]|\\.)*")?\s*\)`)
+
+// embeddedRef finds the Markdown image of a picture the page carried
+// inside itself: its alt text and its index in article.Article.Embedded.
+var embeddedRef = regexp.MustCompile(`!\[((?:[^\]\\]|\\.)*)\]\(` + regexp.QuoteMeta(article.EmbeddedScheme) + `(\d+)\)`)
+
+// dropEmbedded removes the pictures the page carried inside itself that
+// were not stored, keeping their alt text, and notes why.
+func (d *doc) dropEmbedded(why string) {
+	n := 0
+	d.body = embeddedRef.ReplaceAllStringFunc(d.body, func(m string) string {
+		n++
+		return embeddedRef.FindStringSubmatch(m)[1]
+	})
+	d.embedded = nil
+	if n > 0 {
+		d.imageNotes = append(d.imageNotes, fmt.Sprintf("%d image(s) embedded in the page (data: URLs) left out: %s", n, why))
+	}
+}
 
 // mediaStore fetches and stores the images of one import's articles. It
 // is used by every pass 2 worker at once; each address is fetched once
@@ -144,18 +163,24 @@ func (s *mediaStore) get(u, archived string) *storedImage {
 			si.err, si.refused = err, errors.Is(err, fetch.ErrNotImage)
 			return
 		}
-		in, err := images.Probe(data)
-		if err == nil {
-			// A truncated picture has a whole header: decode it all.
-			_, _, err = images.Decode(data)
-		}
-		if err != nil {
-			si.err, si.refused = fmt.Errorf("%s: %w", u, err), true
-			return
-		}
-		si.path, si.err = s.store(data, in.Format)
+		si.path, si.err, si.refused = s.checkAndStore(data, u)
 	})
 	return si
+}
+
+// checkAndStore stores data, named name in errors, if it is an image
+// brief publishes; refused says it is not (a removal, not a retry later).
+func (s *mediaStore) checkAndStore(data []byte, name string) (path string, err error, refused bool) {
+	in, err := images.Probe(data)
+	if err == nil {
+		// A truncated picture has a whole header: decode it all.
+		_, _, err = images.Decode(data)
+	}
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err), true
+	}
+	path, err = s.store(data, in.Format)
+	return path, err, false
 }
 
 func (s *mediaStore) fetch(u string) ([]byte, error) {
@@ -259,6 +284,28 @@ func (s *mediaStore) localize(d *doc) {
 		}
 		return strings.Replace(m, sub[2], p, 1)
 	})
+	// Pictures the page carried inside itself (SingleFile's data: URLs)
+	// pass the same checks as fetched ones.
+	d.body = embeddedRef.ReplaceAllStringFunc(d.body, func(m string) string {
+		sub := embeddedRef.FindStringSubmatch(m)
+		i, _ := strconv.Atoi(sub[2])
+		name := "embedded image " + sub[2]
+		switch {
+		case i >= len(d.embedded):
+			return sub[1]
+		case stored == maxArticleImages:
+			removed = append(removed, name+": more than "+strconv.Itoa(maxArticleImages)+" images in the article")
+			return sub[1]
+		}
+		p, err, _ := s.checkAndStore(d.embedded[i], name)
+		if err != nil {
+			removed = append(removed, err.Error())
+			return sub[1]
+		}
+		stored++
+		return "![" + sub[1] + "](" + p + ")"
+	})
+	d.embedded = nil
 	d.stored = stored
 	if len(removed) > 0 {
 		d.imageNotes = append(d.imageNotes, fmt.Sprintf("%d image(s) removed, not safe to publish: %s", len(removed), strings.Join(removed, "; ")))

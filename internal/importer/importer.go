@@ -273,8 +273,15 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 			return
 		}
 		isNew := known.find(it.doc.sourceURL, it.doc.fingerprint, it.doc.scrapedFrom) == nil
-		if media != nil && (isNew || opt.Update) {
+		switch {
+		case !isNew && !opt.Update:
+			// A duplicate: nothing of it is written.
+		case media != nil:
 			media.localize(it.doc)
+		case opt.DryRun:
+			it.doc.dropEmbedded("a dry run stores nothing")
+		default:
+			it.doc.dropEmbedded("the site hotlinks images (images: hotlink), and these have no address to link to")
 		}
 		it.doc.upgrade()
 		it.doc.tags = opt.Site.Tags.Apply(it.doc.tags)
@@ -459,6 +466,9 @@ type doc struct {
 	// archive is the web archive the page was read from, which holds its
 	// images (see extract.Result.Archive); "" for a live or saved page.
 	archive string
+	// embedded are the pictures the page carried inside itself, until
+	// stored or dropped (see article.Article.Embedded).
+	embedded [][]byte
 }
 
 // noDate notes an article dated with the time of its import.
@@ -490,6 +500,7 @@ func (d *doc) note() string {
 // says so.
 func Preview(a *extract.Article, name, pageURL string, loc *time.Location, now time.Time) (data []byte, note string, err error) {
 	d := newDoc(a, name, pageURL, now, loc)
+	d.dropEmbedded("brief import stores them in " + MediaDir)
 	d.upgrade()
 	f, err := d.file(false)
 	if err != nil {
@@ -509,6 +520,7 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 		image: a.Image, authors: oneLines(a.Authors, maxAuthors), tags: tagList(a.Tags),
 		imported: now.In(loc).Truncate(time.Second), scrapedFrom: safetext.Text(name),
 		fingerprint: Fingerprint(a.Text), body: strings.TrimSpace(a.Markdown) + "\n",
+		embedded: a.Embedded,
 	}
 	d.sourceURL = a.SourceURL
 	if d.sourceURL == "" && pageURL != "" {

@@ -48,7 +48,17 @@ type Article struct {
 	// Text is the body as plain text: paragraphs separated by blank lines,
 	// no Markdown syntax.
 	Text string
+	// Embedded are the pictures the page carries inside itself, as data:
+	// URLs (SingleFile saves every image so), decoded but unchecked: the
+	// Markdown refers to Embedded[i] as the image address EmbeddedScheme
+	// followed by i ("embedded:0"), which whoever publishes the article
+	// must replace (brief import stores the checked image) or drop.
+	Embedded [][]byte
 }
+
+// EmbeddedScheme opens the Markdown address of an image in
+// Article.Embedded: not a scheme any browser loads.
+const EmbeddedScheme = "embedded:"
 
 // Options tune one extraction.
 type Options struct {

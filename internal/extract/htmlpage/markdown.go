@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"encoding/base64"
 	"net/url"
 	"strconv"
 	"strings"
@@ -32,6 +33,8 @@ type renderer struct {
 	// flat counts the enclosing table cells, whose blocks are rendered
 	// inline: a pipe table's cells hold one line each.
 	flat int
+	// embedded are the data: images met (see article.Article.Embedded).
+	embedded [][]byte
 }
 
 func newRenderer(base *url.URL, skip map[*html.Node]bool) *renderer {
@@ -632,7 +635,48 @@ func (r *renderer) imageSrc(n *html.Node) string {
 			return u
 		}
 	}
+	// Only when no address is given is a data: source the picture, not a
+	// lazy-loading placeholder.
+	if data, ok := embeddedImage(attr(n, "src")); ok {
+		r.embedded = append(r.embedded, data)
+		return article.EmbeddedScheme + strconv.Itoa(len(r.embedded)-1)
+	}
 	return ""
+}
+
+// embeddedImage decodes a data: URL of a raster image (PNG, JPEG, GIF,
+// WebP, AVIF), base64 or percent-encoded. The bytes are the page's and
+// unchecked; SVG, which can carry script, is never taken.
+func embeddedImage(src string) ([]byte, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(src), "data:")
+	if !ok {
+		rest, ok = strings.CutPrefix(strings.TrimSpace(src), "DATA:")
+	}
+	head, payload, found := strings.Cut(rest, ",")
+	if !ok || !found {
+		return nil, false
+	}
+	params := strings.Split(strings.ToLower(head), ";")
+	switch strings.TrimSpace(params[0]) {
+	case "image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif":
+	default:
+		return nil, false
+	}
+	if params[len(params)-1] == "base64" {
+		clean := strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
+				return -1
+			}
+			return r
+		}, payload)
+		data, err := base64.StdEncoding.DecodeString(clean)
+		if err != nil {
+			data, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(clean, "="))
+		}
+		return data, err == nil && len(data) > 0
+	}
+	data, err := url.PathUnescape(payload)
+	return []byte(data), err == nil && data != ""
 }
 
 // inline accumulates a paragraph's Markdown and text, collapsing white space

@@ -111,7 +111,9 @@ func (p *Page) Extract(opt article.Options) (*article.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.Markdown, a.Text = newRenderer(p.base, body.removed).render(body.root)
+	r := newRenderer(p.base, body.removed)
+	a.Markdown, a.Text = r.render(body.root)
+	a.Embedded = r.embedded
 	if n := article.WordCount(a.Text); n < minArticleWords {
 		return nil, fmt.Errorf("%w: only %d words of text", article.ErrNoArticle, n)
 	}

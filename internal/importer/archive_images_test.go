@@ -123,3 +123,31 @@ func (h *imageHits) get(p string) int {
 	defer h.mu.Unlock()
 	return h.n[p]
 }
+
+// TestImportArchiveBoxImages: an ArchiveBox snapshot's page takes its
+// images from the snapshot's own files: the WARC ArchiveBox's wget
+// wrote, and wget's copy of the site.
+func TestImportArchiveBoxImages(t *testing.T) {
+	root, cfg := newSite(t)
+	data := t.TempDir()
+	lead, crane := testJPEG(t, 64, 36), testJPEG(t, 100, 60)
+	snap := filepath.Join(data, "archive", "1709640000.0")
+	page := strings.Replace(archivedImagePage("https://news.example"), `<p><img src="/img/moved.jpg" alt="moved picture"></p>`, "", 1)
+	writeInput(t, snap, "index.json", `{"url": "https://news.example/news/crane", "timestamp": "1709640000.0", "canonical": {"wget_path": "news.example/news/crane.html"}}`)
+	writeInput(t, snap, filepath.Join("news.example", "news", "crane.html"), page)
+	writeInput(t, snap, filepath.Join("news.example", "img", "crane.jpg"), string(crane))
+	writeInput(t, snap, filepath.Join("warc", "1709640000.warc.gz"), string(warctest.WARC(true,
+		warctest.Record{Type: "response", URI: "https://news.example/img/lead.jpg", Block: warctest.Response(200, lead, "Content-Type: image/jpeg")})))
+
+	res := mustImport(t, root, cfg, filepath.Join(data, "archive"))
+	only(t, res, Imported)
+	a := readArticle(t, root, res.Reports[0].Path, cfg)
+	for ref, want := range map[string][]byte{a.Image: lead, mediaRef(t, a.Body, "The crane on its barge"): crane} {
+		if got, err := os.ReadFile(filepath.Join(root, "static", filepath.FromSlash(ref))); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: %v; want the snapshot's image stored (note %q)", ref, err, res.Reports[0].Note)
+		}
+	}
+	if !strings.Contains(res.Reports[0].Note, "1 image(s) left out, not in the page's archive") || strings.Contains(a.Body, "gone.jpg") {
+		t.Errorf("note %q, body:\n%s\nwant the image the snapshot lacks left out", res.Reports[0].Note, a.Body)
+	}
+}

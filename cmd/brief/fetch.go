@@ -82,6 +82,10 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 		Progress: func(done, total int) { prog.update("fetching", done, total) },
 	})
 	prog.done()
+	if errors.Is(err, context.Canceled) {
+		// The report would list as new what was still to import.
+		return notRun(errors.New("interrupted; nothing is lost: the articles imported so far are in content/, and the next run takes up the rest"))
+	}
 	if res != nil {
 		printFetch(e.stdout, res, *dryRun)
 	}
@@ -198,7 +202,8 @@ func printFetch(w io.Writer, res *sources.Result, dryRun bool) {
 	if len(extra) > 0 {
 		line += " (" + strings.Join(extra, ", ") + ")"
 	}
-	line += fmt.Sprintf("; skipped %d, failed %d items", res.Count(sources.Skipped), res.Count(sources.Failed))
+	skipped, failed := res.Count(sources.Skipped), res.Count(sources.Failed)
+	line += fmt.Sprintf("; %d %s skipped, %d failed", skipped, plural(skipped, "item", "items"), failed)
 	if dryRun {
 		line += " (dry run: no page fetched, nothing written)"
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -106,5 +108,34 @@ func TestFetchCommand(t *testing.T) {
 	code, out, errOut = brief(t, root, "fetch")
 	if code != 1 || !strings.Contains(out, "Gone: failed: fetching "+srv.URL+"/gone.xml: the server answered 404") || !strings.Contains(errOut, "1 source and 0 items failed") {
 		t.Errorf("failing source: %d %q %q", code, out, errOut)
+	}
+}
+
+// TestFetchInterrupted: Ctrl-C during a fetch says it was interrupted and
+// that nothing is lost, with no report claiming what was not imported.
+func TestFetchInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed.xml" {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<rss version="2.0"><channel><title>T</title><item><title>Quay news</title><link>%s/a/quay-news-today</link></item></channel></rss>`, srv.URL)
+			return
+		}
+		if r.URL.Path == "/a/quay-news-today" {
+			cancel() // the editor presses Ctrl-C while the page loads
+			<-r.Context().Done()
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "site.yaml"), []byte("title: T\nbase_url: https://t.example/\nfetch:\n  delay: 0s\nsources:\n  - url: "+srv.URL+"/feed.xml\n"), 0o644)
+	var out, errOut bytes.Buffer
+	code := run(ctx, &env{stdout: &out, stderr: &errOut, stdin: strings.NewReader(""), dir: root}, []string{"fetch"})
+	if code != 3 || !strings.Contains(errOut.String(), "interrupted; nothing is lost") || strings.Contains(out.String(), "new") || strings.Contains(errOut.String(), "context canceled") {
+		t.Errorf("interrupted fetch: %d %q %q", code, out.String(), errOut.String())
 	}
 }

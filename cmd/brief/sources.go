@@ -66,7 +66,7 @@ func runSources(ctx context.Context, e *env, args []string) error {
 				read, state = ss.Checked.Local().Format("2006-01-02 15:04"), "ok"
 			}
 			if ss.Failures > 0 {
-				state = fmt.Sprintf("%d failures, next try %s: %s", ss.Failures, ss.RetryAt.Local().Format("2006-01-02 15:04"), ss.LastError)
+				state = fmt.Sprintf("%d %s, next try %s: %s", ss.Failures, plural(ss.Failures, "failure", "failures"), ss.RetryAt.Local().Format("2006-01-02 15:04"), ss.LastError)
 			}
 		}
 		if typ == "" {

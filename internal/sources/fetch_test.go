@@ -143,3 +143,20 @@ func TestSinceUndatedItems(t *testing.T) {
 		t.Errorf("without --since: %+v, want the old crane taken", s)
 	}
 }
+
+// TestListedTwice: an item a feed lists twice (with and without its
+// tracking) is one item, and the second is reported as listed twice by
+// the source, not by another one.
+func TestListedTwice(t *testing.T) {
+	n := newNewsroom(t)
+	n.set("/feed.xml", "application/rss+xml", strings.Replace(rss("ferry-fares-rise", "ferry-fares-rise"), "?utm_source=rss", "", 1))
+	root, cfg := testSite(t, "  - url: "+n.url("/feed.xml")+"\n")
+	res, err := Fetch(context.Background(), testOptions(root, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Sources[0]
+	if s.Count(New) != 1 || s.Count(Skipped) != 1 || s.Skips()[0].Reason != ReasonTwice {
+		t.Errorf("%+v, want one new and one listed twice by the source", s)
+	}
+}

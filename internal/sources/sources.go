@@ -79,6 +79,7 @@ const (
 	ReasonSeen      = "seen before"
 	ReasonInSite    = "already in the site"
 	ReasonOther     = "listed by another source"
+	ReasonTwice     = "listed twice by the source"
 	ReasonRules     = "left out by the source's include/exclude"
 	ReasonSince     = "older than --since"
 	ReasonMaxItems  = "over the source's max_items this run"
@@ -140,7 +141,7 @@ func (s *SourceReport) Skips() []ReasonCount {
 		}
 	}
 	var out []ReasonCount
-	for _, r := range []string{ReasonSeen, ReasonInSite, ReasonDuplicate, ReasonOther, ReasonRules, ReasonSince, ReasonMaxItems, ReasonRobots, ReasonNoLink, ReasonGaveUp} {
+	for _, r := range []string{ReasonSeen, ReasonInSite, ReasonDuplicate, ReasonOther, ReasonTwice, ReasonRules, ReasonSince, ReasonMaxItems, ReasonRobots, ReasonNoLink, ReasonGaveUp} {
 		if counts[r] > 0 {
 			out = append(out, ReasonCount{r, counts[r]})
 		}
@@ -254,7 +255,7 @@ func Fetch(ctx context.Context, opt Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	r := &run{opt: opt, pol: pol, st: st, now: now, inSite: inSite, listed: map[string]bool{}}
+	r := &run{opt: opt, pol: pol, st: st, now: now, inSite: inSite, listed: map[string]string{}}
 	for i := range opt.Site.Sources {
 		res.Sources = append(res.Sources, r.pick(&opt.Site.Sources[i], polls[i]))
 	}
@@ -356,6 +357,11 @@ func pollOne(ctx context.Context, opt Options, pol *polite, src *site.Source, ss
 	}
 	resp, err := pol.do(ctx, opt.Client, req)
 	if err != nil {
+		if !strings.Contains(err.Error(), src.URL) {
+			// Go's own errors name the last address asked, which may be
+			// a relative redirect ("/loop2"): name the source's.
+			err = fmt.Errorf("%s: %w", src.URL, err)
+		}
 		p := polled{err: err}
 		var se *fetch.StatusError
 		if errors.As(err, &se) {
@@ -406,7 +412,7 @@ type run struct {
 	st     *State
 	now    time.Time
 	inSite map[string]string // Key → article path
-	listed map[string]bool   // Keys taken by an earlier source this run
+	listed map[string]string // Keys taken this run → the URL of the source that listed them
 	todo   []todo
 }
 
@@ -456,7 +462,10 @@ func (r *run) pick(src *site.Source, p polled) SourceReport {
 			skip(it, ReasonInSite, r.inSite[k])
 			r.st.Items[k] = &ItemState{Source: src.Name, Seen: r.now, Done: true, Path: r.inSite[k]}
 			continue
-		case r.listed[k]:
+		case r.listed[k] == src.URL:
+			skip(it, ReasonTwice, "")
+			continue
+		case r.listed[k] != "":
 			skip(it, ReasonOther, "")
 			continue
 		case !src.Keeps(it.Title, it.URL):
@@ -466,7 +475,7 @@ func (r *run) pick(src *site.Source, p polled) SourceReport {
 			skip(it, ReasonSince, "")
 			continue
 		}
-		r.listed[k] = true
+		r.listed[k] = src.URL
 		fresh = append(fresh, it)
 	}
 	// Newest first; undated items (a page's links) keep their order.
@@ -481,10 +490,10 @@ func (r *run) pick(src *site.Source, p polled) SourceReport {
 	}
 	for _, prev := range r.st.pending(src.Name) {
 		k := Key(prev.Item.URL)
-		if r.listed[k] {
+		if r.listed[k] != "" {
 			continue
 		}
-		r.listed[k] = true
+		r.listed[k] = src.URL
 		r.add(src, &rep, *prev.Item)
 	}
 	return rep

@@ -217,14 +217,14 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		return nil, fmt.Errorf("fetching %s: %w: the server sent %s", rawURL, ErrNotPage, mediaType)
 	}
 	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("fetching %s: the page is %d bytes, over the %d-byte limit", rawURL, resp.ContentLength, limit)
+		return nil, fmt.Errorf("fetching %s: the page is %s, over the %s limit", rawURL, sizeName(resp.ContentLength), sizeName(limit))
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("fetching %s: reading the body: %w", rawURL, explainTimeout(ctx, err, timeout))
 	}
 	if int64(len(body)) > limit {
-		return nil, fmt.Errorf("fetching %s: the page is over the %d-byte limit", rawURL, limit)
+		return nil, fmt.Errorf("fetching %s: the page is over the %s limit", rawURL, sizeName(limit))
 	}
 	out.ContentType, out.Body = mediaType, body
 	return out, nil
@@ -302,4 +302,20 @@ func isPageType(mt string) bool {
 		return true
 	}
 	return false
+}
+
+// sizeName writes a size as people read it: "16 MiB", "1.5 MiB", "512
+// KiB", "300 bytes".
+func sizeName(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

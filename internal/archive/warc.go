@@ -379,6 +379,9 @@ func memberAt(member string) string {
 // cleanErr turns the reader's end of file inside a record into what it
 // means to an editor.
 func cleanErr(err error) error {
+	if errors.Is(err, gowarc.ErrNoRecord) {
+		return fmt.Errorf("not a WARC file, or damaged here: no WARC record where one should start (%w)", err)
+	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return fmt.Errorf("the archive ends inside a record (truncated?): %w", err)
 	}

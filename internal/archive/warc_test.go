@@ -245,6 +245,11 @@ func TestNotAnArchive(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
+	// A file that is not a WARC says so, in words.
+	_, _, err := listAll(t, writeFile(t, "notes.warc", []byte("Some notes I saved as .warc by mistake.\nNot a WARC at all.\n")))
+	if err == nil || !strings.Contains(err.Error(), "not a WARC file") {
+		t.Errorf("a text file named .warc: %v, want it called not a WARC file", err)
+	}
 }
 
 func FuzzList(f *testing.F) {

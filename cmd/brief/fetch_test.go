@@ -139,3 +139,26 @@ func TestFetchInterrupted(t *testing.T) {
 		t.Errorf("interrupted fetch: %d %q %q", code, out.String(), errOut.String())
 	}
 }
+
+// TestSourcesImportRefusalListsNothing: when site.yaml's sources: is in a
+// form brief cannot add to, the import says so without first listing
+// the sources as added; an empty list with a comment is added to.
+func TestSourcesImportRefusalListsNothing(t *testing.T) {
+	root := t.TempDir()
+	opml := filepath.Join(root, "reader.opml")
+	os.WriteFile(opml, []byte(`<opml version="2.0"><body><outline text="Ledger" xmlUrl="https://ledger.example/rss.xml"/></body></opml>`), 0o644)
+	yaml := filepath.Join(root, "site.yaml")
+	os.WriteFile(yaml, []byte("title: T\nbase_url: https://t.example/\nsources: [{url: https://old.example/rss}]\n"), 0o644)
+	for _, args := range [][]string{{"sources", "import", opml}, {"sources", "import", "--dry-run", opml}} {
+		code, out, errOut := brief(t, root, args...)
+		if code == 0 || strings.Contains(out, "add Ledger") || !strings.Contains(errOut, "one line") {
+			t.Errorf("%v: %d %q %q, want a refusal and nothing listed as added", args, code, out, errOut)
+		}
+	}
+	os.WriteFile(yaml, []byte("title: T\nbase_url: https://t.example/\nsources: []   # none yet\n"), 0o644)
+	code, out, errOut := brief(t, root, "sources", "import", opml)
+	data, _ := os.ReadFile(yaml)
+	if code != 0 || !strings.Contains(out, "add Ledger") || !strings.Contains(string(data), "sources:   # none yet\n  - name: Ledger\n") {
+		t.Errorf("empty list: %d %q %q\n%s", code, out, errOut, data)
+	}
+}

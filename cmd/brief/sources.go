@@ -23,7 +23,12 @@ leaving the rest of the file as it is; feeds already listed are skipped.
 A reader's folder becomes the source's category.
 
 export writes the sources as OPML 2.0 for a feed reader, to stdout or
---output (never over an existing file).`
+--output (never over an existing file), each with the type site.yaml or
+the last fetch gives it.
+
+Flags of import: --dry-run (list what would be added, change nothing).
+Flags of export: --output FILE. Both take --source DIR; see
+` + "`brief sources import --help`" + ` and ` + "`brief sources export --help`" + `.`
 
 func runSources(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
@@ -123,15 +128,26 @@ func runSourcesImport(e *env, args []string) error {
 		have[sources.Key(s.URL)] = true
 		add = append(add, s)
 	}
-	for _, s := range add {
-		fmt.Fprintf(e.stdout, "add %s: %s\n", s.Name, s.URL)
-	}
+	// The sources are listed once it is known that site.yaml takes them.
 	if *dryRun || len(add) == 0 {
+		data, err := site.ReadFile(os.DirFS(root))
+		if err == nil {
+			_, err = site.AppendSources(site.FileName, data, add)
+		}
+		if err != nil {
+			return fmt.Errorf("brief sources import: %w", err)
+		}
+		for _, s := range add {
+			fmt.Fprintf(e.stdout, "add %s: %s\n", s.Name, s.URL)
+		}
 		fmt.Fprintf(e.stdout, "%d %s to add, %d already in site.yaml (nothing written)\n", len(add), plural(len(add), "source", "sources"), skipped)
 		return nil
 	}
 	if err := site.AddSources(root, add); err != nil {
 		return fmt.Errorf("brief sources import: %w", err)
+	}
+	for _, s := range add {
+		fmt.Fprintf(e.stdout, "add %s: %s\n", s.Name, s.URL)
 	}
 	fmt.Fprintf(e.stdout, "added %d %s to site.yaml, %d already there\n", len(add), plural(len(add), "source", "sources"), skipped)
 	return nil

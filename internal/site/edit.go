@@ -73,12 +73,17 @@ func AppendSources(path string, data []byte, add []Source) ([]byte, error) {
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s is not a mapping of settings", path)
 	}
+	// A file written with Windows line ends keeps them in what is added.
+	eol := "\n"
+	if bytes.Contains(data, []byte("\r\n")) {
+		eol = "\r\n"
+	}
 	lines := strings.SplitAfter(string(data), "\n")
 	if lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
 	if n := len(lines); n > 0 && !strings.HasSuffix(lines[n-1], "\n") {
-		lines[n-1] += "\n"
+		lines[n-1] += eol
 	}
 	m := doc.Content[0]
 	var key, val *yaml.Node
@@ -94,9 +99,15 @@ func AppendSources(path string, data []byte, add []Source) ([]byte, error) {
 	var at, indent int // insert before line index at, items indented so
 	switch {
 	case key == nil:
-		lines = append(lines, "sources:\n")
+		lines = append(lines, "sources:"+eol)
 		at, indent = len(lines), 2
 	case val.Kind == yaml.ScalarNode && val.Tag == "!!null":
+		at, indent = key.Line, 2
+	case val.Kind == yaml.SequenceNode && len(val.Content) == 0 && val.Line == key.Line && strings.Contains(lineAt(lines, key.Line)[val.Column-1:], "[]"):
+		// "sources: []   # none yet": the empty list goes, the comment
+		// stays, and the items follow.
+		l := lineAt(lines, key.Line)
+		lines[key.Line-1] = strings.TrimRight(l[:val.Column-1], " ") + strings.Replace(l[val.Column-1:], "[]", "", 1)
 		at, indent = key.Line, 2
 	case val.Kind == yaml.SequenceNode && val.Style&yaml.FlowStyle == 0 && len(val.Content) > 0:
 		// An item's node starts at its first key, two columns after
@@ -124,6 +135,9 @@ func AppendSources(path string, data []byte, add []Source) ([]byte, error) {
 	block, err := sourceBlock(add, indent)
 	if err != nil {
 		return nil, err
+	}
+	if eol != "\n" {
+		block = strings.ReplaceAll(block, "\n", eol)
 	}
 	out := append(append(append([]string{}, lines[:at]...), block), lines[at:]...)
 	result := []byte(strings.Join(out, ""))

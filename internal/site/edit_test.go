@@ -19,6 +19,8 @@ func TestAppendSources(t *testing.T) {
 		{"after the last, before the next key and its comment",
 			"sources:\n    - url: https://old.example/rss  # mine\n      name: Old\n\n# topics next\ntopics: []\n" + head,
 			"sources:\n    - url: https://old.example/rss  # mine\n      name: Old\n    - name: 'Harbour: Times'\n      url: https://harbour.example/feed.xml\n      type: feed\n      category: Ports\n    - name: Wire\n      url: https://wire.example/sitemap.xml\n      type: sitemap\n\n# topics next\ntopics: []\n" + head},
+		{"an empty list, with its comment", head + "sources: []   # none yet\ntags: {}\n", head + "sources:   # none yet\n  - name: 'Harbour: Times'\n    url: https://harbour.example/feed.xml\n    type: feed\n    category: Ports\n  - name: Wire\n    url: https://wire.example/sitemap.xml\n    type: sitemap\ntags: {}\n"},
+		{"Windows line ends", strings.ReplaceAll(head+"sources:\n  - url: https://old.example/rss\n", "\n", "\r\n"), strings.ReplaceAll(head+"sources:\n  - url: https://old.example/rss\n  - name: 'Harbour: Times'\n    url: https://harbour.example/feed.xml\n    type: feed\n    category: Ports\n  - name: Wire\n    url: https://wire.example/sitemap.xml\n    type: sitemap\n", "\n", "\r\n")},
 		{"empty key", head + "sources:\ntags: {}\n", head + "sources:\n  - name: 'Harbour: Times'\n    url: https://harbour.example/feed.xml\n    type: feed\n    category: Ports\n  - name: Wire\n    url: https://wire.example/sitemap.xml\n    type: sitemap\ntags: {}\n"},
 	} {
 		got, err := AppendSources("site.yaml", []byte(tc.in), add)

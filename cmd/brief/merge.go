@@ -36,12 +36,15 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 		shards[i] = e.path(a)
 	}
 	res, err := importer.Merge(ctx, importer.MergeOptions{Root: root, Site: cfg, Shards: shards, DryRun: *dryRun})
-	if res != nil {
-		printMerge(e.stdout, res, *dryRun)
-	}
 	if err != nil {
-		return fmt.Errorf("brief merge: %w", err)
+		// A refused shard stops the merge there: say so, not a summary
+		// of zeros.
+		if res != nil && len(res.Reports) > 0 {
+			printMerge(e.stdout, res, *dryRun)
+		}
+		return fmt.Errorf("brief merge: stopped: %w; the shards before it are merged, and running merge again once it is fixed (or left out) skips what is merged already", err)
 	}
+	printMerge(e.stdout, res, *dryRun)
 	if n := res.Count(importer.Failed); n > 0 {
 		return fmt.Errorf("brief merge: %d %s failed", n, plural(n, "article", "articles"))
 	}

@@ -77,3 +77,18 @@ func TestShardedImportCommands(t *testing.T) {
 		t.Errorf("merge without shards: exit %d, want 2", code)
 	}
 }
+
+// TestMergeRefusedShard: a shard holding an article import did not write
+// stops the merge with the reason, and no summary of zeros.
+func TestMergeRefusedShard(t *testing.T) {
+	root, shard := t.TempDir(), t.TempDir()
+	for _, dir := range []string{root, shard} {
+		os.MkdirAll(filepath.Join(dir, "content", "articles"), 0o755)
+		os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: T\nbase_url: https://t.example/\n"), 0o644)
+	}
+	os.WriteFile(filepath.Join(shard, "content", "articles", "by-hand.md"), []byte("---\ntitle: Written by hand\ndate: 2025-01-01\n---\nMine.\n"), 0o644)
+	code, out, errOut := brief(t, root, "merge", shard)
+	if code != 1 || strings.Contains(out, "merged 0") || !strings.Contains(errOut, "was not written by brief import") || !strings.Contains(errOut, "stopped") {
+		t.Errorf("merge of a hand-written shard: %d %q %q", code, out, errOut)
+	}
+}

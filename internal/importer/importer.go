@@ -184,6 +184,10 @@ type Page struct {
 	// brought the page. Import writes no hash for them, so they are the
 	// editor's from the start; an article imported before keeps its own.
 	Topics []string
+	// Publisher names the article's source when the page names none but
+	// its own host: the name the editor gave the site.yaml source that
+	// brought it, or its feed's title; "" keeps the host.
+	Publisher string
 }
 
 // ImportPages is Import for pages in memory, such as those brief fetch
@@ -194,14 +198,15 @@ func ImportPages(ctx context.Context, pages []Page, opt Options) (*Result, error
 	for i, p := range pages {
 		ep[i] = p.Page
 	}
-	return run(ctx, opt, func(i int) []string { return pages[i].Topics }, func(eopt extract.Options) (*extract.Batch, error) {
+	return run(ctx, opt, pages, func(eopt extract.Options) (*extract.Batch, error) {
 		return extract.LearnPages(ctx, ep, eopt)
 	})
 }
 
-// run is an import of the pages learn reads (the first pass); topicsOf,
-// when set, gives the topics chosen for the page of input i.
-func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn func(extract.Options) (*extract.Batch, error)) (*Result, error) {
+// run is an import of the pages learn reads (the first pass); held, when
+// set, are the pages in memory it reads, one an input, with the caller's
+// choices for them.
+func run(ctx context.Context, opt Options, held []Page, learn func(extract.Options) (*extract.Batch, error)) (*Result, error) {
 	if opt.Site == nil {
 		return nil, errors.New("import: no site configuration")
 	}
@@ -285,8 +290,11 @@ func run(ctx context.Context, opt Options, topicsOf func(i int) []string, learn 
 		}
 		it.doc.upgrade()
 		it.doc.tags = opt.Site.Tags.Apply(it.doc.tags)
-		if topicsOf != nil {
-			it.doc.topics = topicsOf(i)
+		if held != nil {
+			it.doc.topics = held[i].Topics
+			if p := safetext.Line(held[i].Publisher); p != "" && hostOnly(it.doc.source, r.URL, it.doc.sourceURL) {
+				it.doc.source = p
+			}
 		}
 		it.doc.ruleTopics = opt.Site.RuleTopics(it.doc.topicsDoc())
 		it.doc.shingles = stories.ShinglesOf(it.doc.body)
@@ -563,6 +571,20 @@ func newDoc(a *extract.Article, name, pageURL string, now time.Time, loc *time.L
 		d.title = safetext.Line(article.LeadSentences(a.Text, 80))
 	}
 	return d
+}
+
+// hostOnly reports whether source is no name but the host of one of the
+// page's addresses (the extractor's last resort), or empty.
+func hostOnly(source string, addrs ...string) bool {
+	if source == "" {
+		return true
+	}
+	for _, a := range addrs {
+		if u, err := url.Parse(a); err == nil && u.Host != "" && strings.EqualFold(source, strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")) {
+			return true
+		}
+	}
+	return false
 }
 
 // upgrade rewrites the http:// images left (not stored, or hotlinked by

@@ -2,6 +2,7 @@ package sources
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -158,5 +159,31 @@ func TestListedTwice(t *testing.T) {
 	s := res.Sources[0]
 	if s.Count(New) != 1 || s.Count(Skipped) != 1 || s.Skips()[0].Reason != ReasonTwice {
 		t.Errorf("%+v, want one new and one listed twice by the source", s)
+	}
+}
+
+// TestSourceName: a page that names no publisher takes, as its source:,
+// the name the editor gave the source, else the feed's title, rather
+// than its host.
+func TestSourceName(t *testing.T) {
+	n := newNewsroom(t)
+	n.set("/feed.xml", "application/rss+xml", rss("quay-lights-renewed"))
+	n.handle("/news/quay-lights-renewed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(strings.Replace(articlePage("quay-lights-renewed"), " | Harbour Times", "", 1)))
+	})
+	for _, tc := range []struct{ yaml, want string }{
+		{"  - url: " + n.url("/feed.xml") + "\n    name: Pacific Ledger\n", "source: Pacific Ledger"},
+		{"  - url: " + n.url("/feed.xml") + "\n", "source: Harbour Times"},
+	} {
+		root, cfg := testSite(t, tc.yaml)
+		res, err := Fetch(context.Background(), testOptions(root, cfg))
+		if err != nil || res.Sources[0].Count(New) != 1 {
+			t.Fatalf("%v %+v", err, res)
+		}
+		data, _ := os.ReadFile(filepath.Join(root, res.Sources[0].Items[0].Path))
+		if !strings.Contains(string(data), tc.want+"\n") {
+			t.Errorf("article lacks %q:\n%s", tc.want, data)
+		}
 	}
 }

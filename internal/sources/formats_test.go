@@ -48,7 +48,7 @@ func TestFeedFormats(t *testing.T) {
 				t.Fatalf("items %+v, err %v", items, err)
 			}
 			got, want := items[0], tc.want
-			want.URL = n.url(want.URL)
+			want.URL, want.Publisher = n.url(want.URL), "Quayside Notes"
 			got.Date, want.Date = got.Date.UTC(), want.Date.UTC()
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("item\n%+v\nwant\n%+v", got, want)

@@ -33,6 +33,9 @@ type Item struct {
 	// article's HTML when the feed carries it (either may be "").
 	Summary string `json:"summary,omitempty"`
 	Content string `json:"content,omitempty"`
+	// Publisher is the title of the feed that lists the item, "" for
+	// other sources.
+	Publisher string `json:"publisher,omitempty"`
 }
 
 // errUnknownType is a document that is none of the sources brief reads.
@@ -110,11 +113,12 @@ func parseFeed(body []byte, base *url.URL) ([]Item, error) {
 			link = it.GUID
 		}
 		item := Item{
-			URL:     article.CleanURL(link, base),
-			Title:   safetext.Line(html2text(it.Title)),
-			Summary: it.Description,
-			Content: it.Content,
-			Tags:    it.Categories,
+			URL:       article.CleanURL(link, base),
+			Title:     safetext.Line(html2text(it.Title)),
+			Summary:   it.Description,
+			Content:   it.Content,
+			Tags:      it.Categories,
+			Publisher: safetext.Line(html2text(f.Title)),
 		}
 		switch {
 		case it.PublishedParsed != nil:

@@ -565,7 +565,7 @@ func (r *run) prepare(ctx context.Context, t *todo) {
 		}
 		return
 	}
-	t.page = &importer.Page{Page: extract.Page{Name: t.item.URL, URL: p.URL, Body: p.Body, Date: t.item.Date, DateSource: "feed"}, Topics: t.source.Topics}
+	t.page = &importer.Page{Page: extract.Page{Name: t.item.URL, URL: p.URL, Body: p.Body, Date: t.item.Date, DateSource: "feed"}, Topics: t.source.Topics, Publisher: t.publisher()}
 	t.fetched = true
 }
 
@@ -674,6 +674,16 @@ func (r *run) record(t *todo, rep importer.Report) {
 	}
 }
 
+// publisher is the name an item's article takes for its source when its
+// page names none but its host: the source's name in site.yaml, unless
+// that is the name brief gave it (its host), else the feed's title.
+func (t *todo) publisher() string {
+	if u, err := url.Parse(t.source.URL); err == nil && !strings.HasPrefix(strings.ToLower(t.source.Name), strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")) {
+		return t.source.Name
+	}
+	return t.item.Publisher
+}
+
 // hasText reports whether the feed carries an article's text for the
 // item, not only a line of teaser.
 func (it *Item) hasText() bool {
@@ -682,6 +692,6 @@ func (it *Item) hasText() bool {
 
 // fromFeed makes the item's page of the feed's text.
 func (t *todo) fromFeed() {
-	t.page = &importer.Page{Page: extract.Page{Name: t.item.URL, URL: t.item.URL, Body: feedPage(t.item), Date: t.item.Date, DateSource: "feed"}, Topics: t.source.Topics}
+	t.page = &importer.Page{Page: extract.Page{Name: t.item.URL, URL: t.item.URL, Body: feedPage(t.item), Date: t.item.Date, DateSource: "feed"}, Topics: t.source.Topics, Publisher: t.publisher()}
 	t.fetched = false
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/brief-ssg/brief/internal/fetch"
@@ -75,13 +76,13 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 	if len(cfg.Sources) == 0 {
 		return notRun(errors.New("site.yaml lists no sources: add a sources: list (see `brief sources --help`), or bring your reader's with `brief sources import FILE.opml`"))
 	}
-	prog := &progress{w: e.term}
+	prog := &fetchProgress{term: &progress{w: e.term}, log: e.stderr}
 	res, err := sources.Fetch(ctx, sources.Options{
 		Root: root, Site: cfg, Since: from, DryRun: *dryRun, Log: e.log,
 		Client:   &fetch.Client{UserAgent: fetch.UserAgent(version)},
-		Progress: func(done, total int) { prog.update("fetching", done, total) },
+		Progress: prog.update,
 	})
-	prog.done()
+	prog.term.done()
 	if errors.Is(err, context.Canceled) {
 		// The report would list as new what was still to import.
 		return notRun(errors.New("interrupted; nothing is lost: the articles imported so far are in content/, and the next run takes up the rest"))
@@ -208,4 +209,31 @@ func printFetch(w io.Writer, res *sources.Result, dryRun bool) {
 		line += " (dry run: no page fetched, nothing written)"
 	}
 	fmt.Fprintln(w, line)
+}
+
+// fetchProgressEvery is how many pages a fetch whose stderr is not a
+// terminal (cron, CI) reports at a time.
+const fetchProgressEvery = 100
+
+// fetchProgress shows a fetch's pages done: a counter on a terminal, a
+// line every fetchProgressEvery pages in a log, so that a long fetch is
+// seen to move. Its update is called from many goroutines.
+type fetchProgress struct {
+	mu   sync.Mutex
+	term *progress
+	log  io.Writer
+	told int
+}
+
+func (p *fetchProgress) update(done, total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.term.w != nil {
+		p.term.update("fetching", done, total)
+		return
+	}
+	if done < total && done >= p.told+fetchProgressEvery {
+		p.told = done - done%fetchProgressEvery
+		fmt.Fprintf(p.log, "fetching: %d of %d pages\n", done, total)
+	}
 }

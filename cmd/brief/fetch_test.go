@@ -162,3 +162,16 @@ func TestSourcesImportRefusalListsNothing(t *testing.T) {
 		t.Errorf("empty list: %d %q %q\n%s", code, out, errOut, data)
 	}
 }
+
+// TestFetchProgressInALog: a fetch logged to a file (cron) prints a line
+// every hundred pages, from however many goroutines, and none at the end.
+func TestFetchProgressInALog(t *testing.T) {
+	var log bytes.Buffer
+	p := &fetchProgress{term: &progress{}, log: &log}
+	for done := 1; done <= 250; done++ {
+		p.update(done, 250)
+	}
+	if got := log.String(); got != "fetching: 100 of 250 pages\nfetching: 200 of 250 pages\n" {
+		t.Errorf("progress lines %q", got)
+	}
+}

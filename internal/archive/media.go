@@ -109,11 +109,8 @@ func (m *Media) indexFile(path string) error {
 // indexWARC notes the resource captures of one WARC stream. An archive
 // that breaks off keeps what came before the break.
 func (m *Media) indexWARC(r io.Reader, path, member string) (err error) {
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0,
-		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
-		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
-		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
-		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore))
+	// Record headers and HTTP headers are all the index needs.
+	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0, listOptions()...)
 	if err != nil {
 		return err
 	}
@@ -263,12 +260,9 @@ func readMedia(mr mediaRecord, limit int64) (data []byte, err error) {
 		return nil, err
 	}
 	defer closer.Close()
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, p.Offset,
-		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
-		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
-		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
-		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
-		gowarc.WithBufferMaxMemBytes(32<<20))
+	// The block is parsed here (listOptions), unlike a page's: the
+	// payload is the HTTP response's body.
+	wr, err := gowarc.NewWarcFileReaderFromStream(r, p.Offset, append(listOptions(), gowarc.WithBufferMaxMemBytes(32<<20))...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"strings"
 	"sync"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/brief-ssg/brief/internal/content"
 	"github.com/brief-ssg/brief/internal/images"
+	"github.com/brief-ssg/brief/internal/related"
 	"github.com/brief-ssg/brief/internal/render"
 	"github.com/brief-ssg/brief/internal/site"
 )
@@ -39,6 +41,10 @@ import (
 //     count and excerpt (valid with the file), and its rendered note
 //     (valid for one base path).
 //   - Plain pages and topic intros, parsed, keyed like articles.
+//   - The last ranking of related articles (internal/related): what each
+//     article's list was ranked from and the lists, so that the next
+//     build ranks again only the lists a changed article can reach
+//     (related.Update); valid for one list length.
 //   - In memory only: site.yaml parsed (keyed by its SHA-256 and
 //     --base-url) and the templates parsed (keyed by the SHA-256 of every
 //     file of templates/).
@@ -65,6 +71,8 @@ type Cache struct {
 
 	cfg  *configMemo
 	tmpl *templatesMemo
+	// ranking is the last ranking of related articles.
+	ranking *rankingMemo
 	// imageInfo holds the sizes of the pictures builds have read, by
 	// hash (in memory only: reading a header costs little).
 	imageInfo map[[sha256.Size]byte]images.Info
@@ -136,6 +144,33 @@ type ruleHit struct {
 // touch marks the memo changed since it was last read from or written to
 // a cache file. Whatever sets a field of a memo calls it.
 func (m *articleMemo) touch() { m.enc = nil }
+
+// rankingMemo is a ranking of related articles: the lists
+// related.Rank(Docs, K) returns.
+type rankingMemo struct {
+	K     int
+	Docs  []related.Doc
+	Lists [][]int
+}
+
+// rank ranks the related articles of docs, reusing and keeping the
+// cache's last ranking; a build without a cache ranks them all.
+func (c *Cache) rank(ctx context.Context, docs []related.Doc, k, workers int) ([][]int, error) {
+	if c == nil {
+		return related.Rank(ctx, docs, k, workers)
+	}
+	var prevDocs []related.Doc
+	var prevLists [][]int
+	if r := c.ranking; r != nil && r.K == k {
+		prevDocs, prevLists = r.Docs, r.Lists
+	}
+	lists, err := related.Update(ctx, prevDocs, prevLists, docs, k, workers)
+	if err != nil {
+		return nil, err
+	}
+	c.ranking = &rankingMemo{K: k, Docs: docs, Lists: lists}
+	return lists, nil
+}
 
 // otherMemo is a plain page or topic intro, parsed.
 type otherMemo struct {

@@ -19,7 +19,7 @@ const CacheKind = "cache"
 
 // cacheFormat starts every cache file; a file in another format is
 // ignored.
-const cacheFormat = "brief cache v5"
+const cacheFormat = "brief cache v6"
 
 // cacheData is a Cache as a cache file holds it, but for its articles,
 // which follow it in the file: by path, sorted, each a length and its memo
@@ -33,6 +33,7 @@ type cacheData struct {
 	Scanned int64
 	Files   map[string]fileRecord
 	Pages   map[string]*pageMemo
+	Ranking *rankingMemo
 }
 
 // pageMemo is an otherMemo in a cache file.
@@ -66,7 +67,7 @@ func (f cacheFile) WriteTo(w io.Writer) (int64, error) {
 	c := f.c
 	d := cacheData{
 		Format: cacheFormat, Tool: f.tool, Scanned: c.scanned.UnixNano(), Files: c.files,
-		Pages: make(map[string]*pageMemo, len(c.others)),
+		Pages: make(map[string]*pageMemo, len(c.others)), Ranking: c.ranking,
 	}
 	for p, m := range c.others {
 		d.Pages[p] = &pageMemo{Sum: m.Sum, Loc: m.Loc, Page: m.File.Page, Intro: m.File.Intro, Edition: m.File.Edition}
@@ -165,6 +166,9 @@ func decodeCache(data []byte, tool string) *Cache {
 		}
 		c.articles[p] = m
 	}
+	if r := d.Ranking; r != nil && validRanking(r) {
+		c.ranking = r
+	}
 	for p, m := range d.Pages {
 		if m == nil || btoi(m.Page != nil)+btoi(m.Intro != nil)+btoi(m.Edition != nil) != 1 {
 			continue
@@ -172,6 +176,22 @@ func decodeCache(data []byte, tool string) *Cache {
 		c.others[p] = &otherMemo{Sum: m.Sum, Loc: m.Loc, File: content.Parsed{Path: p, Page: m.Page, Intro: m.Intro, Edition: m.Edition}}
 	}
 	return c
+}
+
+// validRanking reports whether r's lists fit its docs: a damaged file
+// must not send a build indexing past its articles.
+func validRanking(r *rankingMemo) bool {
+	if len(r.Lists) != len(r.Docs) {
+		return false
+	}
+	for _, l := range r.Lists {
+		for _, j := range l {
+			if j < 0 || j >= len(r.Docs) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // btoi is 1 for true.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/related"
 )
 
 // fill sets every exported field of v (recursively) to a value that is
@@ -74,11 +75,21 @@ func TestCacheCodecKeepsEveryField(t *testing.T) {
 	c.files["content/articles/a.md"] = fileRecord{Size: 3, Mtime: 4, Sum: [32]byte{1, 2}}
 	c.articles[am.Article.Path] = &am
 	c.others["content/pages/p.md"] = &otherMemo{Sum: [32]byte{9}, Loc: "UTC", File: content.Parsed{Path: "content/pages/p.md", Page: &page}}
+	var doc related.Doc
+	fill(t, reflect.ValueOf(&doc).Elem(), &n)
+	c.ranking = &rankingMemo{K: 9, Docs: []related.Doc{doc, {}}, Lists: [][]int{{1}, nil}}
 	data, err := c.encode("tool")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := decodeCache(data, "tool")
+	if !reflect.DeepEqual(got.ranking, c.ranking) {
+		t.Errorf("ranking changed:\n got %+v\nwant %+v", got.ranking, c.ranking)
+	}
+	c.ranking.Lists[0] = []int{2} // past the docs, as a damaged file could say
+	if bad, err := c.encode("tool"); err != nil || decodeCache(bad, "tool").ranking != nil {
+		t.Errorf("a ranking naming doc 2 of 2 was kept (%v)", err)
+	}
 	if !got.scanned.Equal(c.scanned) || !reflect.DeepEqual(got.files, c.files) {
 		t.Errorf("files: got %v at %v", got.files, got.scanned)
 	}

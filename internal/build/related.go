@@ -42,7 +42,7 @@ func (m *Model) relate(ctx context.Context, opt Options) error {
 		d.Names = related.Names(e.view.Title + "\n" + e.view.Summary)
 		docs[i] = d
 	}
-	ranks, err := related.Rank(ctx, docs, relatedItems+render.StoryOthers, opt.Workers)
+	ranks, err := opt.Cache.rank(ctx, docs, relatedItems+render.StoryOthers, opt.Workers)
 	if err != nil {
 		return err
 	}

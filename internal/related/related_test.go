@@ -2,7 +2,10 @@ package related
 
 import (
 	"context"
+	"math"
+	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -87,5 +90,174 @@ func TestRankCommonFeatures(t *testing.T) {
 	}
 	if len(got[5]) != 0 {
 		t.Errorf("doc 5 shares only a topic on every article, yet has related %v", got[5])
+	}
+}
+
+// randomDocs is a site of n docs drawn from few enough features that
+// some are common (more than commonDF docs hold them) and most lists
+// are long, as on a real site.
+func randomDocs(r *rand.Rand, n int) []Doc {
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = randomDoc(r, i)
+	}
+	return docs
+}
+
+func randomDoc(r *rand.Rand, i int) Doc {
+	pick := func(prefix string, of, most int) []string {
+		var s []string
+		for range r.IntN(most + 1) {
+			v := prefix + strconv.Itoa(r.IntN(of))
+			if !slices.Contains(s, v) {
+				s = append(s, v)
+			}
+		}
+		return s
+	}
+	d := Doc{Topics: pick("t", 4, 2), Tags: pick("g", 60, 4), Names: pick("n", 300, 3), Unix: int64(i * 100)}
+	if r.IntN(10) == 0 {
+		d.Story = "s" + strconv.Itoa(r.IntN(20))
+	}
+	return d
+}
+
+// naiveRank is the ranking spelt out: every candidate scored on every
+// shared feature and all of them sorted. Rank must agree with it.
+func naiveRank(docs []Doc, k int) [][]int {
+	df := map[string]int{}
+	keys := make([][]string, len(docs))
+	for i, d := range docs {
+		eachFeature(d, func(key string, _ float64) {
+			if !slices.Contains(keys[i], key) {
+				keys[i] = append(keys[i], key)
+				df[key]++
+			}
+		})
+	}
+	w := func(key string) float64 {
+		if key[0] == 's' {
+			return storyWeight
+		}
+		b := map[byte]float64{'t': topicWeight, 'g': tagWeight, 'n': nameWeight}[key[0]]
+		return b * math.Log(1+float64(len(docs))/float64(df[key]))
+	}
+	out := make([][]int, len(docs))
+	for i := range docs {
+		var cs []cand
+		for j := range docs {
+			var specific bool
+			var score float64
+			for _, key := range keys[i] {
+				if slices.Contains(keys[j], key) && df[key] <= commonDF {
+					specific = true
+					score += w(key)
+				}
+			}
+			if j == i || !specific {
+				continue
+			}
+			cs = append(cs, cand{j, score, max(docs[i].Unix-docs[j].Unix, docs[j].Unix-docs[i].Unix)})
+		}
+		slices.SortFunc(cs, compareCand)
+		var common []string
+		for _, key := range keys[i] {
+			if df[key] > commonDF {
+				common = append(common, key)
+			}
+		}
+		if len(common) > 0 {
+			cs = cs[:min(len(cs), rescored)]
+			for x := range cs {
+				for _, key := range common {
+					if slices.Contains(keys[cs[x].j], key) {
+						cs[x].score += w(key)
+					}
+				}
+			}
+			slices.SortFunc(cs, compareCand)
+		}
+		out[i] = []int{}
+		for _, c := range cs[:min(k, len(cs))] {
+			out[i] = append(out[i], c.j)
+		}
+	}
+	return out
+}
+
+func sameLists(a, b [][]int) bool {
+	return slices.EqualFunc(a, b, func(x, y []int) bool { return len(x) == 0 && len(y) == 0 || slices.Equal(x, y) })
+}
+
+func TestRankAgreesWithNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	docs := randomDocs(r, 600)
+	got, err := Rank(context.Background(), docs, 9, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := naiveRank(docs, 9); !sameLists(got, want) {
+		for i := range got {
+			if !slices.Equal(got[i], want[i]) {
+				t.Fatalf("doc %d: related %v, want %v", i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestUpdateEqualsRank: ranking again after a few docs changed, from the
+// previous lists, gives what ranking everything gives, whatever changed:
+// a name, a tag, a topic (a common feature), the date, the story, or
+// nothing at all.
+func TestUpdateEqualsRank(t *testing.T) {
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(3, 4))
+	docs := randomDocs(r, 600)
+	prev, err := Rank(ctx, docs, 9, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(d *Doc)
+	}{
+		{"nothing", func(d *Doc) {}},
+		{"a name added", func(d *Doc) { d.Names = append(slices.Clone(d.Names), "n-new") }},
+		{"a shared name added", func(d *Doc) { d.Names = append(slices.Clone(d.Names), "n7") }},
+		{"names gone", func(d *Doc) { d.Names = nil }},
+		{"a tag swapped", func(d *Doc) { d.Tags = []string{"g3"} }},
+		{"a topic added", func(d *Doc) { d.Topics = append(slices.Clone(d.Topics), "t-new", "t1") }},
+		{"topics gone", func(d *Doc) { d.Topics = nil }},
+		{"the date", func(d *Doc) { d.Unix += 12345 }},
+		{"a story", func(d *Doc) { d.Story = "s3" }},
+		{"everything", func(d *Doc) { *d = randomDoc(r, 0) }},
+	} {
+		for _, changed := range [][]int{{17}, {0, 599}, {5, 6, 7, 300}} {
+			next := slices.Clone(docs)
+			for _, i := range changed {
+				tc.change(&next[i])
+			}
+			got, err := Update(ctx, docs, prev, next, 9, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Rank(ctx, next, 9, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameLists(got, want) {
+				t.Errorf("%s in docs %v: the updated lists differ from a full ranking", tc.name, changed)
+			}
+		}
+	}
+	// A doc more or fewer re-weights everything: still the same lists.
+	next := append(slices.Clone(docs), randomDoc(r, 600))
+	got, err := Update(ctx, docs, prev, next, 9, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Rank(ctx, next, 9, 2)
+	if !sameLists(got, want) {
+		t.Error("a doc added: the updated lists differ from a full ranking")
 	}
 }

@@ -137,6 +137,8 @@ func decodeCache(data []byte, tool string) *Cache {
 	}
 	n := dec.count()
 	articles := make(map[string]*articleMemo, n)
+	// One decoder for every memo, so that its zones and names are shared.
+	rd := decoder{}
 	for range n {
 		p := dec.str()
 		size := dec.count()
@@ -146,8 +148,8 @@ func decodeCache(data []byte, tool string) *Cache {
 		rec := dec.b[:size:size]
 		dec.b = dec.b[size:]
 		m := &articleMemo{}
-		rd := decoder{b: rec}
-		if rd.value(reflect.ValueOf(m).Elem()); rd.err != nil || len(rd.b) != 0 {
+		rd.b = rec
+		if rd.articleMemo(m); rd.err != nil || len(rd.b) != 0 {
 			return c
 		}
 		m.enc = rec

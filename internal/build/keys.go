@@ -40,11 +40,12 @@ var derived = []string{"Latest", "Count", "Intro"}
 const siteTopics = 1 << 3
 
 var (
-	topicType    = reflect.TypeFor[render.Topic]()
-	siteType     = reflect.TypeFor[render.Site]()
-	timeType     = reflect.TypeFor[time.Time]()
-	locationType = reflect.TypeFor[time.Location]()
-	urlType      = reflect.TypeFor[url.URL]()
+	topicType      = reflect.TypeFor[render.Topic]()
+	articlePtrType = reflect.TypeFor[*render.Article]()
+	siteType       = reflect.TypeFor[render.Site]()
+	timeType       = reflect.TypeFor[time.Time]()
+	locationType   = reflect.TypeFor[time.Location]()
+	urlType        = reflect.TypeFor[url.URL]()
 )
 
 // hasher computes the fingerprints of one build.
@@ -59,9 +60,10 @@ type hasher struct {
 	reach map[reflect.Type]bool
 	// fields caches, per struct type, its exported fields.
 	fields map[reflect.Type][]field
-	// shared holds hashes of pointed-to values computed beforehand (the
-	// article views, see Model.keys), read by every worker's hasher.
-	shared map[ptrKey]uint64
+	// views holds the hashes of the article views, computed beforehand
+	// (see Model.keys) and read by every worker's hasher: keyed by the
+	// pointer alone, as lists hold thousands of them.
+	views map[*render.Article]uint64
 }
 
 // field is an exported field of a struct type.
@@ -206,10 +208,12 @@ func (h *hasher) pointer(v reflect.Value, skip uint8) uint64 {
 	if skip != 0 && !h.reachesTopic(v.Type().Elem()) {
 		skip = 0 // one hash serves every page kind
 	}
-	k := ptrKey{v.Pointer(), v.Type(), skip}
-	if s, ok := h.shared[k]; ok {
-		return s
+	if skip == 0 && v.Type() == articlePtrType {
+		if s, ok := h.views[v.Interface().(*render.Article)]; ok {
+			return s
+		}
 	}
+	k := ptrKey{v.Pointer(), v.Type(), skip}
 	s, ok := h.ptrs[k]
 	if !ok {
 		sub := newDigest()
@@ -223,7 +227,12 @@ func (h *hasher) pointer(v reflect.Value, skip uint8) uint64 {
 func (h *hasher) structValue(w *digest, v reflect.Value, skip uint8) {
 	switch v.Type() {
 	case timeType:
-		t := v.Interface().(time.Time)
+		var t time.Time
+		if v.CanAddr() { // no copy to the heap, as Interface makes
+			t = *v.Addr().Interface().(*time.Time)
+		} else {
+			t = v.Interface().(time.Time)
+		}
 		writeUint(w, uint64(t.UnixNano()))
 		w.WriteString(t.Location().String())
 		return

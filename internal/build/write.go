@@ -93,14 +93,14 @@ func (m *Model) keys(ctx context.Context, jobs []job, opt Options) ([]uint64, er
 	if err != nil {
 		return nil, err
 	}
-	shared := make(map[ptrKey]uint64, len(views))
+	shared := make(map[*render.Article]uint64, len(views))
 	for i, e := range m.Articles {
-		shared[ptrKey{reflect.ValueOf(e.view).Pointer(), reflect.TypeOf(e.view), 0}] = views[i]
+		shared[e.view] = views[i]
 	}
 	keys := make([]uint64, len(jobs))
 	err = inChunks(ctx, len(jobs), opt.Workers, func(lo, hi int) {
 		h := newHasher(m.Templates)
-		h.shared = shared
+		h.views = shared
 		for i := lo; i < hi; i++ {
 			w := common
 			writeUint(&w, h.key(jobs[i].in))

@@ -284,6 +284,8 @@ func (d *decoder) articleMemo(m *articleMemo) {
 	m.Images = d.strs()
 	m.NoteBase = d.str()
 	m.Note = d.str()
+	m.NamesOf = d.uint()
+	m.Names = d.strs()
 }
 
 // article reads a content.Article as encoder.value writes one.

@@ -42,10 +42,16 @@ const siteTopics = 1 << 3
 var (
 	topicType      = reflect.TypeFor[render.Topic]()
 	articlePtrType = reflect.TypeFor[*render.Article]()
-	siteType       = reflect.TypeFor[render.Site]()
-	timeType       = reflect.TypeFor[time.Time]()
-	locationType   = reflect.TypeFor[time.Location]()
-	urlType        = reflect.TypeFor[url.URL]()
+	// Values of these pointer types each belong to one page (a
+	// neighbour's link, a pager): remembering their hashes by address
+	// would cost a map entry that no other page looks up.
+	coveragePtrType = reflect.TypeFor[*render.Coverage]()
+	pagerPtrType    = reflect.TypeFor[*render.Pager]()
+	linkPtrType     = reflect.TypeFor[*render.Link]()
+	siteType        = reflect.TypeFor[render.Site]()
+	timeType        = reflect.TypeFor[time.Time]()
+	locationType    = reflect.TypeFor[time.Location]()
+	urlType         = reflect.TypeFor[url.URL]()
 )
 
 // hasher computes the fingerprints of one build.
@@ -212,6 +218,11 @@ func (h *hasher) pointer(v reflect.Value, skip uint8) uint64 {
 		if s, ok := h.views[v.Interface().(*render.Article)]; ok {
 			return s
 		}
+	}
+	if t := v.Type(); t == coveragePtrType || t == pagerPtrType || t == linkPtrType {
+		sub := newDigest()
+		h.value(&sub, v.Elem(), skip)
+		return sub.Sum64()
 	}
 	k := ptrKey{v.Pointer(), v.Type(), skip}
 	s, ok := h.ptrs[k]

@@ -39,7 +39,7 @@ func (m *Model) relate(ctx context.Context, opt Options) error {
 		for _, te := range e.tags {
 			d.Tags = append(d.Tags, te.view.Slug)
 		}
-		d.Names = related.Names(e.view.Title + "\n" + e.view.Summary)
+		d.Names = m.names(e)
 		docs[i] = d
 	}
 	ranks, err := opt.Cache.rank(ctx, docs, relatedItems+render.StoryOthers, opt.Workers)
@@ -65,6 +65,21 @@ func (m *Model) relate(ctx context.Context, opt Options) error {
 		}
 	}
 	return nil
+}
+
+// names are the names in e's headline and summary (related.Names),
+// found once per text and kept on the article's memo.
+func (m *Model) names(e *entry) []string {
+	text := e.view.Title + "\n" + e.view.Summary
+	d := newDigest()
+	d.WriteString(text)
+	sum := d.Sum64() | 1 // never 0, which means none looked for
+	mm := m.memos[e.src]
+	if mm.NamesOf != sum {
+		mm.Names, mm.NamesOf = related.Names(text), sum
+		mm.touch()
+	}
+	return mm.Names
 }
 
 // coverage is an article as a link on another's page.

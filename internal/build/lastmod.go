@@ -34,14 +34,26 @@ func changed(a *render.Article) sitemapURL {
 // newest is the latest of when each of articles last changed: the
 // <lastmod> of a page listing them.
 func newest(path string, articles ...[]*render.Article) sitemapURL {
-	u := sitemapURL{Path: path}
+	// The first of the latest wins; only it is formatted (a list page
+	// names dozens of articles, and every page is listed).
+	var best *render.Article
+	var at int64
 	for _, list := range articles {
 		for _, a := range list {
-			if c := changed(a); u.Lastmod == "" || c.at > u.at {
-				u.Lastmod, u.at = c.Lastmod, c.at
+			t := a.Date
+			if !a.Updated.IsZero() {
+				t = a.Updated
+			}
+			if u := t.Unix(); best == nil || u > at {
+				best, at = a, u
 			}
 		}
 	}
+	if best == nil {
+		return sitemapURL{Path: path}
+	}
+	u := changed(best)
+	u.Path = path
 	return u
 }
 

@@ -76,8 +76,10 @@ type entry struct {
 	sum    [sha256.Size]byte // of the article's file
 	view   *render.Article
 	topics []*topicEntry
-	tags   []*tagEntry
-	story  *storyEntry // nil for an article alone
+	// at is the article's place in each of its topics' articles.
+	at    []int
+	tags  []*tagEntry
+	story *storyEntry // nil for an article alone
 	// related are the articles its page lists as related, best first.
 	related []*entry
 	// images hashes the pictures of static/ the body shows, whose
@@ -317,6 +319,7 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 		in := listed[s] || !excluded[s] && matched[s]
 		if in {
 			e.topics = append(e.topics, te)
+			e.at = append(e.at, len(te.articles))
 			te.articles = append(te.articles, e)
 		}
 	}

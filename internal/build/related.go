@@ -89,13 +89,13 @@ func coverage(e *entry) render.Coverage {
 }
 
 // surroundings fills an article page's related articles and its
-// neighbours in its first topics; at is each topic's index of articles.
-func (m *Model) surroundings(p *render.Page, e *entry, at map[*topicEntry]map[*entry]int) {
+// neighbours in its first topics.
+func (m *Model) surroundings(p *render.Page, e *entry) {
 	for _, o := range e.related {
 		p.Related = append(p.Related, coverage(o))
 	}
-	for _, te := range e.topics[:min(len(e.topics), neighbourTopics)] {
-		i := at[te][e]
+	for k, te := range e.topics[:min(len(e.topics), neighbourTopics)] {
+		i := e.at[k]
 		nb := render.Neighbours{Topic: render.Link{Title: te.view.Title, URL: te.view.URL}}
 		if i+1 < len(te.articles) {
 			c := coverage(te.articles[i+1])

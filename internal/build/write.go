@@ -239,13 +239,6 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 		page(p)
 	}
 	jobs = append(jobs, m.editionJobs()...)
-	at := make(map[*topicEntry]map[*entry]int, len(m.Topics))
-	for _, te := range m.Topics {
-		at[te] = make(map[*entry]int, len(te.articles))
-		for i, e := range te.articles {
-			at[te][e] = i
-		}
-	}
 	// A build that no later build shares memory with lets the bodies go
 	// once the search index has read them, and each article page reads
 	// its own again: held until then, the bodies were a third of the
@@ -256,7 +249,7 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 	for _, e := range m.Articles {
 		e := e
 		p := &render.Page{Kind: "article", Path: e.view.URL, Title: e.view.Title, Description: e.view.Summary, Site: m.Site}
-		m.surroundings(p, e, at)
+		m.surroundings(p, e)
 		pages = append(pages, changed(e.view))
 		jobs = append(jobs, job{name: p.Path + "index.html", html: true, in: []any{p, e}, run: func() ([]byte, error) {
 			body, err := m.body(e)

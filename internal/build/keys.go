@@ -42,9 +42,10 @@ const siteTopics = 1 << 3
 var (
 	topicType      = reflect.TypeFor[render.Topic]()
 	articlePtrType = reflect.TypeFor[*render.Article]()
-	// Values of these pointer types each belong to one page (a
-	// neighbour's link, a pager): remembering their hashes by address
-	// would cost a map entry that no other page looks up.
+	// Values of these pointer types each belong to one page (the page
+	// itself, a neighbour's link, a pager): remembering their hashes by
+	// address would cost a map entry that no other page looks up.
+	pagePtrType     = reflect.TypeFor[*render.Page]()
 	coveragePtrType = reflect.TypeFor[*render.Coverage]()
 	pagerPtrType    = reflect.TypeFor[*render.Pager]()
 	linkPtrType     = reflect.TypeFor[*render.Link]()
@@ -219,7 +220,7 @@ func (h *hasher) pointer(v reflect.Value, skip uint8) uint64 {
 			return s
 		}
 	}
-	if t := v.Type(); t == coveragePtrType || t == pagerPtrType || t == linkPtrType {
+	if t := v.Type(); t == pagePtrType || t == coveragePtrType || t == pagerPtrType || t == linkPtrType {
 		sub := newDigest()
 		h.value(&sub, v.Elem(), skip)
 		return sub.Sum64()

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -286,6 +287,9 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 	// topicSet checks the slugs an article names under key against
 	// site.yaml, reporting the unknown ones at that key's line.
 	topicSet := func(key string, names []string) map[string]bool {
+		if len(names) == 0 {
+			return nil // most articles name none: no map for them
+		}
 		set := map[string]bool{}
 		for _, t := range names {
 			s, ok := m.findTopic(t, byTopic)
@@ -310,13 +314,9 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 		errs.Add(err)
 	}
 	mm := m.memos[a]
-	matched := make(map[string]bool, len(mm.Matched))
-	for _, s := range mm.Matched {
-		matched[s] = true
-	}
 	for _, te := range m.Topics {
 		s := te.cfg.Slug
-		in := listed[s] || !excluded[s] && matched[s]
+		in := listed[s] || !excluded[s] && slices.Contains(mm.Matched, s)
 		if in {
 			e.topics = append(e.topics, te)
 			e.at = append(e.at, len(te.articles))

@@ -160,14 +160,17 @@ func (d *decoder) count() int {
 	return int(n)
 }
 
-func (d *decoder) str() string {
+func (d *decoder) str() string { return string(d.next()) }
+
+// next reads a length and returns that many bytes.
+func (d *decoder) next() []byte {
 	n := d.count()
 	if d.err != nil {
-		return ""
+		return nil
 	}
-	s := string(d.b[:n])
+	b := d.b[:n]
 	d.b = d.b[n:]
-	return s
+	return b
 }
 
 func (d *decoder) fail(err error) {
@@ -360,12 +363,7 @@ func (d *decoder) strs() []string {
 // name reads a string that many records repeat (front matter keys),
 // allocated once per decoder.
 func (d *decoder) name() string {
-	n := d.count()
-	if d.err != nil {
-		return ""
-	}
-	b := d.b[:n]
-	d.b = d.b[n:]
+	b := d.next()
 	if s, ok := d.names[string(b)]; ok {
 		return s
 	}

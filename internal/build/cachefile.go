@@ -119,7 +119,8 @@ func (f cacheFile) WriteTo(w io.Writer) (int64, error) {
 
 // decodeCache reads a cache file written by encode for the same tool; it
 // returns an empty cache for anything else, which costs the build time,
-// never correctness.
+// never correctness. The cache's strings share data's bytes, which must
+// not change afterwards.
 func decodeCache(data []byte, tool string) *Cache {
 	c := NewCache()
 	if len(data) == 0 || tool == "" {
@@ -128,18 +129,32 @@ func decodeCache(data []byte, tool string) *Cache {
 	var d cacheData
 	// The format and tool come first: a file of another brief is not
 	// decoded further.
-	dec := decoder{b: data}
+	dec := decoder{b: data, shared: true}
 	if dec.str() != cacheFormat || dec.str() != tool || dec.err != nil {
 		return c
 	}
-	dec.b = data
-	if dec.value(reflect.ValueOf(&d).Elem()); dec.err != nil {
+	// Then what encoder.value writes for cacheData's fields, in order:
+	// its files (one record per input file) read by hand, like the
+	// memos below, and the rest by reflection.
+	d.Format, d.Tool = cacheFormat, tool
+	d.Scanned = dec.int()
+	if n := dec.count(); n > 0 {
+		d.Files = make(map[string]fileRecord, n)
+		for range n {
+			p := dec.str()
+			r := fileRecord{Size: dec.int(), Mtime: dec.int()}
+			dec.sum(&r.Sum)
+			d.Files[p] = r
+		}
+	}
+	dec.value(reflect.ValueOf(&d.Pages).Elem())
+	if dec.value(reflect.ValueOf(&d.Ranking).Elem()); dec.err != nil {
 		return c
 	}
 	n := dec.count()
 	articles := make(map[string]*articleMemo, n)
 	// One decoder for every memo, so that its zones and names are shared.
-	rd := decoder{}
+	rd := decoder{shared: true}
 	for range n {
 		p := dec.str()
 		size := dec.count()

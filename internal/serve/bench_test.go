@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,6 +26,23 @@ func BenchmarkReload(b *testing.B) {
 	b.Run("10k", func(b *testing.B) {
 		dir := filepath.Join(b.TempDir(), "site")
 		if err := corpus.WriteDir(dir, corpus.Options{Articles: 10000}); err != nil {
+			b.Fatal(err)
+		}
+		benchReload(b, dir, withoutNote(b, dir))
+	})
+	// The same without the search index, which a reload builds again
+	// whole (internal/search): what the rest of a reload costs.
+	b.Run("10k-nosearch", func(b *testing.B) {
+		dir := filepath.Join(b.TempDir(), "site")
+		if err := corpus.WriteDir(dir, corpus.Options{Articles: 10000}); err != nil {
+			b.Fatal(err)
+		}
+		f, err := os.OpenFile(filepath.Join(dir, "site.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, err = f.WriteString("\nsearch:\n  enabled: false\n")
+		if err := errors.Join(err, f.Close()); err != nil {
 			b.Fatal(err)
 		}
 		benchReload(b, dir, withoutNote(b, dir))

@@ -12,9 +12,20 @@ import (
 // sentence, and the capitalised function words of headlines set in
 // title case, are not names. A text set wholly in title case gives only
 // its runs of two or more words and its acronyms, since every word is
-// capitalised there.
+// capitalised there. Each line is read on its own (a headline, then a
+// summary): a line break ends a name and opens a sentence.
 func Names(text string) []string {
-	words := strings.Fields(text)
+	var out []string
+	seen := map[string]bool{}
+	for line := range strings.Lines(text) {
+		out = lineNames(line, seen, out)
+	}
+	return out
+}
+
+// lineNames appends to out the names of one line that are not in seen.
+func lineNames(line string, seen map[string]bool, out []string) []string {
+	words := strings.Fields(line)
 	titled := 0
 	for _, w := range words {
 		if isCapital(trim(w)) {
@@ -22,8 +33,6 @@ func Names(text string) []string {
 		}
 	}
 	titleCase := len(words) >= 4 && titled*10 >= len(words)*7
-	var out []string
-	seen := map[string]bool{}
 	var run []string
 	runStart := false
 	flush := func() {

@@ -21,6 +21,9 @@ func TestNames(t *testing.T) {
 		{"The Taiwan Strait, the South China Sea and the G7", []string{"taiwan strait", "south china sea", "g7"}},
 		{"nothing named here at all", nil},
 		{"Officials said Raimondo's trip went well", []string{"raimondo"}},
+		// A headline, then its summary: the line break ends "Antwerp".
+		{"Port strike spreads to Antwerp\nNothing moved on the docks on Monday.", []string{"antwerp", "monday"}},
+		{"Yellen Ends Beijing Visit\nYellen said curbs will stay narrow.", []string{"yellen ends beijing visit"}},
 	} {
 		if got := Names(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("Names(%q) = %q, want %q", tc.text, got, tc.want)

@@ -56,27 +56,52 @@ type token struct {
 // base64, URLs without punctuation) are no one's query.
 const maxWord = 40
 
-// analyzer splits text into tokens for one language. It is not safe for
-// concurrent use; it memoises stems, which repeat across a site.
+// analyzer splits text into tokens for one language and counts them. It
+// is not safe for concurrent use. It memoises what each word as written
+// becomes (a site's vocabulary is small next to its word count, so most
+// words are looked up, not stemmed) and numbers the forms and terms it
+// has seen, so that counting a document's terms needs no map of its own.
 type analyzer struct {
-	st    stemmer
-	ok    bool
-	stems map[string]string
-	stop  map[string]bool
+	st      stemmer
+	ok      bool
+	words   map[string]int32 // word as written, or CJK unit -> pair id; -1: not indexed
+	pairs   []pair
+	pairIDs map[string]int32 // form "\x00" term -> pair id
+	termIDs map[string]int32
+	terms   []string
+
+	// One document's counts (analyse), by term and pair id, and the ids
+	// it touched, to clear them after.
+	weight       []uint32
+	seen         []bool
+	touchedTerms []int32
+	touchedPairs []int32
+}
+
+// pair is a folded form and the term it is filed under.
+type pair struct {
+	form, term string
+	termID     int32
 }
 
 func newAnalyzer(lang string) *analyzer {
 	st, ok := stemmerFor(lang)
-	return &analyzer{st: st, ok: ok, stems: map[string]string{}, stop: map[string]bool{}}
+	return &analyzer{st: st, ok: ok, words: map[string]int32{}, pairIDs: map[string]int32{}, termIDs: map[string]int32{}}
 }
 
-// each calls fn for every token of text, in order. Words are runs of
-// letters and digits (an apostrophe inside a word keeps it whole, so
-// English "China's" stems to "china"); stop words of the language are
-// skipped. Runs of CJK characters, which are written without spaces,
-// become overlapping character pairs (a lone character stays one), so
-// that any substring of two or more characters is found.
+// each calls fn for every token of text, in order (see scan).
 func (a *analyzer) each(text string, fn func(token)) {
+	a.scan(text, func(p int32) { fn(token{a.pairs[p].form, a.pairs[p].term}) })
+}
+
+// scan calls fn with the pair id of every token of text, in order. Words
+// are runs of letters and digits (an apostrophe inside a word keeps it
+// whole, so English "China's" stems to "china"); stop words of the
+// language are skipped. Runs of CJK characters, which are written
+// without spaces, become overlapping character pairs (a lone character
+// stays one), so that any substring of two or more characters is found.
+func (a *analyzer) scan(text string, fn func(int32)) {
+	var buf [2 * utf8.UTFMax]byte
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -91,16 +116,16 @@ func (a *analyzer) each(text string, fn func(token)) {
 					break
 				}
 				if prevAt >= 0 {
-					pair := string(prev) + string(c)
-					fn(token{pair, pair})
+					k := utf8.EncodeRune(buf[:], prev)
+					k += utf8.EncodeRune(buf[k:], c)
+					fn(a.unit(buf[:k]))
 				}
 				prev, prevAt = c, j
 				j += cs
 				n++
 			}
 			if n == 1 {
-				one := string(prev)
-				fn(token{one, one})
+				fn(a.unit(buf[:utf8.EncodeRune(buf[:], prev)]))
 			}
 			i = j
 		case isWordRune(r):
@@ -120,7 +145,19 @@ func (a *analyzer) each(text string, fn func(token)) {
 				}
 				break
 			}
-			a.word(text[i:j], fn)
+			if w := text[i:j]; len(w) <= maxWord {
+				p, seen := a.words[w]
+				if !seen {
+					// A copy, so that the memo does not keep the whole
+					// text alive.
+					w = strings.Clone(w)
+					p = a.learn(w)
+					a.words[w] = p
+				}
+				if p >= 0 {
+					fn(p)
+				}
+			}
 			i = j
 		default:
 			i += size
@@ -128,33 +165,54 @@ func (a *analyzer) each(text string, fn func(token)) {
 	}
 }
 
-// word files one word.
-func (a *analyzer) word(w string, fn func(token)) {
-	if len(w) > maxWord {
-		return
+// unit is the pair id of a CJK character or character pair, indexed as
+// written.
+func (a *analyzer) unit(b []byte) int32 {
+	if p, ok := a.words[string(b)]; ok {
+		return p
 	}
+	u := string(b)
+	p := a.pairID(u, u)
+	a.words[u] = p
+	return p
+}
+
+// learn works out what word w is indexed as: its pair id, or -1.
+func (a *analyzer) learn(w string) int32 {
 	lower := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	if a.ok && a.stop[lower] {
-		return
-	}
-	term, seen := a.stems[lower]
-	if !seen {
-		term = lower
-		if a.ok {
-			if a.st.stop(lower) {
-				a.stop[lower] = true
-				return
-			}
-			term = a.st.stem(lower, true)
+	term := lower
+	if a.ok {
+		if a.st.stop(lower) {
+			return -1
 		}
-		term = Fold(term)
-		a.stems[lower] = term
+		term = a.st.stem(lower, true)
 	}
-	form := Fold(lower)
+	form, term := Fold(lower), Fold(term)
 	if form == "" || term == "" {
-		return
+		return -1
 	}
-	fn(token{form, term})
+	return a.pairID(form, term)
+}
+
+// pairID numbers a form and term, and the term, the first time they are
+// seen.
+func (a *analyzer) pairID(form, term string) int32 {
+	key := form + "\x00" + term
+	if p, ok := a.pairIDs[key]; ok {
+		return p
+	}
+	t, ok := a.termIDs[term]
+	if !ok {
+		t = int32(len(a.terms))
+		a.terms = append(a.terms, term)
+		a.termIDs[term] = t
+		a.weight = append(a.weight, 0)
+	}
+	p := int32(len(a.pairs))
+	a.pairs = append(a.pairs, pair{form, term, t})
+	a.pairIDs[key] = p
+	a.seen = append(a.seen, false)
+	return p
 }
 
 // Fold is how a word is compared with what a reader types: lower case,

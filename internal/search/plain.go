@@ -25,6 +25,7 @@ func PlainText(md string) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(len(md))
 	for line := range strings.SplitSeq(md, "\n") {
 		// The expressions run only on lines that can hold what they
 		// look for: most lines are plain prose.
@@ -50,14 +51,15 @@ func PlainText(md string) string {
 		}
 		line = mdMarks.Replace(line)
 		line = strings.ReplaceAll(line, " | ", " ")
-		line = strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "|"))
-		if line == "" {
-			continue
+		line = strings.Trim(strings.TrimSpace(line), "|")
+		// Words one space apart, as they are written: no second pass
+		// over the whole text.
+		for w := range strings.FieldsSeq(line) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(line)
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return b.String()
 }

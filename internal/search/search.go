@@ -158,10 +158,11 @@ func level(v float64, levels []float64) int {
 
 // analysed is what one document contributes.
 type analysed struct {
-	terms []termFreq // sorted by term
-	forms map[string]string
-	dlq   uint8 // the length step, 0–31
+	terms []termFreq  // sorted by term
+	forms [][2]string // form and term, sorted
+	dlq   uint8       // the length step, 0–31
 	words int
+	text  string // the start of the note and body, for the snippet
 }
 
 type termFreq struct {
@@ -207,8 +208,15 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	an := make([]analysed, len(sorted))
 	chunks := min(len(sorted), 8*workers)
 	if chunks > 0 {
+		// One set of analyzers a worker, handed from chunk to chunk, so
+		// that each word is stemmed once a worker, not once a chunk.
+		free := make(chan map[string]*analyzer, workers)
+		for range workers {
+			free <- map[string]*analyzer{}
+		}
 		err := pool.Each(ctx, chunks, workers, func(c int) {
-			analyzers := map[string]*analyzer{}
+			analyzers := <-free
+			defer func() { free <- analyzers }()
 			for i := c * len(sorted) / chunks; i < (c+1)*len(sorted)/chunks; i++ {
 				d := sorted[i]
 				lang := d.Language
@@ -230,7 +238,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 
 	// Postings by term, documents in id order.
 	index := map[string]*termEntry{}
-	forms := map[string]map[string]bool{} // form -> terms
+	forms := map[string][]string{} // form -> terms, mostly one
 	totalLen := 0
 	for id, a := range an {
 		totalLen += a.words
@@ -242,13 +250,10 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 			}
 			te.postings = append(te.postings, posting{uint32(id), uint8(min(tf.w, 255)), a.dlq})
 		}
-		for f, t := range a.forms {
-			ts := forms[f]
-			if ts == nil {
-				ts = map[string]bool{}
-				forms[f] = ts
+		for _, ft := range a.forms {
+			if ts := forms[ft[0]]; !slices.Contains(ts, ft[1]) {
+				forms[ft[0]] = append(ts, ft[1])
 			}
-			ts[t] = true
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -262,7 +267,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	for _, te := range index {
 		terms = append(terms, te)
 	}
-	sort.Slice(terms, func(i, j int) bool { return terms[i].term < terms[j].term })
+	slices.SortFunc(terms, func(a, b *termEntry) int { return strings.Compare(a.term, b.term) })
 
 	// Postings: the top of each list into its bucket, the rest apart.
 	tops := make([][]byte, len(terms))
@@ -306,7 +311,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	for f := range forms {
 		formList = append(formList, f)
 	}
-	sort.Strings(formList)
+	slices.Sort(formList)
 	var shards [][2]string
 	var cur strings.Builder
 	first, n := "", 0
@@ -325,11 +330,8 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		if n == 0 {
 			first, prev = f, ""
 		}
-		ts := make([]string, 0, len(forms[f]))
-		for t := range forms[f] {
-			ts = append(ts, t)
-		}
-		sort.Strings(ts)
+		ts := forms[f]
+		slices.Sort(ts)
 		for _, t := range ts {
 			writeDictLine(&cur, prev, f, t, df[t])
 			prev = f
@@ -349,7 +351,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	for lo := 0; lo < len(sorted); lo += chunkSize {
 		var recs []any
 		for _, d := range sorted[lo:min(lo+chunkSize, len(sorted))] {
-			recs = append(recs, record(d))
+			recs = append(recs, record(d, an[lo+len(recs)].text))
 		}
 		data, err := json.Marshal(recs)
 		if err != nil {
@@ -440,38 +442,51 @@ func writeDictLine(b *strings.Builder, prev, form, term string, df int) {
 
 // analyse counts the weighted frequency of every term of d.
 func analyse(a *analyzer, d *Doc) analysed {
-	freq := map[string]uint32{}
-	forms := map[string]string{}
 	count := func(text string, weight uint32) int {
 		n := 0
-		a.each(text, func(t token) {
-			freq[t.term] += weight
-			forms[t.form] = t.term
+		a.scan(text, func(p int32) {
+			t := a.pairs[p].termID
+			if a.weight[t] == 0 {
+				a.touchedTerms = append(a.touchedTerms, t)
+			}
+			a.weight[t] += weight
+			if !a.seen[p] {
+				a.seen[p] = true
+				a.touchedPairs = append(a.touchedPairs, p)
+			}
 			n++
 		})
 		return n
 	}
 	count(d.Title, weightTitle)
 	summary := count(d.Summary, weightSummary)
-	note := count(PlainText(d.Note), weightNote)
+	notePlain := PlainText(d.Note)
+	note := count(notePlain, weightNote)
 	for _, t := range d.Tags {
 		count(t.Name, weightTags)
 	}
 	count(d.Source, weightSource)
-	words := count(PlainText(d.Body), weightBody)
+	bodyPlain := PlainText(d.Body)
+	words := count(bodyPlain, weightBody)
 	// Length normalises the body; an article without one is as long as
 	// the editor's words about it.
 	if words == 0 {
 		words = summary + note
 	}
 	words = max(words, 1)
-	res := analysed{forms: forms, words: words}
+	res := analysed{words: words, text: snippetText(notePlain, bodyPlain)}
 	res.dlq = uint8(max(0, min(31, math.Round(math.Log(float64(words)/lengthMin)/math.Log(lengthRatio)))))
-	res.terms = make([]termFreq, 0, len(freq))
-	for t, w := range freq {
-		res.terms = append(res.terms, termFreq{t, w})
+	res.terms = make([]termFreq, len(a.touchedTerms))
+	for i, t := range a.touchedTerms {
+		res.terms[i] = termFreq{a.terms[t], a.weight[t]}
+		a.weight[t] = 0
 	}
-	slices.SortFunc(res.terms, func(x, y termFreq) int { return strings.Compare(x.term, y.term) })
+	res.forms = make([][2]string, len(a.touchedPairs))
+	for i, p := range a.touchedPairs {
+		res.forms[i] = [2]string{a.pairs[p].form, a.pairs[p].term}
+		a.seen[p] = false
+	}
+	a.touchedTerms, a.touchedPairs = a.touchedTerms[:0], a.touchedPairs[:0]
 	return res
 }
 
@@ -530,10 +545,19 @@ func appendPostings(b []byte, ps []posting) []byte {
 	return b
 }
 
+// snippetText is the text a result's snippet may quote: the note, then
+// the body, both as plain text.
+func snippetText(note, body string) string {
+	if note != "" {
+		return cut(strings.TrimSpace(note+" "+body), textChars)
+	}
+	return cut(body, textChars)
+}
+
 // record is one document's result data, as an array to keep it short:
 // URL, title, source, date ("2006-01-02" or "2006-01-02T15:04"), topics,
-// tags, summary, text.
-func record(d *Doc) []any {
+// tags, summary, text (snippetText).
+func record(d *Doc, text string) []any {
 	date := d.Date.Format("2006-01-02T15:04")
 	if d.DateOnly {
 		date = d.Date.Format("2006-01-02")
@@ -545,11 +569,7 @@ func record(d *Doc) []any {
 		}
 		return out
 	}
-	text := PlainText(d.Body)
-	if d.Note != "" {
-		text = strings.TrimSpace(PlainText(d.Note) + " " + text)
-	}
-	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), cut(d.Summary, summaryChars), cut(text, textChars)}
+	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), cut(d.Summary, summaryChars), text}
 }
 
 // facetIndex writes the documents of every topic, source and tag, and
@@ -677,11 +697,16 @@ func hex64(s string) string {
 
 // cut shortens s to at most n runes at a word boundary.
 func cut(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	end, runes := 0, 0
+	for end < len(s) && runes < n {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		runes++
+	}
+	if end == len(s) {
 		return s
 	}
-	c := string(r[:n])
+	c := s[:end]
 	if i := strings.LastIndexByte(c, ' '); i > n/2 {
 		c = c[:i]
 	}

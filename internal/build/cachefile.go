@@ -96,6 +96,7 @@ func (f cacheFile) WriteTo(w io.Writer) (int64, error) {
 			err := rec.value(reflect.ValueOf(articleMemo{
 				Sum: m.Sum, Loc: m.Loc, Article: &a, Rules: m.Rules, Matched: m.Matched,
 				Facts: m.Facts, Words: m.Words, Excerpt: m.Excerpt, Images: m.Images, NoteBase: m.NoteBase, Note: m.Note,
+				SearchKey: m.SearchKey, Search: m.Search,
 			}))
 			if err != nil {
 				return n, fmt.Errorf("build: writing the cache: %w", err)

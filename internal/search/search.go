@@ -67,6 +67,11 @@ type Doc struct {
 	Body     string // Markdown; "" to leave the body out
 	Topics   []Facet
 	Tags     []Facet
+	// Analysis, when set, is what an earlier Build worked out from this
+	// document's Title, Summary, Note, Tags' names, Source, Body and
+	// Language (see Options.Keep); Build then reads none of those fields.
+	// The caller keeps it only while they are unchanged.
+	Analysis *Analysis
 }
 
 // Facet is a topic or tag a document belongs to: its name as shown and
@@ -83,6 +88,10 @@ type Options struct {
 	Language string
 	// Workers bounds parallel analysis; 0 means one per CPU.
 	Workers int
+	// Keep, when set, is given the analysis of every document Build
+	// analysed (those without Doc.Analysis), by the document's index in
+	// the docs passed to Build, one call at a time, before Build returns.
+	Keep func(doc int, a *Analysis)
 }
 
 // File is one file of the index, named relative to the index's folder
@@ -156,7 +165,8 @@ func level(v float64, levels []float64) int {
 	return best
 }
 
-// analysed is what one document contributes.
+// analysed is what one document contributes, as Build reads it (dlq
+// is set by unpack).
 type analysed struct {
 	terms []termFreq  // sorted by term
 	forms [][2]string // form and term, sorted
@@ -205,7 +215,12 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// Each document's analysis: kept ones are decoded, the others
+	// worked out and packed, and every one is read back from its packed
+	// form, so that a kept analysis and a fresh one index alike.
 	an := make([]analysed, len(sorted))
+	fresh := make([]*Analysis, len(sorted))
+	errs := make([]error, len(sorted))
 	chunks := min(len(sorted), 8*workers)
 	if chunks > 0 {
 		// One set of analyzers a worker, handed from chunk to chunk, so
@@ -219,20 +234,36 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 			defer func() { free <- analyzers }()
 			for i := c * len(sorted) / chunks; i < (c+1)*len(sorted)/chunks; i++ {
 				d := sorted[i]
-				lang := d.Language
-				if lang == "" {
-					lang = opt.Language
+				p := d.Analysis
+				if p == nil {
+					lang := d.Language
+					if lang == "" {
+						lang = opt.Language
+					}
+					a := analyzers[lang]
+					if a == nil {
+						a = newAnalyzer(lang)
+						analyzers[lang] = a
+					}
+					res := analyse(a, d)
+					p = pack(&res)
+					fresh[i] = p
 				}
-				a := analyzers[lang]
-				if a == nil {
-					a = newAnalyzer(lang)
-					analyzers[lang] = a
-				}
-				an[i] = analyse(a, d)
+				an[i], errs[i] = unpack(p)
 			}
 		})
 		if err != nil {
 			return nil, err
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if opt.Keep != nil {
+		for i, p := range fresh {
+			if p != nil {
+				opt.Keep(order[i], p)
+			}
 		}
 	}
 
@@ -475,7 +506,6 @@ func analyse(a *analyzer, d *Doc) analysed {
 	}
 	words = max(words, 1)
 	res := analysed{words: words, text: snippetText(notePlain, bodyPlain)}
-	res.dlq = uint8(max(0, min(31, math.Round(math.Log(float64(words)/lengthMin)/math.Log(lengthRatio)))))
 	res.terms = make([]termFreq, len(a.touchedTerms))
 	for i, t := range a.touchedTerms {
 		res.terms[i] = termFreq{a.terms[t], a.weight[t]}

@@ -69,8 +69,9 @@ type Doc struct {
 	Tags     []Facet
 	// Analysis, when set, is what an earlier Build worked out from this
 	// document's Title, Summary, Note, Tags' names, Source, Body and
-	// Language (see Options.Keep); Build then reads none of those fields.
-	// The caller keeps it only while they are unchanged.
+	// Language (see Options.Keep), and Build reads Note and Body no more
+	// (the others still go into the result data). The caller keeps it
+	// only while all of those are unchanged.
 	Analysis *Analysis
 }
 

@@ -315,3 +315,41 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+// TestKeptAnalysis: documents that carry the analyses an earlier Build
+// handed to Options.Keep, and nothing else to analyse, give the same
+// files; a kept analysis that does not decode is an error, not an index.
+func TestKeptAnalysis(t *testing.T) {
+	docs := corpus(60, 7)
+	docs[3].Body = "Zürich’s café and 中美贸易 talks"
+	kept := make([]*Analysis, len(docs))
+	files, err := Build(context.Background(), docs, Options{Language: "en", Keep: func(i int, a *Analysis) { kept[i] = a }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := slices.Clone(docs)
+	for i := range again {
+		if kept[i] == nil {
+			t.Fatalf("document %d: no analysis kept", i)
+		}
+		again[i].Analysis = kept[i]
+		// A build with kept analyses must not read these.
+		again[i].Note, again[i].Body = "", ""
+	}
+	calls := 0
+	got, err := Build(context.Background(), again, Options{Language: "en", Keep: func(int, *Analysis) { calls++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 0 {
+		t.Errorf("Keep called %d times for documents that were all kept", calls)
+	}
+	if !slices.EqualFunc(files, got, func(a, b File) bool { return a.Name == b.Name && bytes.Equal(a.Data, b.Data) }) {
+		t.Errorf("an index from kept analyses differs from the one they were kept from")
+	}
+
+	again[5].Analysis = &Analysis{Packed: kept[5].Packed[:len(kept[5].Packed)/2]}
+	if _, err := Build(context.Background(), again, Options{Language: "en"}); err == nil {
+		t.Errorf("a cut-short kept analysis gave no error")
+	}
+}

@@ -6,8 +6,10 @@
 // and so that editing one article rewrites only the few files its words
 // live in:
 //
-//   - meta.json: the counts BM25 needs and where the dictionary's shards
-//     start.
+//   - meta.json: the counts BM25 needs (documents, average length) and
+//     the layout's constants: small, as every edit rewrites it.
+//   - dict.json: where the dictionary's shards start; it changes only
+//     when a shard is added or starts with another word.
 //   - d/<id>.txt: dictionary shards, sorted by the folded word a reader
 //     types, front-coded (see writeDictLine). Shard boundaries fall after words whose hash is a
 //     multiple of a constant, so a new word changes one shard, not the
@@ -43,6 +45,7 @@ import (
 	"hash/fnv"
 	"io"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -334,7 +337,9 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		}
 	}
 
-	// The dictionary.
+	// The dictionary. Its counts are classes of document frequency (see
+	// writeDictLine), so that an edit seldom changes a shard other than
+	// those of the words it adds.
 	df := make(map[string]int, len(terms))
 	for _, te := range terms {
 		df[te.term] = len(te.postings)
@@ -422,15 +427,19 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		LenMin   float64     `json:"lenmin"`
 		LenRatio float64     `json:"lenratio"`
 		Weights  []float64   `json:"weights"`
-		Dict     [][2]string `json:"dict"`
-	}{1, len(sorted), avg, buckets, chunkSize, lengthMin, lengthRatio, weightLevels, shards}
-	if meta.Dict == nil {
-		meta.Dict = [][2]string{}
-	}
+	}{2, len(sorted), avg, buckets, chunkSize, lengthMin, lengthRatio, weightLevels}
 	mj, err := json.Marshal(meta)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	if shards == nil {
+		shards = [][2]string{}
+	}
+	dj, err := json.Marshal(shards)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	add("dict.json", dj)
 	if err := compressAll(ctx, files, workers); err != nil {
 		return nil, err
 	}
@@ -442,8 +451,10 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 // writeDictLine writes one dictionary line: how many characters (code
 // points) the form shares with the previous line's, the rest of the
 // form, the term (empty when it is the form, "~k" when it is the form's
-// first k characters), and the term's document frequency, separated by
-// tabs.
+// first k characters), and the class of the term's document frequency
+// (bits.Len: 1 for one document, 2 for two or three, 3 for four to
+// seven…), separated by tabs. The script ranks the words a prefix or a
+// typo may mean by it; the exact count, for BM25, is in the postings.
 func writeDictLine(b *strings.Builder, prev, form, term string, df int) {
 	shared, bytesShared := 0, 0
 	for bytesShared < len(prev) && bytesShared < len(form) {
@@ -468,7 +479,7 @@ func writeDictLine(b *strings.Builder, prev, form, term string, df int) {
 		b.WriteString(term)
 	}
 	b.WriteByte('\t')
-	b.WriteString(strconv.Itoa(df))
+	b.WriteString(strconv.Itoa(bits.Len(uint(df))))
 	b.WriteByte('\n')
 }
 
@@ -745,10 +756,11 @@ func cut(s string, n int) string {
 }
 
 // Entry is one line of a dictionary shard: a folded form, the term it is
-// filed under, and the number of documents holding the term.
+// filed under, and the class of the number of documents holding the term
+// (bits.Len of it).
 type Entry struct {
 	Form, Term string
-	DF         int
+	DFClass    int
 }
 
 // ReadShard decodes a dictionary shard (d/<id>.txt, gzipped) as the
@@ -783,7 +795,7 @@ func ReadShard(data []byte) ([]Entry, error) {
 		case f[2] != "":
 			e.Term = f[2]
 		}
-		if e.DF, err = strconv.Atoi(f[3]); err != nil {
+		if e.DFClass, err = strconv.Atoi(f[3]); err != nil {
 			return nil, fmt.Errorf("search: dictionary shard: bad count in %q", line)
 		}
 		out = append(out, e)

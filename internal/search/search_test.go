@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -187,26 +188,30 @@ func TestEditRewritesLittle(t *testing.T) {
 func lookup(t *testing.T, files map[string][]byte, form string) (term string, df int, ids []int) {
 	t.Helper()
 	var meta struct {
-		Docs    int         `json:"docs"`
-		Buckets uint32      `json:"buckets"`
-		Dict    [][2]string `json:"dict"`
+		Docs    int    `json:"docs"`
+		Buckets uint32 `json:"buckets"`
 	}
 	if err := json.Unmarshal(files["meta.json"], &meta); err != nil {
 		t.Fatal(err)
 	}
+	var dict [][2]string
+	if err := json.Unmarshal(inflate(t, files["dict.json"]), &dict); err != nil {
+		t.Fatal(err)
+	}
 	shard := 0
-	for i, d := range meta.Dict {
+	for i, d := range dict {
 		if d[0] <= form {
 			shard = i
 		}
 	}
-	entries, err := ReadShard(files["d/"+meta.Dict[shard][1]+".txt"])
+	entries, err := ReadShard(files["d/"+dict[shard][1]+".txt"])
 	if err != nil {
 		t.Fatal(err)
 	}
+	class := 0
 	for _, e := range entries {
 		if e.Form == form {
-			term, df = e.Term, e.DF
+			term, class = e.Term, e.DFClass
 		}
 	}
 	if term == "" {
@@ -250,8 +255,9 @@ func lookup(t *testing.T, files map[string][]byte, form string) (term string, df
 			ids = append(ids, readPostings(r[k:], int(n))...)
 		}
 		slices.Sort(ids)
-		if len(ids) != int(total) || int(total) != df {
-			t.Errorf("%s: %d postings, list says %d, dictionary %d", term, len(ids), total, df)
+		df = int(total)
+		if len(ids) != df || bits.Len(uint(df)) != class {
+			t.Errorf("%s: %d postings, list says %d, dictionary's class %d", term, len(ids), total, class)
 		}
 		return term, df, ids
 	}

@@ -125,7 +125,7 @@ const (
 	// holds; a query for a common word reads these, the best for it.
 	topPostings = 400
 	// bucketBytes is the size a postings bucket aims at.
-	bucketBytes = 8 << 10
+	bucketBytes = 4 << 10
 	// dictCut makes a dictionary shard end after a word whose hash is a
 	// multiple of it: 256 words a shard on average.
 	dictCut = 256

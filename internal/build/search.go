@@ -43,7 +43,7 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 	for _, f := range files {
 		size += len(f.Data)
 	}
-	opt.Log.Debug("search index", "files", len(files), "bytes", size, "analysed", len(docs)-kept, "took", time.Since(start))
+	opt.Log.Debug("search index", "files", len(files), "bytes", size, "took", time.Since(start), "analysed", len(docs)-kept)
 	p := m.searchPage()
 	jobs := []job{{name: searchPath + "index.html", html: true, in: p, run: func() ([]byte, error) { return m.Templates.Render(p) }}}
 	for _, f := range files {

@@ -49,8 +49,12 @@ func PlainText(md string) string {
 		if strings.Contains(line, "<http") {
 			line = mdAutolink.ReplaceAllString(line, "$1")
 		}
-		line = mdMarks.Replace(line)
-		line = strings.ReplaceAll(line, " | ", " ")
+		if strings.ContainsAny(line, "*_`~\\") {
+			line = mdMarks.Replace(line)
+		}
+		if strings.IndexByte(line, '|') >= 0 {
+			line = strings.ReplaceAll(line, " | ", " ")
+		}
 		line = strings.Trim(strings.TrimSpace(line), "|")
 		// Words one space apart, as they are written: no second pass
 		// over the whole text.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -64,9 +65,10 @@ const maxWord = 40
 type analyzer struct {
 	st      stemmer
 	ok      bool
+	lex     *lexicon
 	words   map[string]int32 // word as written, or CJK unit -> pair id; -1: not indexed
 	pairs   []pair
-	pairIDs map[string]int32 // form "\x00" term -> pair id
+	lowers  map[string]int32 // word in lower case -> pair id; -1: not indexed
 	termIDs map[string]int32
 	terms   []string
 
@@ -84,9 +86,30 @@ type pair struct {
 	termID     int32
 }
 
-func newAnalyzer(lang string) *analyzer {
+// lexicon is what the words of one language became (a form and term,
+// or nothing), by the word in lower case, shared by the analyzers of one
+// Build, so that each word is stemmed once however it is capitalised
+// and however many workers meet it. Safe for concurrent use.
+type lexicon struct {
+	mu    sync.RWMutex
+	words map[string]lexeme
+}
+
+type lexeme struct {
+	form, term string
+	skip       bool // a stop word, or nothing left after folding
+}
+
+func newLexicon() *lexicon { return &lexicon{words: map[string]lexeme{}} }
+
+// newAnalyzer returns an analyzer of language lang that shares lex (nil:
+// a lexicon of its own).
+func newAnalyzer(lang string, lex *lexicon) *analyzer {
 	st, ok := stemmerFor(lang)
-	return &analyzer{st: st, ok: ok, words: map[string]int32{}, pairIDs: map[string]int32{}, termIDs: map[string]int32{}}
+	if lex == nil {
+		lex = newLexicon()
+	}
+	return &analyzer{st: st, ok: ok, lex: lex, words: map[string]int32{}, lowers: map[string]int32{}, termIDs: map[string]int32{}}
 }
 
 // each calls fn for every token of text, in order (see scan).
@@ -180,27 +203,44 @@ func (a *analyzer) unit(b []byte) int32 {
 // learn works out what word w is indexed as: its pair id, or -1.
 func (a *analyzer) learn(w string) int32 {
 	lower := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	if p, ok := a.lowers[lower]; ok {
+		return p
+	}
+	a.lex.mu.RLock()
+	x, ok := a.lex.words[lower]
+	a.lex.mu.RUnlock()
+	if !ok {
+		x = a.lexeme(lower)
+		a.lex.mu.Lock()
+		a.lex.words[lower] = x
+		a.lex.mu.Unlock()
+	}
+	p := int32(-1)
+	if !x.skip {
+		p = a.pairID(x.form, x.term)
+	}
+	a.lowers[lower] = p
+	return p
+}
+
+// lexeme stems and folds a word in lower case.
+func (a *analyzer) lexeme(lower string) lexeme {
 	term := lower
 	if a.ok {
 		if a.st.stop(lower) {
-			return -1
+			return lexeme{skip: true}
 		}
 		term = a.st.stem(lower, true)
 	}
-	form, term := Fold(lower), Fold(term)
-	if form == "" || term == "" {
-		return -1
-	}
-	return a.pairID(form, term)
+	x := lexeme{form: Fold(lower), term: Fold(term)}
+	x.skip = x.form == "" || x.term == ""
+	return x
 }
 
-// pairID numbers a form and term, and the term, the first time they are
-// seen.
+// pairID numbers a form and term, and the term the first time it is
+// seen. Two words that fold alike ("café", "cafe") get two numbers for
+// one pair, which a document then lists twice: Build merges forms as sets.
 func (a *analyzer) pairID(form, term string) int32 {
-	key := form + "\x00" + term
-	if p, ok := a.pairIDs[key]; ok {
-		return p
-	}
 	t, ok := a.termIDs[term]
 	if !ok {
 		t = int32(len(a.terms))
@@ -210,7 +250,6 @@ func (a *analyzer) pairID(form, term string) int32 {
 	}
 	p := int32(len(a.pairs))
 	a.pairs = append(a.pairs, pair{form, term, t})
-	a.pairIDs[key] = p
 	a.seen = append(a.seen, false)
 	return p
 }

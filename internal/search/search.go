@@ -51,6 +51,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -233,6 +234,18 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		for range workers {
 			free <- map[string]*analyzer{}
 		}
+		var lexMu sync.Mutex
+		lexicons := map[string]*lexicon{}
+		lexiconOf := func(lang string) *lexicon {
+			lexMu.Lock()
+			defer lexMu.Unlock()
+			l := lexicons[lang]
+			if l == nil {
+				l = newLexicon()
+				lexicons[lang] = l
+			}
+			return l
+		}
 		err := pool.Each(ctx, chunks, workers, func(c int) {
 			analyzers := <-free
 			defer func() { free <- analyzers }()
@@ -246,7 +259,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 					}
 					a := analyzers[lang]
 					if a == nil {
-						a = newAnalyzer(lang)
+						a = newAnalyzer(lang, lexiconOf(lang))
 						analyzers[lang] = a
 					}
 					res := analyse(a, d)
@@ -419,14 +432,14 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		avg = math.Round(float64(max(totalLen, 1))/float64(len(sorted))*100) / 100
 	}
 	meta := struct {
-		Version  int         `json:"v"`
-		Docs     int         `json:"docs"`
-		AvgLen   float64     `json:"avglen"`
-		Buckets  int         `json:"buckets"`
-		Chunk    int         `json:"chunk"`
-		LenMin   float64     `json:"lenmin"`
-		LenRatio float64     `json:"lenratio"`
-		Weights  []float64   `json:"weights"`
+		Version  int       `json:"v"`
+		Docs     int       `json:"docs"`
+		AvgLen   float64   `json:"avglen"`
+		Buckets  int       `json:"buckets"`
+		Chunk    int       `json:"chunk"`
+		LenMin   float64   `json:"lenmin"`
+		LenRatio float64   `json:"lenratio"`
+		Weights  []float64 `json:"weights"`
 	}{2, len(sorted), avg, buckets, chunkSize, lengthMin, lengthRatio, weightLevels}
 	mj, err := json.Marshal(meta)
 	if err != nil {

@@ -33,7 +33,7 @@ func TestAnalyzer(t *testing.T) {
 		{"en", strings.Repeat("x", maxWord+1) + " ok", []string{"ok"}},
 	} {
 		var got []string
-		newAnalyzer(c.lang).each(c.text, func(tk token) {
+		newAnalyzer(c.lang, nil).each(c.text, func(tk token) {
 			if tk.form == tk.term {
 				got = append(got, tk.form)
 			} else {

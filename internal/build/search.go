@@ -16,9 +16,10 @@ const searchPath = "search/"
 
 // searchJobs are the search page and the files of the search index
 // (internal/search), when site.yaml leaves search on. The index is made
-// here, from the model, and each file's input key is its own bytes'
-// hash: a file whose bytes did not change is carried over, so an edit
-// rewrites only the index files it touches.
+// here, from the model, and each file's input key is the hash of its
+// bytes before compression: a file whose bytes did not change is carried
+// over without being compressed again, so an edit rewrites only the
+// index files it touches.
 func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 	if !m.Config.Search.On() {
 		return nil, nil
@@ -35,7 +36,7 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 		}
 	}
 	keep := func(i int, a *search.Analysis) { m.memos[m.Articles[i].src].keepSearch(keys[i], a) }
-	files, err := search.Build(ctx, docs, search.Options{Language: m.Config.Language, Workers: opt.Workers, Keep: keep})
+	files, err := search.Build(ctx, docs, search.Options{Language: m.Config.Language, Workers: opt.Workers, Keep: keep, Deferred: true})
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
@@ -49,7 +50,13 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 	for _, f := range files {
 		data := f.Data
 		name := searchPath + f.Name
-		jobs = append(jobs, job{name: name, in: staticFile{name: name, sum: sha256.Sum256(data)}, run: func() ([]byte, error) { return data, nil }})
+		run := func() ([]byte, error) { return data, nil }
+		if f.Gzip {
+			// Compressed only when its bytes changed: Compress always
+			// gives the same output for the same input.
+			run = func() ([]byte, error) { return search.Compress(data) }
+		}
+		jobs = append(jobs, job{name: name, in: staticFile{name: name, sum: sha256.Sum256(data)}, run: run})
 	}
 	return jobs, nil
 }

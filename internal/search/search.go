@@ -93,6 +93,10 @@ type Options struct {
 	Language string
 	// Workers bounds parallel analysis; 0 means one per CPU.
 	Workers int
+	// Deferred leaves every file Build would gzip uncompressed, with
+	// File.Gzip set: the caller compresses it (Compress) when it writes
+	// it, and so need not compress a file whose bytes it wrote before.
+	Deferred bool
 	// Keep, when set, is given the analysis of every document Build
 	// analysed (those without Doc.Analysis), by the document's index in
 	// the docs passed to Build, one call at a time, before Build returns.
@@ -104,6 +108,9 @@ type Options struct {
 type File struct {
 	Name string
 	Data []byte
+	// Gzip says Data is still to be compressed (Compress) before it is
+	// published; only with Options.Deferred.
+	Gzip bool
 }
 
 // Field weights: a word in the title counts as five in the body. Tags
@@ -309,7 +316,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	}
 
 	var files []File
-	add := func(name string, data []byte) { files = append(files, File{name, data}) }
+	add := func(name string, data []byte) { files = append(files, File{Name: name, Data: data}) }
 
 	terms := make([]*termEntry, 0, len(index))
 	for _, te := range index {
@@ -453,7 +460,11 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	add("dict.json", dj)
-	if err := compressAll(ctx, files, workers); err != nil {
+	if opt.Deferred {
+		for i := range files {
+			files[i].Gzip = true
+		}
+	} else if err := compressAll(ctx, files, workers); err != nil {
 		return nil, err
 	}
 	add("meta.json", mj)
@@ -683,7 +694,7 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 				b = binary.AppendUvarint(b, uint64(gap))
 				prev = d
 			}
-			files = append(files, File{"f/" + id + ".bin", b})
+			files = append(files, File{Name: "f/" + id + ".bin", Data: b})
 			list = append(list, [4]any{f.name, id, len(f.ids), key})
 		}
 		lists[k] = list
@@ -691,42 +702,45 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 	return files, lists
 }
 
-// compressAll gzips the index's files in place, on up to workers
-// goroutines, each reusing one writer (a new one allocates its tables
-// anew, which costs more than compressing a small file). Every file but
-// meta.json is stored compressed, so that what a host stores and sends
-// is small whether or not it compresses responses; the script inflates
-// them with the browser's DecompressionStream (and takes a file as it is
-// when a host has already decoded it). The same bytes always give the
-// same output: the header carries no name or time.
+// compressAll gzips the index's files in place (Compress), on up to
+// workers goroutines.
 func compressAll(ctx context.Context, files []File, workers int) error {
-	chunks := min(len(files), workers)
-	errs := make([]error, chunks)
-	err := pool.Each(ctx, chunks, workers, func(c int) {
-		var buf bytes.Buffer
-		w, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
-		if err != nil {
-			errs[c] = err
-			return
-		}
-		for i := c * len(files) / chunks; i < (c+1)*len(files)/chunks; i++ {
-			buf.Reset()
-			w.Reset(&buf)
-			if _, err := w.Write(files[i].Data); err != nil {
-				errs[c] = err
-				return
-			}
-			if err := w.Close(); err != nil {
-				errs[c] = err
-				return
-			}
-			files[i].Data = bytes.Clone(buf.Bytes())
-		}
+	errs := make([]error, len(files))
+	err := pool.Each(ctx, len(files), workers, func(i int) {
+		files[i].Data, errs[i] = Compress(files[i].Data)
 	})
 	if err != nil {
 		return err
 	}
 	return errors.Join(errs...)
+}
+
+// gzipWriters are reused: a new writer allocates its tables anew, which
+// costs more than compressing a small file.
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression)
+	return w
+}}
+
+// Compress gzips one file of the index. Every file but meta.json is
+// stored compressed, so that what a host stores and sends is small
+// whether or not it compresses responses; the script inflates them with
+// the browser's DecompressionStream (and takes a file as it is when a
+// host has already decoded it). The same bytes always give the same
+// output: the header carries no name or time. Safe for concurrent use.
+func Compress(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(data)/2 + 64)
+	w := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(w)
+	w.Reset(&buf)
+	if _, err := w.Write(data); err != nil {
+		return nil, fmt.Errorf("search: compressing: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("search: compressing: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // dayNumber is the calendar day of t (in its own zone) as days since

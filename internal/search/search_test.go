@@ -176,6 +176,24 @@ func TestEditRewritesLittle(t *testing.T) {
 		}
 	}
 
+	// A sentence added to a body, as the benchmark's edit: only the
+	// buckets of its words' terms, the dictionary shards of its new words
+	// and meta.json change, not dict.json nor other documents' data.
+	edited = slices.Clone(docs)
+	edited[500].Body += " The editor checked this report against two other sources."
+	share, names = changed(before, build(t, edited))
+	if share > 0.05 {
+		t.Errorf("a body edit rewrote %.1f%% of the index bytes (%d files: %v)", 100*share, len(names), names)
+	}
+	for _, n := range names {
+		if !strings.HasPrefix(n, "p/") && !strings.HasPrefix(n, "d/") && !strings.HasPrefix(n, "r/") && n != "meta.json" && n != "c/125.json" {
+			t.Errorf("a body edit changed %s", n)
+		}
+	}
+	if p := slices.DeleteFunc(slices.Clone(names), func(n string) bool { return !strings.HasPrefix(n, "p/") }); len(p) > 8 {
+		t.Errorf("a body edit of 8 words rewrote %d postings buckets: %v", len(p), p)
+	}
+
 	added := append(slices.Clone(docs), Doc{URL: "articles/new/", Title: "Fentanyl talks", Date: docs[len(docs)-1].Date.Add(time.Hour), Body: "A new round of talks."})
 	share, names = changed(before, build(t, added))
 	if share > 0.05 {

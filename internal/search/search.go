@@ -227,12 +227,11 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	// Each document's analysis: kept ones are decoded, the others
-	// worked out and packed, and every one is read back from its packed
-	// form, so that a kept analysis and a fresh one index alike.
-	an := make([]analysed, len(sorted))
-	fresh := make([]*Analysis, len(sorted))
-	errs := make([]error, len(sorted))
+	// Each document's analysis: kept ones as they are, the others
+	// worked out and packed. Every one is read back from its packed form
+	// below, so that a kept analysis and a fresh one index alike.
+	packs := make([]*Analysis, len(sorted))
+	fresh := make([]bool, len(sorted))
 	chunks := min(len(sorted), 8*workers)
 	if chunks > 0 {
 		// One set of analyzers a worker, handed from chunk to chunk, so
@@ -258,8 +257,8 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 			defer func() { free <- analyzers }()
 			for i := c * len(sorted) / chunks; i < (c+1)*len(sorted)/chunks; i++ {
 				d := sorted[i]
-				p := d.Analysis
-				if p == nil {
+				packs[i] = d.Analysis
+				if packs[i] == nil {
 					lang := d.Language
 					if lang == "" {
 						lang = opt.Language
@@ -270,32 +269,35 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 						analyzers[lang] = a
 					}
 					res := analyse(a, d)
-					p = pack(&res)
-					fresh[i] = p
+					packs[i], fresh[i] = pack(&res), true
 				}
-				an[i], errs[i] = unpack(p)
 			}
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
 	if opt.Keep != nil {
-		for i, p := range fresh {
-			if p != nil {
-				opt.Keep(order[i], p)
+		for i, f := range fresh {
+			if f {
+				opt.Keep(order[i], packs[i])
 			}
 		}
 	}
 
-	// Postings by term, documents in id order.
+	// Postings by term, documents in id order, each document's analysis
+	// unpacked in turn: all of them unpacked at once would hold every
+	// document's terms and forms apart (gigabytes at 100,000 articles).
 	index := map[string]*termEntry{}
 	forms := map[string][]string{} // form -> terms, mostly one
+	texts := make([]string, len(sorted))
 	totalLen := 0
-	for id, a := range an {
+	for id, p := range packs {
+		a, err := unpack(p)
+		if err != nil {
+			return nil, err
+		}
+		texts[id] = a.text
 		totalLen += a.words
 		for _, tf := range a.terms {
 			te := index[tf.term]
@@ -408,7 +410,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	for lo := 0; lo < len(sorted); lo += chunkSize {
 		var recs []any
 		for _, d := range sorted[lo:min(lo+chunkSize, len(sorted))] {
-			recs = append(recs, record(d, an[lo+len(recs)].text))
+			recs = append(recs, record(d, texts[lo+len(recs)]))
 		}
 		data, err := json.Marshal(recs)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/brief-ssg/brief/internal/images"
 	"github.com/brief-ssg/brief/internal/related"
 	"github.com/brief-ssg/brief/internal/render"
+	"github.com/brief-ssg/brief/internal/search"
 	"github.com/brief-ssg/brief/internal/site"
 )
 
@@ -132,6 +133,11 @@ type articleMemo struct {
 	// NamesOf is 0 when none were looked for.
 	NamesOf uint64
 	Names   []string
+	// Search is the search index's analysis of the article, worked out
+	// from the inputs whose hash is SearchKey (searchKey); nil until a
+	// build with search on indexes it (search.go).
+	SearchKey [sha256.Size]byte
+	Search    *search.Analysis
 
 	// enc is the memo as the cache file holds it (cachefile.go), kept
 	// from the file it was read from or the last one written, so that
@@ -144,6 +150,24 @@ type articleMemo struct {
 type ruleHit struct {
 	Sum   uint64
 	Takes bool
+}
+
+// keptSearch returns the search index's analysis kept for key, or nil.
+func (m *articleMemo) keptSearch(key [sha256.Size]byte) *search.Analysis {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.Search == nil || m.SearchKey != key {
+		return nil
+	}
+	return m.Search
+}
+
+// keepSearch keeps the search index's analysis a for key.
+func (m *articleMemo) keepSearch(key [sha256.Size]byte, a *search.Analysis) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.SearchKey, m.Search = key, a
+	m.touch()
 }
 
 // touch marks the memo changed since it was last read from or written to

@@ -19,7 +19,7 @@ const CacheKind = "cache"
 
 // cacheFormat starts every cache file; a file in another format is
 // ignored.
-const cacheFormat = "brief cache v7"
+const cacheFormat = "brief cache v8"
 
 // cacheData is a Cache as a cache file holds it, but for its articles,
 // which follow it in the file: by path, sorted, each a length and its memo
@@ -98,6 +98,7 @@ func (f cacheFile) WriteTo(w io.Writer) (int64, error) {
 				Sum: m.Sum, Loc: m.Loc, Article: &a, Rules: m.Rules, Matched: m.Matched,
 				Facts: m.Facts, Words: m.Words, Excerpt: m.Excerpt, Images: m.Images, NoteBase: m.NoteBase, Note: m.Note,
 				NamesOf: m.NamesOf, Names: m.Names,
+				SearchKey: m.SearchKey, Search: m.Search,
 			}))
 			if err != nil {
 				return n, fmt.Errorf("build: writing the cache: %w", err)

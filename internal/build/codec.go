@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/brief-ssg/brief/internal/content"
+	"github.com/brief-ssg/brief/internal/search"
 )
 
 // The cache file's codec: a compact binary form of exported struct
@@ -303,6 +304,10 @@ func (d *decoder) articleMemo(m *articleMemo) {
 	m.Note = d.str()
 	m.NamesOf = d.uint()
 	m.Names = d.strs()
+	d.sum(&m.SearchKey)
+	if d.byte() == 1 {
+		m.Search = &search.Analysis{Packed: d.str()}
+	}
 }
 
 // article reads a content.Article as encoder.value writes one.

@@ -3,10 +3,19 @@ package build_test
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
+	"fmt"
 	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/brief-ssg/brief/internal/build"
+	"github.com/brief-ssg/brief/internal/output"
 	"github.com/brief-ssg/brief/internal/search"
 	"github.com/brief-ssg/brief/internal/sitetest"
 )
@@ -150,5 +159,109 @@ func TestSearchPublishLink(t *testing.T) {
 	d = dictionary(t, sitetest.New(t, searchSite).Build())
 	if d["zeppelins"] == "" {
 		t.Errorf("publish: full: the body's words are missing from the index: %v", d)
+	}
+}
+
+// analysedCounter is a log handler that keeps how many articles each
+// build's search index analysed (the "search index" debug record).
+type analysedCounter struct{ counts *[]int64 }
+
+func (h analysedCounter) Enabled(context.Context, slog.Level) bool { return true }
+func (h analysedCounter) WithAttrs([]slog.Attr) slog.Handler       { return h }
+func (h analysedCounter) WithGroup(string) slog.Handler            { return h }
+func (h analysedCounter) Handle(_ context.Context, r slog.Record) error {
+	if r.Message == "search index" {
+		r.Attrs(func(a slog.Attr) bool {
+			if a.Key == "analysed" {
+				*h.counts = append(*h.counts, a.Value.Int64())
+			}
+			return true
+		})
+	}
+	return nil
+}
+
+// TestSearchKeptAnalyses: `brief build` keeps each article's analysis in
+// its cache file, so a rebuild after one edit analyses that article
+// alone, and a change of what the index may read of bodies analyses
+// every article again; either way the index files are byte for byte
+// those of a one-off build without a cache.
+func TestSearchKeptAnalyses(t *testing.T) {
+	src, tmp := t.TempDir(), t.TempDir()
+	files := map[string]string{"site.yaml": "title: T\nbase_url: https://example.org/briefing/\n"}
+	for i := range 6 {
+		files[fmt.Sprintf("content/articles/a%d.md", i)] = fmt.Sprintf("---\ntitle: Harbour report %d\ndate: 2025-01-0%dT10:00:00Z\nsource: Ledger\ntags: [Ports]\n---\nCranes %d stood idle at the harbour while talks went on.\n", i, i+1, i)
+	}
+	old := time.Now().Add(-time.Hour)
+	write := func(name, data string) {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Older than the scan, so that the cache trusts size and time.
+		old = old.Add(time.Second)
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, data := range files {
+		write(name, data)
+	}
+	var counts []int64
+	opt := build.Options{Tool: "test", Log: slog.New(analysedCounter{&counts})}
+	dest := filepath.Join(tmp, "public")
+	// index builds the site into dest with the cache beside it, and once
+	// more into a fresh folder with no cache, and returns the first's
+	// index files after checking the two are the same.
+	index := func(step string) map[string][]byte {
+		t.Helper()
+		if _, err := build.ToDir(t.Context(), src, dest, opt); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		fresh := output.NewMemory()
+		if _, err := build.Build(t.Context(), os.DirFS(src), fresh, build.Options{}); err != nil {
+			t.Fatalf("%s, without a cache: %v", step, err)
+		}
+		got := map[string][]byte{}
+		n := 0
+		for name, data := range fresh.Files() {
+			if !strings.HasPrefix(name, "search/") || name == "search/index.html" {
+				continue
+			}
+			n++
+			kept, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+			if err != nil {
+				t.Errorf("%s: %v", step, err)
+			} else if !bytes.Equal(kept, data) {
+				t.Errorf("%s: %s differs from a build without a cache", step, name)
+			}
+			got[name] = kept
+		}
+		if n < 5 {
+			t.Fatalf("%s: only %d index files", step, n)
+		}
+		return got
+	}
+	last := func() int64 { return counts[len(counts)-1] }
+
+	before := index("first build")
+	if last() != 6 {
+		t.Errorf("first build analysed %d articles, want 6", last())
+	}
+	write("content/articles/a3.md", strings.Replace(files["content/articles/a3.md"], "talks went on.", "talks went on about zeppelins.", 1))
+	after := index("one article edited")
+	if last() != 1 {
+		t.Errorf("a rebuild after one edit analysed %d articles, want 1", last())
+	}
+	if reflect.DeepEqual(before, after) {
+		t.Errorf("the edit changed no index file")
+	}
+	write("site.yaml", files["site.yaml"]+"search:\n  body: false\n")
+	index("search: body: false")
+	if last() != 6 {
+		t.Errorf("after search: body: false, a rebuild analysed %d articles, want 6", last())
 	}
 }

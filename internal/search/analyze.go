@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -56,27 +57,74 @@ type token struct {
 // base64, URLs without punctuation) are no one's query.
 const maxWord = 40
 
-// analyzer splits text into tokens for one language. It is not safe for
-// concurrent use; it memoises stems, which repeat across a site.
+// analyzer splits text into tokens for one language and counts them. It
+// is not safe for concurrent use. It memoises what each word as written
+// becomes (a site's vocabulary is small next to its word count, so most
+// words are looked up, not stemmed) and numbers the forms and terms it
+// has seen, so that counting a document's terms needs no map of its own.
 type analyzer struct {
-	st    stemmer
-	ok    bool
-	stems map[string]string
-	stop  map[string]bool
+	st      stemmer
+	ok      bool
+	lex     *lexicon
+	words   map[string]int32 // word as written, or CJK unit -> pair id; -1: not indexed
+	pairs   []pair
+	lowers  map[string]int32 // word in lower case -> pair id; -1: not indexed
+	termIDs map[string]int32
+	terms   []string
+
+	// One document's counts (analyse), by term and pair id, and the ids
+	// it touched, to clear them after.
+	weight       []uint32
+	seen         []bool
+	touchedTerms []int32
+	touchedPairs []int32
 }
 
-func newAnalyzer(lang string) *analyzer {
+// pair is a folded form and the term it is filed under.
+type pair struct {
+	form, term string
+	termID     int32
+}
+
+// lexicon is what the words of one language became (a form and term,
+// or nothing), by the word in lower case, shared by the analyzers of one
+// Build, so that each word is stemmed once however it is capitalised
+// and however many workers meet it. Safe for concurrent use.
+type lexicon struct {
+	mu    sync.RWMutex
+	words map[string]lexeme
+}
+
+type lexeme struct {
+	form, term string
+	skip       bool // a stop word, or nothing left after folding
+}
+
+func newLexicon() *lexicon { return &lexicon{words: map[string]lexeme{}} }
+
+// newAnalyzer returns an analyzer of language lang that shares lex (nil:
+// a lexicon of its own).
+func newAnalyzer(lang string, lex *lexicon) *analyzer {
 	st, ok := stemmerFor(lang)
-	return &analyzer{st: st, ok: ok, stems: map[string]string{}, stop: map[string]bool{}}
+	if lex == nil {
+		lex = newLexicon()
+	}
+	return &analyzer{st: st, ok: ok, lex: lex, words: map[string]int32{}, lowers: map[string]int32{}, termIDs: map[string]int32{}}
 }
 
-// each calls fn for every token of text, in order. Words are runs of
-// letters and digits (an apostrophe inside a word keeps it whole, so
-// English "China's" stems to "china"); stop words of the language are
-// skipped. Runs of CJK characters, which are written without spaces,
-// become overlapping character pairs (a lone character stays one), so
-// that any substring of two or more characters is found.
+// each calls fn for every token of text, in order (see scan).
 func (a *analyzer) each(text string, fn func(token)) {
+	a.scan(text, func(p int32) { fn(token{a.pairs[p].form, a.pairs[p].term}) })
+}
+
+// scan calls fn with the pair id of every token of text, in order. Words
+// are runs of letters and digits (an apostrophe inside a word keeps it
+// whole, so English "China's" stems to "china"); stop words of the
+// language are skipped. Runs of CJK characters, which are written
+// without spaces, become overlapping character pairs (a lone character
+// stays one), so that any substring of two or more characters is found.
+func (a *analyzer) scan(text string, fn func(int32)) {
+	var buf [2 * utf8.UTFMax]byte
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -91,16 +139,16 @@ func (a *analyzer) each(text string, fn func(token)) {
 					break
 				}
 				if prevAt >= 0 {
-					pair := string(prev) + string(c)
-					fn(token{pair, pair})
+					k := utf8.EncodeRune(buf[:], prev)
+					k += utf8.EncodeRune(buf[k:], c)
+					fn(a.unit(buf[:k]))
 				}
 				prev, prevAt = c, j
 				j += cs
 				n++
 			}
 			if n == 1 {
-				one := string(prev)
-				fn(token{one, one})
+				fn(a.unit(buf[:utf8.EncodeRune(buf[:], prev)]))
 			}
 			i = j
 		case isWordRune(r):
@@ -120,7 +168,19 @@ func (a *analyzer) each(text string, fn func(token)) {
 				}
 				break
 			}
-			a.word(text[i:j], fn)
+			if w := text[i:j]; len(w) <= maxWord {
+				p, seen := a.words[w]
+				if !seen {
+					// A copy, so that the memo does not keep the whole
+					// text alive.
+					w = strings.Clone(w)
+					p = a.learn(w)
+					a.words[w] = p
+				}
+				if p >= 0 {
+					fn(p)
+				}
+			}
 			i = j
 		default:
 			i += size
@@ -128,33 +188,70 @@ func (a *analyzer) each(text string, fn func(token)) {
 	}
 }
 
-// word files one word.
-func (a *analyzer) word(w string, fn func(token)) {
-	if len(w) > maxWord {
-		return
+// unit is the pair id of a CJK character or character pair, indexed as
+// written.
+func (a *analyzer) unit(b []byte) int32 {
+	if p, ok := a.words[string(b)]; ok {
+		return p
 	}
+	u := string(b)
+	p := a.pairID(u, u)
+	a.words[u] = p
+	return p
+}
+
+// learn works out what word w is indexed as: its pair id, or -1.
+func (a *analyzer) learn(w string) int32 {
 	lower := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	if a.ok && a.stop[lower] {
-		return
+	if p, ok := a.lowers[lower]; ok {
+		return p
 	}
-	term, seen := a.stems[lower]
-	if !seen {
-		term = lower
-		if a.ok {
-			if a.st.stop(lower) {
-				a.stop[lower] = true
-				return
-			}
-			term = a.st.stem(lower, true)
+	a.lex.mu.RLock()
+	x, ok := a.lex.words[lower]
+	a.lex.mu.RUnlock()
+	if !ok {
+		x = a.lexeme(lower)
+		a.lex.mu.Lock()
+		a.lex.words[lower] = x
+		a.lex.mu.Unlock()
+	}
+	p := int32(-1)
+	if !x.skip {
+		p = a.pairID(x.form, x.term)
+	}
+	a.lowers[lower] = p
+	return p
+}
+
+// lexeme stems and folds a word in lower case.
+func (a *analyzer) lexeme(lower string) lexeme {
+	term := lower
+	if a.ok {
+		if a.st.stop(lower) {
+			return lexeme{skip: true}
 		}
-		term = Fold(term)
-		a.stems[lower] = term
+		term = a.st.stem(lower, true)
 	}
-	form := Fold(lower)
-	if form == "" || term == "" {
-		return
+	x := lexeme{form: Fold(lower), term: Fold(term)}
+	x.skip = x.form == "" || x.term == ""
+	return x
+}
+
+// pairID numbers a form and term, and the term the first time it is
+// seen. Two words that fold alike ("café", "cafe") get two numbers for
+// one pair, which a document then lists twice: Build merges forms as sets.
+func (a *analyzer) pairID(form, term string) int32 {
+	t, ok := a.termIDs[term]
+	if !ok {
+		t = int32(len(a.terms))
+		a.terms = append(a.terms, term)
+		a.termIDs[term] = t
+		a.weight = append(a.weight, 0)
 	}
-	fn(token{form, term})
+	p := int32(len(a.pairs))
+	a.pairs = append(a.pairs, pair{form, term, t})
+	a.seen = append(a.seen, false)
+	return p
 }
 
 // Fold is how a word is compared with what a reader types: lower case,

@@ -25,6 +25,7 @@ func PlainText(md string) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(len(md))
 	for line := range strings.SplitSeq(md, "\n") {
 		// The expressions run only on lines that can hold what they
 		// look for: most lines are plain prose.
@@ -48,16 +49,21 @@ func PlainText(md string) string {
 		if strings.Contains(line, "<http") {
 			line = mdAutolink.ReplaceAllString(line, "$1")
 		}
-		line = mdMarks.Replace(line)
-		line = strings.ReplaceAll(line, " | ", " ")
-		line = strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "|"))
-		if line == "" {
-			continue
+		if strings.ContainsAny(line, "*_`~\\") {
+			line = mdMarks.Replace(line)
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if strings.IndexByte(line, '|') >= 0 {
+			line = strings.ReplaceAll(line, " | ", " ")
 		}
-		b.WriteString(line)
+		line = strings.Trim(strings.TrimSpace(line), "|")
+		// Words one space apart, as they are written: no second pass
+		// over the whole text.
+		for w := range strings.FieldsSeq(line) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return b.String()
 }

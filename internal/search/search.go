@@ -6,8 +6,10 @@
 // and so that editing one article rewrites only the few files its words
 // live in:
 //
-//   - meta.json: the counts BM25 needs and where the dictionary's shards
-//     start.
+//   - meta.json: the counts BM25 needs (documents, average length) and
+//     the layout's constants: small, as every edit rewrites it.
+//   - dict.json: where the dictionary's shards start; it changes only
+//     when a shard is added or starts with another word.
 //   - d/<id>.txt: dictionary shards, sorted by the folded word a reader
 //     types, front-coded (see writeDictLine). Shard boundaries fall after words whose hash is a
 //     multiple of a constant, so a new word changes one shard, not the
@@ -43,11 +45,13 @@ import (
 	"hash/fnv"
 	"io"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -67,6 +71,12 @@ type Doc struct {
 	Body     string // Markdown; "" to leave the body out
 	Topics   []Facet
 	Tags     []Facet
+	// Analysis, when set, is what an earlier Build worked out from this
+	// document's Title, Summary, Note, Tags' names, Source, Body and
+	// Language (see Options.Keep), and Build reads Note and Body no more
+	// (the others still go into the result data). The caller keeps it
+	// only while all of those are unchanged.
+	Analysis *Analysis
 }
 
 // Facet is a topic or tag a document belongs to: its name as shown and
@@ -83,6 +93,14 @@ type Options struct {
 	Language string
 	// Workers bounds parallel analysis; 0 means one per CPU.
 	Workers int
+	// Deferred leaves every file Build would gzip uncompressed, with
+	// File.Gzip set: the caller compresses it (Compress) when it writes
+	// it, and so need not compress a file whose bytes it wrote before.
+	Deferred bool
+	// Keep, when set, is given the analysis of every document Build
+	// analysed (those without Doc.Analysis), by the document's index in
+	// the docs passed to Build, one call at a time, before Build returns.
+	Keep func(doc int, a *Analysis)
 }
 
 // File is one file of the index, named relative to the index's folder
@@ -90,6 +108,9 @@ type Options struct {
 type File struct {
 	Name string
 	Data []byte
+	// Gzip says Data is still to be compressed (Compress) before it is
+	// published; only with Options.Deferred.
+	Gzip bool
 }
 
 // Field weights: a word in the title counts as five in the body. Tags
@@ -112,7 +133,7 @@ const (
 	// holds; a query for a common word reads these, the best for it.
 	topPostings = 400
 	// bucketBytes is the size a postings bucket aims at.
-	bucketBytes = 8 << 10
+	bucketBytes = 4 << 10
 	// dictCut makes a dictionary shard end after a word whose hash is a
 	// multiple of it: 256 words a shard on average.
 	dictCut = 256
@@ -156,12 +177,14 @@ func level(v float64, levels []float64) int {
 	return best
 }
 
-// analysed is what one document contributes.
+// analysed is what one document contributes, as Build reads it (dlq
+// is set by unpack).
 type analysed struct {
-	terms []termFreq // sorted by term
-	forms map[string]string
-	dlq   uint8 // the length step, 0–31
+	terms []termFreq  // sorted by term
+	forms [][2]string // form and term, sorted
+	dlq   uint8       // the length step, 0–31
 	words int
+	text  string // the start of the note and body, for the snippet
 }
 
 type termFreq struct {
@@ -204,35 +227,77 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	an := make([]analysed, len(sorted))
+	// Each document's analysis: kept ones as they are, the others
+	// worked out and packed. Every one is read back from its packed form
+	// below, so that a kept analysis and a fresh one index alike.
+	packs := make([]*Analysis, len(sorted))
+	fresh := make([]bool, len(sorted))
 	chunks := min(len(sorted), 8*workers)
 	if chunks > 0 {
+		// One set of analyzers a worker, handed from chunk to chunk, so
+		// that each word is stemmed once a worker, not once a chunk.
+		free := make(chan map[string]*analyzer, workers)
+		for range workers {
+			free <- map[string]*analyzer{}
+		}
+		var lexMu sync.Mutex
+		lexicons := map[string]*lexicon{}
+		lexiconOf := func(lang string) *lexicon {
+			lexMu.Lock()
+			defer lexMu.Unlock()
+			l := lexicons[lang]
+			if l == nil {
+				l = newLexicon()
+				lexicons[lang] = l
+			}
+			return l
+		}
 		err := pool.Each(ctx, chunks, workers, func(c int) {
-			analyzers := map[string]*analyzer{}
+			analyzers := <-free
+			defer func() { free <- analyzers }()
 			for i := c * len(sorted) / chunks; i < (c+1)*len(sorted)/chunks; i++ {
 				d := sorted[i]
-				lang := d.Language
-				if lang == "" {
-					lang = opt.Language
+				packs[i] = d.Analysis
+				if packs[i] == nil {
+					lang := d.Language
+					if lang == "" {
+						lang = opt.Language
+					}
+					a := analyzers[lang]
+					if a == nil {
+						a = newAnalyzer(lang, lexiconOf(lang))
+						analyzers[lang] = a
+					}
+					res := analyse(a, d)
+					packs[i], fresh[i] = pack(&res), true
 				}
-				a := analyzers[lang]
-				if a == nil {
-					a = newAnalyzer(lang)
-					analyzers[lang] = a
-				}
-				an[i] = analyse(a, d)
 			}
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
+	if opt.Keep != nil {
+		for i, f := range fresh {
+			if f {
+				opt.Keep(order[i], packs[i])
+			}
+		}
+	}
 
-	// Postings by term, documents in id order.
+	// Postings by term, documents in id order, each document's analysis
+	// unpacked in turn: all of them unpacked at once would hold every
+	// document's terms and forms apart (gigabytes at 100,000 articles).
 	index := map[string]*termEntry{}
-	forms := map[string]map[string]bool{} // form -> terms
+	forms := map[string][]string{} // form -> terms, mostly one
+	texts := make([]string, len(sorted))
 	totalLen := 0
-	for id, a := range an {
+	for id, p := range packs {
+		a, err := unpack(p)
+		if err != nil {
+			return nil, err
+		}
+		texts[id] = a.text
 		totalLen += a.words
 		for _, tf := range a.terms {
 			te := index[tf.term]
@@ -242,13 +307,10 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 			}
 			te.postings = append(te.postings, posting{uint32(id), uint8(min(tf.w, 255)), a.dlq})
 		}
-		for f, t := range a.forms {
-			ts := forms[f]
-			if ts == nil {
-				ts = map[string]bool{}
-				forms[f] = ts
+		for _, ft := range a.forms {
+			if ts := forms[ft[0]]; !slices.Contains(ts, ft[1]) {
+				forms[ft[0]] = append(ts, ft[1])
 			}
-			ts[t] = true
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -256,13 +318,13 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	}
 
 	var files []File
-	add := func(name string, data []byte) { files = append(files, File{name, data}) }
+	add := func(name string, data []byte) { files = append(files, File{Name: name, Data: data}) }
 
 	terms := make([]*termEntry, 0, len(index))
 	for _, te := range index {
 		terms = append(terms, te)
 	}
-	sort.Slice(terms, func(i, j int) bool { return terms[i].term < terms[j].term })
+	slices.SortFunc(terms, func(a, b *termEntry) int { return strings.Compare(a.term, b.term) })
 
 	// Postings: the top of each list into its bucket, the rest apart.
 	tops := make([][]byte, len(terms))
@@ -297,7 +359,9 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		}
 	}
 
-	// The dictionary.
+	// The dictionary. Its counts are classes of document frequency (see
+	// writeDictLine), so that an edit seldom changes a shard other than
+	// those of the words it adds.
 	df := make(map[string]int, len(terms))
 	for _, te := range terms {
 		df[te.term] = len(te.postings)
@@ -306,7 +370,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	for f := range forms {
 		formList = append(formList, f)
 	}
-	sort.Strings(formList)
+	slices.Sort(formList)
 	var shards [][2]string
 	var cur strings.Builder
 	first, n := "", 0
@@ -325,11 +389,8 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		if n == 0 {
 			first, prev = f, ""
 		}
-		ts := make([]string, 0, len(forms[f]))
-		for t := range forms[f] {
-			ts = append(ts, t)
-		}
-		sort.Strings(ts)
+		ts := forms[f]
+		slices.Sort(ts)
 		for _, t := range ts {
 			writeDictLine(&cur, prev, f, t, df[t])
 			prev = f
@@ -349,7 +410,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	for lo := 0; lo < len(sorted); lo += chunkSize {
 		var recs []any
 		for _, d := range sorted[lo:min(lo+chunkSize, len(sorted))] {
-			recs = append(recs, record(d))
+			recs = append(recs, record(d, texts[lo+len(recs)]))
 		}
 		data, err := json.Marshal(recs)
 		if err != nil {
@@ -380,24 +441,32 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		avg = math.Round(float64(max(totalLen, 1))/float64(len(sorted))*100) / 100
 	}
 	meta := struct {
-		Version  int         `json:"v"`
-		Docs     int         `json:"docs"`
-		AvgLen   float64     `json:"avglen"`
-		Buckets  int         `json:"buckets"`
-		Chunk    int         `json:"chunk"`
-		LenMin   float64     `json:"lenmin"`
-		LenRatio float64     `json:"lenratio"`
-		Weights  []float64   `json:"weights"`
-		Dict     [][2]string `json:"dict"`
-	}{1, len(sorted), avg, buckets, chunkSize, lengthMin, lengthRatio, weightLevels, shards}
-	if meta.Dict == nil {
-		meta.Dict = [][2]string{}
-	}
+		Version  int       `json:"v"`
+		Docs     int       `json:"docs"`
+		AvgLen   float64   `json:"avglen"`
+		Buckets  int       `json:"buckets"`
+		Chunk    int       `json:"chunk"`
+		LenMin   float64   `json:"lenmin"`
+		LenRatio float64   `json:"lenratio"`
+		Weights  []float64 `json:"weights"`
+	}{2, len(sorted), avg, buckets, chunkSize, lengthMin, lengthRatio, weightLevels}
 	mj, err := json.Marshal(meta)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	if err := compressAll(ctx, files, workers); err != nil {
+	if shards == nil {
+		shards = [][2]string{}
+	}
+	dj, err := json.Marshal(shards)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	add("dict.json", dj)
+	if opt.Deferred {
+		for i := range files {
+			files[i].Gzip = true
+		}
+	} else if err := compressAll(ctx, files, workers); err != nil {
 		return nil, err
 	}
 	add("meta.json", mj)
@@ -408,8 +477,10 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 // writeDictLine writes one dictionary line: how many characters (code
 // points) the form shares with the previous line's, the rest of the
 // form, the term (empty when it is the form, "~k" when it is the form's
-// first k characters), and the term's document frequency, separated by
-// tabs.
+// first k characters), and the class of the term's document frequency
+// (bits.Len: 1 for one document, 2 for two or three, 3 for four to
+// seven…), separated by tabs. The script ranks the words a prefix or a
+// typo may mean by it; the exact count, for BM25, is in the postings.
 func writeDictLine(b *strings.Builder, prev, form, term string, df int) {
 	shared, bytesShared := 0, 0
 	for bytesShared < len(prev) && bytesShared < len(form) {
@@ -434,44 +505,56 @@ func writeDictLine(b *strings.Builder, prev, form, term string, df int) {
 		b.WriteString(term)
 	}
 	b.WriteByte('\t')
-	b.WriteString(strconv.Itoa(df))
+	b.WriteString(strconv.Itoa(bits.Len(uint(df))))
 	b.WriteByte('\n')
 }
 
 // analyse counts the weighted frequency of every term of d.
 func analyse(a *analyzer, d *Doc) analysed {
-	freq := map[string]uint32{}
-	forms := map[string]string{}
 	count := func(text string, weight uint32) int {
 		n := 0
-		a.each(text, func(t token) {
-			freq[t.term] += weight
-			forms[t.form] = t.term
+		a.scan(text, func(p int32) {
+			t := a.pairs[p].termID
+			if a.weight[t] == 0 {
+				a.touchedTerms = append(a.touchedTerms, t)
+			}
+			a.weight[t] += weight
+			if !a.seen[p] {
+				a.seen[p] = true
+				a.touchedPairs = append(a.touchedPairs, p)
+			}
 			n++
 		})
 		return n
 	}
 	count(d.Title, weightTitle)
 	summary := count(d.Summary, weightSummary)
-	note := count(PlainText(d.Note), weightNote)
+	notePlain := PlainText(d.Note)
+	note := count(notePlain, weightNote)
 	for _, t := range d.Tags {
 		count(t.Name, weightTags)
 	}
 	count(d.Source, weightSource)
-	words := count(PlainText(d.Body), weightBody)
+	bodyPlain := PlainText(d.Body)
+	words := count(bodyPlain, weightBody)
 	// Length normalises the body; an article without one is as long as
 	// the editor's words about it.
 	if words == 0 {
 		words = summary + note
 	}
 	words = max(words, 1)
-	res := analysed{forms: forms, words: words}
-	res.dlq = uint8(max(0, min(31, math.Round(math.Log(float64(words)/lengthMin)/math.Log(lengthRatio)))))
-	res.terms = make([]termFreq, 0, len(freq))
-	for t, w := range freq {
-		res.terms = append(res.terms, termFreq{t, w})
+	res := analysed{words: words, text: snippetText(notePlain, bodyPlain)}
+	res.terms = make([]termFreq, len(a.touchedTerms))
+	for i, t := range a.touchedTerms {
+		res.terms[i] = termFreq{a.terms[t], a.weight[t]}
+		a.weight[t] = 0
 	}
-	slices.SortFunc(res.terms, func(x, y termFreq) int { return strings.Compare(x.term, y.term) })
+	res.forms = make([][2]string, len(a.touchedPairs))
+	for i, p := range a.touchedPairs {
+		res.forms[i] = [2]string{a.pairs[p].form, a.pairs[p].term}
+		a.seen[p] = false
+	}
+	a.touchedTerms, a.touchedPairs = a.touchedTerms[:0], a.touchedPairs[:0]
 	return res
 }
 
@@ -530,10 +613,19 @@ func appendPostings(b []byte, ps []posting) []byte {
 	return b
 }
 
+// snippetText is the text a result's snippet may quote: the note, then
+// the body, both as plain text.
+func snippetText(note, body string) string {
+	if note != "" {
+		return cut(strings.TrimSpace(note+" "+body), textChars)
+	}
+	return cut(body, textChars)
+}
+
 // record is one document's result data, as an array to keep it short:
 // URL, title, source, date ("2006-01-02" or "2006-01-02T15:04"), topics,
-// tags, summary, text.
-func record(d *Doc) []any {
+// tags, summary, text (snippetText).
+func record(d *Doc, text string) []any {
 	date := d.Date.Format("2006-01-02T15:04")
 	if d.DateOnly {
 		date = d.Date.Format("2006-01-02")
@@ -545,11 +637,7 @@ func record(d *Doc) []any {
 		}
 		return out
 	}
-	text := PlainText(d.Body)
-	if d.Note != "" {
-		text = strings.TrimSpace(PlainText(d.Note) + " " + text)
-	}
-	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), cut(d.Summary, summaryChars), cut(text, textChars)}
+	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), cut(d.Summary, summaryChars), text}
 }
 
 // facetIndex writes the documents of every topic, source and tag, and
@@ -608,7 +696,7 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 				b = binary.AppendUvarint(b, uint64(gap))
 				prev = d
 			}
-			files = append(files, File{"f/" + id + ".bin", b})
+			files = append(files, File{Name: "f/" + id + ".bin", Data: b})
 			list = append(list, [4]any{f.name, id, len(f.ids), key})
 		}
 		lists[k] = list
@@ -616,42 +704,45 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 	return files, lists
 }
 
-// compressAll gzips the index's files in place, on up to workers
-// goroutines, each reusing one writer (a new one allocates its tables
-// anew, which costs more than compressing a small file). Every file but
-// meta.json is stored compressed, so that what a host stores and sends
-// is small whether or not it compresses responses; the script inflates
-// them with the browser's DecompressionStream (and takes a file as it is
-// when a host has already decoded it). The same bytes always give the
-// same output: the header carries no name or time.
+// compressAll gzips the index's files in place (Compress), on up to
+// workers goroutines.
 func compressAll(ctx context.Context, files []File, workers int) error {
-	chunks := min(len(files), workers)
-	errs := make([]error, chunks)
-	err := pool.Each(ctx, chunks, workers, func(c int) {
-		var buf bytes.Buffer
-		w, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
-		if err != nil {
-			errs[c] = err
-			return
-		}
-		for i := c * len(files) / chunks; i < (c+1)*len(files)/chunks; i++ {
-			buf.Reset()
-			w.Reset(&buf)
-			if _, err := w.Write(files[i].Data); err != nil {
-				errs[c] = err
-				return
-			}
-			if err := w.Close(); err != nil {
-				errs[c] = err
-				return
-			}
-			files[i].Data = bytes.Clone(buf.Bytes())
-		}
+	errs := make([]error, len(files))
+	err := pool.Each(ctx, len(files), workers, func(i int) {
+		files[i].Data, errs[i] = Compress(files[i].Data)
 	})
 	if err != nil {
 		return err
 	}
 	return errors.Join(errs...)
+}
+
+// gzipWriters are reused: a new writer allocates its tables anew, which
+// costs more than compressing a small file.
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression)
+	return w
+}}
+
+// Compress gzips one file of the index. Every file but meta.json is
+// stored compressed, so that what a host stores and sends is small
+// whether or not it compresses responses; the script inflates them with
+// the browser's DecompressionStream (and takes a file as it is when a
+// host has already decoded it). The same bytes always give the same
+// output: the header carries no name or time. Safe for concurrent use.
+func Compress(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(data)/2 + 64)
+	w := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(w)
+	w.Reset(&buf)
+	if _, err := w.Write(data); err != nil {
+		return nil, fmt.Errorf("search: compressing: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("search: compressing: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // dayNumber is the calendar day of t (in its own zone) as days since
@@ -677,11 +768,16 @@ func hex64(s string) string {
 
 // cut shortens s to at most n runes at a word boundary.
 func cut(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	end, runes := 0, 0
+	for end < len(s) && runes < n {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		runes++
+	}
+	if end == len(s) {
 		return s
 	}
-	c := string(r[:n])
+	c := s[:end]
 	if i := strings.LastIndexByte(c, ' '); i > n/2 {
 		c = c[:i]
 	}
@@ -689,10 +785,11 @@ func cut(s string, n int) string {
 }
 
 // Entry is one line of a dictionary shard: a folded form, the term it is
-// filed under, and the number of documents holding the term.
+// filed under, and the class of the number of documents holding the term
+// (bits.Len of it).
 type Entry struct {
 	Form, Term string
-	DF         int
+	DFClass    int
 }
 
 // ReadShard decodes a dictionary shard (d/<id>.txt, gzipped) as the
@@ -727,7 +824,7 @@ func ReadShard(data []byte) ([]Entry, error) {
 		case f[2] != "":
 			e.Term = f[2]
 		}
-		if e.DF, err = strconv.Atoi(f[3]); err != nil {
+		if e.DFClass, err = strconv.Atoi(f[3]); err != nil {
 			return nil, fmt.Errorf("search: dictionary shard: bad count in %q", line)
 		}
 		out = append(out, e)

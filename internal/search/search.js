@@ -108,7 +108,8 @@
   }
   function shard(meta, n) {
     return get("d/" + meta.dict[n][1] + ".txt", "text").then(function (t) {
-      // Front-coded: shared characters, rest, term ("", "~k" or itself), df.
+      // Front-coded: shared characters, rest, term ("", "~k" or itself),
+      // class of document frequency (bits of it: how common the term is).
       var prev = [];
       return t.split("\n").filter(Boolean).map(function (l) {
         var p = l.split("\t"), cs = prev.slice(0, +p[0]).concat(Array.from(p[1])), form = cs.join("");
@@ -279,7 +280,9 @@
       return Promise.resolve();
     }
     say("Searching…");
-    return get("meta.json", "json").then(function (meta) {
+    return Promise.all([get("meta.json", "json"), get("dict.json", "json")]).then(function (mf) {
+      var meta = mf[0];
+      meta.dict = mf[1];
       var all = !!(filtered || f.sort === "date" || q.phrases.length);
       return Promise.all([filters(meta, f), Promise.all(q.groups.map(function (g) { return resolve(meta, g); }))]).then(function (res) {
         var sets = res[0], found = res[1];

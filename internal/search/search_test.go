@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -32,7 +33,7 @@ func TestAnalyzer(t *testing.T) {
 		{"en", strings.Repeat("x", maxWord+1) + " ok", []string{"ok"}},
 	} {
 		var got []string
-		newAnalyzer(c.lang).each(c.text, func(tk token) {
+		newAnalyzer(c.lang, nil).each(c.text, func(tk token) {
 			if tk.form == tk.term {
 				got = append(got, tk.form)
 			} else {
@@ -175,6 +176,24 @@ func TestEditRewritesLittle(t *testing.T) {
 		}
 	}
 
+	// A sentence added to a body, as the benchmark's edit: only the
+	// buckets of its words' terms, the dictionary shards of its new words
+	// and meta.json change, not dict.json nor other documents' data.
+	edited = slices.Clone(docs)
+	edited[500].Body += " The editor checked this report against two other sources."
+	share, names = changed(before, build(t, edited))
+	if share > 0.05 {
+		t.Errorf("a body edit rewrote %.1f%% of the index bytes (%d files: %v)", 100*share, len(names), names)
+	}
+	for _, n := range names {
+		if !strings.HasPrefix(n, "p/") && !strings.HasPrefix(n, "d/") && !strings.HasPrefix(n, "r/") && n != "meta.json" && n != "c/125.json" {
+			t.Errorf("a body edit changed %s", n)
+		}
+	}
+	if p := slices.DeleteFunc(slices.Clone(names), func(n string) bool { return !strings.HasPrefix(n, "p/") }); len(p) > 8 {
+		t.Errorf("a body edit of 8 words rewrote %d postings buckets: %v", len(p), p)
+	}
+
 	added := append(slices.Clone(docs), Doc{URL: "articles/new/", Title: "Fentanyl talks", Date: docs[len(docs)-1].Date.Add(time.Hour), Body: "A new round of talks."})
 	share, names = changed(before, build(t, added))
 	if share > 0.05 {
@@ -187,26 +206,30 @@ func TestEditRewritesLittle(t *testing.T) {
 func lookup(t *testing.T, files map[string][]byte, form string) (term string, df int, ids []int) {
 	t.Helper()
 	var meta struct {
-		Docs    int         `json:"docs"`
-		Buckets uint32      `json:"buckets"`
-		Dict    [][2]string `json:"dict"`
+		Docs    int    `json:"docs"`
+		Buckets uint32 `json:"buckets"`
 	}
 	if err := json.Unmarshal(files["meta.json"], &meta); err != nil {
 		t.Fatal(err)
 	}
+	var dict [][2]string
+	if err := json.Unmarshal(inflate(t, files["dict.json"]), &dict); err != nil {
+		t.Fatal(err)
+	}
 	shard := 0
-	for i, d := range meta.Dict {
+	for i, d := range dict {
 		if d[0] <= form {
 			shard = i
 		}
 	}
-	entries, err := ReadShard(files["d/"+meta.Dict[shard][1]+".txt"])
+	entries, err := ReadShard(files["d/"+dict[shard][1]+".txt"])
 	if err != nil {
 		t.Fatal(err)
 	}
+	class := 0
 	for _, e := range entries {
 		if e.Form == form {
-			term, df = e.Term, e.DF
+			term, class = e.Term, e.DFClass
 		}
 	}
 	if term == "" {
@@ -250,8 +273,9 @@ func lookup(t *testing.T, files map[string][]byte, form string) (term string, df
 			ids = append(ids, readPostings(r[k:], int(n))...)
 		}
 		slices.Sort(ids)
-		if len(ids) != int(total) || int(total) != df {
-			t.Errorf("%s: %d postings, list says %d, dictionary %d", term, len(ids), total, df)
+		df = int(total)
+		if len(ids) != df || bits.Len(uint(df)) != class {
+			t.Errorf("%s: %d postings, list says %d, dictionary's class %d", term, len(ids), total, class)
 		}
 		return term, df, ids
 	}
@@ -313,5 +337,43 @@ func BenchmarkBuild(b *testing.B) {
 		if _, err := Build(context.Background(), docs, Options{Language: "en"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestKeptAnalysis: documents that carry the analyses an earlier Build
+// handed to Options.Keep, and nothing else to analyse, give the same
+// files; a kept analysis that does not decode is an error, not an index.
+func TestKeptAnalysis(t *testing.T) {
+	docs := corpus(60, 7)
+	docs[3].Body = "Zürich’s café and 中美贸易 talks"
+	kept := make([]*Analysis, len(docs))
+	files, err := Build(context.Background(), docs, Options{Language: "en", Keep: func(i int, a *Analysis) { kept[i] = a }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := slices.Clone(docs)
+	for i := range again {
+		if kept[i] == nil {
+			t.Fatalf("document %d: no analysis kept", i)
+		}
+		again[i].Analysis = kept[i]
+		// A build with kept analyses must not read these.
+		again[i].Note, again[i].Body = "", ""
+	}
+	calls := 0
+	got, err := Build(context.Background(), again, Options{Language: "en", Keep: func(int, *Analysis) { calls++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 0 {
+		t.Errorf("Keep called %d times for documents that were all kept", calls)
+	}
+	if !slices.EqualFunc(files, got, func(a, b File) bool { return a.Name == b.Name && bytes.Equal(a.Data, b.Data) }) {
+		t.Errorf("an index from kept analyses differs from the one they were kept from")
+	}
+
+	again[5].Analysis = &Analysis{Packed: kept[5].Packed[:len(kept[5].Packed)/2]}
+	if _, err := Build(context.Background(), again, Options{Language: "en"}); err == nil {
+		t.Errorf("a cut-short kept analysis gave no error")
 	}
 }

@@ -21,8 +21,8 @@ import (
 // copy of that page and not learnt. (Both ways, because the second page
 // of a site shares its furniture with the first alone: that is most of a
 // short page's prose, but not most of the first page's unless the first
-// is all furniture too.) Stores merged with Add do not know which pages held a
-// block, so copies learnt in different shards are not recognised.
+// is all furniture too.) Add replays saved pages through the same test, so
+// shards added in order know each other's copies.
 type Boilerplate struct {
 	// MinPages is how many distinct pages a block must appear on; values
 	// below 2 mean 2.
@@ -61,7 +61,7 @@ type siteBlocks struct {
 }
 
 // proseBytes is the folded length from which a block counts as prose, a
-// sentence or more (about fifteen words), for telling copies apart from
+// sentence or more (about seven words), for telling copies apart from
 // pages that merely share a site's furniture.
 const proseBytes = 40
 
@@ -129,7 +129,8 @@ func (b *Boilerplate) learn(site string, page []foldedBlock) bool {
 	if prose >= copyMinBytes {
 		// Prose already on one earlier page and on no other is either
 		// that page's article or furniture only the two share; when it is
-		// most of this page's prose, this page is that article again.
+		// most of this page's prose and of that page's, this page is that
+		// article again.
 		shared := map[int32]int{}
 		for _, bl := range page {
 			if bl.prose == 0 || s.counts[bl.h] != 1 {

@@ -109,39 +109,25 @@ func (m *Media) indexFile(path string) error {
 // indexWARC notes the resource captures of one WARC stream. An archive
 // that breaks off keeps what came before the break.
 func (m *Media) indexWARC(r io.Reader, path, member string) (err error) {
-	// Record headers and HTTP headers are all the index needs.
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0, listOptions()...)
-	if err != nil {
-		return err
-	}
-	defer wr.Close()
 	defer func() {
 		// Third-party code fed hostile bytes: a panic is a broken archive.
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%sunreadable record (%v)", memberAt(member), p)
 		}
 	}()
-	for {
-		rec, err := wr.Next()
-		if errors.Is(err, io.EOF) && rec.WarcRecord == nil {
-			return nil
-		}
-		if err != nil {
-			if rec.WarcRecord != nil {
-				rec.Close()
-			}
-			return fmt.Errorf("%sbyte %d: %w", memberAt(member), rec.Offset, cleanErr(err))
-		}
+	// Record headers and HTTP headers are all the index needs.
+	return eachRecord(r, 0, member, listOptions(), func(rec gowarc.Record) bool {
 		key, mr, ok := mediaCapture(rec.WarcRecord)
 		rec.Close()
 		if !ok {
-			continue
+			return true
 		}
 		mr.path, mr.member, mr.offset, mr.size = path, member, rec.Offset, rec.Size
 		if _, seen := m.byURL[key]; !seen {
 			m.byURL[key] = mr
 		}
-	}
+		return true
+	})
 }
 
 // mediaCapture says whether a record captured a resource other than an

@@ -162,26 +162,11 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // walkRecords walks the records of a WARC stream with the WARC reader,
 // from offset start on.
 func walkRecords(path string, r io.Reader, start int64, member string, limit int64, read bool, page func(Page, []byte, error) bool) error {
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, start, readOptions()...)
-	if err != nil {
-		return err
-	}
-	defer wr.Close()
-	for {
-		rec, err := wr.Next()
-		if errors.Is(err, io.EOF) && rec.WarcRecord == nil {
-			return nil
-		}
-		if err != nil {
-			if rec.WarcRecord != nil {
-				rec.Close()
-			}
-			return fmt.Errorf("%sbyte %d: %w", memberAt(member), rec.Offset, cleanErr(err))
-		}
+	return eachRecord(r, start, member, readOptions(), func(rec gowarc.Record) bool {
 		c, ok := readCapture(rec.WarcRecord)
 		if !ok {
 			rec.Close()
-			continue
+			return true
 		}
 		p := c.page
 		p.Member, p.Offset, p.Size = member, rec.Offset, rec.Size
@@ -201,7 +186,32 @@ func walkRecords(path string, r io.Reader, start int64, member string, limit int
 			data, perr = c.payload(rec, p, limit)
 		}
 		rec.Close()
-		if !page(p, data, perr) {
+		return page(p, data, perr)
+	})
+}
+
+// eachRecord reads the records of a WARC stream with the WARC reader, from
+// offset start on, and hands each to fn, which closes it and says whether
+// to go on (errStop when it does not). A record that does not read ends
+// the walk with its offset.
+func eachRecord(r io.Reader, start int64, member string, opts []gowarc.WarcRecordOption, fn func(gowarc.Record) bool) error {
+	wr, err := gowarc.NewWarcFileReaderFromStream(r, start, opts...)
+	if err != nil {
+		return err
+	}
+	defer wr.Close()
+	for {
+		rec, err := wr.Next()
+		if errors.Is(err, io.EOF) && rec.WarcRecord == nil {
+			return nil
+		}
+		if err != nil {
+			if rec.WarcRecord != nil {
+				rec.Close()
+			}
+			return fmt.Errorf("%sbyte %d: %w", memberAt(member), rec.Offset, cleanErr(err))
+		}
+		if !fn(rec) {
 			return errStop
 		}
 	}

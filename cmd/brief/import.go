@@ -7,10 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
 
-	"github.com/brief-ssg/brief/internal/archive"
 	"github.com/brief-ssg/brief/internal/extract"
 	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
@@ -75,30 +73,26 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
-	// An import of web archives holds no page's bytes (they are read
-	// again from the archive) and keeps a bounded share parsed, so its
-	// heap has no need to grow twice over: a soft limit keeps a
-	// multi-gigabyte archive's import within archiveMemory (measured with
-	// bench/archive). GOMEMLIMIT, when set, still rules. A quarter of that
-	// limit, as the pages estimate it, keeps pages parsed from the first
-	// pass to the second, each of which is then neither read from the
-	// archive again nor parsed again: trees take about twice their
-	// estimate once allocated, and the rest is the duplicate index's
-	// (which grows as the kept pages are let go), the runtime's and the
-	// pages' in flight.
-	keep := 0
-	if slices.ContainsFunc(inputs, archive.IsArchive) {
-		if os.Getenv("GOMEMLIMIT") == "" {
-			defer debug.SetMemoryLimit(debug.SetMemoryLimit(archiveMemory))
-		}
-		keep = archiveMemory / 4
+	// An import holds no page's bytes between its passes (a file or an
+	// archived page is read again from disk) and keeps a bounded share
+	// parsed, so its heap has no need to grow twice over: a soft limit
+	// keeps the import of a multi-gigabyte folder or archive within
+	// importMemory (measured with bench/archive). GOMEMLIMIT, when set,
+	// still rules. A quarter of that limit, as the pages estimate it,
+	// keeps pages parsed from the first pass to the second, each of which
+	// is then neither read again nor parsed again: trees take about twice
+	// their estimate once allocated, and the rest is the duplicate
+	// index's (which grows as the kept pages are let go), the runtime's
+	// and the pages' in flight.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
 	}
 	prog := &progress{w: e.term}
 	res, err := importer.Import(ctx, inputs, importer.Options{
 		Root: root, Site: cfg, Update: *update, DryRun: *dryRun, SkipCopies: *skipCopies, FetchImages: *fetchImages,
 		Fetch:      &fetch.Client{UserAgent: fetch.UserAgent(version)},
 		Learnt:     learnt,
-		KeepParsed: keep,
+		KeepParsed: importMemory / 4,
 		Progress:   prog.update,
 	})
 	prog.done()
@@ -114,8 +108,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// archiveMemory is the soft memory limit of an import of web archives.
-const archiveMemory = 240 << 20
+// importMemory is the soft memory limit of an import.
+const importMemory = 240 << 20
 
 // fileList is a flag given once per file.
 type fileList []string

@@ -12,7 +12,7 @@ package extract
 import (
 	"context"
 	"crypto/sha256"
-	"errors"
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -273,9 +273,10 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 		switch {
 		case keep:
 			it.page, it.src = p, nil // the parsed page holds all pass 2 needs
-		case it.in.rec != nil:
-			// A page in an archive is read again in pass 2 rather than
-			// kept: a multi-gigabyte archive must not end up in memory.
+		case it.in.rereadable():
+			// A page on disk (a file, or a page in an archive) is read
+			// again in pass 2 rather than kept: a folder or an archive
+			// of many gigabytes must not end up in memory.
 			it.src = nil
 		}
 	}
@@ -381,7 +382,7 @@ func (it *item) extract(ctx context.Context, b *Batch, opt article.Options) (*Ar
 				return nil, err
 			}
 			if sha256.Sum256(src.data) != it.sum {
-				return nil, errors.New("the archive changed while it was being imported; import it again")
+				return nil, fmt.Errorf("%s changed while it was being imported; import it again", it.in.path)
 			}
 		}
 		var err error

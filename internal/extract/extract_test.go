@@ -216,6 +216,34 @@ func TestPagesReparsePastTheBudget(t *testing.T) {
 	}
 }
 
+// TestPagesReadAgainFromDisk checks that a file not kept parsed is read
+// again from disk in the second pass, not held, and that one edited
+// between the passes fails rather than being extracted with what another
+// version of it taught.
+func TestPagesReadAgainFromDisk(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"ferry.html": storyPage("ferry"), "bridge.html": storyPage("bridge")})
+	b, err := Learn(context.Background(), []string{"ferry.html", "bridge.html"}, Options{Dir: dir, KeepParsed: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "bridge.html"), []byte(storyPage("tunnel")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []Result
+	if err := b.Extract(context.Background(), Each{Done: func(_ int, r Result) { got = append(got, r) }}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d results, want 2", len(got))
+	}
+	if got[0].Err != nil || !strings.Contains(got[0].Article.Text, "ferry story") {
+		t.Errorf("ferry.html: %+v", got[0])
+	}
+	if got[1].Err == nil || !strings.Contains(got[1].Err.Error(), "bridge.html changed while it was being imported") {
+		t.Errorf("bridge.html, edited between the passes: err = %v, article %+v", got[1].Err, got[1].Article)
+	}
+}
+
 // TestBatchEach checks the second pass's hooks: Work sees every result
 // off the calling goroutine's order, Done sees them in input order, and
 // Progress counts the first pass.

@@ -142,6 +142,13 @@ func markArchive(in input) input {
 	return in
 }
 
+// rereadable reports whether the page of in can be read again as it was
+// (a file, or a page in a web archive), rather than fetched again or held
+// by the caller.
+func (in input) rereadable() bool {
+	return in.mem == nil && !IsURL(in.path)
+}
+
 // kind is the form a page was saved in.
 type kind int
 

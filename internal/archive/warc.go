@@ -140,7 +140,7 @@ func walkWARC(path string, r io.Reader, member string, limit int64, read bool, p
 			err = fmt.Errorf("%sbyte %d: unreadable record (%v)", memberAt(member), pos(), p)
 		}
 	}()
-	m := &members{member: member, limit: limit, read: read, page: page}
+	m := newMembers(member, limit, read, page)
 	if done, err := m.walk(br, pos); done || err != nil {
 		return err
 	}
@@ -232,6 +232,18 @@ type members struct {
 	zr     gzip.Reader
 	buf    []byte
 	header gowarc.Unmarshaler
+	// rd and hr read a record's header out of buf, br its block's HTTP
+	// header: made once, as there are several records a page.
+	rd     bytes.Reader
+	hr, br *bufio.Reader
+}
+
+func newMembers(member string, limit int64, read bool, page func(Page, []byte, error) bool) *members {
+	return &members{
+		member: member, limit: limit, read: read, page: page,
+		header: gowarc.NewUnmarshaler(append(listOptions(), gowarc.WithSkipParseBlock())...),
+		hr:     bufio.NewReader(nil), br: bufio.NewReader(nil),
+	}
 }
 
 // headMax bounds what of a member is read before its record is known to
@@ -242,7 +254,6 @@ const headMax = 64 << 10
 // while they are gzip members; done says the stream ended, or the walk
 // was stopped; otherwise the rest of br is for walkRecords.
 func (m *members) walk(br *bufio.Reader, pos func() int64) (done bool, err error) {
-	m.header = gowarc.NewUnmarshaler(append(listOptions(), gowarc.WithSkipParseBlock())...)
 	for {
 		magic, err := br.Peek(2)
 		if len(magic) == 0 && errors.Is(err, io.EOF) {
@@ -272,7 +283,9 @@ func (m *members) one(br *bufio.Reader, off int64, pos func() int64) error {
 		return cleanErr(err)
 	}
 	head := m.buf
-	rec, _, _, err := m.header.Unmarshal(bufio.NewReader(bytes.NewReader(head)))
+	m.rd.Reset(head)
+	m.hr.Reset(&m.rd)
+	rec, _, _, err := m.header.Unmarshal(m.hr)
 	if err != nil {
 		if rec != nil {
 			rec.Close()
@@ -281,7 +294,7 @@ func (m *members) one(br *bufio.Reader, off int64, pos func() int64) error {
 	}
 	rec.Close()
 	start := blockStart(head)
-	c, ok := captureOf(rec, func() (io.Reader, error) { return bytes.NewReader(head[start:]), nil })
+	c, ok := captureOf(rec, m.br, func() (io.Reader, error) { return bytes.NewReader(head[start:]), nil })
 	var (
 		data []byte
 		perr error
@@ -291,17 +304,23 @@ func (m *members) one(br *bufio.Reader, off int64, pos func() int64) error {
 	case c.size > m.limit:
 		perr = tooLarge(c.size, m.limit)
 	case m.read:
-		// The block whole, and nothing past it.
-		if m.buf, err = appendAtMost(m.buf, &m.zr, int64(start)+c.size-int64(len(m.buf))); err != nil {
+		// The block whole, and nothing past it, in a buffer of its own:
+		// a page sent with no encoding is handed on in it, uncopied.
+		block := make([]byte, c.size)
+		n := copy(block, head[start:])
+		if got, err := io.ReadFull(&m.zr, block[n:]); err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+				err = fmt.Errorf("the archive ends inside this record (truncated?): %d of its %d bytes", n+got, c.size)
+			}
 			return cleanErr(err)
 		}
-		block := m.buf[start:]
-		if int64(len(block)) < c.size {
-			err := fmt.Errorf("the archive ends inside this record (truncated?): %d of its %d bytes", len(block), c.size)
-			return cleanErr(err)
+		rd := bytes.NewReader(block)
+		c, _ = captureOf(rec, m.br, func() (io.Reader, error) { return rd, nil })
+		if c.plain() {
+			data = block[len(block)-rd.Len()-c.buffered():]
+		} else {
+			data, perr = decode(c.body, c.transfer, c.encoding, m.limit, c.size)
 		}
-		c, _ = captureOf(rec, func() (io.Reader, error) { return bytes.NewReader(block[:c.size]), nil })
-		data, perr = decode(c.body, c.transfer, c.encoding, m.limit, c.size)
 	}
 	// The rest of the member: the end of the record, or of a block passed
 	// over.
@@ -407,6 +426,24 @@ type capture struct {
 	// say.
 	body               io.Reader
 	transfer, encoding string
+	// head read the HTTP header off the block, nil for a resource
+	// record: body is head, past the header.
+	head *bufio.Reader
+}
+
+// plain reports whether the payload is the page's HTML as it is: neither
+// chunked nor compressed.
+func (c capture) plain() bool {
+	e := strings.ToLower(strings.TrimSpace(c.encoding))
+	return !strings.Contains(strings.ToLower(c.transfer), "chunked") && (e == "" || e == "identity")
+}
+
+// buffered is how many bytes of the block head has read past the header.
+func (c capture) buffered() int {
+	if c.head == nil {
+		return 0
+	}
+	return c.head.Buffered()
 }
 
 // readCapture reads a record, read with its block cached and unparsed
@@ -414,13 +451,14 @@ type capture struct {
 // 2xx status, or a resource, whose payload is HTML. ok is false for any
 // other record.
 func readCapture(rec gowarc.WarcRecord) (c capture, ok bool) {
-	return captureOf(rec, func() (io.Reader, error) { return rec.Block().RawBytes() })
+	return captureOf(rec, nil, func() (io.Reader, error) { return rec.Block().RawBytes() })
 }
 
 // captureOf reads the record whose header rec holds as the capture of an
 // HTML page (see readCapture), its block read from block, which is
-// called only for a response or resource record.
-func captureOf(rec gowarc.WarcRecord, block func() (io.Reader, error)) (c capture, ok bool) {
+// called only for a response or resource record. br, when given, is reset
+// to read the block's HTTP header, rather than a reader made for it.
+func captureOf(rec gowarc.WarcRecord, br *bufio.Reader, block func() (io.Reader, error)) (c capture, ok bool) {
 	h := rec.WarcHeader()
 	c.size, _ = h.GetInt64(gowarc.ContentLength)
 	c.page.URI = recordURI(rec)
@@ -436,7 +474,11 @@ func captureOf(rec gowarc.WarcRecord, block func() (io.Reader, error)) (c captur
 		if err != nil {
 			return c, false
 		}
-		br := bufio.NewReader(raw)
+		if br == nil {
+			br = bufio.NewReader(raw)
+		} else {
+			br.Reset(raw)
+		}
 		tp := textproto.NewReader(br)
 		status, err := tp.ReadLine()
 		if err != nil {
@@ -451,7 +493,7 @@ func captureOf(rec gowarc.WarcRecord, block func() (io.Reader, error)) (c captur
 		if err != nil || !isHTML(header.Get("Content-Type")) {
 			return c, false
 		}
-		c.body, c.transfer, c.encoding = br, header.Get("Transfer-Encoding"), header.Get("Content-Encoding")
+		c.body, c.head, c.transfer, c.encoding = br, br, header.Get("Transfer-Encoding"), header.Get("Content-Encoding")
 		return c, true
 	case gowarc.Resource:
 		if !isHTML(h.Get(gowarc.ContentType)) {
@@ -484,12 +526,31 @@ func isHTML(contentType string) bool {
 // (chunked; gzip, deflate). A page over limit bytes, before or after
 // decoding, gives an error wrapping article.ErrTooLarge.
 func Read(path string, p Page, limit int64) ([]byte, error) {
-	r, closer, err := openAt(path, p)
+	return new(Reader).Read(path, p, limit)
+}
+
+// Reader reads pages again, as Read does, keeping its decompressor and
+// buffers from one page to the next: an import's second pass reads
+// thousands, and making them anew for each was most of what reading a
+// page allocated. A Reader is not safe for concurrent use; its zero value
+// is ready.
+type Reader struct {
+	m  *members
+	br *bufio.Reader
+	// data and err are what m handed on.
+	data []byte
+	err  error
+	seen bool
+}
+
+// Read is archive.Read with r's buffers.
+func (r *Reader) Read(path string, p Page, limit int64) ([]byte, error) {
+	f, closer, err := openAt(path, p)
 	if err != nil {
 		return nil, err
 	}
 	defer closer.Close()
-	return readRecord(r, p, limit)
+	return r.record(f, p, limit)
 }
 
 // readOptions are how brief reads records: each block is held whole in
@@ -511,13 +572,45 @@ func readOptions() []gowarc.WarcRecordOption {
 	}
 }
 
-func readRecord(r io.Reader, p Page, limit int64) (data []byte, err error) {
+// record reads the page p from r, which starts at its record.
+func (r *Reader) record(f io.Reader, p Page, limit int64) (data []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
+			r.m = nil // in an unknown state
 			data, err = nil, fmt.Errorf("%sbyte %d: unreadable record (%v)", memberAt(p.Member), p.Offset, v)
 		}
 	}()
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, p.Offset, readOptions()...)
+	if r.br == nil {
+		r.br = bufio.NewReaderSize(f, 64<<10)
+	} else {
+		r.br.Reset(f)
+	}
+	br := r.br
+	defer br.Reset(nil) // lets the file go
+	// A record in a gzip member of its own is read as the first pass
+	// read it (see members): its header parsed, its block read as is.
+	// The WARC reader would copy the block into a buffer of its own and
+	// hash it, which took most of the time of an import's second pass
+	// over an archive.
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		if r.m == nil {
+			r.m = newMembers("", 0, true, func(_ Page, html []byte, perr error) bool {
+				r.seen, r.data, r.err = true, html, perr
+				return true
+			})
+		}
+		r.m.member, r.m.limit = p.Member, limit
+		r.seen, r.data, r.err = false, nil, nil
+		if merr := r.m.one(br, p.Offset, func() int64 { return p.Offset + p.Size }); merr != nil {
+			return nil, fmt.Errorf("%sbyte %d: %w", memberAt(p.Member), p.Offset, merr)
+		}
+		data, err, r.data, r.err = r.data, r.err, nil, nil
+		if !r.seen {
+			return nil, notAPage(p)
+		}
+		return data, err
+	}
+	wr, err := gowarc.NewWarcFileReaderFromStream(br, p.Offset, readOptions()...)
 	if err != nil {
 		return nil, err
 	}
@@ -532,11 +625,15 @@ func readRecord(r io.Reader, p Page, limit int64) (data []byte, err error) {
 	c, ok := readCapture(rec.WarcRecord)
 	switch {
 	case !ok:
-		return nil, fmt.Errorf("%sbyte %d: not the capture of an HTML page (the archive changed since it was listed?)", memberAt(p.Member), p.Offset)
+		return nil, notAPage(p)
 	case c.size > limit:
 		return nil, tooLarge(c.size, limit)
 	}
 	return c.payload(rec, p, limit)
+}
+
+func notAPage(p Page) error {
+	return fmt.Errorf("%sbyte %d: not the capture of an HTML page (the archive changed since it was listed?)", memberAt(p.Member), p.Offset)
 }
 
 // payload returns the HTML of the page the capture, read from rec, holds:

@@ -152,6 +152,9 @@ type Batch struct {
 	limit int
 	bp    *article.Boilerplate
 	items []*item
+	// readers read the pages of web archives again in the second pass,
+	// one a worker at a time, keeping their buffers from page to page.
+	readers sync.Pool
 }
 
 // item is one input between the passes.
@@ -187,6 +190,7 @@ func Learn(ctx context.Context, inputs []string, opt Options) (*Batch, error) {
 
 func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 	b := &Batch{opt: opt, limit: opt.MaxBytes, bp: opt.Learnt}
+	b.readers.New = func() any { return new(archive.Reader) }
 	if b.bp == nil {
 		b.bp = article.NewBoilerplate()
 		b.bp.KeepPages = opt.KeepBlocks
@@ -248,7 +252,7 @@ func learn(ctx context.Context, ins []input, opt Options) (*Batch, error) {
 		src := it.src
 		if src == nil {
 			var err error
-			if src, err = read(ctx, it.in, opt.Fetch, b.limit); err != nil {
+			if src, err = read(ctx, it.in, opt.Fetch, nil, b.limit); err != nil {
 				it.err = err
 				return
 			}
@@ -378,7 +382,10 @@ func (it *item) extract(ctx context.Context, b *Batch, opt article.Options) (*Ar
 		src := it.src
 		if src == nil {
 			var err error
-			if src, err = read(ctx, it.in, b.opt.Fetch, b.limit); err != nil {
+			ar := b.readers.Get().(*archive.Reader)
+			src, err = read(ctx, it.in, b.opt.Fetch, ar, b.limit)
+			b.readers.Put(ar)
+			if err != nil {
 				return nil, err
 			}
 			if sha256.Sum256(src.data) != it.sum {

@@ -173,9 +173,10 @@ type source struct {
 	singleFile bool
 }
 
-// read loads one input: a file from disk (at most limit bytes) or a page
-// over HTTP (bounded by the client's limits).
-func read(ctx context.Context, in input, client *fetch.Client, limit int) (*source, error) {
+// read loads one input: a file from disk (at most limit bytes), a page
+// over HTTP (bounded by the client's limits) or a page of a web archive,
+// read with ar when given.
+func read(ctx context.Context, in input, client *fetch.Client, ar *archive.Reader, limit int) (*source, error) {
 	if in.mem != nil {
 		if len(in.mem.Body) > limit {
 			return nil, fmt.Errorf("%s: %w: %d bytes, over the %d-byte limit for a web page", in.name, article.ErrTooLarge, len(in.mem.Body), limit)
@@ -193,7 +194,10 @@ func read(ctx context.Context, in input, client *fetch.Client, limit int) (*sour
 		return &source{url: p.URL, kind: kindHTML, data: p.Body}, nil
 	}
 	if in.rec != nil {
-		data, err := archive.Read(in.path, *in.rec, int64(limit))
+		if ar == nil {
+			ar = new(archive.Reader)
+		}
+		data, err := ar.Read(in.path, *in.rec, int64(limit))
 		if err != nil {
 			return nil, err
 		}

@@ -292,3 +292,32 @@ func TestPagesCancelled(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestReadAtMost checks the reading of a file measured at another size
+// than it has when read (it grew, or shrank, in between): all of it within
+// the limit, an error wrapping article.ErrTooLarge past it.
+func TestReadAtMost(t *testing.T) {
+	text := strings.Repeat("a page that grew while it was read; ", 100)
+	dir := writeFiles(t, map[string]string{"page.html": text})
+	name := filepath.Join(dir, "page.html")
+	for _, tc := range []struct {
+		size    int64
+		limit   int
+		tooMuch bool
+	}{
+		{int64(len(text)), len(text), false},
+		{0, len(text), false},
+		{10, 1 << 20, false},
+		{1 << 20, 1 << 20, false},
+		{10, len(text) - 1, true},
+		{int64(len(text)), len(text) - 1, true},
+	} {
+		data, err := readAtMost(name, tc.limit, tc.size)
+		switch {
+		case tc.tooMuch && !errors.Is(err, article.ErrTooLarge):
+			t.Errorf("size %d, limit %d: err = %v, want ErrTooLarge", tc.size, tc.limit, err)
+		case !tc.tooMuch && (err != nil || string(data) != text):
+			t.Errorf("size %d, limit %d: read %d bytes (%v), want %d", tc.size, tc.limit, len(data), err, len(text))
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -218,7 +219,7 @@ func read(ctx context.Context, in input, client *fetch.Client, ar *archive.Reade
 	if info.Size() > int64(limit) {
 		return nil, fmt.Errorf("%s: %w: %d bytes, over the %d-byte limit for a web page", name, article.ErrTooLarge, info.Size(), limit)
 	}
-	data, err := readAtMost(name, limit)
+	data, err := readAtMost(name, limit, info.Size())
 	if err != nil {
 		return nil, err
 	}
@@ -252,22 +253,33 @@ func archiveOf(in input, src *source) string {
 	return ""
 }
 
-// readAtMost reads a file that may have grown since it was measured, never
-// holding more than limit+1 bytes of it.
-func readAtMost(name string, limit int) ([]byte, error) {
+// readAtMost reads a file that may have grown since it was measured at
+// size bytes, never holding more than limit+1 bytes of it: into one
+// buffer of its size when it has not grown, as every page of a folder is
+// read in each pass.
+func readAtMost(name string, limit int, size int64) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	data := make([]byte, 0, min(int(size), limit)+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > limit {
+			return nil, fmt.Errorf("%s: %w: over the %d-byte limit", name, article.ErrTooLarge, limit)
+		}
+		if errors.Is(err, io.EOF) {
+			return data, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(data) == cap(data) {
+			data = slices.Grow(data, min(len(data), limit+1-len(data)))
+		}
 	}
-	if len(data) > limit {
-		return nil, fmt.Errorf("%s: %w: over the %d-byte limit", name, article.ErrTooLarge, limit)
-	}
-	return data, nil
 }
 
 // sniff decides how to read a file: by its name when it says, else by its

@@ -55,6 +55,7 @@ type polite struct {
 	delay   time.Duration
 	perHost int
 	log     *slog.Logger
+	clock   clock
 
 	mu    sync.Mutex
 	hosts map[string]*host
@@ -79,7 +80,30 @@ func newPolite(base http.RoundTripper, ua string, delay time.Duration, perHost i
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	return &polite{base: base, ua: ua, delay: delay, perHost: max(perHost, 1), log: log, hosts: map[string]*host{}}
+	return &polite{base: base, ua: ua, delay: delay, perHost: max(perHost, 1), log: log, clock: wallClock{}, hosts: map[string]*host{}}
+}
+
+// clock is what the hosts' turns are kept by.
+type clock interface {
+	Now() time.Time
+	// Until waits until the clock reads t, or ctx ends (its error).
+	Until(ctx context.Context, t time.Time) error
+}
+
+// wallClock is the time of day.
+type wallClock struct{}
+
+func (wallClock) Now() time.Time { return time.Now() }
+
+func (wallClock) Until(ctx context.Context, t time.Time) error {
+	timer := time.NewTimer(time.Until(t))
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func (p *polite) host(key string) (h *host, fresh bool) {
@@ -137,7 +161,7 @@ func (p *polite) hold(ctx context.Context, rawURL string) (context.Context, func
 	if err != nil {
 		return ctx, func() {}, err
 	}
-	release, err := h.take(ctx)
+	release, err := h.take(ctx, p.clock)
 	if err != nil {
 		return ctx, func() {}, err
 	}
@@ -154,14 +178,14 @@ func (p *polite) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // take waits for a slot of the host and then for its turn; the function
 // returned frees the slot.
-func (h *host) take(ctx context.Context) (func(), error) {
+func (h *host) take(ctx context.Context, clk clock) (func(), error) {
 	select {
 	case h.slots <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
 	release := sync.OnceFunc(func() { <-h.slots })
-	if err := h.turn(ctx); err != nil {
+	if err := h.turn(ctx, clk); err != nil {
 		release()
 		return nil, err
 	}
@@ -175,16 +199,17 @@ func (p *polite) send(req *http.Request, h *host) (*http.Response, error) {
 	release := func() {}
 	if held, _ := ctx.Value(heldKey{}).(*host); held != h {
 		var err error
-		if release, err = h.take(ctx); err != nil {
+		if release, err = h.take(ctx, p.clock); err != nil {
 			return nil, err
 		}
 	}
 	resp, err := p.base.RoundTrip(req)
 	switch {
 	case err != nil && ctx.Err() == nil:
-		h.failed(p.delay, 0)
+		h.failed(p.clock.Now(), p.delay, 0)
 	case err == nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500):
-		h.failed(p.delay, fetch.RetryAfter(resp.Header.Get("Retry-After"), time.Now()))
+		now := p.clock.Now()
+		h.failed(now, p.delay, fetch.RetryAfter(resp.Header.Get("Retry-After"), now))
 	case err == nil:
 		h.answered(p.delay)
 	}
@@ -207,34 +232,28 @@ func (p *polite) do(ctx context.Context, client *fetch.Client, r fetch.Request) 
 }
 
 // turn waits until the host may be asked again and books the next turn.
-func (h *host) turn(ctx context.Context) error {
+func (h *host) turn(ctx context.Context, clk clock) error {
 	h.mu.Lock()
 	if h.closed != nil {
 		h.mu.Unlock()
 		return h.closed
 	}
-	now := time.Now()
+	now := clk.Now()
 	start := h.next
 	if start.Before(now) {
 		start = now
 	}
 	h.next = start.Add(h.wait)
 	h.mu.Unlock()
-	if d := start.Sub(now); d > 0 {
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+	if start.After(now) {
+		return clk.Until(ctx, start)
 	}
 	return nil
 }
 
 // failed doubles the wait after an error (or takes the server's
 // Retry-After), and gives up on the host when it asks for too long.
-func (h *host) failed(delay, asked time.Duration) {
+func (h *host) failed(now time.Time, delay, asked time.Duration) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.wait = min(max(2*h.wait, minBackoff, delay), maxBackoff)
@@ -242,7 +261,7 @@ func (h *host) failed(delay, asked time.Duration) {
 		h.closed = fmt.Errorf("the host asked brief to wait %v before asking again; left alone for this run", asked.Round(time.Second))
 		return
 	}
-	if next := time.Now().Add(max(h.wait, asked)); next.After(h.next) {
+	if next := now.Add(max(h.wait, asked)); next.After(h.next) {
 		h.next = next
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -123,33 +125,81 @@ func TestPerHostLimit(t *testing.T) {
 	}
 }
 
-// TestDelay: the delay separates the starts of two requests to a host.
+// TestDelay: the requests to one host start the configured delay apart
+// (robots.txt, the feed, then its two pages), kept by a clock that moves
+// only when a turn waits on it, so that the machine's load cannot make
+// the gaps look longer or shorter than brief made them.
 func TestDelay(t *testing.T) {
 	n := newNewsroom(t)
-	var starts []time.Time
+	clk := &turnClock{now: testNow()}
+	var served []time.Time // by the clock, when each page is served
 	n.set("/feed.xml", "application/rss+xml", rss("quay-one-news", "quay-two-news"))
 	for _, s := range []string{"quay-one-news", "quay-two-news"} {
 		n.handle("/news/"+s, func(w http.ResponseWriter, r *http.Request) {
 			n.mu.Lock()
-			starts = append(starts, time.Now())
+			served = append(served, clk.Now())
 			n.mu.Unlock()
 			w.Header().Set("Content-Type", "text/html")
 			w.Write([]byte(articlePage(strings.TrimPrefix(r.URL.Path, "/news/"))))
 		})
 	}
 	root, cfg := testSite(t, "  - url: "+n.url("/feed.xml")+"\n")
-	cfg.Fetch.DelaySpan = 150 * time.Millisecond
-	if _, err := Fetch(context.Background(), testOptions(root, cfg)); err != nil {
+	const delay = 150 * time.Millisecond
+	cfg.Fetch.DelaySpan = delay
+	opt := testOptions(root, cfg)
+	opt.clock = clk
+	res, err := Fetch(context.Background(), opt)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if len(starts) != 2 {
-		t.Fatalf("%d pages", len(starts))
+	if got := res.Sources[0].Count(New); got != 2 || len(served) != 2 {
+		t.Fatalf("%d new articles, %d pages served; want 2 and 2", got, len(served))
 	}
-	// The delay is kept between the requests' starts in brief; the
-	// server sees them with the loopback's jitter.
-	if gap := starts[1].Sub(starts[0]).Abs(); gap < 120*time.Millisecond {
-		t.Errorf("pages %v apart, want about the 150ms delay", gap)
+	// Four requests, in four turns: the first at once, each of the
+	// others waited for until the delay after the one before.
+	start := testNow()
+	want := []time.Time{start.Add(delay), start.Add(2 * delay), start.Add(3 * delay)}
+	slices.SortFunc(clk.waits, time.Time.Compare)
+	if !slices.EqualFunc(clk.waits, want, time.Time.Equal) {
+		t.Errorf("turns waited for until %v after the first, want %v", sinceAll(start, clk.waits), sinceAll(start, want))
 	}
+	for _, at := range served {
+		if at.Before(start.Add(2 * delay)) {
+			t.Errorf("a page served %v after the first request, before its turn", at.Sub(start))
+		}
+	}
+}
+
+// turnClock is a clock that moves only when a turn waits on it: to the
+// time waited for, at once. It records those times.
+type turnClock struct {
+	mu    sync.Mutex
+	now   time.Time
+	waits []time.Time
+}
+
+func (c *turnClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *turnClock) Until(_ context.Context, t time.Time) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.waits = append(c.waits, t)
+	if t.After(c.now) {
+		c.now = t
+	}
+	return nil
+}
+
+func sinceAll(start time.Time, ts []time.Time) []time.Duration {
+	out := make([]time.Duration, len(ts))
+	for i, t := range ts {
+		out[i] = t.Sub(start)
+	}
+	return out
 }
 
 // TestRedirectedFeed: a feed that moved (301) is read at its new address,

@@ -54,6 +54,11 @@ type Options struct {
 	// Batch is how many pages are fetched, held and imported at once
 	// before the state is saved; 0 means DefaultBatch.
 	Batch int
+
+	// clock keeps the hosts' turns (see polite); nil means the wall
+	// clock. A test's clock moves only when a turn waits on it, so that
+	// the delays kept can be checked whatever the machine's load.
+	clock clock
 }
 
 // Outcome is what became of one item.
@@ -221,6 +226,9 @@ func Fetch(ctx context.Context, opt Options) (*Result, error) {
 		client = *opt.Client
 	}
 	pol := newPolite(client.Transport, client.UserAgent, opt.Site.Fetch.DelaySpan, opt.Site.Fetch.PerHost, opt.Log)
+	if opt.clock != nil {
+		pol.clock = opt.clock
+	}
 	client.Transport = pol
 	opt.Client = &client
 

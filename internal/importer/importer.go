@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -403,7 +405,7 @@ func importOne(name string, doc *doc, dr *draft, idx *index, opt Options, loc *t
 			rep.Outcome = Duplicate
 			return rep
 		}
-		return update(rep, prev, doc, opt, loc, syncs)
+		return update(rep, idx, prev, doc, opt, loc, syncs)
 	}
 	if copies := idx.near.Find(doc.shingles); len(copies) > 0 {
 		rep.CopyOf, rep.CopyShare = copies[0].Path, copies[0].Covered
@@ -698,50 +700,87 @@ type entry struct {
 	sourceURL   string // urlKey form
 	fingerprint string
 	scrapedFrom string
+	n           int // its place in the index's entries
 }
 
 // index knows the site's articles, to find duplicates and free slugs.
 type index struct {
 	entries []*entry
 	slugs   map[string]bool
+	// byURL, byFingerprint and byScraped list the entries under each of
+	// their keys, in entries order: an import of tens of thousands of
+	// pages looks each one up, and a scan of every entry for each made
+	// the imports quadratic.
+	byURL, byFingerprint, byScraped map[string][]*entry
 	// near holds the articles' bodies, to find near-copies; only the
 	// goroutine placing articles in turn uses it (snapshots have none).
 	near *stories.NearIndex
 }
 
+func newIndex(near *stories.NearIndex) *index {
+	return &index{
+		slugs: map[string]bool{}, near: near,
+		byURL: map[string][]*entry{}, byFingerprint: map[string][]*entry{}, byScraped: map[string][]*entry{},
+	}
+}
+
 func (ix *index) add(e *entry) {
+	e.n = len(ix.entries)
 	ix.entries = append(ix.entries, e)
 	ix.slugs[e.slug] = true
+	file(ix.byURL, e.sourceURL, e)
+	file(ix.byFingerprint, e.fingerprint, e)
+	file(ix.byScraped, e.scrapedFrom, e)
+}
+
+// file lists e under key, in entries order.
+func file(m map[string][]*entry, key string, e *entry) {
+	if key == "" {
+		return
+	}
+	l := m[key]
+	i, found := slices.BinarySearchFunc(l, e.n, func(x *entry, n int) int { return cmp.Compare(x.n, n) })
+	if !found {
+		m[key] = slices.Insert(l, i, e)
+	}
+}
+
+// refingerprint gives e the fingerprint of its updated text.
+func (ix *index) refingerprint(e *entry, fingerprint string) {
+	e.fingerprint = fingerprint
+	file(ix.byFingerprint, fingerprint, e)
 }
 
 // snapshot copies the index for lookups from other goroutines while this
 // one grows.
 func (ix *index) snapshot() *index {
-	c := &index{entries: make([]*entry, len(ix.entries))}
-	for i, e := range ix.entries {
+	c := newIndex(nil)
+	for _, e := range ix.entries {
 		cp := *e
-		c.entries[i] = &cp
+		c.add(&cp)
 	}
 	return c
 }
 
 // find returns the article a page was imported into before: the one with
 // the same canonical URL, else the same text, else (for dumps, which carry
-// no URL, saved again after the page changed) the same scraped file.
+// no URL, saved again after the page changed) the same scraped file; the
+// first in the index's order, of each. An entry stays listed under a
+// fingerprint it no longer has (refingerprint), so each is checked.
 func (ix *index) find(sourceURL, fingerprint, scrapedFrom string) *entry {
 	key := urlKey(sourceURL)
-	for _, e := range ix.entries {
-		if key != "" && e.sourceURL == key {
+	for _, e := range ix.byURL[key] {
+		if e.sourceURL == key {
 			return e
 		}
 	}
-	for _, e := range ix.entries {
-		if fingerprint != "" && e.fingerprint == fingerprint {
+	for _, e := range ix.byFingerprint[fingerprint] {
+		if e.fingerprint == fingerprint {
 			return e
 		}
 	}
-	for _, e := range ix.entries {
-		if scrapedFrom != "" && e.scrapedFrom == scrapedFrom && (key == "" || e.sourceURL == "") {
+	for _, e := range ix.byScraped[scrapedFrom] {
+		if key == "" || e.sourceURL == "" {
 			return e
 		}
 	}
@@ -760,7 +799,7 @@ func slugOf(rel string) string {
 // text) into near, when given, to find near-copies (see
 // Options.SkipCopies).
 func loadIndex(root string, loc *time.Location, near *stories.NearIndex) (*index, error) {
-	ix := &index{slugs: map[string]bool{}, near: near}
+	ix := newIndex(near)
 	dir := filepath.Join(root, content.Dir)
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -454,7 +454,7 @@ func TestWithSuffixKeepsSlugs(t *testing.T) {
 // name ending in its own date and counter, never a date cut short.
 func TestClaimPathKeepsTheDate(t *testing.T) {
 	root := t.TempDir()
-	ix := &index{slugs: map[string]bool{}}
+	ix := newIndex(nil)
 	d := &doc{title: strings.Repeat("a very long headline about ferries ", 4), date: time.Date(2024, 3, 5, 9, 0, 0, 0, time.UTC)}
 	for n := range 12 {
 		rel, err := ix.claimPath(d, root)
@@ -489,5 +489,53 @@ func TestURLKey(t *testing.T) {
 		if got := urlKey(tt.a) == urlKey(tt.b); got != tt.same {
 			t.Errorf("urlKey(%s) == urlKey(%s): %v, want %v (%q, %q)", tt.a, tt.b, got, tt.same, urlKey(tt.a), urlKey(tt.b))
 		}
+	}
+}
+
+// TestIndexFind checks the duplicate index's lookups: by address, then
+// text, then scraped file, the first entry of each in the site's order,
+// and an updated article found by its new text only.
+func TestIndexFind(t *testing.T) {
+	ix := newIndex(nil)
+	a := &entry{path: "a", sourceURL: "https://pier.example/a", fingerprint: "fp-1"}
+	b := &entry{path: "b", sourceURL: "https://pier.example/b", fingerprint: "fp-1", scrapedFrom: "dump.txt"}
+	c := &entry{path: "c", scrapedFrom: "dump.txt", fingerprint: "fp-3"}
+	d := &entry{path: "d", sourceURL: "https://pier.example/d", scrapedFrom: "dump.txt"}
+	for _, e := range []*entry{a, b, c, d} {
+		ix.add(e)
+	}
+	find := func(url, fp, scraped string) string {
+		if e := ix.find(url, fp, scraped); e != nil {
+			return e.path
+		}
+		return ""
+	}
+	for _, tc := range []struct {
+		url, fp, scraped, want string
+	}{
+		{"https://pier.example/b?utm_source=x", "fp-3", "dump.txt", "b"},
+		{"https://PIER.example/d/", "", "", "d"},
+		{"https://pier.example/new", "fp-1", "dump.txt", "a"},
+		{"", "fp-3", "dump.txt", "c"},
+		{"", "", "dump.txt", "b"},
+		{"https://pier.example/new", "", "dump.txt", "c"},
+		{"https://pier.example/new", "fp-9", "other.txt", ""},
+		{"", "", "", ""},
+	} {
+		if got := find(tc.url, tc.fp, tc.scraped); got != tc.want {
+			t.Errorf("find(%q, %q, %q) = %q, want %q", tc.url, tc.fp, tc.scraped, got, tc.want)
+		}
+	}
+	// a's text changed (--update): found by its new fingerprint, and its
+	// old one leads to the next article that has it.
+	ix.refingerprint(a, "fp-3")
+	if got := find("", "fp-1", ""); got != "b" {
+		t.Errorf("old fingerprint: %q, want b", got)
+	}
+	if got := find("", "fp-3", ""); got != "a" {
+		t.Errorf("new fingerprint: %q, want a, the first in the site's order", got)
+	}
+	if got := ix.snapshot().find("", "fp-3", ""); got == nil || got.path != "a" {
+		t.Errorf("snapshot: %+v, want a", got)
 	}
 }

@@ -20,7 +20,7 @@ import (
 // exception is a `topics:` list an earlier import wrote and nobody edited
 // since (content.Article.ImportedTopics): it is removed, so that the
 // file says what the build does.
-func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, syncs *dirSyncs) Report {
+func update(rep Report, idx *index, prev *entry, d *doc, opt Options, loc *time.Location, syncs *dirSyncs) Report {
 	full := filepath.Join(opt.Root, filepath.FromSlash(prev.path))
 	old, err := os.ReadFile(full)
 	if err != nil {
@@ -137,7 +137,7 @@ func update(rep Report, prev *entry, d *doc, opt Options, loc *time.Location, sy
 		}
 		syncs.add(opt.Root, prev.path)
 	}
-	prev.fingerprint = d.fingerprint
+	idx.refingerprint(prev, d.fingerprint)
 	// The rules see the file as updated, with the fields the editor
 	// kept, not the page.
 	rep.Outcome = Updated

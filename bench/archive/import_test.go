@@ -17,8 +17,8 @@ import (
 // BenchmarkImportWARC imports one generated crawl twice, side by side in
 // one run: from the WARC, and from a folder of the same pages as HTML
 // files, each time with the brief binary into a new site, and reports
-// pages per second and the peak resident memory of each import (the
-// process's, as the kernel counts it). BRIEF_BENCH_WARC_MB sets the
+// pages per second, the CPU time and the peak resident memory of each
+// import (the process's, as the kernel counts them). BRIEF_BENCH_WARC_MB sets the
 // archive's size (default 64); RUNS how many times each import runs
 // (default 3; the medians are reported). The crawl is kept in
 // BRIEF_BENCH_WORK (default /tmp/brief-bench-warc) between runs.
@@ -57,6 +57,10 @@ func BenchmarkImportWARC(b *testing.B) {
 	type result struct {
 		pages int
 		secs  []float64
+		// cpu is the import's user and system time: under the shared
+		// machine's load, wall times swing with the other work, CPU time
+		// much less.
+		cpu   []float64
 		rssMB []float64
 	}
 	results := make([]result, len(inputs))
@@ -83,6 +87,7 @@ func BenchmarkImportWARC(b *testing.B) {
 			imported, _ := strconv.Atoi(string(m[1]))
 			results[i].pages = imported
 			results[i].secs = append(results[i].secs, secs)
+			results[i].cpu = append(results[i].cpu, (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds())
 			results[i].rssMB = append(results[i].rssMB, float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)/1024)
 			os.RemoveAll(site)
 		}
@@ -91,13 +96,16 @@ func BenchmarkImportWARC(b *testing.B) {
 	for i, in := range inputs {
 		r := results[i]
 		s, rss := median(r.secs), median(r.rssMB)
-		b.Logf("%-22s %6d pages imported  %7.1f s  %6.1f pages/s  peak RSS %6.0f MB  (runs: %v s, %v MB)", in.name, r.pages, s, float64(r.pages)/s, rss, rounded(r.secs), rounded(r.rssMB))
+		b.Logf("%-22s %6d pages imported  %7.1f s  %6.1f pages/s  CPU %7.1f s  peak RSS %6.0f MB  (runs: %v s, CPU %v s, %v MB)",
+			in.name, r.pages, s, float64(r.pages)/s, median(r.cpu), rss, rounded(r.secs), rounded(r.cpu), rounded(r.rssMB))
 	}
 	if results[0].pages != results[1].pages {
 		b.Errorf("the WARC gave %d articles and the folder %d: the same pages must give the same articles", results[0].pages, results[1].pages)
 	}
 	b.ReportMetric(float64(results[0].pages)/median(results[0].secs), "warc-pages/s")
 	b.ReportMetric(float64(results[1].pages)/median(results[1].secs), "folder-pages/s")
+	b.ReportMetric(median(results[0].cpu), "warc-cpu-s")
+	b.ReportMetric(median(results[1].cpu), "folder-cpu-s")
 	b.ReportMetric(median(results[0].rssMB), "warc-peak-MB")
 	b.ReportMetric(median(results[1].rssMB), "folder-peak-MB")
 }

@@ -100,6 +100,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		Learnt:     learnt,
 		KeepParsed: keep,
 		Progress:   prog.update,
+		Log:        e.log,
 	})
 	prog.done()
 	if res != nil {

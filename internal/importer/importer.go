@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path"
@@ -91,6 +92,10 @@ type Options struct {
 	// (while reading, the count listed so far, which grows while a web
 	// archive is read), always from the goroutine that called Import.
 	Progress func(pass string, done, total int)
+	// Log receives diagnostics at debug level, such as each image that
+	// could not be fetched (a report's note names only the first); nil
+	// discards them.
+	Log *slog.Logger
 }
 
 // Outcome is what happened to one input.
@@ -265,6 +270,9 @@ func run(ctx context.Context, opt Options, held []Page, learn func(extract.Optio
 	var media *mediaStore
 	if !opt.Site.Images.Hotlink && !opt.DryRun {
 		media = newMediaStore(ctx, opt.Root, opt.Fetch, opt.FetchImages)
+		if opt.Log != nil {
+			media.log = opt.Log
+		}
 	}
 	prepareOne := func(i int, r extract.Result) {
 		if r.Err != nil {

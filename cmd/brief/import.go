@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
 	"github.com/brief-ssg/brief/internal/importer"
+	"github.com/brief-ssg/brief/internal/output"
 	"github.com/brief-ssg/brief/internal/site"
 )
 
@@ -135,24 +135,7 @@ func learnBlocks(ctx context.Context, e *env, inputs []string, cfg *site.Config,
 	if err != nil {
 		return fmt.Errorf("brief import --learn: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".blocks-*.tmp")
-	if err != nil {
-		return fmt.Errorf("brief import --learn: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	n, err := bp.WriteTo(tmp)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), out)
-	}
+	n, err := output.ReplaceFile(out, 0o644, bp)
 	if err != nil {
 		return fmt.Errorf("brief import --learn: %w", err)
 	}

@@ -1,10 +1,12 @@
 package sitetest
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/brief-ssg/brief/internal/site"
 )
@@ -57,4 +59,30 @@ func (s *Site) Config() *site.Config {
 		s.t.Fatal(err)
 	}
 	return cfg
+}
+
+// deadlineMargin is how long before go test's -timeout a wait of Context
+// gives up, leaving the test time to report what it waited for and to
+// clean up; a tenth of the time left when that is less.
+const deadlineMargin = 30 * time.Second
+
+// Context is a context for the test's waits, ending a little before the
+// test binary's deadline (go test -timeout) when it has one: a test waits
+// on events with it, with no time bound of its own, and one that waits in
+// vain fails with its own message instead of the whole binary panicking
+// at the deadline. Unlike t.Context, it is cancelled only once the
+// cleanups registered after the call have run, so that they can wait with
+// it too (a server's cleanup waiting for it to stop).
+func Context(t testing.TB) context.Context {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	if dl, ok := t.(interface{ Deadline() (time.Time, bool) }); ok {
+		if end, ok := dl.Deadline(); ok {
+			cancel()
+			end = end.Add(-min(deadlineMargin, time.Until(end)/10))
+			ctx, cancel = context.WithDeadline(context.Background(), end)
+		}
+	}
+	t.Cleanup(cancel)
+	return ctx
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestSiteFolderMovedAndBack: when the site's folder is moved away or
@@ -30,7 +29,7 @@ func TestSiteFolderMovedAndBack(t *testing.T) {
 			}
 			s := start(t, dir, nil)
 			ev := listen(t, s)
-			ev.next(t, "hello", 5*time.Second)
+			ev.next(t, "hello")
 			aside := dir + ".aside"
 			if how == "moved" {
 				if err := os.Rename(dir, aside); err != nil {
@@ -46,7 +45,7 @@ func TestSiteFolderMovedAndBack(t *testing.T) {
 			}
 			// Files deleted before the folder may fail a build first.
 			for i := 0; ; i++ {
-				failed := ev.next(t, "failed", 10*time.Second)
+				failed := ev.next(t, "failed")
 				if strings.Contains(fmt.Sprint(failed.data), "moved or deleted") {
 					break
 				}
@@ -62,13 +61,13 @@ func TestSiteFolderMovedAndBack(t *testing.T) {
 			} else if err := os.Rename(aside, dir); err != nil {
 				t.Fatal(err)
 			}
-			ev.next(t, "fixed", 10*time.Second)
+			ev.next(t, "fixed")
 			site.ReplaceInFile(article, "Yellen ends Beijing visit", "Yellen wraps up Beijing visit")
 			// The watcher may see the copy's files arrive after the folder
 			// did and rebuild for them too, so the next reload need not be
 			// the edit's: wait for reloads until one serves the edit.
 			for {
-				ev.next(t, "reload", 10*time.Second)
+				ev.next(t, "reload")
 				if _, page := get(t, s.URL()); strings.Contains(page, "Yellen wraps up Beijing visit") {
 					break
 				}

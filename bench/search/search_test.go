@@ -88,7 +88,7 @@ func TestSearchBench(t *testing.T) {
 	if b.pagefind == "" {
 		t.Log("Pagefind not found (npm install pagefind, or PAGEFIND=path): measuring brief alone")
 	}
-	b.browser = browsertest.NewBrowser(t, 6*time.Hour)
+	b.browser = browsertest.NewBrowser(t)
 
 	queries := loadQueries(t)
 	var sizes []int

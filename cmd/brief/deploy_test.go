@@ -3,8 +3,8 @@ package main
 import (
 	"crypto/sha256"
 	"fmt"
-	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/brief-ssg/brief/internal/s3test"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // publicSums hashes every file brief deploys from public/ (dotfiles are
@@ -19,20 +20,10 @@ import (
 func publicSums(t *testing.T, dir string) map[string][32]byte {
 	t.Helper()
 	sums := map[string][32]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return err
+	for name, data := range sitetest.ReadFiles(t, dir) {
+		if !strings.HasPrefix(path.Base(name), ".") {
+			sums[name] = sha256.Sum256(data)
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		sums[filepath.ToSlash(rel)] = sha256.Sum256(data)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return sums
 }
@@ -80,16 +71,7 @@ func TestDeployRoundTrip(t *testing.T) {
 	t.Setenv("AWS_ACCESS_KEY_ID", s3test.AccessKey)
 	t.Setenv("AWS_SECRET_ACCESS_KEY", s3test.SecretKey)
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { sitetest.WriteFile(t, dir, name, []byte(text)) }
 	write("site.yaml", fmt.Sprintf(`title: Harbour watch
 base_url: https://briefings.example/harbours/
 timezone: Europe/Oslo

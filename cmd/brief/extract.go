@@ -111,14 +111,18 @@ func writeExtraction(e *env, format, name, pageURL string, loc *time.Location, a
 		if err != nil {
 			x.Error = err.Error()
 		} else {
-			x.Title, x.Published, x.Updated = a.Title, stamp(a.Published), stamp(a.Updated)
-			x.Source, x.SourceURL, x.Description, x.Image = a.Source, a.SourceURL, a.Description, a.Image
-			x.Text, x.Markdown = a.Text, a.Markdown
-			if a.Authors != nil {
-				x.Author = a.Authors
+			// The fields import writes come from import's own code, so
+			// that the JSON is the article import files (images upgraded
+			// to https, one-line fields cleaned), not the raw extraction.
+			f := importer.PreviewFields(a, filepath.ToSlash(name), pageURL, loc, time.Now())
+			x.Title, x.Published, x.Updated = f.Title, stamp(a.Published), stamp(a.Updated)
+			x.Source, x.SourceURL, x.Description, x.Image = f.Source, f.SourceURL, a.Description, f.Image
+			x.Text, x.Markdown = a.Text, f.Markdown
+			if f.Authors != nil {
+				x.Author = f.Authors
 			}
-			if a.Tags != nil {
-				x.Tags = a.Tags
+			if f.Tags != nil {
+				x.Tags = f.Tags
 			}
 		}
 		enc := json.NewEncoder(w)

@@ -144,7 +144,7 @@ func TestExtractAndImportAgreeOnAFolder(t *testing.T) {
 	root := s.Dir()
 	s.EditFiles(
 		"inbox/bridge.html", sitePage("bridge"),
-		"inbox/ferry.html", sitePage("ferry"),
+		"inbox/ferry.html", strings.Replace(sitePage("ferry"), "<p>Support", `<figure><img src="http://pier.example/ferry.jpg" alt="The ferry"><figcaption>The ferry at the pier.</figcaption></figure><p>Support`, 1),
 		"inbox/market/stalls.html", sitePage("market"),
 		"inbox/night.txt", dumpPage,
 		"inbox/broken.html", "\x00\x01",
@@ -197,6 +197,12 @@ func TestExtractAndImportAgreeOnAFolder(t *testing.T) {
 		}
 		if strings.TrimSpace(a.Body) != strings.TrimSpace(x.Markdown) || a.SourceURL != x.SourceURL || a.Source != x.Source {
 			t.Errorf("%s: import filed\n%s %s\n%s\nextract printed\n%s %s\n%s", name, a.Source, a.SourceURL, a.Body, x.Source, x.SourceURL, x.Markdown)
+		}
+		if a.Image != x.Image {
+			t.Errorf("%s: import filed image %q, extract printed %q", name, a.Image, x.Image)
+		}
+		if strings.Contains(x.Markdown, "http://pier.example/ferry.jpg") || strings.Contains(x.Image, "http://") {
+			t.Errorf("%s: extract printed a plain http:// image, which import rewrites to https://:\n%s", name, x.Markdown)
 		}
 		if strings.Contains(a.Body, "Support local reporting") {
 			t.Errorf("%s: the appeal every page repeats was not learnt:\n%s", name, a.Body)

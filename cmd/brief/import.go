@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/brief-ssg/brief/internal/extract/article"
 	"github.com/brief-ssg/brief/internal/fetch"
 	"github.com/brief-ssg/brief/internal/importer"
+	"github.com/brief-ssg/brief/internal/output"
 	"github.com/brief-ssg/brief/internal/site"
 )
 
@@ -94,6 +94,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		Learnt:     learnt,
 		KeepParsed: importMemory / 4,
 		Progress:   prog.update,
+		Log:        e.log,
 	})
 	prog.done()
 	if res != nil {
@@ -128,24 +129,7 @@ func learnBlocks(ctx context.Context, e *env, inputs []string, cfg *site.Config,
 	if err != nil {
 		return fmt.Errorf("brief import --learn: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".blocks-*.tmp")
-	if err != nil {
-		return fmt.Errorf("brief import --learn: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	n, err := bp.WriteTo(tmp)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), out)
-	}
+	n, err := output.ReplaceFile(out, 0o644, bp)
 	if err != nil {
 		return fmt.Errorf("brief import --learn: %w", err)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/brief-ssg/brief/bench/corpus"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // TestBuildInterrupted starts `brief build --force` of a generated
@@ -32,7 +32,7 @@ func TestBuildInterrupted(t *testing.T) {
 		t.Fatalf("first build: %v\n%s", err, lastLines(out, 10))
 	}
 	public := filepath.Join(src, "public")
-	before := treeOf(t, public)
+	before := sitetest.ReadFiles(t, public)
 
 	cmd := briefProcess("build", "--source", src, "--force")
 	var out bytes.Buffer
@@ -74,7 +74,7 @@ wait:
 	if !strings.Contains(out.String(), "build interrupted; "+public+" was not changed") {
 		t.Errorf("interrupted build said:\n%s", lastLines(out.Bytes(), 10))
 	}
-	if !maps.Equal(before, treeOf(t, public)) {
+	if !maps.EqualFunc(before, sitetest.ReadFiles(t, public), bytes.Equal) {
 		t.Error("the interrupted build changed public/")
 	}
 	if out, err := briefProcess("build", "--source", src).CombinedOutput(); err != nil {
@@ -83,22 +83,4 @@ wait:
 	if left, _ := filepath.Glob(filepath.Join(src, ".public-build-*")); len(left) > 0 {
 		t.Errorf("staging folders left after the next build: %v", left)
 	}
-}
-
-// treeOf maps every file below dir to its content.
-func treeOf(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	tree := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		tree[p] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tree
 }

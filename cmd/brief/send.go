@@ -2,8 +2,7 @@ package main
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -75,29 +74,18 @@ func runSend(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("brief send: %w", err)
 	}
 	smtp := cfg.Editions.Email.SMTP
-	srv := email.Server{Host: smtp.Host, Port: smtp.Port, Username: smtp.Username}
-	if smtp.Host == "" {
-		return fmt.Errorf("brief send: site.yaml names no SMTP server: set editions: email: smtp: host (and port, username)")
-	}
-	if srv.Username != "" {
-		srv.Password = os.Getenv(smtp.PasswordEnv)
-		if srv.Password == "" {
-			return fmt.Errorf("brief send: the SMTP password is not set: export %s=… (the variable site.yaml's editions: email: smtp: password_env names)", smtp.PasswordEnv)
-		}
-	}
+	var caPEM []byte
 	if *caFile != "" {
-		pem, err := os.ReadFile(e.path(*caFile))
-		if err != nil {
+		if caPEM, err = os.ReadFile(e.path(*caFile)); err != nil {
 			return fmt.Errorf("brief send: --tls-ca: %w", err)
 		}
-		pool, err := x509.SystemCertPool()
-		if err != nil {
-			pool = x509.NewCertPool()
+	}
+	srv, err := email.ServerFor(smtp, os.Getenv, caPEM)
+	if err != nil {
+		if errors.Is(err, email.ErrNoCertificate) {
+			return fmt.Errorf("brief send: --tls-ca %s: %w", *caFile, err)
 		}
-		if !pool.AppendCertsFromPEM(pem) {
-			return fmt.Errorf("brief send: --tls-ca %s holds no PEM certificate", *caFile)
-		}
-		srv.TLS = &tls.Config{ServerName: smtp.Host, RootCAs: pool, MinVersion: tls.VersionTLS12}
+		return fmt.Errorf("brief send: %w", err)
 	}
 	sent, err := email.Send(ctx, srv, msg, to)
 	if err != nil {

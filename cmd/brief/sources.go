@@ -106,28 +106,7 @@ func runSourcesImport(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("brief sources import: %s: %w", fs.Arg(0), err)
 	}
-	have := map[string]bool{}
-	names := map[string]bool{}
-	for _, s := range cfg.Sources {
-		have[sources.Key(s.URL)] = true
-		names[s.Name] = true
-	}
-	var add []site.Source
-	skipped := 0
-	for _, s := range read {
-		if have[sources.Key(s.URL)] {
-			skipped++
-			continue
-		}
-		// Two feeds of one outlet often share a title in a reader.
-		base := s.Name
-		for n := 2; s.Name == "" || names[s.Name]; n++ {
-			s.Name = fmt.Sprintf("%s (%d)", base, n)
-		}
-		names[s.Name] = true
-		have[sources.Key(s.URL)] = true
-		add = append(add, s)
-	}
+	add, skipped := sources.Unlisted(cfg.Sources, read)
 	// The sources are listed once it is known that site.yaml takes them.
 	if *dryRun || len(add) == 0 {
 		data, err := site.ReadFile(os.DirFS(root))

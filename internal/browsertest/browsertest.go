@@ -102,7 +102,7 @@ func tab(t testing.TB, browser context.Context) (context.Context, *watcher) {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
-	w := &watcher{urls: map[network.RequestID]string{}}
+	w := &watcher{urls: map[network.RequestID]string{}, seen: make(chan struct{}, 1)}
 	if err := chromedp.Listen(ctx, w.event); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
@@ -116,6 +116,35 @@ type watcher struct {
 	mu       sync.Mutex
 	urls     map[network.RequestID]string
 	problems []string
+	seen     chan struct{} // gets a value when a problem is added
+}
+
+// add records a problem and wakes a waiter (see waitFor); w.mu is held.
+func (w *watcher) add(p string) {
+	w.add(p)
+	select {
+	case w.seen <- struct{}{}:
+	default:
+	}
+}
+
+// waitFor collects the problems reported until done says they are all
+// there, or ctx ends; it returns them and whether done said so. Problems
+// a page reports after its load event (a refused script, a missing
+// image) arrive as events, so this waits on them rather than polling.
+func (w *watcher) waitFor(ctx context.Context, done func(problems []string) bool) ([]string, bool) {
+	var all []string
+	for {
+		all = append(all, w.take()...)
+		if done(all) {
+			return all, true
+		}
+		select {
+		case <-w.seen:
+		case <-ctx.Done():
+			return append(all, w.take()...), false
+		}
+	}
 }
 
 func (w *watcher) event(ev any) {
@@ -132,7 +161,7 @@ func (w *watcher) event(ev any) {
 					parts = append(parts, a.Description)
 				}
 			}
-			w.problems = append(w.problems, "console."+string(e.Type)+": "+strings.Join(parts, " "))
+			w.add("console." + string(e.Type) + ": " + strings.Join(parts, " "))
 		}
 	case *runtime.EventExceptionThrown:
 		d := e.ExceptionDetails
@@ -140,10 +169,10 @@ func (w *watcher) event(ev any) {
 		if d.Exception != nil {
 			msg += " " + d.Exception.Description
 		}
-		w.problems = append(w.problems, "uncaught exception: "+msg)
+		w.add("uncaught exception: " + msg)
 	case *log.EventEntryAdded:
 		if e.Entry.Level == log.EntryLevelError {
-			w.problems = append(w.problems, fmt.Sprintf("console (%s): %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL))
+			w.add(fmt.Sprintf("console (%s): %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL))
 		}
 	case *network.EventRequestWillBeSent:
 		w.urls[e.RequestID] = e.Request.URL
@@ -151,11 +180,11 @@ func (w *watcher) event(ev any) {
 		// A navigation away cancels what the old page still loads; that
 		// is the reader's doing, not a broken page.
 		if !e.Canceled {
-			w.problems = append(w.problems, fmt.Sprintf("request failed: %s: %s %s", w.urls[e.RequestID], e.ErrorText, e.BlockedReason))
+			w.add(fmt.Sprintf("request failed: %s: %s %s", w.urls[e.RequestID], e.ErrorText, e.BlockedReason))
 		}
 	case *network.EventResponseReceived:
 		if r := e.Response; r != nil && r.Status >= 400 {
-			w.problems = append(w.problems, fmt.Sprintf("HTTP %d for %s", r.Status, r.URL))
+			w.add(fmt.Sprintf("HTTP %d for %s", r.Status, r.URL))
 		}
 	}
 }

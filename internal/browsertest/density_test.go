@@ -86,7 +86,7 @@ const navRows = `new Set([...document.querySelectorAll(".site-nav .nav-list > li
 // so a screen holds many of them. On the phone the navigation takes at
 // most two rows.
 func TestListDensity(t *testing.T) {
-	browser := NewBrowser(t, 3*time.Minute)
+	browser := NewBrowser(t)
 	denseDir, denseModel := buildSite(t, denseSite())
 	dense := serve(t, denseDir, denseModel)
 	exDir, exModel := buildExample(t)
@@ -112,8 +112,6 @@ func TestListDensity(t *testing.T) {
 	} {
 		t.Run(c.name+"/"+c.vp.name, func(t *testing.T) {
 			ctx, w := tab(t, browser)
-			ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-			defer cancel()
 			if err := chromedp.Do(ctx, c.vp.action(), chromedp.Navigate(c.site+c.path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 				t.Fatal(err)
 			}
@@ -151,12 +149,10 @@ func TestListDensity(t *testing.T) {
 // link shows; a tap on "Topics" shows them all, and one leads to its
 // topic.
 func TestPhoneMenu(t *testing.T) {
-	browser := NewBrowser(t, 2*time.Minute)
+	browser := NewBrowser(t)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 	ctx, w := tab(t, browser)
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
 	noScript := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
@@ -209,7 +205,7 @@ func TestPhoneMenu(t *testing.T) {
 // latest by the "next" links, then up to the year and back to the index,
 // checking each page's heading against the built model.
 func TestMonthArchiveNavigation(t *testing.T) {
-	browser := NewBrowser(t, 2*time.Minute)
+	browser := NewBrowser(t)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 	// The months that hold articles, oldest first, as "January 2006".
@@ -225,8 +221,6 @@ func TestMonthArchiveNavigation(t *testing.T) {
 		t.Fatalf("the example site's articles span %d months; the walk needs three", len(months))
 	}
 	ctx, w := tab(t, browser)
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
 	if err := chromedp.Do(ctx, desktop.action(), chromedp.Navigate(site+"archive/")); err != nil {
 		t.Fatal(err)
 	}

@@ -2,14 +2,12 @@ package browsertest
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -78,7 +76,7 @@ func largestEmail(t *testing.T, dir string, eds []*render.Edition) *render.Editi
 // whose size must be the window's.
 func TestEditionEmailInBrowser(t *testing.T) {
 	axe := AxeCore(t)
-	browser := NewBrowser(t, 3*time.Minute)
+	browser := NewBrowser(t)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 	ed := largestEmail(t, dir, model.EditionViews())
@@ -88,8 +86,6 @@ func TestEditionEmailInBrowser(t *testing.T) {
 		for _, scheme := range []string{"light", "dark"} {
 			t.Run(vp.name+"/"+scheme, func(t *testing.T) {
 				ctx, w := tab(t, browser)
-				ctx, cancel := context.WithTimeout(ctx, 45*time.Second)
-				defer cancel()
 				if err := chromedp.Do(ctx, vp.action(), colorScheme(scheme), chromedp.Navigate(site+ed.EmailURL),
 					chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 					t.Fatalf("opening %s: %v", ed.EmailURL, err)

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -92,13 +91,14 @@ func (f finder) missing(t testing.TB, msg string) {
 }
 
 // NewBrowser starts a headless Chromium (see Chromium) for the test and
-// returns a context whose children are tabs in it, cancelled after
-// timeout. The browser goes when the test ends.
-func NewBrowser(t testing.TB, timeout time.Duration) context.Context {
+// returns a context whose children are tabs in it. It has no time budget
+// of its own, which a loaded machine would outrun: it ends with the test,
+// or shortly before go test's -timeout (see sitetest.Context). The
+// browser goes when the test ends.
+func NewBrowser(t testing.TB) context.Context {
 	t.Helper()
 	exe := Chromium(t)
-	ctx, cancel := context.WithTimeout(t.Context(), timeout)
-	t.Cleanup(cancel)
+	ctx := sitetest.Context(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.Headless,

@@ -1,11 +1,9 @@
 package browsertest
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -56,7 +54,7 @@ const loadPictures = `(async () => {
 // resized copy where one is enough, and axe-core to find nothing.
 func TestImagesInBrowser(t *testing.T) {
 	axe := AxeCore(t)
-	browser := NewBrowser(t, 3*time.Minute)
+	browser := NewBrowser(t)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 	pages := []struct {
@@ -73,8 +71,6 @@ func TestImagesInBrowser(t *testing.T) {
 		for _, pg := range pages {
 			t.Run(vp.name+"/"+pg.path, func(t *testing.T) {
 				ctx, w := tab(t, browser)
-				ctx, cancel := context.WithTimeout(ctx, 45*time.Second)
-				defer cancel()
 				if err := chromedp.Do(ctx, vp.action(), chromedp.Navigate(site+pg.path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 					t.Fatalf("opening /%s: %v", pg.path, err)
 				}

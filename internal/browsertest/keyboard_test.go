@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -52,15 +51,13 @@ func (f focused) onScreen() bool {
 // every later stop must be on screen with a focus ring drawn. axe-core
 // cannot check either, as both depend on focus.
 func TestKeyboardFocus(t *testing.T) {
-	browser := NewBrowser(t, 2*time.Minute)
+	browser := NewBrowser(t)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 
 	for _, lk := range []look{{desktop, "light"}, {phone, "dark"}} {
 		t.Run(lk.vp.name+"/"+lk.scheme, func(t *testing.T) {
 			ctx, w := tab(t, browser)
-			ctx, cancel := context.WithTimeout(ctx, 45*time.Second)
-			defer cancel()
 			if err := chromedp.Do(ctx, lk.vp.action(), colorScheme(lk.scheme), chromedp.Navigate(site)); err != nil {
 				t.Fatal(err)
 			}

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -64,14 +63,12 @@ func exampleWith(t *testing.T, extra map[string]string) string {
 // checks what the page says without JavaScript and from the disk.
 func TestSearchInBrowser(t *testing.T) {
 	axe := AxeCore(t)
-	browser := NewBrowser(t, 3*time.Minute)
+	browser := NewBrowser(t)
 	src := exampleWith(t, map[string]string{"content/articles/zh-trade-talks.md": chineseArticle})
 	dir, model := buildSite(t, os.DirFS(src))
 	site := serve(t, dir, model)
 
 	ctx, w := tab(t, browser)
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
 	eval := func(expr string) string {
 		t.Helper()
 		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))

@@ -1,13 +1,11 @@
 package browsertest
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -20,7 +18,7 @@ import (
 // nothing), every advertised feed answers, and axe finds no violation.
 func TestShareTagsInBrowser(t *testing.T) {
 	axe := AxeCore(t)
-	browser := NewBrowser(t, 2*time.Minute)
+	browser := NewBrowser(t)
 	title := `Ports reopen </script><script>window.pwned=1</script> & "quotes"`
 	src := fstest.MapFS{
 		"site.yaml": {Data: []byte("title: Harbour watch\nbase_url: https://briefings.example/harbours/\ntopics:\n  - title: Ports\n    match: {any: [port]}\n")},
@@ -41,8 +39,6 @@ The port reopened.
 	site := serve(t, dir, model)
 
 	ctx, w := tab(t, browser)
-	ctx, cancel := context.WithTimeout(ctx, 45*time.Second)
-	defer cancel()
 	if err := chromedp.Do(ctx, desktop.action(), chromedp.Navigate(site+"articles/reopen/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 		t.Fatal(err)
 	}

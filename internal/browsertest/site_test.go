@@ -2,7 +2,6 @@ package browsertest
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -118,7 +117,7 @@ func targets(t *testing.T, m *build.Model) []target {
 // the same site built without them.
 func TestExampleSiteInBrowser(t *testing.T) {
 	axe := AxeCore(t)
-	browser := NewBrowser(t, 8*time.Minute)
+	browser := NewBrowser(t)
 	dir, model := buildExample(t)
 	site := serve(t, dir, model)
 	themeDir, themeModel := buildThemeOnly(t)
@@ -132,8 +131,6 @@ func TestExampleSiteInBrowser(t *testing.T) {
 	backgrounds := map[string]string{}
 	check := func(t *testing.T, site string, tg target, lk look) {
 		ctx, w := tab(t, browser)
-		ctx, cancel := context.WithTimeout(ctx, 45*time.Second)
-		defer cancel()
 		err := chromedp.Do(ctx,
 			lk.vp.action(),
 			colorScheme(lk.scheme),
@@ -193,7 +190,7 @@ func TestExampleSiteInBrowser(t *testing.T) {
 // depends on brief's inline script pointing such links at index.html and
 // on the CSP hash letting that script run.
 func TestExampleSiteFromDisk(t *testing.T) {
-	browser := NewBrowser(t, 2*time.Minute)
+	browser := NewBrowser(t)
 	dir, model := buildExample(t)
 	topic := model.Site.Topics[0]
 	if len(topic.Latest) == 0 {
@@ -202,8 +199,6 @@ func TestExampleSiteFromDisk(t *testing.T) {
 	article := topic.Latest[0]
 
 	ctx, w := tab(t, browser)
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
 	fileURL := func(p string) string {
 		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, p))}).String()
 	}
@@ -260,7 +255,7 @@ func TestExampleSiteFromDisk(t *testing.T) {
 // site by seeing nothing.
 func TestChecksCatchProblems(t *testing.T) {
 	axe := AxeCore(t)
-	browser := NewBrowser(t, time.Minute)
+	browser := NewBrowser(t)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -275,8 +270,6 @@ func TestChecksCatchProblems(t *testing.T) {
 	t.Cleanup(srv.Close)
 
 	ctx, w := tab(t, browser)
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 		t.Fatal(err)
 	}
@@ -299,15 +292,13 @@ func TestChecksCatchProblems(t *testing.T) {
 
 	// The refused script and the missing image may be reported a moment
 	// after the load event.
-	var problems []string
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		problems = append(problems, w.take()...)
+	problems, ok := w.waitFor(ctx, func(problems []string) bool {
 		all := strings.Join(problems, "\n")
-		if strings.Contains(all, "HTTP 404") && strings.Contains(all, "Content Security Policy") {
-			return
-		}
+		return strings.Contains(all, "HTTP 404") && strings.Contains(all, "Content Security Policy")
+	})
+	if !ok {
+		t.Errorf("want a 404 and a CSP refusal among the page's problems, got:\n  %s", strings.Join(problems, "\n  "))
 	}
-	t.Errorf("want a 404 and a CSP refusal among the page's problems, got:\n  %s", strings.Join(problems, "\n  "))
 }
 
 func readFile(t *testing.T, dir, name string) []byte {
@@ -324,7 +315,7 @@ func readFile(t *testing.T, dir, name string) []byte {
 // link of 404.html (shown at any depth when served). From disk both must
 // lead to the files, and 404.html must get its stylesheet.
 func TestRootedLinksFromDisk(t *testing.T) {
-	browser := NewBrowser(t, 2*time.Minute)
+	browser := NewBrowser(t)
 	s := sitetest.New(t, `
 -- content/articles/zz-rooted.md --
 ---
@@ -335,8 +326,6 @@ See [the topics](/topics/) and ![the icon](/favicon.svg).
 `, sitetest.Example(), sitetest.OnDisk())
 	dir, _ := buildSite(t, os.DirFS(s.Dir()))
 	ctx, w := tab(t, browser)
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
 	fileURL := func(p string) string {
 		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, p))}).String()
 	}

@@ -264,8 +264,9 @@ var frontKeys = func() map[string]bool {
 }()
 
 // Bounds on front matter, checked before its YAML is decoded: decoding a
-// mapping compares its keys pairwise (80,000 keys took 43 s), and real
-// front matter is a few dozen lines, two levels deep.
+// mapping compares its keys pairwise, so its time grows with the square of
+// the key count, and real front matter is a few dozen lines, two levels
+// deep.
 const (
 	// MaxFrontMatter bounds the front matter block in bytes; long
 	// commentary belongs in the body.

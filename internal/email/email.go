@@ -12,6 +12,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -21,6 +22,8 @@ import (
 
 	"github.com/vanng822/go-premailer/premailer"
 	mail "github.com/wneessen/go-mail"
+
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // Inline moves the rules of html's <style> blocks into the style
@@ -137,6 +140,43 @@ type Server struct {
 	TLS *tls.Config
 	// Timeout bounds connecting and each command; 0 means 30 s.
 	Timeout time.Duration
+}
+
+// ErrNoCertificate is ServerFor's error for a CA file without a PEM
+// certificate.
+var ErrNoCertificate = errors.New("the file holds no PEM certificate")
+
+// ServerFor is the SMTP server smtp (site.yaml's editions: email: smtp:)
+// names. With a username, the password is read through getenv from the
+// variable smtp.PasswordEnv names (site.DefaultPasswordEnv when empty) and
+// must be set. caPEM, when not nil, holds certificates trusted besides the
+// system's for STARTTLS (a private relay's own CA); one without any gives
+// ErrNoCertificate. The other errors say which setting to fix.
+func ServerFor(smtp site.SMTP, getenv func(string) string, caPEM []byte) (Server, error) {
+	srv := Server{Host: smtp.Host, Port: smtp.Port, Username: smtp.Username}
+	if smtp.Host == "" {
+		return Server{}, errors.New("site.yaml names no SMTP server: set editions: email: smtp: host (and port, username)")
+	}
+	if srv.Username != "" {
+		env := smtp.PasswordEnv
+		if env == "" {
+			env = site.DefaultPasswordEnv
+		}
+		if srv.Password = getenv(env); srv.Password == "" {
+			return Server{}, fmt.Errorf("the SMTP password is not set: export %s=… (the variable site.yaml's editions: email: smtp: password_env names)", env)
+		}
+	}
+	if caPEM != nil {
+		pool, err := x509.SystemCertPool()
+		if err != nil {
+			pool = x509.NewCertPool()
+		}
+		if !pool.AppendCertsFromPEM(caPEM) {
+			return Server{}, ErrNoCertificate
+		}
+		srv.TLS = &tls.Config{ServerName: smtp.Host, RootCAs: pool, MinVersion: tls.VersionTLS12}
+	}
+	return srv, nil
 }
 
 // Send submits m to each address in to, one message per recipient, so

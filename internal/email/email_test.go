@@ -16,6 +16,7 @@ import (
 
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/email"
+	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/smtptest"
 )
 
@@ -316,5 +317,47 @@ func TestFitImages(t *testing.T) {
 		if err := email.Check("f.html", []byte(got)); err != nil {
 			t.Errorf("the fitted fragment fails the check: %v", err)
 		}
+	}
+}
+
+// TestServerFor: site.yaml's SMTP settings, the password from the
+// environment and a private CA make a server Send reaches over STARTTLS;
+// each missing piece is an error naming what to set.
+func TestServerFor(t *testing.T) {
+	srv := smtptest.Start(t, "editor", "s3cret")
+	env := map[string]string{"BRIEF_SMTP_PASSWORD": "s3cret", "RELAY_PASS": "s3cret"}
+	getenv := func(k string) string { return env[k] }
+	smtp := site.SMTP{Host: srv.Host, Port: srv.Port, Username: "editor"}
+	tests := []struct {
+		name    string
+		smtp    site.SMTP
+		ca      []byte
+		wantErr string // "" sends
+	}{
+		{"default password variable and the relay's CA", smtp, srv.CAPEM, ""},
+		{"named password variable", site.SMTP{Host: srv.Host, Port: srv.Port, Username: "editor", PasswordEnv: "RELAY_PASS"}, srv.CAPEM, ""},
+		{"no host", site.SMTP{Username: "editor"}, nil, "set editions: email: smtp: host"},
+		{"password variable unset", site.SMTP{Host: srv.Host, Port: srv.Port, Username: "editor", PasswordEnv: "NOT_SET"}, nil, "export NOT_SET="},
+		{"CA file without a certificate", smtp, []byte("not a certificate\n"), email.ErrNoCertificate.Error()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := email.ServerFor(tt.smtp, getenv, tt.ca)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("ServerFor: %v, want an error saying %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n, err := email.Send(context.Background(), s, message(), []string{"reader@example.net"}); err != nil || n != 1 {
+				t.Fatalf("Send = %d, %v; want it sent over STARTTLS trusting the given CA", n, err)
+			}
+		})
+	}
+	if !errors.Is(func() error { _, err := email.ServerFor(smtp, getenv, []byte("x")); return err }(), email.ErrNoCertificate) {
+		t.Error("a CA file without a certificate is not ErrNoCertificate")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/brief-ssg/brief/internal/extract/article"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // storyPage is a saved HTML page of one site, about topic; every page of
@@ -31,13 +32,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		sitetest.WriteFile(t, dir, name, []byte(data))
 	}
 	return dir
 }

@@ -183,9 +183,8 @@ func Resize(data []byte, width int) ([]byte, Format, error) {
 // scale shrinks src to w × h by halving it while it is over twice as
 // large, then one last step: each step is a bilinear filter over at most
 // a 2:1 reduction, which averages every source pixel (no aliasing), at a
-// fifth of the cost of a Catmull-Rom kernel over the whole reduction
-// (BenchmarkResize: 67 against 355 ms for 1600 to 800 pixels, medians of
-// three on a loaded machine).
+// fraction of the cost of a Catmull-Rom kernel over the whole reduction
+// (BenchmarkResize compares them; figures in bench/build/README.md).
 func scale(src image.Image, w, h int) *image.RGBA {
 	cur := src
 	b := src.Bounds()

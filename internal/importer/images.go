@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -97,6 +98,7 @@ type mediaStore struct {
 	root          string
 	client        *fetch.Client
 	fetchArchived bool
+	log           *slog.Logger // each image left at its address; never nil
 	mu            sync.Mutex
 	byURL         map[string]*storedImage
 	archives      map[string]*archiveMedia
@@ -127,6 +129,7 @@ func newMediaStore(ctx context.Context, root string, client *fetch.Client, fetch
 		client = &fetch.Client{}
 	}
 	return &mediaStore{ctx: ctx, root: root, client: client, fetchArchived: fetchArchived,
+		log:   slog.New(slog.DiscardHandler),
 		byURL: map[string]*storedImage{}, archives: map[string]*archiveMedia{}}
 }
 
@@ -314,6 +317,16 @@ func (s *mediaStore) localize(d *doc) {
 		d.imageNotes = append(d.imageNotes, fmt.Sprintf("%d image(s) left out, not in the page's archive (brief import --fetch-images fetches them from the web): %s", len(missing), strings.Join(missing, "; ")))
 	}
 	if len(kept) > 0 {
-		d.imageNotes = append(d.imageNotes, fmt.Sprintf("%d image(s) left at the publisher's address: %s", len(kept), strings.Join(kept, "; ")))
+		// Offline, every image fails the same way, each with a long
+		// chain of network errors: the note says why once, and the
+		// debug log has each.
+		n := fmt.Sprintf("%d image(s) left at the publisher's address, not fetched: %s", len(kept), kept[0])
+		if len(kept) > 1 {
+			n += fmt.Sprintf(" (and %d more; BRIEF_DEBUG=1 lists each)", len(kept)-1)
+		}
+		d.imageNotes = append(d.imageNotes, n)
+		for _, k := range kept {
+			s.log.Debug("image left at the publisher's address", "page", d.scrapedFrom, "err", k)
+		}
 	}
 }

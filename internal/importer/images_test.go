@@ -10,6 +10,8 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -239,5 +241,46 @@ func TestImportKeepsEditorsMediaFile(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(p); string(got) != "the editor's own" {
 		t.Errorf("the editor's file now holds %q", got)
+	}
+}
+
+// TestImportUnfetchableImagesOneLine: a saved page whose images cannot be
+// fetched (offline, a host that is down) gets one short note saying how
+// many and why, from the first failure; the debug log lists each.
+func TestImportUnfetchableImagesOneLine(t *testing.T) {
+	root, cfg := newSite(t)
+	// A loopback address nothing listens on: every fetch fails at once.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + ln.Addr().String()
+	ln.Close()
+	page := strings.NewReplacer(`"/img/`, `"`+dead+`/img/`).Replace(imagePage())
+	in := writeInput(t, t.TempDir(), "crane.html", page)
+	var log bytes.Buffer
+	opt := options(root, cfg)
+	opt.Log = slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	res, err := Import(context.Background(), []string{in}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	only(t, res, Imported)
+	note := res.Reports[0].Note
+	if !strings.Contains(note, "7 image(s) left at the publisher's address, not fetched: ") || !strings.Contains(note, "(and 6 more; BRIEF_DEBUG=1 lists each)") {
+		t.Errorf("note %q: want how many images and the first failure", note)
+	}
+	for _, other := range []string{"crane.jpg", "evil.svg", "bomb.png", "truncated.jpg", "page.png", "gone.jpg"} {
+		if strings.Contains(note, other) {
+			t.Errorf("note names %s too, want the first failure's image only:\n%s", other, note)
+		}
+	}
+	if strings.Contains(note, "\n") {
+		t.Errorf("note spans lines:\n%s", note)
+	}
+	for _, img := range []string{"lead.jpg", "crane.jpg", "evil.svg", "bomb.png", "truncated.jpg", "page.png", "gone.jpg"} {
+		if !strings.Contains(log.String(), img) {
+			t.Errorf("debug log lacks %s:\n%s", img, log.String())
+		}
 	}
 }

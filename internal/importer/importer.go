@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path"
@@ -93,6 +94,10 @@ type Options struct {
 	// (while reading, the count listed so far, which grows while a web
 	// archive is read), always from the goroutine that called Import.
 	Progress func(pass string, done, total int)
+	// Log receives diagnostics at debug level, such as each image that
+	// could not be fetched (a report's note names only the first); nil
+	// discards them.
+	Log *slog.Logger
 }
 
 // Outcome is what happened to one input.
@@ -267,6 +272,9 @@ func run(ctx context.Context, opt Options, held []Page, learn func(extract.Optio
 	var media *mediaStore
 	if !opt.Site.Images.Hotlink && !opt.DryRun {
 		media = newMediaStore(ctx, opt.Root, opt.Fetch, opt.FetchImages)
+		if opt.Log != nil {
+			media.log = opt.Log
+		}
 	}
 	prepareOne := func(i int, r extract.Result) {
 		if r.Err != nil {
@@ -509,9 +517,7 @@ func (d *doc) note() string {
 // file). A page without a date is dated now, as import dates it, and note
 // says so.
 func Preview(a *extract.Article, name, pageURL string, loc *time.Location, now time.Time) (data []byte, note string, err error) {
-	d := newDoc(a, name, pageURL, now, loc)
-	d.dropEmbedded("brief import stores them in " + MediaDir)
-	d.upgrade()
+	d := previewDoc(a, name, pageURL, loc, now)
 	f, err := d.file(false)
 	if err != nil {
 		return nil, "", err
@@ -520,6 +526,35 @@ func Preview(a *extract.Article, name, pageURL string, loc *time.Location, now t
 		return nil, "", err
 	}
 	return data, d.note(), nil
+}
+
+// Fields are the front matter fields and body brief import would write for
+// a page, each as written: what `brief extract --format json` prints.
+type Fields struct {
+	Title, Source, SourceURL, Summary, Image string
+	Authors, Tags                            []string
+	Markdown                                 string // the body
+	Note                                     string // what the editor should know, "" for nothing
+}
+
+// PreviewFields is Preview field by field, for callers that print the
+// article in a form of their own.
+func PreviewFields(a *extract.Article, name, pageURL string, loc *time.Location, now time.Time) Fields {
+	d := previewDoc(a, name, pageURL, loc, now)
+	return Fields{
+		Title: d.title, Source: d.source, SourceURL: d.sourceURL, Summary: d.summary, Image: d.image,
+		Authors: d.authors, Tags: d.tags, Markdown: d.body, Note: d.note(),
+	}
+}
+
+// previewDoc is the article import would make of a page, without storing
+// anything: the images it would store are dropped with a note, and the
+// plain http:// ones left are upgraded as import upgrades them.
+func previewDoc(a *extract.Article, name, pageURL string, loc *time.Location, now time.Time) *doc {
+	d := newDoc(a, name, pageURL, now, loc)
+	d.dropEmbedded("brief import stores them in " + MediaDir)
+	d.upgrade()
+	return d
 }
 
 // newDoc makes the article for a page extracted from the input name,

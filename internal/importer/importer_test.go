@@ -14,6 +14,7 @@ import (
 
 	"github.com/brief-ssg/brief/internal/content"
 	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 const siteYAML = `title: Test briefing
@@ -33,15 +34,8 @@ topics:
 // configuration.
 func newSite(t *testing.T) (string, *site.Config) {
 	t.Helper()
-	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, site.FileName), []byte(siteYAML), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := site.Load(os.DirFS(root), site.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root, cfg
+	s := sitetest.New(t, "-- site.yaml --\n"+siteYAML, sitetest.OnDisk())
+	return s.Dir(), s.Config()
 }
 
 var fixedNow = func() time.Time { return time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC) }
@@ -53,14 +47,7 @@ func options(root string, cfg *site.Config) Options {
 // writeInput writes a page to import into a folder outside the site.
 func writeInput(t *testing.T, dir, name, data string) string {
 	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return sitetest.WriteFile(t, dir, name, []byte(data))
 }
 
 func harbour(t *testing.T) string {

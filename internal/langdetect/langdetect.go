@@ -3,10 +3,10 @@
 // shows.
 //
 // Detection uses github.com/abadojack/whatlanggo (trigram profiles of 84
-// languages, a few MB in the binary, about a millisecond per article).
-// github.com/pemistahl/lingua-go was measured too: as accurate on the
-// benchmark pages, but it embeds 124 MB of models (a 144 MB binary
-// against 18 MB) and took 80 ms per page.
+// languages, a few MB in the binary). github.com/pemistahl/lingua-go was
+// measured too: as accurate on the benchmark pages, but its embedded
+// models grow the binary several-fold and it is far slower per page
+// (figures in bench/extraction/README.md).
 package langdetect
 
 import (
@@ -19,9 +19,9 @@ import (
 )
 
 // sampleBytes is how much of an article is read: the title and the start
-// of the body. On the 131 benchmark pages 1000 bytes gave the same answers
-// as 2000 and as the whole text (which misread long English pages as
-// Yoruba), at 0.8 ms a page.
+// of the body. On the benchmark pages 1000 bytes gave the same answers as
+// 2000 and as the whole text (which misread long English pages as
+// Yoruba).
 const sampleBytes = 1500
 
 // minLetters is the least text detection is trusted on without a

@@ -45,18 +45,33 @@ func ReadBeside(dest, kind string) []byte {
 // (a cache file of 10 MB is mostly kept slices of the last one, copied
 // straight from them rather than assembled in memory first).
 func WriteBeside(dest, kind string, data io.WriterTo) error {
-	name := Beside(dest, kind)
+	_, err := ReplaceFile(Beside(dest, kind), 0o600, data)
+	return err
+}
+
+// ReplaceFile replaces the file name with what data writes, atomically: a
+// temporary file in the same folder, given mode perm, renamed over it, so
+// a reader sees the old bytes or the new, never a mix, and a failure
+// leaves the old file as it was. Whatever stood at name that is not a
+// regular file (a folder, a link) is refused rather than replaced. data
+// writes through a buffer, so it may write in small pieces. It returns
+// the bytes written.
+func ReplaceFile(name string, perm os.FileMode, data io.WriterTo) (int64, error) {
 	if fi, err := os.Lstat(name); err == nil && !fi.Mode().IsRegular() {
-		return fmt.Errorf("output: %s is not a file brief wrote; move it away", name)
+		return 0, fmt.Errorf("output: %s is not a file brief wrote; move it away", name)
 	}
 	f, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("output: %w", err)
+		return 0, fmt.Errorf("output: %w", err)
 	}
 	tmp := f.Name()
 	w := bufio.NewWriterSize(f, 256<<10)
-	if _, err = data.WriteTo(w); err == nil {
+	n, err := data.WriteTo(w)
+	if err == nil {
 		err = w.Flush()
+	}
+	if err == nil && perm != 0o600 {
+		err = f.Chmod(perm)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -66,7 +81,7 @@ func WriteBeside(dest, kind string, data io.WriterTo) error {
 	}
 	if err != nil {
 		_ = os.Remove(tmp)
-		return fmt.Errorf("output: %w", err)
+		return 0, fmt.Errorf("output: %w", err)
 	}
-	return nil
+	return n, nil
 }

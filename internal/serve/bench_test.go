@@ -74,7 +74,7 @@ func withoutNote(b *testing.B, dir string) string {
 func benchReload(b *testing.B, dir, name string) {
 	s := start(b, dir, func(o *Options) { o.Quiet = 0 })
 	ev := listen(b, s)
-	ev.next(b, "hello", 10*time.Second)
+	ev.next(b, "hello")
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	orig, err := os.ReadFile(p)
 	if err != nil {
@@ -91,7 +91,7 @@ func benchReload(b *testing.B, dir, name string) {
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		got := ev.next(b, "reload", 30*time.Second)
+		got := ev.next(b, "reload")
 		files, _ := got.data["files"].([]any)
 		if len(files) == 0 {
 			b.Fatalf("reload event names no files: %v", got.data)

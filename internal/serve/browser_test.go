@@ -17,7 +17,7 @@ import (
 // title by itself: the injected client must pass the page's CSP, receive
 // the event and reload.
 func TestBrowserLiveReload(t *testing.T) {
-	bctx := browsertest.NewBrowser(t, 60*time.Second)
+	bctx := browsertest.NewBrowser(t)
 	site := example(t, "")
 	s := start(t, site.Dir(), nil)
 

@@ -26,16 +26,37 @@ func example(t testing.TB, extra string) *sitetest.Site {
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's and the test's
-// goroutines.
+// goroutines; writes wake waitFor.
 type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu      sync.Mutex
+	b       bytes.Buffer
+	written chan struct{} // gets a value after a write
 }
+
+func newSyncBuffer() *syncBuffer { return &syncBuffer{written: make(chan struct{}, 1)} }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.b.Write(p)
+	n, err := s.b.Write(p)
+	select {
+	case s.written <- struct{}{}:
+	default:
+	}
+	return n, err
+}
+
+// waitFor waits until the output holds want, or ctx ends; it reports
+// whether want came.
+func (s *syncBuffer) waitFor(ctx context.Context, want string) bool {
+	for !strings.Contains(s.String(), want) {
+		select {
+		case <-s.written:
+		case <-ctx.Done():
+			return strings.Contains(s.String(), want)
+		}
+	}
+	return true
 }
 
 func (s *syncBuffer) String() string {
@@ -55,7 +76,8 @@ type running struct {
 // stops it when the test ends.
 func start(t testing.TB, dir string, tweak func(*Options)) *running {
 	t.Helper()
-	out := &syncBuffer{}
+	out := newSyncBuffer()
+	wait := sitetest.Context(t)
 	opt := Options{Source: dir, Port: 0, Stdout: out, Stderr: out, Quiet: 10 * time.Millisecond}
 	if tweak != nil {
 		tweak(&opt)
@@ -72,10 +94,12 @@ func start(t testing.TB, dir string, tweak func(*Options)) *running {
 	stop := func() error {
 		once.Do(func() {
 			cancel()
+			// The test's own context still runs during its cleanups
+			// until the deadline; t.Context does not.
 			select {
 			case runErr = <-done:
-			case <-time.After(10 * time.Second):
-				runErr = fmt.Errorf("Run did not return within 10s of cancellation")
+			case <-wait.Done():
+				runErr = fmt.Errorf("Run did not return after cancellation")
 			}
 		})
 		return runErr
@@ -85,14 +109,11 @@ func start(t testing.TB, dir string, tweak func(*Options)) *running {
 			t.Error(err)
 		}
 	})
-	// Run serves only after the first build; wait for it. The first build
-	// of the 10k benchmark site takes a minute on a loaded 2-core machine.
-	deadline := time.Now().Add(3 * time.Minute)
-	for !strings.Contains(out.String(), "serving ") {
-		if time.Now().After(deadline) {
-			t.Fatalf("server did not start; output:\n%s", out)
-		}
-		time.Sleep(5 * time.Millisecond)
+	// Run serves only after the first build, and says so; wait for that
+	// line (the first build of the 10k benchmark site takes a minute on a
+	// loaded machine, so no time of our own bounds the wait).
+	if !out.waitFor(wait, "serving ") {
+		t.Fatalf("server did not start; output:\n%s", out)
 	}
 	return &running{Server: s, out: out, stop: stop}
 }
@@ -121,6 +142,7 @@ func get(t testing.TB, url string) (*http.Response, string) {
 type stream struct {
 	events chan sse
 	cancel context.CancelFunc
+	wait   context.Context // the test's waits end with it
 }
 
 type sse struct {
@@ -145,7 +167,7 @@ func listen(t testing.TB, s *running) *stream {
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
 		t.Fatalf("events: content type %q", ct)
 	}
-	st := &stream{events: make(chan sse, 64), cancel: cancel}
+	st := &stream{events: make(chan sse, 64), cancel: cancel, wait: sitetest.Context(t)}
 	go func() {
 		defer resp.Body.Close()
 		defer close(st.events)
@@ -170,10 +192,10 @@ func listen(t testing.TB, s *running) *stream {
 	return st
 }
 
-// next waits for the next event called name, skipping others.
-func (st *stream) next(t testing.TB, name string, within time.Duration) sse {
+// next waits for the next event called name, skipping others, for as
+// long as the test may run (see sitetest.Context).
+func (st *stream) next(t testing.TB, name string) sse {
 	t.Helper()
-	timeout := time.After(within)
 	for {
 		select {
 		case ev, ok := <-st.events:
@@ -183,8 +205,8 @@ func (st *stream) next(t testing.TB, name string, within time.Duration) sse {
 			if ev.name == name {
 				return ev
 			}
-		case <-timeout:
-			t.Fatalf("no %q event within %s", name, within)
+		case <-st.wait.Done():
+			t.Fatalf("no %q event before the test's deadline", name)
 		}
 	}
 }

@@ -114,13 +114,21 @@ func widen(policy string) string {
 	return strings.Join(out, "; ")
 }
 
-// addSource adds src to a directive, dropping a 'none' it would contradict.
+// addSource adds src to a directive, dropping a 'none' it would contradict;
+// a directive that already allows src is kept as it is (sources are
+// case-insensitive keywords or hashes compared as written).
 func addSource(fields []string, src string) []string {
 	out := fields[:1:1]
+	have := false
 	for _, f := range fields[1:] {
-		if !strings.EqualFold(f, "'none'") {
-			out = append(out, f)
+		if strings.EqualFold(f, "'none'") {
+			continue
 		}
+		have = have || strings.EqualFold(f, src)
+		out = append(out, f)
+	}
+	if have {
+		return out
 	}
 	return append(out, src)
 }

@@ -41,9 +41,9 @@ func TestServeEditReload(t *testing.T) {
 	}
 
 	ev := listen(t, s)
-	ev.next(t, "hello", 5*time.Second)
+	ev.next(t, "hello")
 	site.ReplaceInFile(article, "Yellen ends Beijing visit", "Yellen wraps up Beijing visit")
-	got := ev.next(t, "reload", 10*time.Second)
+	got := ev.next(t, "reload")
 	files, _ := got.data["files"].([]any)
 	if !containsAny(files, "articles/yellen-beijing-visit/index.html") {
 		t.Errorf("reload event does not name the article page: %v", got.data)
@@ -91,7 +91,7 @@ func TestEditorSaves(t *testing.T) {
 	dir := site.Dir()
 	s := start(t, dir, func(o *Options) { o.Quiet = 50 * time.Millisecond })
 	ev := listen(t, s)
-	ev.next(t, "hello", 5*time.Second)
+	ev.next(t, "hello")
 
 	// Save by writing a temporary file and renaming it over the original.
 	p := filepath.Join(dir, filepath.FromSlash(article))
@@ -101,7 +101,7 @@ func TestEditorSaves(t *testing.T) {
 	if err := os.Rename(tmp, p); err != nil {
 		t.Fatal(err)
 	}
-	ev.next(t, "reload", 10*time.Second)
+	ev.next(t, "reload")
 	if _, page := get(t, s.URL()+"articles/yellen-beijing-visit/"); !strings.Contains(page, "Renamed-save title") {
 		t.Errorf("a save by rename was not picked up")
 	}
@@ -110,20 +110,20 @@ func TestEditorSaves(t *testing.T) {
 	newDir := filepath.Join(dir, "content", "articles", "later", "deeper")
 	os.MkdirAll(newDir, 0o755)
 	site.EditFiles("content/articles/later/deeper/late-arrival.md", "---\ntitle: Late arrival on Taiwan\ndate: 2023-11-20T10:00:00-05:00\n---\nTaiwan and China.\n")
-	ev.next(t, "reload", 10*time.Second)
+	ev.next(t, "reload")
 	if resp, _ := get(t, s.URL()+"articles/late-arrival/"); resp.StatusCode != 200 {
 		t.Fatalf("article in a new folder: status %d", resp.StatusCode)
 	}
 	// Files in a folder watched since it appeared are seen too.
 	site.ReplaceInFile("content/articles/later/deeper/late-arrival.md", "Late arrival", "Later arrival")
-	ev.next(t, "reload", 10*time.Second)
+	ev.next(t, "reload")
 	if _, page := get(t, s.URL()+"articles/late-arrival/"); !strings.Contains(page, "Later arrival") {
 		t.Errorf("an edit inside a new folder was not picked up")
 	}
 
 	// Deleting it takes the page away.
 	site.RemoveFiles("content/articles/later")
-	removed := ev.next(t, "reload", 10*time.Second)
+	removed := ev.next(t, "reload")
 	if resp, _ := get(t, s.URL()+"articles/late-arrival/"); resp.StatusCode != 404 {
 		t.Errorf("deleted article: status %d, want 404", resp.StatusCode)
 	}
@@ -137,9 +137,9 @@ func TestEditorSaves(t *testing.T) {
 		site.ReplaceInFile(article, fmt.Sprintf("Renamed-save title%d", i), "Renamed-save title")
 	}
 	site.ReplaceInFile(article, "Renamed-save title", "Burst title")
-	burst := ev.next(t, "reload", 10*time.Second)
+	burst := ev.next(t, "reload")
 	site.ReplaceInFile(article, "Burst title", "After the burst")
-	after := ev.next(t, "reload", 10*time.Second)
+	after := ev.next(t, "reload")
 	if b, r, a := removed.data["build"], burst.data["build"], after.data["build"]; r != b.(float64)+1 || a != b.(float64)+2 {
 		t.Errorf("build numbers %v before, %v after a burst of 11 saves, %v after the next edit; want one rebuild for the burst:\n%s", b, r, a, s.out)
 	}
@@ -157,9 +157,9 @@ func TestCSSOnlyChange(t *testing.T) {
 	site.EditFiles("static/style.css", string(css))
 	s := start(t, site.Dir(), nil)
 	ev := listen(t, s)
-	ev.next(t, "hello", 5*time.Second)
+	ev.next(t, "hello")
 	site.EditFiles("static/style.css", string(css)+"\nbody { outline: 1px solid red }\n")
-	got := ev.next(t, "css", 10*time.Second)
+	got := ev.next(t, "css")
 	if files, _ := got.data["files"].([]any); !containsAny(files, "style.css") {
 		t.Errorf("css event: %v", got.data)
 	}
@@ -177,13 +177,13 @@ func TestErrorOverlay(t *testing.T) {
 	site := example(t, "")
 	s := start(t, site.Dir(), nil)
 	ev := listen(t, s)
-	ev.next(t, "hello", 5*time.Second)
+	ev.next(t, "hello")
 	_, before := get(t, s.URL()+"articles/yellen-beijing-visit/")
 
 	// A template error on line 3, with markup in the message's context.
 	lines := strings.SplitN(string(base), "\n", 3)
 	site.EditFiles("templates/article.html", lines[0]+"\n"+lines[1]+"\n{{if <script>}}\n"+lines[2])
-	got := ev.next(t, "failed", 10*time.Second)
+	got := ev.next(t, "failed")
 	errs, _ := got.data["errors"].([]any)
 	if len(errs) == 0 {
 		t.Fatalf("failed event without errors: %v", got.data)
@@ -198,13 +198,13 @@ func TestErrorOverlay(t *testing.T) {
 	}
 	// A client connecting now learns about the error at once.
 	late := listen(t, s)
-	if hello := late.next(t, "hello", 5*time.Second); hello.data["errors"] == nil {
+	if hello := late.next(t, "hello"); hello.data["errors"] == nil {
 		t.Errorf("hello after a failed build carries no errors: %v", hello.data)
 	}
 
 	// Bad front matter is reported with its line too.
 	site.ReplaceInFile(article, "date: 2023-07-09T08:00:00-04:00", "date: not a date")
-	got = ev.next(t, "failed", 10*time.Second)
+	got = ev.next(t, "failed")
 	if !strings.Contains(fmt.Sprint(got.data), article) {
 		t.Errorf("front matter error not reported against %s: %v", article, got.data)
 	}
@@ -212,8 +212,8 @@ func TestErrorOverlay(t *testing.T) {
 	// Fixing both clears the overlay and reloads.
 	site.ReplaceInFile(article, "date: not a date", "date: 2023-07-09T08:00:00-04:00")
 	site.EditFiles("templates/article.html", string(base))
-	ev.next(t, "fixed", 10*time.Second)
-	if hello := listen(t, s).next(t, "hello", 5*time.Second); hello.data["errors"] != nil {
+	ev.next(t, "fixed")
+	if hello := listen(t, s).next(t, "hello"); hello.data["errors"] != nil {
 		t.Errorf("hello after the fix still carries errors: %v", hello.data)
 	}
 }
@@ -238,11 +238,11 @@ func TestErrorEscaped(t *testing.T) {
 		t.Errorf("error page does not name the file or lacks the reload client:\n%s", body)
 	}
 	ev := listen(t, s)
-	if hello := ev.next(t, "hello", 5*time.Second); !strings.Contains(fmt.Sprint(hello.data["errors"]), article) {
+	if hello := ev.next(t, "hello"); !strings.Contains(fmt.Sprint(hello.data["errors"]), article) {
 		t.Errorf("hello: %v", hello.data)
 	}
 	site.EditFiles(article, orig)
-	ev.next(t, "fixed", 10*time.Second)
+	ev.next(t, "fixed")
 	if resp, _ := get(t, s.URL()); resp.StatusCode != 200 {
 		t.Errorf("after the fix: status %d", resp.StatusCode)
 	}
@@ -374,10 +374,10 @@ func TestStopsCleanly(t *testing.T) {
 	goroutines := runtime.NumGoroutine()
 	s := start(t, dir, nil)
 	ev := listen(t, s)
-	ev.next(t, "hello", 5*time.Second)
+	ev.next(t, "hello")
 	get(t, s.URL())
 	site.ReplaceInFile(article, "Yellen ends", "Yellen closes")
-	ev.next(t, "reload", 10*time.Second)
+	ev.next(t, "reload")
 	if err := s.stop(); err != nil {
 		t.Fatal(err)
 	}

@@ -47,6 +47,19 @@ func newWatcher(root string, quiet time.Duration, log *slog.Logger) (*watcher, e
 		fw.Close()
 		return nil, err
 	}
+	// The folder holding the root is watched for the root's own removal,
+	// renaming and re-creation. The root's watch alone is not enough:
+	// while a process has its working directory (the shell that ran `cd
+	// site && brief serve`) or an open handle in the deleted folder, Linux
+	// reports the deletion to that watch only once the last one lets go,
+	// and serve would keep watching a folder that no longer has a path.
+	// Without the parent (no permission, the root is /) the root's own
+	// watch and the polling for its return still apply.
+	if parent := filepath.Dir(root); parent != root {
+		if err := fw.Add(parent); err != nil {
+			log.Debug("not watching the site's parent folder", "path", parent, "err", err)
+		}
+	}
 	return w, nil
 }
 
@@ -143,19 +156,12 @@ func (w *watcher) run(ctx context.Context, out chan<- []string) {
 			}
 			return
 		case <-polling:
-			if fi, err := os.Stat(w.root); err != nil || !fi.IsDir() {
-				continue
+			if w.back() {
+				poll.Stop()
+				poll, polling = nil, nil
+				pending[siteBack] = true
+				pending["."] = true
 			}
-			if err := w.watchRoot(); err != nil {
-				w.log.Warn("watching the site again", "err", err)
-				w.forget(w.root)
-				continue
-			}
-			w.lost = false
-			poll.Stop()
-			poll, polling = nil, nil
-			pending[siteBack] = true
-			pending["."] = true
 		case err, ok := <-w.fw.Errors:
 			if !ok {
 				return
@@ -167,8 +173,19 @@ func (w *watcher) run(ctx context.Context, out chan<- []string) {
 			if !ok {
 				return
 			}
-			for _, p := range w.handle(ev) {
-				pending[p] = true
+			switch {
+			case !w.lost:
+				for _, p := range w.handle(ev) {
+					pending[p] = true
+				}
+			case ev.Name == w.root && ev.Has(fsnotify.Create) && polling != nil && w.back():
+				// Only the parent's watch reports while the site is lost: a
+				// folder created at its path brings it back without waiting
+				// for a poll.
+				poll.Stop()
+				poll, polling = nil, nil
+				pending[siteBack] = true
+				pending["."] = true
 			}
 		case <-fire:
 			fire = nil
@@ -206,14 +223,32 @@ func (w *watcher) run(ctx context.Context, out chan<- []string) {
 	}
 }
 
+// back watches the site again if a folder is at its path, and reports
+// whether it is.
+func (w *watcher) back() bool {
+	if fi, err := os.Stat(w.root); err != nil || !fi.IsDir() {
+		return false
+	}
+	if err := w.watchRoot(); err != nil {
+		w.log.Warn("watching the site again", "err", err)
+		w.forget(w.root)
+		return false
+	}
+	w.lost = false
+	return true
+}
+
 // handle turns one fsnotify event into the site paths it changed, watching
 // folders that appear and forgetting those that go.
 func (w *watcher) handle(ev fsnotify.Event) []string {
 	if ev.Name == w.root && (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) {
 		// The folder itself went: its watches follow it to wherever it
-		// was moved, or die with it. Stop listening and wait for it.
-		w.forget(w.root)
-		w.lost = true
+		// was moved, or die with it. Stop listening and wait for it. (The
+		// parent's watch and the root's own both report it.)
+		if !w.lost {
+			w.forget(w.root)
+			w.lost = true
+		}
 		return nil
 	}
 	rel, ok := w.rel(ev.Name)

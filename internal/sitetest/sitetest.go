@@ -335,13 +335,7 @@ func (s *Site) write(name string, data []byte) {
 		s.mem[name] = &fstest.MapFile{Data: bytes.Clone(data), Mode: 0o644}
 		return
 	}
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		s.t.Fatal(err)
-	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		s.t.Fatal(err)
-	}
+	WriteFile(s.t, s.dir, name, data)
 }
 
 // startIncremental brings an incremental builder to the state of the last

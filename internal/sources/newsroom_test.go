@@ -16,6 +16,7 @@ import (
 
 	"github.com/brief-ssg/brief/internal/fetch"
 	"github.com/brief-ssg/brief/internal/site"
+	"github.com/brief-ssg/brief/internal/sitetest"
 )
 
 // newsroom is a real HTTP server on loopback that plays a publisher: it
@@ -143,16 +144,9 @@ func rss(slugs ...string) string {
 // sources (YAML list items), with no delay between requests.
 func testSite(t *testing.T, sources string) (string, *site.Config) {
 	t.Helper()
-	root := t.TempDir()
 	yaml := "title: Harbour brief\nbase_url: https://brief.example/\ntopics:\n  - title: Port\n    slug: port\nfetch:\n  delay: 0s\nsources:\n" + sources
-	if err := os.WriteFile(filepath.Join(root, site.FileName), []byte(yaml), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := site.Load(os.DirFS(root), site.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root, cfg
+	s := sitetest.New(t, "-- site.yaml --\n"+yaml, sitetest.OnDisk())
+	return s.Dir(), s.Config()
 }
 
 var testNow = func() time.Time { return time.Date(2025, 6, 10, 12, 0, 0, 0, time.UTC) }

@@ -145,3 +145,31 @@ func ExportOPML(w io.Writer, title string, srcs []site.Source) error {
 	_, err := io.WriteString(w, "\n")
 	return err
 }
+
+// Unlisted returns the sources of read that have does not list yet, in order,
+// each named apart from every other: a second source of one name (two
+// feeds of an outlet often share a title in a reader) becomes "Name (2)"
+// or the next free number. skipped counts those of
+// read already in have, or repeated in read, by address (see Key).
+func Unlisted(have, read []site.Source) (add []site.Source, skipped int) {
+	known := map[string]bool{}
+	names := map[string]bool{}
+	for _, s := range have {
+		known[Key(s.URL)] = true
+		names[s.Name] = true
+	}
+	for _, s := range read {
+		if known[Key(s.URL)] {
+			skipped++
+			continue
+		}
+		base := s.Name
+		for n := 2; s.Name == "" || names[s.Name]; n++ {
+			s.Name = fmt.Sprintf("%s (%d)", base, n)
+		}
+		names[s.Name] = true
+		known[Key(s.URL)] = true
+		add = append(add, s)
+	}
+	return add, skipped
+}

@@ -121,3 +121,40 @@ func TestOPMLRoundTripDetectedTypes(t *testing.T) {
 		t.Errorf("Typed changed the sources given")
 	}
 }
+
+// TestUnlisted: an OPML import adds only feeds the site lacks, once each,
+// and names every one apart.
+func TestUnlisted(t *testing.T) {
+	src := func(name, url string) site.Source { return site.Source{Name: name, URL: url} }
+	tests := []struct {
+		name        string
+		have, read  []site.Source
+		want        []site.Source
+		wantSkipped int
+	}{
+		{"new feeds added in order",
+			[]site.Source{src("Pier Post", "https://pier.example/feed")},
+			[]site.Source{src("Valley Gazette", "https://valley.example/rss"), src("Harbour Times", "https://harbour.example/atom")},
+			[]site.Source{src("Valley Gazette", "https://valley.example/rss"), src("Harbour Times", "https://harbour.example/atom")}, 0},
+		{"a feed already listed is skipped, by address",
+			[]site.Source{src("Pier Post", "https://pier.example/feed")},
+			[]site.Source{src("Pier", "https://pier.example/feed")},
+			nil, 1},
+		{"a feed twice in the file is added once",
+			nil,
+			[]site.Source{src("A", "https://a.example/feed"), src("A again", "https://a.example/feed")},
+			[]site.Source{src("A", "https://a.example/feed")}, 1},
+		{"a name taken by the site gets a number",
+			[]site.Source{src("Pier Post", "https://pier.example/feed")},
+			[]site.Source{src("Pier Post", "https://pier.example/sport/feed"), src("Pier Post", "https://pier.example/arts/feed")},
+			[]site.Source{src("Pier Post (2)", "https://pier.example/sport/feed"), src("Pier Post (3)", "https://pier.example/arts/feed")}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, skipped := Unlisted(tt.have, tt.read)
+			if !reflect.DeepEqual(got, tt.want) || skipped != tt.wantSkipped {
+				t.Errorf("Unlisted = %+v, %d skipped; want %+v, %d", got, skipped, tt.want, tt.wantSkipped)
+			}
+		})
+	}
+}

@@ -10,9 +10,9 @@ import (
 // including the genitive forms that Slavic, Baltic-adjacent and Greek
 // dates use ("5 марта", "5 marca"). A table is used rather than a
 // general date parser: go-dateparser, the well-kept port of Python's
-// dateparser, takes about 50 ms a value when it detects the language (7
-// ms with five languages named), against a page budget of 10 ms, and it
-// does not find dates inside labelled lines ("Gepubliceerd op …").
+// dateparser, costs several times a whole page's extraction budget per
+// value (figures in bench/extraction/README.md), and it does not find
+// dates inside labelled lines ("Gepubliceerd op …").
 //
 // Languages: English, German, French, Spanish, Portuguese, Italian,
 // Indonesian, Dutch, Swedish, Danish, Norwegian, Polish, Czech, Russian,

@@ -27,6 +27,11 @@ func parseTitleLine(lines []line) header {
 		return h
 	}
 	first := lines[0].text
+	if isBreadcrumb(first) {
+		// The scraper kept the page's trail, not its <title>: the trail's
+		// last crumb is a section, neither the title nor the site.
+		return headlineAfter(lines)
+	}
 	best, bestAt := "", -1
 	for i, l := range lines[1:] {
 		t := l.text
@@ -58,6 +63,65 @@ func parseTitleLine(lines []line) header {
 			h.title, h.line = l.text, i
 			break
 		}
+	}
+	return h
+}
+
+// Breadcrumb bounds: a crumb is a short navigation label, and a trail
+// has a few of them.
+const (
+	maxCrumbWords   = 3
+	maxCrumbLetters = 30
+	maxCrumbs       = 8
+	// headlineWithin is how many lines after a trail the headline is
+	// looked for, past menu items and further trails.
+	headlineWithin = 8
+	// maxHeadlineWords is the longest line read as a headline; longer
+	// ones are paragraphs.
+	maxHeadlineWords = 25
+)
+
+// isBreadcrumb reports whether s is a navigation trail and nothing else:
+// "Home > News > Telecom", "Startseite » Wirtschaft", "News / Business /
+// Markets", every crumb a short label without sentence punctuation. A
+// slash-separated one needs three crumbs, as "A / B" is a common title.
+func isBreadcrumb(s string) bool {
+	for _, sep := range []string{">", "›", "»", "/"} {
+		parts := strings.Split(s, sep)
+		if len(parts) < 2 || len(parts) > maxCrumbs || sep == "/" && len(parts) < 3 {
+			continue
+		}
+		crumbs := true
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if n := article.WordCount(p); n == 0 || n > maxCrumbWords || letterCount(p) > maxCrumbLetters || strings.ContainsAny(p, ".?!:;,|") {
+				crumbs = false
+				break
+			}
+		}
+		if crumbs {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineAfter reads the title from the first line below a trail in the
+// first line that reads as a headline (a few words, not a menu item or
+// another trail): the heading the article follows. It returns no title
+// when there is none, and the extractor falls back on the body's start.
+func headlineAfter(lines []line) header {
+	h := header{line: -1}
+	for i, l := range lines[1:min(len(lines), 1+headlineWithin)] {
+		if l.item || isBreadcrumb(l.text) || article.WordCount(l.text) < 3 {
+			continue
+		}
+		if article.WordCount(l.text) > maxHeadlineWords || strings.HasSuffix(l.text, ".") {
+			// The story's first paragraph: the page shows no headline.
+			break
+		}
+		h.title, h.line = l.text, i
+		break
 	}
 	return h
 }

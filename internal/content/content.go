@@ -316,9 +316,29 @@ func ReadFile(fsys fs.FS, p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
+	// One allocation of the size Stat gives, plus a byte so that reaching
+	// the end needs no second buffer: io.ReadAll starts at 512 bytes and
+	// grows, which cost a 10k-article build 270 MB of allocation and more
+	// CPU than the reads themselves. The size is a hint; a file that
+	// grew or shrank since is still read to its end, up to the limit.
+	size := 512
+	if fi, err := f.Stat(); err == nil && fi.Size() >= 0 && fi.Size() <= MaxFileSize {
+		size = int(fi.Size()) + 1
+	}
+	data := make([]byte, 0, size)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if len(data) > MaxFileSize {
 		return nil, errTooLarge

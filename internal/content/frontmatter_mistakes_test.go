@@ -181,3 +181,70 @@ func TestHugeFileNotReadWhole(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// sizedFS serves one file whose Stat may give a size other than its
+// length, as a file changed between Stat and Read does.
+type sizedFS struct {
+	data string
+	size int64
+}
+
+func (s sizedFS) Open(string) (fs.File, error) {
+	return &sizedFile{Reader: strings.NewReader(s.data), size: s.size}, nil
+}
+
+type sizedFile struct {
+	*strings.Reader
+	size int64
+}
+
+func (f *sizedFile) Stat() (fs.FileInfo, error) { return sizedInfo(f.size), nil }
+func (*sizedFile) Close() error                 { return nil }
+
+type sizedInfo int64
+
+func (sizedInfo) Name() string       { return "a.md" }
+func (i sizedInfo) Size() int64      { return int64(i) }
+func (sizedInfo) Mode() fs.FileMode  { return 0o644 }
+func (sizedInfo) ModTime() time.Time { return time.Time{} }
+func (sizedInfo) IsDir() bool        { return false }
+func (sizedInfo) Sys() any           { return nil }
+
+// TestReadFileWhateverStatSays reads files whose Stat size is right,
+// short, long or absurd: the size only sizes the buffer.
+func TestReadFileWhateverStatSays(t *testing.T) {
+	long := strings.Repeat("abcdefgh", 1000)
+	cases := []struct {
+		name string
+		data string
+		size int64
+		err  string
+	}{
+		{"empty", "", 0, ""},
+		{"exact", long, int64(len(long)), ""},
+		{"grew since", long, 10, ""},
+		{"shrank since", "short", int64(len(long)), ""},
+		{"negative", long, -1, ""},
+		{"over the limit by stat only", long, MaxFileSize + 10, ""},
+		{"exactly the limit", strings.Repeat("x", MaxFileSize), MaxFileSize, ""},
+		{"one byte over", strings.Repeat("x", MaxFileSize+1), MaxFileSize + 1, "4 MiB limit"},
+		{"one byte over, stat says less", strings.Repeat("x", MaxFileSize+1), 100, "4 MiB limit"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := ReadFile(sizedFS{c.data, c.size}, "content/articles/a.md")
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("err = %v, want %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != c.data {
+				t.Errorf("read %d bytes, want %d", len(got), len(c.data))
+			}
+		})
+	}
+}

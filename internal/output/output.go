@@ -13,7 +13,8 @@ import (
 
 // Writer receives the files of a built site. Names are slash-separated paths
 // relative to the site's root, such as "topics/trade/index.html".
-// Implementations are safe for concurrent use.
+// Implementations are safe for concurrent use and do not keep data once
+// WriteFile (or WriteKeyed) has returned: the build reuses the buffer.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }

@@ -53,6 +53,12 @@ type Options struct {
 	// uses neither a cache file nor the kept previous build: everything
 	// is read, rendered and written anew.
 	Force bool
+	// BodyMemory is how many bytes of article bodies a build whose cache
+	// is not watched keeps from loading until each article's page is
+	// rendered; above it, it drops them all and each page reads its body
+	// again. 0 means 64 MiB (about 15,000 articles of typical length);
+	// negative keeps none.
+	BodyMemory int
 
 	// noGrouping leaves articles out of stories, for Stories, which
 	// groups them itself.

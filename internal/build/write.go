@@ -261,13 +261,22 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 		page(p)
 	}
 	jobs = append(jobs, m.editionJobs()...)
-	// A build that no later build shares memory with lets the bodies go
-	// once the search index has read them, and each article page reads
-	// its own again: held until then, the bodies were a third of the
-	// live heap at its peak (100k articles, input keys), and reading a
-	// body again costs less than rendering it. brief serve's cache keeps
-	// them, because its next rebuild would otherwise read them all again.
+	// A build that no later build shares memory with lets each body go
+	// once its page is rendered. When the bodies are large it lets them
+	// all go once the search index has read them, and each article page
+	// reads its own again: held until then, the bodies were a third of
+	// the live heap at its peak (100k articles, input keys), and reading
+	// a body again costs less than rendering it. Below Options.BodyMemory they
+	// stay until their page: reading 10,000 files again cost a 10k build
+	// more CPU than anything but the templates, the Markdown and the
+	// writes. brief serve's cache keeps them, because its next rebuild
+	// would otherwise read them all again.
 	keepBodies := opt.Cache != nil && opt.Cache.watched
+	budget := opt.BodyMemory
+	if budget == 0 {
+		budget = defaultBodyMemory
+	}
+	dropBodies := !keepBodies && m.bodyBytes() > budget
 	for _, e := range m.Articles {
 		e := e
 		p := &render.Page{Kind: "article", Path: e.view.URL, Title: e.view.Title, Description: e.view.Summary, Site: m.Site}
@@ -326,7 +335,7 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 		return nil, err
 	}
 	jobs = append(jobs, search...)
-	if !keepBodies {
+	if dropBodies {
 		for _, e := range m.Articles {
 			m.releaseBody(e.src)
 		}
@@ -338,6 +347,18 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 		return nil, err
 	}
 	return append(jobs, static...), nil
+}
+
+// defaultBodyMemory is Options.BodyMemory's default.
+const defaultBodyMemory = 64 << 20
+
+// bodyBytes is the size of the article bodies held in memory.
+func (m *Model) bodyBytes() int {
+	n := 0
+	for _, e := range m.Articles {
+		n += len(e.src.Body)
+	}
+	return n
 }
 
 // releaseBody drops a's body from memory; bodyOf reads it again from its

@@ -51,8 +51,8 @@ func TestThemeOneDefinitionPerPartial(t *testing.T) {
 // outside Load.
 func loadFuncs() map[string]any {
 	fm := funcs()
-	for _, n := range []string{"nav", "item", "footer"} {
-		fm[n] = func() string { return "" }
+	for n, fn := range (&Templates{}).sharedFuncs() {
+		fm[n] = fn
 	}
 	return fm
 }

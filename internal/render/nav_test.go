@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/brief-ssg/brief/internal/theme"
 )
@@ -96,5 +97,54 @@ func TestReadsSite(t *testing.T) {
 		if !tm.ReadsSite(k, "Topics") {
 			t.Errorf("the theme's %s pages list the topics in their navigation, but ReadsSite says they do not read them", k)
 		}
+	}
+}
+
+// TestRelatedSharedMatchesPerPage checks that an entry of a related list
+// reused between article pages is what rendering it for each page gives,
+// and that one entry is rendered once per link depth.
+func TestRelatedSharedMatchesPerPage(t *testing.T) {
+	tm, err := Load(theme.Templates(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tm.shared["related"] {
+		t.Fatal("the theme's related entry is not shared between pages")
+	}
+	base, _ := url.Parse("https://host.example/b/")
+	site := &Site{Base: base}
+	when := time.Date(2025, 1, 11, 9, 0, 0, 0, time.FixedZone("", 8*3600))
+	entries := []Coverage{
+		{Title: "Tariffs <on> the table", URL: "articles/tariffs/", Source: "Ledger & Co", Date: when},
+		{Title: "No source", URL: "articles/quiet/", Date: when.Add(-48 * time.Hour)},
+	}
+	pages := []*Page{{Kind: "article", Path: "articles/a/"}, {Kind: "article", Path: "articles/b/"}, {Kind: "page", Path: "about/"}}
+	related := tm.sharedFuncs()["related"].(func(*Page, Coverage) (template.HTML, error))
+	for _, p := range pages {
+		p.Site = site
+		for _, c := range entries {
+			got, err := related(p, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := tm.partial(p, "related", p.With(c))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("%q on %q: shared\n%s\nwant\n%s", c.Title, p.Path, got, want)
+			}
+		}
+	}
+	if n := len(site.partials.m); n != 4 {
+		t.Errorf("%d entries kept for 2 entries on pages at 2 depths, want 4", n)
+	}
+
+	over, err := Load(theme.Templates(), fstest.MapFS{"partials/related.html": {Data: []byte(`{{define "related"}}{{.Page.Path}}{{end}}`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if over.shared["related"] {
+		t.Error("a site's own related entry is shared between pages: it may read anything")
 	}
 }

@@ -153,7 +153,8 @@ func (t *Templates) Render(p *Page) ([]byte, error) {
 // hundred), together over half of a build's CPU. So each has a template
 // function of its name that renders it once per site and distinct key and
 // reuses the bytes on every page that shares it (the theme calls
-// {{nav .}}, {{footer .}}, {{item $page $article}}). The key is what the
+// {{nav .}}, {{footer .}}, {{item $page $article}}, {{related $page
+// $coverage}}). The key is what the
 // theme's template reads of the page besides its Site; a site overriding
 // the template (or one it calls) may read anything, so its own is
 // rendered every time, as `{{template}}` would.
@@ -170,6 +171,9 @@ func (t *Templates) sharedFuncs() map[string]any {
 		},
 		"item": func(p *Page, a *Article) (template.HTML, error) {
 			return t.sharedPartial(p, "item", itemKey{a: a, depth: linkDepth(p), days: len(p.Days) > 0}, p.With(a))
+		},
+		"related": func(p *Page, c Coverage) (template.HTML, error) {
+			return t.sharedPartial(p, "related", relatedKey{c: c, depth: linkDepth(p)}, p.With(c))
 		},
 	}
 }
@@ -275,6 +279,13 @@ type itemKey struct {
 	a     *Article
 	depth int
 	days  bool
+}
+
+// relatedKey is what the theme's related template reads besides the
+// related article: the link depth.
+type relatedKey struct {
+	c     Coverage
+	depth int
 }
 
 // partial renders the template called name with dot, in the template set

@@ -22,7 +22,7 @@ func TestMatch(t *testing.T) {
 		{names: []string{"partials/"}, want: []string{
 			"templates/partials/calendar-nav.html", "templates/partials/credit.html", "templates/partials/days.html", "templates/partials/edition-body.html",
 			"templates/partials/footer.html", "templates/partials/item.html", "templates/partials/lead-image.html", "templates/partials/meta.html",
-			"templates/partials/months.html", "templates/partials/nav.html", "templates/partials/pager.html", "templates/partials/report.html",
+			"templates/partials/months.html", "templates/partials/nav.html", "templates/partials/pager.html", "templates/partials/related.html", "templates/partials/report.html",
 			"templates/partials/thumb.html", "templates/partials/topic-card.html",
 		}},
 		{names: []string{"item.html"}, err: `no file or folder "item.html"`},

@@ -30,7 +30,14 @@ type stage struct {
 
 	mu      sync.Mutex
 	dirs    map[string]bool // slash-separated folders known to exist; "." is root
-	mutated bool            // an adopted tree's manifest is gone
+	making  map[string]*making
+	mutated bool // an adopted tree's manifest is gone
+}
+
+// making is one folder being made, which writers of its files wait for.
+type making struct {
+	once sync.Once
+	err  error
 }
 
 // newStage makes a new, empty staging folder in parent.
@@ -69,26 +76,46 @@ func slashDir(name string) string {
 // path is where name goes in the stage.
 func (s *stage) path(name string) string { return filepath.Join(s.root, filepath.FromSlash(name)) }
 
-// mkdirFor makes name's folder if it is not known to exist.
+// mkdirFor makes name's folder if it is not known to exist. A second
+// writer into the same folder waits for its creation; writers into other
+// folders do not: a mkdir costs this VM's ext4 about as much as writing a
+// page, and under one lock the workers took turns at it.
 func (s *stage) mkdirFor(name string) error {
 	dir := slashDir(name)
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.dirs[dir] {
+		s.mu.Unlock()
 		return nil
 	}
-	// Under the lock: a second writer into the same folder must not race
-	// ahead of its creation. Mkdir first: the parent nearly always exists
-	// already, and MkdirAll would stat the folder before making it.
-	p := filepath.Join(s.root, filepath.FromSlash(dir))
-	if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		if err := os.MkdirAll(p, 0o755); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
+	if s.making == nil {
+		s.making = map[string]*making{}
 	}
+	m := s.making[dir]
+	if m == nil {
+		m = &making{}
+		s.making[dir] = m
+	}
+	s.mu.Unlock()
+	m.once.Do(func() {
+		// Mkdir first: the parent nearly always exists already, and
+		// MkdirAll would stat the folder before making it. MkdirAll
+		// takes a parent another writer makes at the same time.
+		p := filepath.Join(s.root, filepath.FromSlash(dir))
+		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				m.err = fmt.Errorf("output: %w", err)
+			}
+		}
+	})
+	if m.err != nil {
+		return m.err
+	}
+	s.mu.Lock()
 	for d := dir; !s.dirs[d]; d = slashDir(d) {
 		s.dirs[d] = true
 	}
+	delete(s.making, dir)
+	s.mu.Unlock()
 	return nil
 }
 

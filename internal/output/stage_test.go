@@ -1,8 +1,10 @@
 package output
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -114,5 +116,37 @@ func TestStageOverwrite(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(other); string(b) != "old" {
 		t.Errorf("the other name of a shared file now holds %q", b)
+	}
+}
+
+// TestStageWritesConcurrently writes files into shared and separate new
+// folders, several levels deep, from many goroutines at once, as the
+// build's workers do: every file must land, whichever writer makes its
+// folder (run with -race).
+func TestStageWritesConcurrently(t *testing.T) {
+	st, err := newStage(t.TempDir(), ".x-build-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for i := range 40 {
+		names = append(names, fmt.Sprintf("t/%d/index.html", i%7), fmt.Sprintf("t/%d/p/%d/index.html", i%7, i), fmt.Sprintf("u%d/v/w/%d.html", i%3, i))
+	}
+	errs := make(chan error, len(names))
+	var wg sync.WaitGroup
+	for _, n := range names {
+		wg.Go(func() { errs <- st.write(n, []byte(n)) })
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	for _, n := range names {
+		if b, err := os.ReadFile(st.path(n)); err != nil || string(b) != n {
+			t.Errorf("%s: %q, %v", n, b, err)
+		}
 	}
 }

@@ -21,11 +21,7 @@ import (
 // its next rebuild. Both write the same bytes.
 func TestBuildLetsBodiesGo(t *testing.T) {
 	const n = 12
-	src := fstest.MapFS{"site.yaml": {Data: []byte("title: Bodies\nbase_url: https://example.org/\nfeed_items: 1\ntopics:\n  - slug: ports\n    title: Ports\n    match:\n      any: [harbour]\n")}}
-	for i := range n {
-		src[fmt.Sprintf("content/articles/a%02d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
-			"---\ntitle: Report %d\ndate: 2024-03-%02dT10:00:00Z\n---\nThe harbour reopened, report %d says.\n", i, i+1, i)}
-	}
+	src := reports(n, "topics:\n  - slug: ports\n    title: Ports\n    match:\n      any: [harbour]\n")
 	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	kept := func(c *Cache) int {
 		k := 0
@@ -69,6 +65,17 @@ func TestBuildLetsBodiesGo(t *testing.T) {
 	}
 }
 
+// reports is a site of n short reports, one a day, with one feed item;
+// more is added to its site.yaml.
+func reports(n int, more string) fstest.MapFS {
+	src := fstest.MapFS{"site.yaml": {Data: []byte("title: Bodies\nbase_url: https://example.org/\nfeed_items: 1\n" + more)}}
+	for i := range n {
+		src[fmt.Sprintf("content/articles/a%02d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
+			"---\ntitle: Report %d\ndate: 2024-03-%02dT10:00:00Z\n---\nThe harbour reopened, report %d says.\n", i, i+1, i)}
+	}
+	return src
+}
+
 // countingFS counts the opens of each file, to tell how often a build
 // reads an article.
 type countingFS struct {
@@ -90,11 +97,7 @@ func (c *countingFS) Open(name string) (fs.File, error) {
 // its body again. Both write the same bytes.
 func TestBodiesReadOnceWithinBudget(t *testing.T) {
 	const n = 12
-	src := fstest.MapFS{"site.yaml": {Data: []byte("title: Bodies\nbase_url: https://example.org/\nfeed_items: 1\n")}}
-	for i := range n {
-		src[fmt.Sprintf("content/articles/a%02d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
-			"---\ntitle: Report %d\ndate: 2024-03-%02dT10:00:00Z\n---\nThe harbour reopened, report %d says.\n", i, i+1, i)}
-	}
+	src := reports(n, "")
 	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	build := func(memory int) (map[string][]byte, int) {
 		c := &countingFS{FS: src, opens: map[string]int{}}

@@ -26,6 +26,9 @@
 #   CORPUS=brief|other     the corpus: briefcorpus's, or the one
 #                          othercorpus.py (beside this script) writes,
 #                          made independently of it (needs python3)
+#   SEARCH=on|off          off builds the corpus with `search: enabled:
+#                          false` in its site.yaml (kept in a folder of its
+#                          own), to measure the rest of the build alone
 #
 # Needs GNU time (/usr/bin/time, Debian package `time`) for peak RSS.
 set -euo pipefail
@@ -72,8 +75,10 @@ prefix=corpus
 [ "${CORPUS:-brief}" = other ] && prefix=other
 rows=()
 declare -A wall_of rss_of hwall_of
+suffix=
+[ "${SEARCH:-on}" = off ] && suffix=-nosearch
 for n in "${sizes[@]}"; do
-	src=$WORK/$prefix-$n
+	src=$WORK/$prefix-$n$suffix
 	if [ "$prefix" = other ]; then
 		gen=$(sha256sum <"$repo"/bench/build/othercorpus.py | cut -c1-16)
 	else
@@ -87,6 +92,7 @@ for n in "${sizes[@]}"; do
 		else
 			"$WORK/bin/briefcorpus" -n "$n" -dest "$src"
 		fi
+		[ -n "$suffix" ] && printf '\nsearch:\n  enabled: false\n' >>"$src/site.yaml"
 		echo "$gen" >"$src.gen"
 	fi
 	rm -f "$WORK"/brief-$n.txt "$WORK"/again-$n.txt "$WORK"/hugo-$n.txt "$WORK"/touch-$n.txt
@@ -159,7 +165,7 @@ printf '%s\n' "${rows[@]}"
 # Issue 9's targets, as ratios from this run.
 if [ -n "${wall_of[10000]:-}" ] && [ "${TARGETS:-1}" != 0 ]; then
 	echo "measuring rebuilds and brief serve at 10k…" >&2
-	rb=$(cd "$repo" && BRIEF_BENCH_CORPUS=$WORK/$prefix-10000 BRIEF_BENCH_RUNS=$RUNS \
+	rb=$(cd "$repo" && BRIEF_BENCH_CORPUS=$WORK/$prefix-10000$suffix BRIEF_BENCH_RUNS=$RUNS \
 		go test ./bench/build -run '^$' -bench 'Rebuild$' -benchtime 1x -timeout 60m | grep '^BenchmarkRebuild')
 	metric() { awk -v m="$1" '{for (i = 2; i <= NF; i++) if ($i == m) print $(i-1)}' <<<"$2"; }
 	sv=$(cd "$repo" && go test ./internal/serve -run '^$' -bench 'Reload/10k' -benchtime 10x -timeout 60m | grep 'Reload/10k')

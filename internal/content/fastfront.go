@@ -49,17 +49,6 @@ func fastFront(text []byte) (*Front, map[string]int, bool) {
 			f.ImportHashes = m
 			continue
 		}
-		if value == "|" || value == "|-" {
-			p := stringField(&f, key)
-			if p == nil {
-				return nil, nil, false
-			}
-			*p, rest, n, ok = literalBlock(rest, n, value == "|-")
-			if !ok {
-				return nil, nil, false
-			}
-			continue
-		}
 		if value == "" || !setField(&f, key, value, n) {
 			return nil, nil, false
 		}
@@ -131,50 +120,6 @@ func hashBlock(rest []byte, n int) (map[string]string, []byte, int, bool) {
 		m[name] = value
 	}
 	return m, rest, n, m != nil
-}
-
-// literalBlock reads the lines of a literal block scalar (`note: |`),
-// which follow line n: each indented by as many spaces as the first, or
-// empty. Its text keeps their line breaks and ends with one (clip) or,
-// for `|-`, none (strip). It returns what follows the block and the last
-// line read.
-func literalBlock(rest []byte, n int, strip bool) (string, []byte, int, bool) {
-	indent := 0
-	var text []byte
-	breaks := 0     // empty lines not yet known to be inside the text
-	broken := false // the last line of text ended with a line break
-	for len(rest) > 0 {
-		l, after, found := bytes.Cut(rest, []byte("\n"))
-		if len(l) > 0 && l[0] != ' ' {
-			break // the next key
-		}
-		n++
-		rest = after
-		if len(l) == 0 {
-			breaks++
-			continue
-		}
-		if indent == 0 {
-			for indent < len(l) && l[indent] == ' ' {
-				indent++
-			}
-		}
-		if len(l) <= indent || !bytes.HasPrefix(l, bytes.Repeat([]byte(" "), indent)) || len(bytes.TrimLeft(l, " ")) == 0 {
-			return "", nil, 0, false
-		}
-		if len(text) > 0 {
-			text = append(text, '\n')
-		}
-		for ; breaks > 0; breaks-- {
-			text = append(text, '\n')
-		}
-		text = append(text, l[indent:]...)
-		broken = found
-	}
-	if broken && !strip {
-		text = append(text, '\n')
-	}
-	return string(text), rest, n, true
 }
 
 // plainWord reports whether s is letters and digits only: a plain

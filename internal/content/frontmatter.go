@@ -179,16 +179,10 @@ func (t *Terms) UnmarshalYAML(n *yaml.Node) error {
 		return err
 	}
 	if n.Kind == yaml.ScalarNode && len(l) == 1 {
-		l = splitTerms(l[0])
+		l = strings.FieldsFunc(l[0], func(r rune) bool { return r == ',' || r == '，' })
 	}
 	*t = Terms(l)
 	return nil
-}
-
-// splitTerms splits one string of terms at commas, also the full-width
-// comma of CJK text.
-func splitTerms(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' })
 }
 
 // ErrNoFrontMatter reports a content file that does not start with ---.
@@ -291,22 +285,12 @@ var proseKeys = map[string]bool{"title": true, "summary": true, "description": t
 // in the file and what to write instead. The YAML is parsed once, and its
 // size and shape are checked before the node tree is decoded; the tree
 // serves both the key check and the decoding.
-//
-// Front matter as brief writes it takes a fast path (fastFront).
 func decodeFront(path string, yamlText []byte) (*Front, map[string]int, error) {
+	var f Front
+	lines := map[string]int{}
 	if len(yamlText) > MaxFrontMatter {
 		return nil, nil, diag.Errorf(path, 2, "front matter is %d KiB, over the %d KiB limit: move long text into the body, below the closing ---", len(yamlText)>>10, MaxFrontMatter>>10)
 	}
-	if f, lines, ok := fastFront(yamlText); ok {
-		return f, lines, nil
-	}
-	return decodeFrontYAML(path, yamlText)
-}
-
-// decodeFrontYAML is decodeFront through yaml.v3, for any front matter.
-func decodeFrontYAML(path string, yamlText []byte) (*Front, map[string]int, error) {
-	var f Front
-	lines := map[string]int{}
 	// The YAML starts on the file's second line, after the opening ---.
 	doc, err := diag.ParseYAML(path, 1, yamlText, func(k string) bool { return proseKeys[k] })
 	if err != nil {

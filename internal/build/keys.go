@@ -39,6 +39,14 @@ var derived = []string{"Latest", "Count", "Intro"}
 // new topic out of its key.
 const siteTopics = 1 << 3
 
+// siteDerivedShift places, above siteTopics, the derived fields a page
+// kind's templates never read of the topics in the site's list
+// (render.Templates.SiteTopicsMention): there the navigation shows only
+// titles and links, so an article that joins a topic changes its count
+// without changing the key of every tag, month and other topic's page,
+// whose templates show a count of their own.
+const siteDerivedShift = 4
+
 var (
 	topicType      = reflect.TypeFor[render.Topic]()
 	articlePtrType = reflect.TypeFor[*render.Article]()
@@ -149,6 +157,11 @@ func (h *hasher) skip(kind string) uint8 {
 		}
 		if !h.tmpl.ReadsSite(kind, "Topics") {
 			s |= siteTopics
+		}
+		for i, name := range derived {
+			if s&(1<<i) != 0 || !h.tmpl.SiteTopicsMention(kind, name) {
+				s |= 1 << (siteDerivedShift + i)
+			}
 		}
 		h.skips[kind] = s
 	}
@@ -271,7 +284,12 @@ func (h *hasher) structValue(w *digest, v reflect.Value, skip uint8) {
 		if t == topicType && skip != 0 && skipped(f.name, skip) {
 			continue
 		}
-		if t == siteType && skip&siteTopics != 0 && f.name == "Topics" {
+		if t == siteType && f.name == "Topics" {
+			if skip&siteTopics != 0 {
+				continue
+			}
+			// The site's topics are read where the navigation reads them.
+			h.value(w, v.Field(f.index), skip>>siteDerivedShift&(1<<len(derived)-1))
 			continue
 		}
 		h.value(w, v.Field(f.index), skip)

@@ -128,8 +128,8 @@ type articleMemo struct {
 	// NoteBase is the base path Note was rendered for; "" when none is.
 	NoteBase string
 	Note     string
-	// Names are the names related.Names finds in the text whose FNV-1a
-	// hash is NamesOf (the headline and summary its list entry shows);
+	// Names are the names related.Names finds in the text whose digest
+	// is NamesOf (the headline and summary its list entry shows);
 	// NamesOf is 0 when none were looked for.
 	NamesOf uint64
 	Names   []string

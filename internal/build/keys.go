@@ -52,10 +52,12 @@ var (
 	// Values of these pointer types each belong to one page (the page
 	// itself, a neighbour's link, a pager): remembering their hashes by
 	// address would cost a map entry that no other page looks up.
-	pagePtrType     = reflect.TypeFor[*render.Page]()
+	pagePtrType  = reflect.TypeFor[*render.Page]()
+	pagerPtrType = reflect.TypeFor[*render.Pager]()
+	linkPtrType  = reflect.TypeFor[*render.Link]()
+	// An article as a link on other articles' pages (related, neighbours)
+	// is one value per article, hashed beforehand like the views.
 	coveragePtrType = reflect.TypeFor[*render.Coverage]()
-	pagerPtrType    = reflect.TypeFor[*render.Pager]()
-	linkPtrType     = reflect.TypeFor[*render.Link]()
 	siteType        = reflect.TypeFor[render.Site]()
 	timeType        = reflect.TypeFor[time.Time]()
 	locationType    = reflect.TypeFor[time.Location]()
@@ -78,6 +80,9 @@ type hasher struct {
 	// (see Model.keys) and read by every worker's hasher: keyed by the
 	// pointer alone, as lists hold thousands of them.
 	views map[*render.Article]uint64
+	// covers holds the hashes of the articles as links (entry.cov),
+	// computed and shared like views.
+	covers map[*render.Coverage]uint64
 }
 
 // field is an exported field of a struct type.
@@ -232,7 +237,12 @@ func (h *hasher) pointer(v reflect.Value, skip uint8) uint64 {
 			return s
 		}
 	}
-	if t := v.Type(); t == pagePtrType || t == coveragePtrType || t == pagerPtrType || t == linkPtrType {
+	if skip == 0 && v.Type() == coveragePtrType {
+		if s, ok := h.covers[v.Interface().(*render.Coverage)]; ok {
+			return s
+		}
+	}
+	if t := v.Type(); t == pagePtrType || t == pagerPtrType || t == linkPtrType {
 		sub := newDigest()
 		h.value(&sub, v.Elem(), skip)
 		return sub.Sum64()

@@ -82,6 +82,9 @@ type entry struct {
 	story *storyEntry // nil for an article alone
 	// related are the articles its page lists as related, best first.
 	related []*entry
+	// cov is the article as a link on other articles' pages, one value
+	// for all of them, so that input keys hash it once (see Model.keys).
+	cov *render.Coverage
 	// images hashes the pictures of static/ the body shows, whose
 	// copies and sizes its pages name.
 	images uint64

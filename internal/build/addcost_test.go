@@ -20,25 +20,13 @@ import (
 // "Count") once put every topic's count into every page's key, and one
 // new article re-rendered the whole site.
 func TestAddingAnArticleRendersItsLists(t *testing.T) {
-	src := t.TempDir()
-	if err := corpus.WriteDir(src, corpus.Options{Articles: 300}); err != nil {
-		t.Fatal(err)
-	}
+	src, add := corpusToAddTo(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	opt := build.Options{Tool: "test"}
 	if _, err := build.ToDir(context.Background(), src, dest, opt); err != nil {
 		t.Fatal(err)
 	}
-	names, _ := filepath.Glob(filepath.Join(src, "content", "articles", "*.md"))
-	sort.Strings(names)
-	orig, err := os.ReadFile(names[len(names)/2])
-	if err != nil {
-		t.Fatal(err)
-	}
-	added := strings.Replace(string(orig), "\n---\n", "\nslug: zz-added\n---\n", 1)
-	if err := os.WriteFile(filepath.Join(src, "content", "articles", "zz-added.md"), []byte(added), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	add()
 	res, err := build.ToDir(context.Background(), src, dest, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -58,26 +46,14 @@ func TestAddingAnArticleRendersItsLists(t *testing.T) {
 // that the second's counts were read too, and one article re-rendered
 // every tag page of the site.
 func TestAddingAnArticleRendersNoUnchangedList(t *testing.T) {
-	src := t.TempDir()
-	if err := corpus.WriteDir(src, corpus.Options{Articles: 300}); err != nil {
-		t.Fatal(err)
-	}
+	src, add := corpusToAddTo(t)
 	opt := build.Options{Tool: "test"}
 	ctx := context.Background()
 	first := output.NewMemory()
 	if _, err := build.Build(ctx, os.DirFS(src), first, opt); err != nil {
 		t.Fatal(err)
 	}
-	names, _ := filepath.Glob(filepath.Join(src, "content", "articles", "*.md"))
-	sort.Strings(names)
-	orig, err := os.ReadFile(names[len(names)/2])
-	if err != nil {
-		t.Fatal(err)
-	}
-	added := strings.Replace(string(orig), "\n---\n", "\nslug: zz-added\n---\n", 1)
-	if err := os.WriteFile(filepath.Join(src, "content", "articles", "zz-added.md"), []byte(added), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	add()
 	next := first.Next()
 	if _, err := build.Build(ctx, os.DirFS(src), next, opt); err != nil {
 		t.Fatal(err)
@@ -99,5 +75,28 @@ func TestAddingAnArticleRendersNoUnchangedList(t *testing.T) {
 	}
 	if wasted > 0 {
 		t.Errorf("%d of %d topic, tag and archive pages rendered again for nothing", wasted, lists)
+	}
+}
+
+// corpusToAddTo writes a generated site of 300 articles and returns its
+// folder and a function that adds a copy of one of its articles there.
+func corpusToAddTo(t *testing.T) (string, func()) {
+	t.Helper()
+	src := t.TempDir()
+	if err := corpus.WriteDir(src, corpus.Options{Articles: 300}); err != nil {
+		t.Fatal(err)
+	}
+	return src, func() {
+		t.Helper()
+		names, _ := filepath.Glob(filepath.Join(src, "content", "articles", "*.md"))
+		sort.Strings(names)
+		orig, err := os.ReadFile(names[len(names)/2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		added := strings.Replace(string(orig), "\n---\n", "\nslug: zz-added\n---\n", 1)
+		if err := os.WriteFile(filepath.Join(src, "content", "articles", "zz-added.md"), []byte(added), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -131,8 +131,8 @@ type articleMemo struct {
 	// noteTeaser is the line of the note lists show (render.Article's
 	// NoteTeaser), made once per memo and kept in memory only.
 	noteTeaser string
-	// Names are the names related.Names finds in the text whose digest
-	// is NamesOf (the headline and summary its list entry shows);
+	// Names are the names related.Names finds in the text whose FNV-1a
+	// hash is NamesOf (the headline and summary its list entry shows);
 	// NamesOf is 0 when none were looked for.
 	NamesOf uint64
 	Names   []string

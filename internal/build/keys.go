@@ -2,6 +2,7 @@ package build
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"math"
 	"net/url"
 	"reflect"
@@ -16,9 +17,9 @@ import (
 // rebuild renders again only the files whose inputs changed and carries
 // the others over from the previous build (output.Keyed).
 //
-// Keys are a fixed hash (digest), not a seeded one: `brief build` keeps
-// them in the output's manifest to carry files over to the next run, so
-// they must mean the same thing in another process.
+// Keys are FNV-1a, not a seeded hash: `brief build` keeps them in the
+// output's manifest to carry files over to the next run, so they must
+// mean the same thing in another process.
 //
 // Values are walked by reflection, so a field added to render.Page and its
 // kin is covered without anyone remembering to list it here. Pointers are
@@ -314,53 +315,39 @@ func skipped(name string, skip uint8) bool {
 	return false
 }
 
-// digest is a 64-bit hash with the writing methods maphash.Hash has. It
-// takes its input eight bytes at a time, each word xored in and mixed by
-// a multiply and a shift (SplitMix64's constants), where FNV-1a took one
-// byte per multiply: the strings of 12,000 pages' inputs made byte-wise
-// hashing a fifth of a 10k site's rebuild. A write's last partial word
-// carries its length, so that "a" and "a\x00" differ; the hash of a text
-// may depend on how it is split across writes, which is fine for keys
-// made by the same code every time.
+// digest is 64-bit FNV-1a, with the writing methods maphash.Hash has.
 type digest uint64
 
 func newDigest() digest { return 14695981039346656037 }
 
-// mixWord folds one word into h.
-func mixWord(h digest, w uint64) digest {
-	h = (h ^ digest(w)) * 0xbf58476d1ce4e5b9
-	return h ^ h>>31
+func (d *digest) WriteString(s string) {
+	h := *d
+	for i := 0; i < len(s); i++ {
+		h = (h ^ digest(s[i])) * 1099511628211
+	}
+	*d = h
 }
 
-// mixBytes folds s into h, a word at a time.
-func mixBytes[T string | []byte](h digest, s T) digest {
-	for len(s) >= 8 {
-		h = mixWord(h, uint64(s[0])|uint64(s[1])<<8|uint64(s[2])<<16|uint64(s[3])<<24|
-			uint64(s[4])<<32|uint64(s[5])<<40|uint64(s[6])<<48|uint64(s[7])<<56)
-		s = s[8:]
+func (d *digest) Write(b []byte) {
+	h := *d
+	for _, c := range b {
+		h = (h ^ digest(c)) * 1099511628211
 	}
-	if len(s) > 0 {
-		w := uint64(len(s)) << 56
-		for i := range len(s) {
-			w |= uint64(s[i]) << (8 * i)
-		}
-		h = mixWord(h, w)
-	}
-	return h
+	*d = h
 }
-
-func (d *digest) WriteString(s string) { *d = mixBytes(*d, s) }
-
-func (d *digest) Write(b []byte) { *d = mixBytes(*d, b) }
 
 func (d *digest) WriteByte(c byte) error {
-	*d = mixWord(*d, uint64(c)|1<<56)
+	*d = (*d ^ digest(c)) * 1099511628211
 	return nil
 }
 
 func (d *digest) Sum64() uint64 { return uint64(*d) }
 
-func writeUint(w *digest, n uint64) { *w = mixWord(*w, n) }
+func writeUint(w *digest, n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	w.Write(b[:])
+}
 
 // reachesTopic reports whether values of t can hold a render.Topic or a
 // render.Site, the only types whose hash depends on the skip set (a Site

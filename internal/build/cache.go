@@ -128,6 +128,9 @@ type articleMemo struct {
 	// NoteBase is the base path Note was rendered for; "" when none is.
 	NoteBase string
 	Note     string
+	// noteTeaser is the line of the note lists show (render.Article's
+	// NoteTeaser), made once per memo and kept in memory only.
+	noteTeaser string
 	// Names are the names related.Names finds in the text whose FNV-1a
 	// hash is NamesOf (the headline and summary its list entry shows);
 	// NamesOf is 0 when none were looked for.

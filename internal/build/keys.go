@@ -39,16 +39,26 @@ var derived = []string{"Latest", "Count", "Intro"}
 // new topic out of its key.
 const siteTopics = 1 << 3
 
+// siteDerivedShift places, above siteTopics, the derived fields a page
+// kind's templates never read of the topics in the site's list
+// (render.Templates.SiteTopicsMention): there the navigation shows only
+// titles and links, so an article that joins a topic changes its count
+// without changing the key of every tag, month and other topic's page,
+// whose templates show a count of their own.
+const siteDerivedShift = 4
+
 var (
 	topicType      = reflect.TypeFor[render.Topic]()
 	articlePtrType = reflect.TypeFor[*render.Article]()
 	// Values of these pointer types each belong to one page (the page
 	// itself, a neighbour's link, a pager): remembering their hashes by
 	// address would cost a map entry that no other page looks up.
-	pagePtrType     = reflect.TypeFor[*render.Page]()
+	pagePtrType  = reflect.TypeFor[*render.Page]()
+	pagerPtrType = reflect.TypeFor[*render.Pager]()
+	linkPtrType  = reflect.TypeFor[*render.Link]()
+	// An article as a link on other articles' pages (related, neighbours)
+	// is one value per article, hashed beforehand like the views.
 	coveragePtrType = reflect.TypeFor[*render.Coverage]()
-	pagerPtrType    = reflect.TypeFor[*render.Pager]()
-	linkPtrType     = reflect.TypeFor[*render.Link]()
 	siteType        = reflect.TypeFor[render.Site]()
 	timeType        = reflect.TypeFor[time.Time]()
 	locationType    = reflect.TypeFor[time.Location]()
@@ -71,6 +81,9 @@ type hasher struct {
 	// (see Model.keys) and read by every worker's hasher: keyed by the
 	// pointer alone, as lists hold thousands of them.
 	views map[*render.Article]uint64
+	// covers holds the hashes of the articles as links (entry.cov),
+	// computed and shared like views.
+	covers map[*render.Coverage]uint64
 }
 
 // field is an exported field of a struct type.
@@ -150,6 +163,11 @@ func (h *hasher) skip(kind string) uint8 {
 		if !h.tmpl.ReadsSite(kind, "Topics") {
 			s |= siteTopics
 		}
+		for i, name := range derived {
+			if s&(1<<i) != 0 || !h.tmpl.SiteTopicsMention(kind, name) {
+				s |= 1 << (siteDerivedShift + i)
+			}
+		}
 		h.skips[kind] = s
 	}
 	return s
@@ -220,7 +238,12 @@ func (h *hasher) pointer(v reflect.Value, skip uint8) uint64 {
 			return s
 		}
 	}
-	if t := v.Type(); t == pagePtrType || t == coveragePtrType || t == pagerPtrType || t == linkPtrType {
+	if skip == 0 && v.Type() == coveragePtrType {
+		if s, ok := h.covers[v.Interface().(*render.Coverage)]; ok {
+			return s
+		}
+	}
+	if t := v.Type(); t == pagePtrType || t == pagerPtrType || t == linkPtrType {
 		sub := newDigest()
 		h.value(&sub, v.Elem(), skip)
 		return sub.Sum64()
@@ -271,7 +294,12 @@ func (h *hasher) structValue(w *digest, v reflect.Value, skip uint8) {
 		if t == topicType && skip != 0 && skipped(f.name, skip) {
 			continue
 		}
-		if t == siteType && skip&siteTopics != 0 && f.name == "Topics" {
+		if t == siteType && f.name == "Topics" {
+			if skip&siteTopics != 0 {
+				continue
+			}
+			// The site's topics are read where the navigation reads them.
+			h.value(w, v.Field(f.index), skip>>siteDerivedShift&(1<<len(derived)-1))
 			continue
 		}
 		h.value(w, v.Field(f.index), skip)

@@ -18,7 +18,6 @@ import (
 	"github.com/brief-ssg/brief/internal/images"
 	"github.com/brief-ssg/brief/internal/markdown"
 	"github.com/brief-ssg/brief/internal/render"
-	"github.com/brief-ssg/brief/internal/safetext"
 	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/slug"
 	"github.com/brief-ssg/brief/internal/stories"
@@ -83,6 +82,9 @@ type entry struct {
 	story *storyEntry // nil for an article alone
 	// related are the articles its page lists as related, best first.
 	related []*entry
+	// cov is the article as a link on other articles' pages, one value
+	// for all of them, so that input keys hash it once (see Model.keys).
+	cov *render.Coverage
 	// images hashes the pictures of static/ the body shows, whose
 	// copies and sizes its pages name.
 	images uint64
@@ -344,10 +346,7 @@ func (m *Model) newEntry(a *content.Article, byTopic map[string]*topicEntry) (*e
 		v.Topics = append(v.Topics, render.Link{Title: te.view.Title, URL: te.view.URL})
 	}
 	v.Note = m.note(a)
-	if a.Note != "" {
-		// Lists show one line of the note; CSS ends it where the line does.
-		v.NoteTeaser = safetext.Line(excerpt(a.Note, noteTeaser))
-	}
+	v.NoteTeaser = mm.noteTeaser
 	e.sum = mm.Sum
 	e.view = v
 	if err := errs.Err(); err != nil {

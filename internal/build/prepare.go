@@ -70,6 +70,10 @@ func (m *Model) prepare(ctx context.Context, articles []*content.Article, opt Op
 			mm.Note, mm.NoteBase = string(html), noteBase
 			mm.touch()
 		}
+		if a.Note != "" && mm.noteTeaser == "" {
+			// Lists show one line of the note; CSS ends it where the line does.
+			mm.noteTeaser = safetext.Line(excerpt(a.Note, noteTeaser))
+		}
 	})
 	if err != nil {
 		return err

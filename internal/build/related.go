@@ -92,18 +92,16 @@ func coverage(e *entry) render.Coverage {
 // neighbours in its first topics.
 func (m *Model) surroundings(p *render.Page, e *entry) {
 	for _, o := range e.related {
-		p.Related = append(p.Related, coverage(o))
+		p.Related = append(p.Related, o.cov)
 	}
 	for k, te := range e.topics[:min(len(e.topics), neighbourTopics)] {
 		i := e.at[k]
 		nb := render.Neighbours{Topic: render.Link{Title: te.view.Title, URL: te.view.URL}}
 		if i+1 < len(te.articles) {
-			c := coverage(te.articles[i+1])
-			nb.Older = &c
+			nb.Older = te.articles[i+1].cov
 		}
 		if i > 0 {
-			c := coverage(te.articles[i-1])
-			nb.Newer = &c
+			nb.Newer = te.articles[i-1].cov
 		}
 		if (nb.Older != nil || nb.Newer != nil) && !sameNeighbours(p.Neighbours, nb) {
 			p.Neighbours = append(p.Neighbours, nb)

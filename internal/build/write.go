@@ -90,23 +90,31 @@ func (m *Model) keys(ctx context.Context, jobs []job, opt Options) ([]uint64, er
 	newHasher(m.Templates).value(&common, reflect.ValueOf(settings), 0)
 
 	views := make([]uint64, len(m.Articles))
+	covers := make([]uint64, len(m.Articles))
 	err := inChunks(ctx, len(m.Articles), opt.Workers, func(lo, hi int) {
 		h := newHasher(m.Templates)
 		for i := lo; i < hi; i++ {
 			views[i] = h.pointer(reflect.ValueOf(m.Articles[i].view), 0)
+			if c := m.Articles[i].cov; c != nil {
+				covers[i] = h.pointer(reflect.ValueOf(c), 0)
+			}
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
 	shared := make(map[*render.Article]uint64, len(views))
+	sharedCovers := make(map[*render.Coverage]uint64, len(covers))
 	for i, e := range m.Articles {
 		shared[e.view] = views[i]
+		if e.cov != nil {
+			sharedCovers[e.cov] = covers[i]
+		}
 	}
 	keys := make([]uint64, len(jobs))
 	err = inChunks(ctx, len(jobs), opt.Workers, func(lo, hi int) {
 		h := newHasher(m.Templates)
-		h.views = shared
+		h.views, h.covers = shared, sharedCovers
 		for i := lo; i < hi; i++ {
 			w := common
 			writeUint(&w, h.key(jobs[i].in))
@@ -236,6 +244,10 @@ func (m *Model) jobs(ctx context.Context, opt Options) ([]job, error) {
 		jobs = append(jobs, job{name: name, html: true, in: p, page: func(w *bytes.Buffer) error { return m.Templates.Execute(w, p) }})
 	}
 
+	for _, e := range m.Articles {
+		c := coverage(e)
+		e.cov = &c
+	}
 	// Lists name a story once (collapse); an article's own page and its
 	// story's page name all of its coverage.
 	listed := collapse(m.Articles)

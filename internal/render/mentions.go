@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 	"text/template/parse"
 )
@@ -31,6 +32,26 @@ func (t *Templates) ReadsSite(kind, field string) bool {
 	return t.anySource(kind, func(src string) bool { return readsSite(src, field) })
 }
 
+// SiteTopicsMention reports whether the templates that render pages of
+// kind could read a field or method called name of a topic in the site's
+// list of topics (Site.Topics). It errs towards yes, like Mentions, but
+// looks only where such a topic can go: the templates that could read
+// the site's topics (ReadsSite) and those they invoke. With the theme,
+// that is the navigation, which shows each topic's title and link: a
+// topic page or a tag page shows its own count, and an article added to
+// a topic then changes no other topic's or tag's pages.
+func (t *Templates) SiteTopicsMention(kind, name string) bool {
+	set, ok := t.sets[kind]
+	if !ok {
+		return true
+	}
+	return t.closure(set, set.Name(), map[string]bool{}, func(src string) bool {
+		return readsSite(src, "Topics")
+	}, func(tmplName string) bool {
+		return t.closure(set, tmplName, map[string]bool{}, func(src string) bool { return mentions(src, name) }, nil)
+	})
+}
+
 // anySource reports whether found holds for the source of a template that
 // renders pages of kind: the kind's own file or one it invokes, directly,
 // through others or through a shared partial's function. An unknown kind
@@ -40,32 +61,35 @@ func (t *Templates) anySource(kind string, found func(src string) bool) bool {
 	if !ok {
 		return true
 	}
-	seen := map[string]bool{}
-	var visit func(tmplName string) bool
-	visit = func(tmplName string) bool {
-		if seen[tmplName] {
-			return false
-		}
-		seen[tmplName] = true
-		tt := set.Lookup(tmplName)
-		if tt == nil || tt.Tree == nil || tt.Tree.Root == nil {
-			return false
-		}
-		if found(tt.Tree.Root.String()) {
-			return true
-		}
-		hit := false
-		walkCalls(tt.Tree.Root, func(called string) {
-			hit = hit || visit(called)
-		}, func(fn string) {
-			// A shared partial's function renders the template of its name.
-			if _, ok := t.shared[fn]; ok {
-				hit = hit || visit(fn)
-			}
-		})
-		return hit
+	return t.closure(set, set.Name(), map[string]bool{}, found, nil)
+}
+
+// closure reports whether a template of set, tmplName or one it invokes
+// (directly, through others or through a shared partial's function), has
+// a source for which found holds and, when then is not nil, for whose
+// template then holds too. seen lists the templates already looked at.
+func (t *Templates) closure(set *template.Template, tmplName string, seen map[string]bool, found func(src string) bool, then func(tmplName string) bool) bool {
+	if seen[tmplName] {
+		return false
 	}
-	return visit(set.Name())
+	seen[tmplName] = true
+	tt := set.Lookup(tmplName)
+	if tt == nil || tt.Tree == nil || tt.Tree.Root == nil {
+		return false
+	}
+	if found(tt.Tree.Root.String()) && (then == nil || then(tmplName)) {
+		return true
+	}
+	hit := false
+	walkCalls(tt.Tree.Root, func(called string) {
+		hit = hit || t.closure(set, called, seen, found, then)
+	}, func(fn string) {
+		// A shared partial's function renders the template of its name.
+		if _, ok := t.shared[fn]; ok {
+			hit = hit || t.closure(set, fn, seen, found, then)
+		}
+	})
+	return hit
 }
 
 // mentions reports whether src holds ".name" not followed by more of an

@@ -148,3 +148,49 @@ func TestRelatedSharedMatchesPerPage(t *testing.T) {
 		t.Error("a site's own related entry is shared between pages: it may read anything")
 	}
 }
+
+// TestSiteTopicsMention checks what input keys rely on to leave the
+// topics' counts out of the site's list of topics in a page's key: it may
+// say yes wrongly, never no.
+func TestSiteTopicsMention(t *testing.T) {
+	for src, want := range map[string]bool{
+		`{{range .Site.Topics}}{{.Count}}{{end}}`:                         true,
+		`{{with .Site}}{{range .Topics}}{{template "c" .}}{{end}}{{end}}`: true,
+		`{{template "c" .Site}}`:                                          true,
+		`{{$s := .Site}}{{range $s.Topics}}{{.Count}}{{end}}`:             true,
+		`{{range .Site.Topics}}{{.Title}}{{end}}{{.Tag.Count}}`:           true, // one template: it cannot tell
+		`{{template "n" .}}{{.Tag.Count}}`:                                false,
+		`{{.Site.Title}}{{template "c" .}}`:                               false,
+		`{{range .Site.Topics}}{{.Countless}}{{end}}`:                     false,
+	} {
+		tm, err := Load(theme.Templates(), fstest.MapFS{
+			"base.html":            {Data: []byte(`{{define "base"}}` + src + `{{end}}`)},
+			"partials/c.html":      {Data: []byte(`{{define "c"}}{{.Count}}{{end}}`)},
+			"partials/n.html":      {Data: []byte(`{{define "n"}}{{range .Site.Topics}}{{.Title}}{{end}}{{end}}`)},
+			"partials/nav.html":    {Data: []byte(`{{define "nav"}}{{end}}`)},
+			"partials/footer.html": {Data: []byte(`{{define "footer"}}{{end}}`)},
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if got := tm.SiteTopicsMention("tag", "Count"); got != want {
+			t.Errorf("%s: SiteTopicsMention = %t, want %t", src, got, want)
+		}
+	}
+	// The theme's navigation shows the topics' titles and links only; its
+	// pages showing a count show their own.
+	tm, err := Load(theme.Templates(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range kinds {
+		for _, name := range []string{"Count", "Latest", "Intro"} {
+			if tm.SiteTopicsMention(k, name) {
+				t.Errorf("the theme's %s pages read the site's topics' %s", k, name)
+			}
+		}
+	}
+	if !tm.Mentions("tag", "Count") {
+		t.Error("the theme's tag pages show their tag's count, but Mentions says they read no Count")
+	}
+}

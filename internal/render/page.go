@@ -40,7 +40,7 @@ type Page struct {
 	Calendar *Calendar
 	// Related are other articles on the article's subject, best first
 	// (article pages; see build's related.go for the scoring).
-	Related []Coverage
+	Related []*Coverage
 	// Neighbours are, for each of the article's topics, the articles
 	// before and after it in that topic (article pages).
 	Neighbours []Neighbours

@@ -47,8 +47,9 @@ import (
 //     build ranks again only the lists a changed article can reach
 //     (related.Update); valid for one list length.
 //   - In memory only: site.yaml parsed (keyed by its SHA-256 and
-//     --base-url) and the templates parsed (keyed by the SHA-256 of every
-//     file of templates/).
+//     --base-url), the templates parsed (keyed by the SHA-256 of every
+//     file of templates/), and the merged search index (search.Index,
+//     which checks each article's analysis itself).
 //
 // Anything else (the model, the pages, the feeds) is made anew by every
 // build, and which output files are rendered again is decided by their
@@ -77,6 +78,21 @@ type Cache struct {
 	// imageInfo holds the sizes of the pictures builds have read, by
 	// hash (in memory only: reading a header costs little).
 	imageInfo map[[sha256.Size]byte]images.Info
+	// search is the merged search index of the last build (in memory
+	// only), which the next updates rather than merging every article's
+	// kept analysis anew.
+	search *search.Index
+}
+
+// searchIndex is the cache's merged search index, nil without a cache.
+func (c *Cache) searchIndex() *search.Index {
+	if c == nil {
+		return nil
+	}
+	if c.search == nil {
+		c.search = &search.Index{}
+	}
+	return c.search
 }
 
 // imageInfos is the cache's map of picture sizes, or a fresh one for a

@@ -36,7 +36,8 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 		}
 	}
 	keep := func(i int, a *search.Analysis) { m.memos[m.Articles[i].src].keepSearch(keys[i], a) }
-	files, err := search.Build(ctx, docs, search.Options{Language: m.Config.Language, Workers: opt.Workers, Keep: keep, Deferred: true})
+	files, err := search.Build(ctx, docs, search.Options{Language: m.Config.Language, Workers: opt.Workers, Keep: keep, Deferred: true,
+		Index: opt.Cache.searchIndex()})
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
@@ -56,7 +57,7 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 			// gives the same output for the same input.
 			run = func() ([]byte, error) { return search.Compress(data) }
 		}
-		jobs = append(jobs, job{name: name, in: staticFile{name: name, sum: sha256.Sum256(data)}, run: run})
+		jobs = append(jobs, job{name: name, in: staticFile{name: name, sum: f.Sum}, run: run})
 	}
 	return jobs, nil
 }

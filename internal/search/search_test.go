@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -375,5 +376,95 @@ func TestKeptAnalysis(t *testing.T) {
 	again[5].Analysis = &Analysis{Packed: kept[5].Packed[:len(kept[5].Packed)/2]}
 	if _, err := Build(context.Background(), again, Options{Language: "en"}); err == nil {
 		t.Errorf("a cut-short kept analysis gave no error")
+	}
+}
+
+// TestIndexUpdate: a Build that updates the last Build's Index gives the
+// files, byte for byte, of a Build from nothing, after every kind of
+// change: edits of a body, a title, a note, a topic's name, articles
+// added (newest and in the middle), removed (newest, oldest and one in
+// the middle), and many at once. Each File's Sum is its bytes' SHA-256.
+func TestIndexUpdate(t *testing.T) {
+	docs := corpus(300, 11)
+	r := rand.New(rand.NewPCG(5, 5))
+	var ix Index
+	kept := make(map[string]*Analysis)
+	steps := []struct {
+		name   string
+		change func([]Doc) []Doc
+	}{
+		{"first build", func(d []Doc) []Doc { return d }},
+		{"nothing changed", func(d []Doc) []Doc { return d }},
+		{"body edited", func(d []Doc) []Doc { d[120].Body += " zeppelin harbour cranes"; return d }},
+		{"body edited back", func(d []Doc) []Doc {
+			d[120].Body = strings.TrimSuffix(d[120].Body, " zeppelin harbour cranes")
+			return d
+		}},
+		{"title edited", func(d []Doc) []Doc { d[7].Title = "Balloon over the strait"; return d }},
+		{"note added", func(d []Doc) []Doc { d[200].Note = "The editor *doubts* this [report](https://example.org)."; return d }},
+		{"topic renamed", func(d []Doc) []Doc {
+			for i := range d {
+				d[i].Topics = []Facet{{"Trade and tariffs", "trade"}}
+			}
+			return d
+		}},
+		{"newest added", func(d []Doc) []Doc {
+			return append(d, Doc{URL: "articles/new/", Title: "Fentanyl talks resume", Date: d[len(d)-1].Date.Add(time.Hour), Body: "A new round of talks on fentanyl."})
+		}},
+		{"older added", func(d []Doc) []Doc {
+			return append(d, Doc{URL: "articles/old/", Title: "Visa rules", Date: d[150].Date.Add(-time.Minute), Body: "Student visa rules changed quietly."})
+		}},
+		{"newest removed", func(d []Doc) []Doc { return slices.DeleteFunc(d, func(x Doc) bool { return x.URL == "articles/new/" }) }},
+		{"middle removed", func(d []Doc) []Doc { return slices.Delete(d, 40, 41) }},
+		{"oldest removed", func(d []Doc) []Doc { return d[1:] }},
+		{"many changed", func(d []Doc) []Doc {
+			for range 40 {
+				i := r.IntN(len(d))
+				d[i].Body = d[(i+1)%len(d)].Body
+				d[i].Summary = "w1 w2 w3"
+			}
+			return d
+		}},
+		{"a word's last article removed", func(d []Doc) []Doc {
+			return slices.DeleteFunc(d, func(x Doc) bool { return strings.Contains(x.Body, "zeppelin") || x.URL == "articles/old/" })
+		}},
+		{"all removed", func(d []Doc) []Doc { return nil }},
+		{"all back", func(d []Doc) []Doc { return corpus(300, 11) }},
+	}
+	for _, step := range steps {
+		docs = step.change(slices.Clone(docs))
+		want := build(t, docs)
+		// The updating Build reads kept analyses, as a build cache
+		// gives them, for documents whose inputs it saw before.
+		in := slices.Clone(docs)
+		key := func(d Doc) string {
+			return d.URL + "\x00" + d.Title + "\x00" + d.Summary + "\x00" + d.Note + "\x00" + d.Body
+		}
+		for i := range in {
+			in[i].Analysis = kept[key(in[i])]
+		}
+		files, err := Build(context.Background(), in, Options{Language: "en", Index: &ix, Keep: func(i int, a *Analysis) { kept[key(in[i])] = a }})
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		got := map[string][]byte{}
+		for _, f := range files {
+			got[f.Name] = f.Data
+			if f.Name != "meta.json" && f.Sum != sha256.Sum256(inflate(t, f.Data)) {
+				t.Errorf("%s: %s: Sum is not the SHA-256 of its bytes", step.name, f.Name)
+			}
+		}
+		for n, data := range want {
+			if g, ok := got[n]; !ok {
+				t.Errorf("%s: %s missing from the updated index", step.name, n)
+			} else if !bytes.Equal(g, data) {
+				t.Errorf("%s: %s differs from a build from nothing", step.name, n)
+			}
+		}
+		for n := range got {
+			if _, ok := want[n]; !ok {
+				t.Errorf("%s: the updated index has %s, a build from nothing has not", step.name, n)
+			}
+		}
 	}
 }

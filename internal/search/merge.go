@@ -44,11 +44,11 @@ type Index struct {
 // docState is what the Index keeps of one document: what it was merged
 // from, and its result record (JSON, see record).
 type docState struct {
-	doc  Doc // without Note, Body and Analysis
-	pack string
-	text string
-	rec  []byte
-	dlq  uint8
+	doc   Doc // without Note, Body and Analysis
+	pack  string
+	text  string
+	rec   []byte
+	dlq   uint8
 	words int
 }
 

@@ -311,7 +311,9 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 	for _, f := range encoded {
 		files = append(files, File{Name: f.name, Data: f.data, Sum: f.sum})
 	}
-	add := func(name string, data []byte) { files = append(files, File{Name: name, Data: data, Sum: sha256.Sum256(data)}) }
+	add := func(name string, data []byte) {
+		files = append(files, File{Name: name, Data: data, Sum: sha256.Sum256(data)})
+	}
 
 	// Filters.
 	facetFiles, facets := facetIndex(sorted)

@@ -48,8 +48,8 @@ import (
 //     (related.Update); valid for one list length.
 //   - In memory only: site.yaml parsed (keyed by its SHA-256 and
 //     --base-url), the templates parsed (keyed by the SHA-256 of every
-//     file of templates/), and the merged search index (search.Index,
-//     which checks each article's analysis itself).
+//     file of templates/), and, on a watched cache, the merged search
+//     index (search.Index, which checks each article's analysis itself).
 //
 // Anything else (the model, the pages, the feeds) is made anew by every
 // build, and which output files are rendered again is decided by their
@@ -79,14 +79,17 @@ type Cache struct {
 	// hash (in memory only: reading a header costs little).
 	imageInfo map[[sha256.Size]byte]images.Info
 	// search is the merged search index of the last build (in memory
-	// only), which the next updates rather than merging every article's
-	// kept analysis anew.
+	// only, on a watched cache), which the next updates rather than
+	// merging every article's kept analysis anew.
 	search *search.Index
 }
 
-// searchIndex is the cache's merged search index, nil without a cache.
+// searchIndex is the cache's merged search index; nil but on a watched
+// cache (`brief serve`'s), the one kind that outlives its build: for a
+// one-off build, or one whose cache is read from a file, holding it
+// would only keep every posting in memory while the pages render.
 func (c *Cache) searchIndex() *search.Index {
-	if c == nil {
+	if c == nil || !c.watched {
 		return nil
 	}
 	if c.search == nil {

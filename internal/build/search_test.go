@@ -184,8 +184,8 @@ func (h analysedCounter) Handle(_ context.Context, r slog.Record) error {
 // TestSearchKeptAnalyses: `brief build` keeps each article's analysis in
 // its cache file, so a rebuild after one edit analyses that article
 // alone, and a change of what the index may read of bodies analyses
-// every article again; a cache kept in memory (as `brief serve` keeps
-// one) also keeps the merged index, which the next build updates. Either
+// every article again; a watched cache kept in memory (as `brief serve`
+// keeps one) also keeps the merged index, which the next build updates. Either
 // way, after edits, an article added, one removed and a change of
 // publish mode, the index files are byte for byte those of a one-off
 // build without a cache.
@@ -195,8 +195,12 @@ func TestSearchKeptAnalyses(t *testing.T) {
 	for i := range 6 {
 		files[fmt.Sprintf("content/articles/a%d.md", i)] = fmt.Sprintf("---\ntitle: Harbour report %d\ndate: 2025-01-0%dT10:00:00Z\nsource: Ledger\ntags: [Ports]\n---\nCranes %d stood idle at the harbour while talks went on.\n", i, i+1, i)
 	}
+	// A watched cache, told of every change, as `brief serve` keeps one.
+	memCache := build.NewCache()
+	memCache.Watch()
 	old := time.Now().Add(-time.Hour)
 	write := func(name, data string) {
+		memCache.Changed(name)
 		p := filepath.Join(src, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -216,7 +220,7 @@ func TestSearchKeptAnalyses(t *testing.T) {
 	var counts []int64
 	opt := build.Options{Tool: "test", Log: slog.New(analysedCounter{&counts})}
 	dest := filepath.Join(tmp, "public")
-	memOpt := build.Options{Tool: "test", Cache: build.NewCache()}
+	memOpt := build.Options{Tool: "test", Cache: memCache}
 	// index builds the site into dest with the cache beside it, into
 	// memory with the cache kept in memory, and once more into memory
 	// with no cache, and returns the first's index files after checking
@@ -285,7 +289,7 @@ func TestSearchKeptAnalyses(t *testing.T) {
 		if err := os.Remove(filepath.Join(src, filepath.FromSlash(name))); err != nil {
 			t.Fatal(err)
 		}
-		memOpt.Cache.Changed(name)
+		memCache.Changed(name)
 		index("removed " + name)
 	}
 	write("content/articles/a4.md", strings.Replace(files["content/articles/a4.md"], "source: Ledger\n", "source: Ledger\npublish: link\n", 1))

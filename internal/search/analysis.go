@@ -22,6 +22,12 @@ type Analysis struct {
 	Packed string
 }
 
+// AnalysisVersion names the way documents are analysed: a caller that
+// keeps analyses (Options.Keep) keeps one only while this is the same,
+// since a change of tokenizer, stop words or stemming makes older ones
+// index differently from fresh ones.
+const AnalysisVersion = "2"
+
 // errPacked reports an Analysis that does not decode: a kept one from
 // something other than this package.
 var errPacked = errors.New("search: a kept document analysis does not decode; remove the build cache")

@@ -27,6 +27,9 @@ type Index struct {
 	formList []*formState // sorted by form
 	totalLen int
 	topBytes int // bytes of every term's bucket entry
+	// stops counts the analyses that left out each stop word.
+	stops    map[string]int
+	stopFile *cachedFile // nil when stops changed
 
 	buckets     int
 	bucketTerms [][]*termState // by bucket, sorted by term
@@ -105,6 +108,7 @@ func (ix *Index) update(docs []*Doc, packs []*Analysis) error {
 		ix.terms = map[string]*termState{}
 		ix.forms = map[string]*formState{}
 		ix.shards = map[string]*shardState{}
+		ix.stops = map[string]int{}
 	}
 	ix.dirtyChunks = map[int]bool{}
 	same := 0
@@ -192,6 +196,7 @@ func (ix *Index) add(id uint32, a *analysed) {
 		ix.put(ix.term(tf.term), posting{id, uint8(min(tf.w, 255)), a.dlq})
 	}
 	ix.addForms(a)
+	ix.addStops(a)
 }
 
 // remove takes out what add put in.
@@ -203,6 +208,7 @@ func (ix *Index) remove(id uint32, a *analysed) {
 		}
 	}
 	ix.dropForms(a)
+	ix.dropStops(a)
 }
 
 // change updates the postings of document id from its old analysis to
@@ -229,6 +235,25 @@ func (ix *Index) change(id uint32, old, a *analysed) {
 	// zero on the way.
 	ix.addForms(a)
 	ix.dropForms(old)
+	ix.addStops(a)
+	ix.dropStops(old)
+}
+
+func (ix *Index) addStops(a *analysed) {
+	for _, w := range a.stops {
+		if ix.stops[w]++; ix.stops[w] == 1 {
+			ix.stopFile = nil
+		}
+	}
+}
+
+func (ix *Index) dropStops(a *analysed) {
+	for _, w := range a.stops {
+		if ix.stops[w]--; ix.stops[w] <= 0 {
+			delete(ix.stops, w)
+			ix.stopFile = nil
+		}
+	}
 }
 
 func (ix *Index) term(t string) *termState {
@@ -520,6 +545,20 @@ func (ix *Index) encode() ([]indexFile, [][2]string) {
 	for c, f := range ix.chunks {
 		files = append(files, indexFile{"c/" + strconv.Itoa(c) + ".json", f})
 	}
+
+	// The stop words the analyses left out, for the script to leave out
+	// of a query.
+	if ix.stopFile == nil {
+		words := make([]string, 0, len(ix.stops))
+		for w := range ix.stops {
+			words = append(words, w)
+		}
+		slices.Sort(words)
+		data, _ := json.Marshal(words) // a []string always marshals
+		f := newCached(data)
+		ix.stopFile = &f
+	}
+	files = append(files, indexFile{"stop.json", *ix.stopFile})
 	ix.dirtyChunks = nil
 	return files, shardList
 }

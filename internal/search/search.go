@@ -189,8 +189,9 @@ func level(v float64, levels []float64) int {
 // analysed is what one document contributes, as Build reads it (dlq
 // is set by unpack).
 type analysed struct {
-	terms []termFreq  // sorted by term
-	forms [][2]string // form and term, sorted
+	terms []termFreq  // in the order met
+	forms [][2]string // form and term, in the order met
+	stops []string    // the stop words left out, folded
 	dlq   uint8       // the length step, 0–31
 	words int
 	text  string // the start of the note and body, for the snippet
@@ -410,6 +411,12 @@ func writeDictLine(b *strings.Builder, prev, form, term string, df int) {
 
 // analyse counts the weighted frequency of every term of d.
 func analyse(a *analyzer, d *Doc) analysed {
+	stop := func(id int32) {
+		if !a.stopSeen[id] {
+			a.stopSeen[id] = true
+			a.touchedStops = append(a.touchedStops, id)
+		}
+	}
 	count := func(text string, weight uint32) int {
 		n := 0
 		a.scan(text, func(p int32) {
@@ -423,7 +430,7 @@ func analyse(a *analyzer, d *Doc) analysed {
 				a.touchedPairs = append(a.touchedPairs, p)
 			}
 			n++
-		})
+		}, stop)
 		return n
 	}
 	count(d.Title, weightTitle)
@@ -453,7 +460,12 @@ func analyse(a *analyzer, d *Doc) analysed {
 		res.forms[i] = [2]string{a.pairs[p].form, a.pairs[p].term}
 		a.seen[p] = false
 	}
-	a.touchedTerms, a.touchedPairs = a.touchedTerms[:0], a.touchedPairs[:0]
+	res.stops = make([]string, len(a.touchedStops))
+	for i, id := range a.touchedStops {
+		res.stops[i] = a.stops[id]
+		a.stopSeen[id] = false
+	}
+	a.touchedTerms, a.touchedPairs, a.touchedStops = a.touchedTerms[:0], a.touchedPairs[:0], a.touchedStops[:0]
 	return res
 }
 

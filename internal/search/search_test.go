@@ -32,6 +32,9 @@ func TestAnalyzer(t *testing.T) {
 		{"ja", "東京で会談", []string{"東京", "京で", "で会", "会談"}},
 		{"de", "Die Gespräche", []string{"die", "gesprache"}}, // no German stemmer: words as written
 		{"en", strings.Repeat("x", maxWord+1) + " ok", []string{"ok"}},
+		// Acronyms that spell a stop word are names; the words are not.
+		{"en", "The US told us that WHO and who differ; IT is it. A I", []string{"us", "told", "us", "who", "differ", "it"}},
+		{"fr", "L'ONU et ON", []string{"lonu", "on"}},
 	} {
 		var got []string
 		newAnalyzer(c.lang, nil).each(c.text, func(tk token) {
@@ -43,6 +46,34 @@ func TestAnalyzer(t *testing.T) {
 		})
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s %q: got %q, want %q", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+// TestStopList: the index lists the stop words its documents left out
+// (stop.json), folded, so that the search page can leave them out of a
+// query; a word written as an acronym is indexed, not listed.
+func TestStopList(t *testing.T) {
+	docs := []Doc{
+		{URL: "a/", Title: "The US and the WHO", Body: "They told us who was there, and IT said it was.", Date: time.Unix(0, 0)},
+		{URL: "b/", Title: "Été", Language: "fr", Body: "Nous avons été là.", Date: time.Unix(1, 0)},
+	}
+	files := build(t, docs)
+	var stops []string
+	if err := json.Unmarshal(inflate(t, files["stop.json"]), &stops); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"the", "and", "they", "who", "it", "was", "there", "nous", "ete"} {
+		if !slices.Contains(stops, w) {
+			t.Errorf("stop.json lacks %q: %q", w, stops)
+		}
+	}
+	if !slices.IsSorted(stops) {
+		t.Errorf("stop.json is not sorted: %q", stops)
+	}
+	for _, w := range []string{"who", "it"} {
+		if term, df, _ := lookup(t, files, w); term != w || df != 1 {
+			t.Errorf("the acronym %q: term %q in %d documents, want itself in 1", strings.ToUpper(w), term, df)
 		}
 	}
 }
@@ -178,8 +209,9 @@ func TestEditRewritesLittle(t *testing.T) {
 	}
 
 	// A sentence added to a body, as the benchmark's edit: only the
-	// buckets of its words' terms, the dictionary shards of its new words
-	// and meta.json change, not dict.json nor other documents' data.
+	// buckets of its words' terms, the dictionary shards of its new words,
+	// meta.json and (this corpus having none before) the stop words
+	// change, not dict.json nor other documents' data.
 	edited = slices.Clone(docs)
 	edited[500].Body += " The editor checked this report against two other sources."
 	share, names = changed(before, build(t, edited))
@@ -187,7 +219,7 @@ func TestEditRewritesLittle(t *testing.T) {
 		t.Errorf("a body edit rewrote %.1f%% of the index bytes (%d files: %v)", 100*share, len(names), names)
 	}
 	for _, n := range names {
-		if !strings.HasPrefix(n, "p/") && !strings.HasPrefix(n, "d/") && !strings.HasPrefix(n, "r/") && n != "meta.json" && n != "c/125.json" {
+		if !strings.HasPrefix(n, "p/") && !strings.HasPrefix(n, "d/") && !strings.HasPrefix(n, "r/") && n != "meta.json" && n != "stop.json" && n != "c/125.json" {
 			t.Errorf("a body edit changed %s", n)
 		}
 	}

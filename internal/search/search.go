@@ -23,9 +23,9 @@
 //   - c/<n>.json: the result data of chunkSize documents (title, source,
 //     date, topics, tags, summary and the start of the text for the
 //     snippet).
-//   - f/<hash>.bin and facets.json: the documents of each topic, source
-//     and tag, for filters; dates.bin: every document's day, for the
-//     date range.
+//   - facets.json and f/<hash>.bin: the topics, sources and tags, with
+//     the documents of each (in facets.json for those of a few documents),
+//     for filters; dates.bin: every document's day, for the date range.
 //
 // Every file but meta.json is gzipped (see compress).
 //
@@ -551,10 +551,17 @@ func record(d *Doc, text string) []any {
 	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), cut(d.Summary, summaryChars), text}
 }
 
+// facetInline is how many documents a topic, source or tag may have for
+// its list to be written in facets.json rather than in a file of its
+// own: a site with hundreds of tags of an article or two would
+// otherwise publish hundreds of tiny files.
+const facetInline = 16
+
 // facetIndex writes the documents of every topic, source and tag, and
 // lists them for the filters: name, file id, number of documents, key
-// (the topic's or tag's slug, the folded source name).
-func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
+// (the topic's or tag's slug, the folded source name) and, for one of
+// at most facetInline documents, its document ids instead of a file.
+func facetIndex(docs []*Doc) ([]File, map[string][][]any) {
 	type facet struct {
 		name string
 		ids  []uint32
@@ -586,17 +593,21 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 		}
 	}
 	var files []File
-	lists := map[string][][4]any{}
+	lists := map[string][][]any{}
 	for _, k := range kinds {
 		keys := make([]string, 0, len(sets[k]))
 		for key := range sets[k] {
 			keys = append(keys, key)
 		}
 		sort.Strings(keys)
-		list := [][4]any{}
+		list := [][]any{}
 		for _, key := range keys {
 			f := sets[k][key]
 			id := hex64(k + "\x00" + key)
+			if len(f.ids) <= facetInline {
+				list = append(list, []any{f.name, id, len(f.ids), key, f.ids})
+				continue
+			}
 			var b []byte
 			prev := uint32(0)
 			for i, d := range f.ids {
@@ -608,7 +619,7 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 				prev = d
 			}
 			files = append(files, File{Name: "f/" + id + ".bin", Data: b})
-			list = append(list, [4]any{f.name, id, len(f.ids), key})
+			list = append(list, []any{f.name, id, len(f.ids), key})
 		}
 		lists[k] = list
 	}

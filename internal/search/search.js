@@ -273,7 +273,9 @@
       function pick(kind, val, byKey) {
         if (!val) return;
         var v = fold(val.trim()), hit = fc[kind].filter(function (x) { return byKey ? x[0] === val || x[3] === val : fold(x[0]) === v; });
-        wanted.push(hit.length ? ids("f/" + hit[0][1] + ".bin") : Promise.resolve(new Set()));
+        // A facet of a few documents lists them itself; the others are
+        // in a file of their own.
+        wanted.push(!hit.length ? Promise.resolve(new Set()) : hit[0][4] ? Promise.resolve(new Set(hit[0][4])) : ids("f/" + hit[0][1] + ".bin"));
       }
       if (fc) {
         pick("topics", f.topic, true);

@@ -500,3 +500,34 @@ func TestIndexUpdate(t *testing.T) {
 		}
 	}
 }
+
+// TestFacetFiles: a topic, source or tag of a few documents lists them
+// in facets.json; a larger one has a file of its own.
+func TestFacetFiles(t *testing.T) {
+	docs := corpus(40, 3) // "Trade" on all 40, seven tags of 5 or 6
+	files := build(t, docs)
+	var facets map[string][][]json.RawMessage
+	if err := json.Unmarshal(inflate(t, files["facets.json"]), &facets); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(facets["tags"]); n != 7 {
+		t.Fatalf("%d tags listed, want 7", n)
+	}
+	for _, tag := range facets["tags"] {
+		var ids []int
+		var id string
+		json.Unmarshal(tag[1], &id)
+		if len(tag) != 5 || json.Unmarshal(tag[4], &ids) != nil || len(ids) < 5 {
+			t.Errorf("tag %s: its documents are not listed in facets.json: %s", tag[0], tag)
+		}
+		if _, ok := files["f/"+id+".bin"]; ok {
+			t.Errorf("tag %s has a file besides its list", tag[0])
+		}
+	}
+	topic := facets["topics"][0]
+	var id string
+	json.Unmarshal(topic[1], &id)
+	if len(topic) != 4 || files["f/"+id+".bin"] == nil {
+		t.Errorf("the topic of 40 documents has no file of its own: %s", topic)
+	}
+}

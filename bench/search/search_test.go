@@ -140,9 +140,6 @@ func TestFirstQuery(t *testing.T) {
 	var all, gzs []int
 	for _, q := range generatedQueries {
 		urls, fetched, gz := b.briefQuery(srv.URL+base, q.Q, dest)
-		if len(urls) == 0 {
-			t.Errorf("%q found nothing", q.Q)
-		}
 		all, gzs = append(all, fetched), append(gzs, gz)
 		fmt.Printf("%q: %s, gzipped %s, %d results shown\n", q.Q, kb(fetched), kb(gz), len(urls))
 	}

@@ -57,6 +57,19 @@ func exampleWith(t *testing.T, extra map[string]string) string {
 	return dir
 }
 
+// evaluator returns a function that evaluates a JavaScript expression
+// of string value in ctx's page, failing the test on an error.
+func evaluator(t *testing.T, ctx context.Context) func(string) string {
+	return func(expr string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return s
+	}
+}
+
 // TestSearchInBrowser uses the search page the way a reader does: types
 // into the masthead's box, sees results, narrows them with a filter,
 // follows one; does it again with the keyboard alone; runs axe-core on
@@ -70,14 +83,7 @@ func TestSearchInBrowser(t *testing.T) {
 	site := serve(t, dir, model)
 
 	ctx, w := tab(t, browser)
-	eval := func(expr string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return s
-	}
+	eval := evaluator(t, ctx)
 	// results waits until the search has answered (its status is no
 	// longer "Searching…") and returns the results' titles.
 	results := func() []string {
@@ -310,7 +316,7 @@ The theatre's owners and the council ended their talks with a ten-year lease.
 // (WHO) is searched; a minus leaves out the articles with a word or a
 // phrase; and in Chinese only the matching characters are highlighted.
 func TestSearchQueryWords(t *testing.T) {
-	browser := NewBrowser(t, 3*time.Minute)
+	browser := NewBrowser(t)
 	extra := map[string]string{"content/articles/zh-trade-talks.md": chineseArticle}
 	for n, data := range queryWordsArticles {
 		extra[n] = data
@@ -318,16 +324,7 @@ func TestSearchQueryWords(t *testing.T) {
 	dir, model := buildSite(t, os.DirFS(exampleWith(t, extra)))
 	site := serve(t, dir, model)
 	ctx, w := tab(t, browser)
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	eval := func(expr string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return s
-	}
+	eval := evaluator(t, ctx)
 	// search opens the search page for q and returns the results' titles
 	// and the status line once the search has answered.
 	search := func(q string) ([]string, string) {

@@ -209,11 +209,6 @@ type posting struct {
 	dlq uint8 // length step
 }
 
-type termEntry struct {
-	term     string
-	postings []posting
-}
-
 // Build makes the index of docs. The same documents, in any order, give
 // the same files.
 func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {

@@ -119,6 +119,33 @@ func TestSearchBench(t *testing.T) {
 	printTable(os.Stdout, rows)
 }
 
+// TestFirstQuery measures the first queries alone on a site that is
+// already built: BRIEF_FIRST_QUERY names its source folder and its
+// built folder, "src:dest" (the generated queries are used). At 100k
+// articles TestSearchBench's builds take hours on the shared machine;
+// this opens the search page of one build, as step 6 does.
+func TestFirstQuery(t *testing.T) {
+	arg := os.Getenv("BRIEF_FIRST_QUERY")
+	if arg == "" {
+		t.Skip("set BRIEF_FIRST_QUERY=src:dest to measure first queries on a built site")
+	}
+	src, dest, ok := strings.Cut(arg, ":")
+	if !ok {
+		t.Fatalf("BRIEF_FIRST_QUERY=%q: want src:dest", arg)
+	}
+	b := &bench{t: t, browser: browsertest.NewBrowser(t, time.Hour)}
+	base := siteBase(t, src)
+	srv := serveSites(dest, t.TempDir(), base)
+	defer srv.Close()
+	var all, gzs []int
+	for _, q := range generatedQueries {
+		urls, fetched, gz := b.briefQuery(srv.URL+base, q.Q, dest)
+		all, gzs = append(all, fetched), append(gzs, gz)
+		fmt.Printf("%q: %s, gzipped %s, %d results shown\n", q.Q, kb(fetched), kb(gz), len(urls))
+	}
+	fmt.Printf("first query downloads median %s (max %s), gzipped median %s\n", kb(median(all)), kb(slices.Max(all)), kb(median(gzs)))
+}
+
 type query struct {
 	Q        string   `json:"q"`
 	Relevant []string `json:"relevant"`

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,6 +57,19 @@ func exampleWith(t *testing.T, extra map[string]string) string {
 	return dir
 }
 
+// evaluator returns a function that evaluates a JavaScript expression
+// of string value in ctx's page, failing the test on an error.
+func evaluator(t *testing.T, ctx context.Context) func(string) string {
+	return func(expr string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return s
+	}
+}
+
 // TestSearchInBrowser uses the search page the way a reader does: types
 // into the masthead's box, sees results, narrows them with a filter,
 // follows one; does it again with the keyboard alone; runs axe-core on
@@ -69,14 +83,7 @@ func TestSearchInBrowser(t *testing.T) {
 	site := serve(t, dir, model)
 
 	ctx, w := tab(t, browser)
-	eval := func(expr string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return s
-	}
+	eval := evaluator(t, ctx)
 	// results waits until the search has answered (its status is no
 	// longer "Searching…") and returns the results' titles.
 	results := func() []string {
@@ -280,5 +287,107 @@ func TestSearchInBrowser(t *testing.T) {
 	}
 	if !strings.Contains(shown, "disk") {
 		t.Errorf("opened from the disk, the search page says %q; want the note that search needs the site served", shown)
+	}
+}
+
+// queryWordsArticles are added to the example site for
+// TestSearchQueryWords: an acronym that spells a stop word, a word that
+// starts with one ("theatre"), and "talks" in both.
+var queryWordsArticles = map[string]string{
+	"content/articles/who-measles.md": `---
+title: "WHO warns of a long measles season"
+date: 2023-09-01T09:00:00Z
+source: Health Desk
+---
+Health officials held talks in Geneva on vaccine supplies. Who pays for them was left open.
+`,
+	"content/articles/theatre-reopens.md": `---
+title: "The old theatre reopens after rent talks"
+date: 2023-09-02T09:00:00Z
+source: City Desk
+---
+The theatre's owners and the council ended their talks with a ten-year lease.
+`,
+}
+
+// TestSearchQueryWords: what a reader types is read as a reader means it.
+// Stop words are left out of a query, not reported missing nor completed
+// as the start of a longer word; an acronym in capitals that spells one
+// (WHO) is searched; a minus leaves out the articles with a word or a
+// phrase; and in Chinese only the matching characters are highlighted.
+func TestSearchQueryWords(t *testing.T) {
+	browser := NewBrowser(t)
+	extra := map[string]string{"content/articles/zh-trade-talks.md": chineseArticle}
+	for n, data := range queryWordsArticles {
+		extra[n] = data
+	}
+	dir, model := buildSite(t, os.DirFS(exampleWith(t, extra)))
+	site := serve(t, dir, model)
+	ctx, w := tab(t, browser)
+	eval := evaluator(t, ctx)
+	// search opens the search page for q and returns the results' titles
+	// and the status line once the search has answered.
+	search := func(q string) ([]string, string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/?q="+url.QueryEscape(q))); err != nil {
+			t.Fatal(err)
+		}
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(function(){var s=document.getElementById("search-status");return s.textContent!==""&&s.textContent!=="Searching…"&&(document.querySelectorAll("#search-results li").length>0||/^No results/.test(s.textContent));})()`))
+		if err != nil {
+			t.Fatalf("%s: waiting for results: %v (problems: %v)", q, err, w.take())
+		}
+		var titles []string
+		if s := eval(`Array.from(document.querySelectorAll("#search-results h2")).map(function(h){return h.textContent}).join("\n")`); s != "" {
+			titles = strings.Split(s, "\n")
+		}
+		return titles, eval(`document.getElementById("search-status").textContent`)
+	}
+	const who, theatre = "WHO warns of a long measles season", "The old theatre reopens after rent talks"
+
+	// "the" alone: too common to search, and not the start of "theatre".
+	got, status := search("the")
+	if len(got) != 0 || !strings.Contains(status, "too common") {
+		t.Errorf("the: results %q, status %q; want none and a note that the word is too common", got, status)
+	}
+	// "the talks" is "talks": nothing reported missing.
+	talks, _ := search("talks")
+	got, status = search("the talks")
+	if !slices.Equal(got, talks) || strings.Contains(status, "No article has") {
+		t.Errorf("the talks: results %q, status %q; want those of talks %q, with nothing missing", got, status, talks)
+	}
+	if !slices.Contains(talks, who) || !slices.Contains(talks, theatre) {
+		t.Fatalf("talks found %q, want both added articles", talks)
+	}
+	// WHO in capitals is the acronym, not the stop word "who".
+	got, status = search("WHO")
+	if len(got) == 0 || got[0] != who {
+		t.Errorf("WHO: results %q, status %q; want %q first", got, status, who)
+	}
+	// A minus leaves out the articles with a word, or with a phrase.
+	got, status = search("talks -measles")
+	if slices.Contains(got, who) || !slices.Contains(got, theatre) {
+		t.Errorf("talks -measles: results %q; want %q left out and %q kept", got, who, theatre)
+	}
+	if !strings.Contains(status, "Left out articles with: measles") {
+		t.Errorf("talks -measles: the status does not say what was left out: %q", status)
+	}
+	got, _ = search(`talks -"rent talks"`)
+	if slices.Contains(got, theatre) || !slices.Contains(got, who) {
+		t.Errorf(`talks -"rent talks": results %q; want %q left out and %q kept`, got, theatre, who)
+	}
+	got, _ = search(`talks -"measles rent"`)
+	if !slices.Contains(got, theatre) || !slices.Contains(got, who) {
+		t.Errorf(`talks -"measles rent" (said by no article): results %q; want both kept`, got)
+	}
+	// Chinese: the matched characters are marked, not the whole clause.
+	if got, _ = search("贸易"); len(got) != 1 {
+		t.Fatalf("贸易 found %q, want the Chinese article", got)
+	}
+	marks := eval(`Array.from(document.querySelectorAll("#search-results mark")).map(function(m){return m.textContent}).join(" ")`)
+	if marks == "" || strings.Trim(strings.ReplaceAll(marks, "贸易", ""), " ") != "" {
+		t.Errorf("贸易: the marked text is %q, want 贸易 alone", marks)
+	}
+	if p := w.take(); len(p) > 0 {
+		t.Errorf("the search pages have problems:\n  %s", strings.Join(p, "\n  "))
 	}
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"time"
@@ -36,7 +37,8 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 		}
 	}
 	keep := func(i int, a *search.Analysis) { m.memos[m.Articles[i].src].keepSearch(keys[i], a) }
-	files, err := search.Build(ctx, docs, search.Options{Language: m.Config.Language, Workers: opt.Workers, Keep: keep, Deferred: true})
+	files, err := search.Build(ctx, docs, search.Options{Language: m.Config.Language, Workers: opt.Workers, Keep: keep, Deferred: true,
+		Index: opt.Cache.searchIndex()})
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
@@ -56,7 +58,7 @@ func (m *Model) searchJobs(ctx context.Context, opt Options) ([]job, error) {
 			// gives the same output for the same input.
 			run = func() ([]byte, error) { return search.Compress(data) }
 		}
-		jobs = append(jobs, job{name: name, in: staticFile{name: name, sum: sha256.Sum256(data)}, run: run})
+		jobs = append(jobs, job{name: name, in: staticFile{name: name, sum: f.Sum}, run: run})
 	}
 	return jobs, nil
 }
@@ -111,22 +113,26 @@ func (m *Model) searchDocuments(ctx context.Context, workers int) ([]search.Doc,
 
 // searchKey identifies everything the index's analysis of an article
 // reads (search.Doc.Analysis): the fields of d it reads, the language it
-// falls back to, and what decides the body searchBody gives (the
-// article's file, its publish mode, search: body:).
+// falls back to, how it analyses (search.AnalysisVersion), and what
+// decides the body searchBody gives (the article's file, its publish
+// mode, search: body:).
 func (m *Model) searchKey(e *entry, d *search.Doc) [sha256.Size]byte {
-	h := sha256.New()
-	h.Write(e.sum[:])
 	p := m.Config.Publishing(e.src.Source, e.src.SourceURL, e.src.Publish)
-	parts := []string{d.Title, d.Summary, d.Note, d.Source, d.Language, m.Config.Language,
-		strconv.FormatBool(m.Config.Search.IndexBody()), p.Mode, strconv.Itoa(p.Words), strconv.Itoa(p.Paragraphs)}
+	b := make([]byte, 0, 256+len(d.Title)+len(d.Summary)+len(d.Note))
+	b = append(b, e.sum[:]...)
+	// Lengths first, so that no two lists of parts hash alike.
+	part := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	for _, s := range []string{search.AnalysisVersion, d.Title, d.Summary, d.Note, d.Source, d.Language, m.Config.Language,
+		strconv.FormatBool(m.Config.Search.IndexBody()), p.Mode, strconv.Itoa(p.Words), strconv.Itoa(p.Paragraphs)} {
+		part(s)
+	}
 	for _, t := range d.Tags {
-		parts = append(parts, t.Name)
+		part(t.Name)
 	}
-	for _, s := range parts {
-		// Lengths first, so that no two lists of parts hash alike.
-		fmt.Fprintf(h, "%d:%s", len(s), s)
-	}
-	return [sha256.Size]byte(h.Sum(nil))
+	return sha256.Sum256(b)
 }
 
 // searchDoc is an article as the index reads it, without its body

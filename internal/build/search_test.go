@@ -184,16 +184,23 @@ func (h analysedCounter) Handle(_ context.Context, r slog.Record) error {
 // TestSearchKeptAnalyses: `brief build` keeps each article's analysis in
 // its cache file, so a rebuild after one edit analyses that article
 // alone, and a change of what the index may read of bodies analyses
-// every article again; either way the index files are byte for byte
-// those of a one-off build without a cache.
+// every article again; a watched cache kept in memory (as `brief serve`
+// keeps one) also keeps the merged index, which the next build updates. Either
+// way, after edits, an article added, one removed and a change of
+// publish mode, the index files are byte for byte those of a one-off
+// build without a cache.
 func TestSearchKeptAnalyses(t *testing.T) {
 	src, tmp := t.TempDir(), t.TempDir()
 	files := map[string]string{"site.yaml": "title: T\nbase_url: https://example.org/briefing/\n"}
 	for i := range 6 {
 		files[fmt.Sprintf("content/articles/a%d.md", i)] = fmt.Sprintf("---\ntitle: Harbour report %d\ndate: 2025-01-0%dT10:00:00Z\nsource: Ledger\ntags: [Ports]\n---\nCranes %d stood idle at the harbour while talks went on.\n", i, i+1, i)
 	}
+	// A watched cache, told of every change, as `brief serve` keeps one.
+	memCache := build.NewCache()
+	memCache.Watch()
 	old := time.Now().Add(-time.Hour)
 	write := func(name, data string) {
+		memCache.Changed(name)
 		p := filepath.Join(src, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -213,14 +220,21 @@ func TestSearchKeptAnalyses(t *testing.T) {
 	var counts []int64
 	opt := build.Options{Tool: "test", Log: slog.New(analysedCounter{&counts})}
 	dest := filepath.Join(tmp, "public")
-	// index builds the site into dest with the cache beside it, and once
-	// more into a fresh folder with no cache, and returns the first's
-	// index files after checking the two are the same.
+	memOpt := build.Options{Tool: "test", Cache: memCache}
+	// index builds the site into dest with the cache beside it, into
+	// memory with the cache kept in memory, and once more into memory
+	// with no cache, and returns the first's index files after checking
+	// the three are the same.
 	index := func(step string) map[string][]byte {
 		t.Helper()
 		if _, err := build.ToDir(t.Context(), src, dest, opt); err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
+		mem := output.NewMemory()
+		if _, err := build.Build(t.Context(), os.DirFS(src), mem, memOpt); err != nil {
+			t.Fatalf("%s, with a cache in memory: %v", step, err)
+		}
+		memFiles := mem.Files()
 		fresh := output.NewMemory()
 		if _, err := build.Build(t.Context(), os.DirFS(src), fresh, build.Options{}); err != nil {
 			t.Fatalf("%s, without a cache: %v", step, err)
@@ -238,7 +252,15 @@ func TestSearchKeptAnalyses(t *testing.T) {
 			} else if !bytes.Equal(kept, data) {
 				t.Errorf("%s: %s differs from a build without a cache", step, name)
 			}
+			if !bytes.Equal(memFiles[name], data) {
+				t.Errorf("%s: %s of a build with a cache in memory differs from a build without a cache", step, name)
+			}
 			got[name] = kept
+		}
+		for name := range memFiles {
+			if _, ok := fresh.Files()[name]; !ok && strings.HasPrefix(name, "search/") {
+				t.Errorf("%s: a build with a cache in memory has %s, a build without has not", step, name)
+			}
 		}
 		if n < 5 {
 			t.Fatalf("%s: only %d index files", step, n)
@@ -259,6 +281,21 @@ func TestSearchKeptAnalyses(t *testing.T) {
 	if reflect.DeepEqual(before, after) {
 		t.Errorf("the edit changed no index file")
 	}
+	write("content/articles/a6.md", "---\ntitle: Harbour report 6\ndate: 2025-01-09T10:00:00Z\nsource: Wire\n---\nA newer report on dredging.\n")
+	index("newest article added")
+	write("content/articles/a7.md", "---\ntitle: Older report\ndate: 2024-12-01T10:00:00Z\nsource: Wire\n---\nAn older report on pilots.\n")
+	index("older article added")
+	for _, name := range []string{"content/articles/a2.md", "content/articles/a6.md"} {
+		if err := os.Remove(filepath.Join(src, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+		memCache.Changed(name)
+		index("removed " + name)
+	}
+	write("content/articles/a4.md", strings.Replace(files["content/articles/a4.md"], "source: Ledger\n", "source: Ledger\npublish: link\n", 1))
+	index("publish: link")
+	write("content/articles/a3.md", files["content/articles/a3.md"])
+	index("edit undone")
 	write("site.yaml", files["site.yaml"]+"search:\n  body: false\n")
 	index("search: body: false")
 	if last() != 6 {

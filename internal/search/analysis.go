@@ -22,14 +22,20 @@ type Analysis struct {
 	Packed string
 }
 
+// AnalysisVersion names the way documents are analysed: a caller that
+// keeps analyses (Options.Keep) keeps one only while this is the same,
+// since a change of tokenizer, stop words or stemming makes older ones
+// index differently from fresh ones.
+const AnalysisVersion = "2" // acronyms kept; stop words listed
+
 // errPacked reports an Analysis that does not decode: a kept one from
 // something other than this package.
 var errPacked = errors.New("search: a kept document analysis does not decode; remove the build cache")
 
 // pack encodes an analysis: the word count, the snippet text, the terms
-// (each its bytes and weighted frequency) and the forms (each the index
+// (each its bytes and weighted frequency), the forms (each the index
 // of its term, how many leading bytes it shares with the term, and the
-// rest), all lengths and numbers as uvarints. Forms are mostly their
+// rest) and the stop words, all lengths and numbers as uvarints. Forms are mostly their
 // term with a short ending, so they cost a few bytes each.
 func pack(a *analysed) *Analysis {
 	n := 8 + len(a.text)
@@ -59,6 +65,11 @@ func pack(a *analysed) *Analysis {
 		b = binary.AppendUvarint(b, uint64(shared))
 		b = binary.AppendUvarint(b, uint64(len(form)-shared))
 		b = append(b, form[shared:]...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(a.stops)))
+	for _, w := range a.stops {
+		b = binary.AppendUvarint(b, uint64(len(w)))
+		b = append(b, w...)
 	}
 	return &Analysis{Packed: string(b)}
 }
@@ -122,6 +133,14 @@ func unpack(p *Analysis) (analysed, error) {
 			form = strings.Clone(form + rest)
 		}
 		a.forms[i] = [2]string{form, term}
+	}
+	ns := num()
+	if ns > uint64(len(s)) {
+		return a, errPacked
+	}
+	a.stops = make([]string, ns)
+	for i := range a.stops {
+		a.stops[i] = str()
 	}
 	if bad || s != "" {
 		return a, errPacked

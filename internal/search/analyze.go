@@ -66,11 +66,14 @@ type analyzer struct {
 	st      stemmer
 	ok      bool
 	lex     *lexicon
-	words   map[string]int32 // word as written, or CJK unit -> pair id; -1: not indexed
+	words   map[string]int32 // word as written, or CJK unit -> pair id; -1: not indexed; ≤ -2: stop word -2-v
 	pairs   []pair
-	lowers  map[string]int32 // word in lower case -> pair id; -1: not indexed
+	lowers  map[string]int32 // word in lower case -> as words
 	termIDs map[string]int32
 	terms   []string
+	// stops are the stop words met, folded, by number (-2-v above).
+	stops   []string
+	stopIDs map[string]int32
 
 	// One document's counts (analyse), by term and pair id, and the ids
 	// it touched, to clear them after.
@@ -78,6 +81,8 @@ type analyzer struct {
 	seen         []bool
 	touchedTerms []int32
 	touchedPairs []int32
+	stopSeen     []bool
+	touchedStops []int32
 }
 
 // pair is a folded form and the term it is filed under.
@@ -98,6 +103,7 @@ type lexicon struct {
 type lexeme struct {
 	form, term string
 	skip       bool // a stop word, or nothing left after folding
+	stop       bool // a stop word (form is it, folded)
 }
 
 func newLexicon() *lexicon { return &lexicon{words: map[string]lexeme{}} }
@@ -109,21 +115,23 @@ func newAnalyzer(lang string, lex *lexicon) *analyzer {
 	if lex == nil {
 		lex = newLexicon()
 	}
-	return &analyzer{st: st, ok: ok, lex: lex, words: map[string]int32{}, lowers: map[string]int32{}, termIDs: map[string]int32{}}
+	return &analyzer{st: st, ok: ok, lex: lex, words: map[string]int32{}, lowers: map[string]int32{}, termIDs: map[string]int32{}, stopIDs: map[string]int32{}}
 }
 
 // each calls fn for every token of text, in order (see scan).
 func (a *analyzer) each(text string, fn func(token)) {
-	a.scan(text, func(p int32) { fn(token{a.pairs[p].form, a.pairs[p].term}) })
+	a.scan(text, func(p int32) { fn(token{a.pairs[p].form, a.pairs[p].term}) }, nil)
 }
 
 // scan calls fn with the pair id of every token of text, in order. Words
 // are runs of letters and digits (an apostrophe inside a word keeps it
 // whole, so English "China's" stems to "china"); stop words of the
-// language are skipped. Runs of CJK characters, which are written
+// language are skipped (and given to stop, when set, by number), but
+// for acronyms written in capitals: "US", "WHO" and "IT" are names, not
+// "us", "who" and "it". Runs of CJK characters, which are written
 // without spaces, become overlapping character pairs (a lone character
 // stays one), so that any substring of two or more characters is found.
-func (a *analyzer) scan(text string, fn func(int32)) {
+func (a *analyzer) scan(text string, fn func(int32), stop func(int32)) {
 	var buf [2 * utf8.UTFMax]byte
 	i := 0
 	for i < len(text) {
@@ -179,6 +187,8 @@ func (a *analyzer) scan(text string, fn func(int32)) {
 				}
 				if p >= 0 {
 					fn(p)
+				} else if p <= -2 && stop != nil {
+					stop(-2 - p)
 				}
 			}
 			i = j
@@ -200,9 +210,13 @@ func (a *analyzer) unit(b []byte) int32 {
 	return p
 }
 
-// learn works out what word w is indexed as: its pair id, or -1.
+// learn works out what word w is indexed as: its pair id, -1, or a
+// stop word's number (-2-v).
 func (a *analyzer) learn(w string) int32 {
 	lower := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	if a.ok && acronym(w) && a.st.stop(lower) {
+		return a.pairID(Fold(lower), Fold(a.st.stem(lower, true)))
+	}
 	if p, ok := a.lowers[lower]; ok {
 		return p
 	}
@@ -216,11 +230,33 @@ func (a *analyzer) learn(w string) int32 {
 		a.lex.mu.Unlock()
 	}
 	p := int32(-1)
-	if !x.skip {
+	switch {
+	case x.stop:
+		id, ok := a.stopIDs[x.form]
+		if !ok {
+			id = int32(len(a.stops))
+			a.stops = append(a.stops, x.form)
+			a.stopIDs[x.form] = id
+			a.stopSeen = append(a.stopSeen, false)
+		}
+		p = -2 - id
+	case !x.skip:
 		p = a.pairID(x.form, x.term)
 	}
 	a.lowers[lower] = p
 	return p
+}
+
+// acronym reports whether w is two or more letters, all capitals.
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // lexeme stems and folds a word in lower case.
@@ -228,7 +264,8 @@ func (a *analyzer) lexeme(lower string) lexeme {
 	term := lower
 	if a.ok {
 		if a.st.stop(lower) {
-			return lexeme{skip: true}
+			f := Fold(lower)
+			return lexeme{form: f, skip: true, stop: f != ""}
 		}
 		term = a.st.stem(lower, true)
 	}

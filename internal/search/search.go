@@ -23,9 +23,9 @@
 //   - c/<n>.json: the result data of chunkSize documents (title, source,
 //     date, topics, tags, summary and the start of the text for the
 //     snippet).
-//   - f/<hash>.bin and facets.json: the documents of each topic, source
-//     and tag, for filters; dates.bin: every document's day, for the
-//     date range.
+//   - facets.json and f/<hash>.bin: the topics, sources and tags, with
+//     the documents of each (in facets.json for those of a few documents),
+//     for filters; dates.bin: every document's day, for the date range.
 //
 // Every file but meta.json is gzipped (see compress).
 //
@@ -38,6 +38,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -101,6 +102,10 @@ type Options struct {
 	// analysed (those without Doc.Analysis), by the document's index in
 	// the docs passed to Build, one call at a time, before Build returns.
 	Keep func(doc int, a *Analysis)
+	// Index, when set, is the merged index of the last Build given it,
+	// which this Build updates in place (see Index) rather than merging
+	// every document's analysis anew; nil merges from nothing.
+	Index *Index
 }
 
 // File is one file of the index, named relative to the index's folder
@@ -111,6 +116,10 @@ type File struct {
 	// Gzip says Data is still to be compressed (Compress) before it is
 	// published; only with Options.Deferred.
 	Gzip bool
+	// Sum is the SHA-256 of Data before compression: what a caller that
+	// keeps the last build's files compares (a rebuild re-encodes few
+	// files, and hashing all of them would cost more).
+	Sum [sha256.Size]byte
 }
 
 // Field weights: a word in the title counts as five in the body. Tags
@@ -180,8 +189,9 @@ func level(v float64, levels []float64) int {
 // analysed is what one document contributes, as Build reads it (dlq
 // is set by unpack).
 type analysed struct {
-	terms []termFreq  // sorted by term
-	forms [][2]string // form and term, sorted
+	terms []termFreq  // in the order met
+	forms [][2]string // form and term, in the order met
+	stops []string    // the stop words left out, folded
 	dlq   uint8       // the length step, 0–31
 	words int
 	text  string // the start of the note and body, for the snippet
@@ -197,11 +207,6 @@ type posting struct {
 	doc uint32
 	w   uint8 // weighted frequency, capped at 255
 	dlq uint8 // length step
-}
-
-type termEntry struct {
-	term     string
-	postings []posting
 }
 
 // Build makes the index of docs. The same documents, in any order, give
@@ -285,143 +290,33 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		}
 	}
 
-	// Postings by term, documents in id order, each document's analysis
-	// unpacked in turn: all of them unpacked at once would hold every
-	// document's terms and forms apart (gigabytes at 100,000 articles).
-	index := map[string]*termEntry{}
-	forms := map[string][]string{} // form -> terms, mostly one
-	texts := make([]string, len(sorted))
-	totalLen := 0
-	for id, p := range packs {
-		a, err := unpack(p)
-		if err != nil {
-			return nil, err
-		}
-		texts[id] = a.text
-		totalLen += a.words
-		for _, tf := range a.terms {
-			te := index[tf.term]
-			if te == nil {
-				te = &termEntry{term: tf.term}
-				index[tf.term] = te
-			}
-			te.postings = append(te.postings, posting{uint32(id), uint8(min(tf.w, 255)), a.dlq})
-		}
-		for _, ft := range a.forms {
-			if ts := forms[ft[0]]; !slices.Contains(ts, ft[1]) {
-				forms[ft[0]] = append(ts, ft[1])
-			}
-		}
+	ix := opt.Index
+	if ix == nil {
+		ix = &Index{}
 	}
-	if err := ctx.Err(); err != nil {
+	if err := ix.update(sorted, packs); err != nil {
+		*ix = Index{}
 		return nil, err
 	}
-
-	var files []File
-	add := func(name string, data []byte) { files = append(files, File{Name: name, Data: data}) }
-
-	terms := make([]*termEntry, 0, len(index))
-	for _, te := range index {
-		terms = append(terms, te)
+	if err := ctx.Err(); err != nil {
+		*ix = Index{}
+		return nil, err
 	}
-	slices.SortFunc(terms, func(a, b *termEntry) int { return strings.Compare(a.term, b.term) })
-
-	// Postings: the top of each list into its bucket, the rest apart.
-	tops := make([][]byte, len(terms))
-	topBytes := 0
-	for i, te := range terms {
-		top, rest := split(te.postings)
-		var b []byte
-		b = binary.AppendUvarint(b, uint64(len(te.term)))
-		b = append(b, te.term...)
-		b = binary.AppendUvarint(b, uint64(len(te.postings)))
-		b = binary.AppendUvarint(b, uint64(len(top)))
-		b = appendPostings(b, top)
-		tops[i] = b
-		topBytes += len(b)
-		if len(rest) > 0 {
-			r := binary.AppendUvarint(nil, uint64(len(rest)))
-			add("r/"+hex64(te.term)+".bin", appendPostings(r, rest))
-		}
+	encoded, shards := ix.encode()
+	files := make([]File, 0, len(encoded)+8)
+	for _, f := range encoded {
+		files = append(files, File{Name: f.name, Data: f.data, Sum: f.sum})
 	}
-	buckets := 1
-	for buckets*bucketBytes < topBytes {
-		buckets *= 2
-	}
-	bucketData := make([][]byte, buckets)
-	for i, te := range terms {
-		b := Hash32(te.term) & uint32(buckets-1)
-		bucketData[b] = append(bucketData[b], tops[i]...)
-	}
-	for b, data := range bucketData {
-		if len(data) > 0 {
-			add("p/"+strconv.FormatUint(uint64(b), 16)+".bin", data)
-		}
-	}
-
-	// The dictionary. Its counts are classes of document frequency (see
-	// writeDictLine), so that an edit seldom changes a shard other than
-	// those of the words it adds.
-	df := make(map[string]int, len(terms))
-	for _, te := range terms {
-		df[te.term] = len(te.postings)
-	}
-	formList := make([]string, 0, len(forms))
-	for f := range forms {
-		formList = append(formList, f)
-	}
-	slices.Sort(formList)
-	var shards [][2]string
-	var cur strings.Builder
-	first, n := "", 0
-	flush := func() {
-		if n == 0 {
-			return
-		}
-		id := hex64(first)
-		shards = append(shards, [2]string{first, id})
-		add("d/"+id+".txt", []byte(cur.String()))
-		cur.Reset()
-		n = 0
-	}
-	prev := ""
-	for _, f := range formList {
-		if n == 0 {
-			first, prev = f, ""
-		}
-		ts := forms[f]
-		slices.Sort(ts)
-		for _, t := range ts {
-			writeDictLine(&cur, prev, f, t, df[t])
-			prev = f
-			n++
-		}
-		if Hash32(f)%dictCut == 0 || n >= dictMax {
-			flush()
-		}
-	}
-	flush()
-	if len(shards) > 0 {
-		// The first shard takes every word before its first one too.
-		shards[0][0] = ""
-	}
-
-	// Result data, chunkSize documents a file.
-	for lo := 0; lo < len(sorted); lo += chunkSize {
-		var recs []any
-		for _, d := range sorted[lo:min(lo+chunkSize, len(sorted))] {
-			recs = append(recs, record(d, texts[lo+len(recs)]))
-		}
-		data, err := json.Marshal(recs)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		add("c/"+strconv.Itoa(lo/chunkSize)+".json", data)
+	add := func(name string, data []byte) {
+		files = append(files, File{Name: name, Data: data, Sum: sha256.Sum256(data)})
 	}
 
 	// Filters.
 	facetFiles, facets := facetIndex(sorted)
-	files = append(files, facetFiles...)
+	for _, f := range facetFiles {
+		f.Sum = sha256.Sum256(f.Data)
+		files = append(files, f)
+	}
 	fj, err := json.Marshal(facets)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -438,7 +333,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 
 	avg := 1.0
 	if len(sorted) > 0 {
-		avg = math.Round(float64(max(totalLen, 1))/float64(len(sorted))*100) / 100
+		avg = math.Round(float64(max(ix.totalLen, 1))/float64(len(sorted))*100) / 100
 	}
 	meta := struct {
 		Version  int       `json:"v"`
@@ -449,7 +344,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) ([]File, error) {
 		LenMin   float64   `json:"lenmin"`
 		LenRatio float64   `json:"lenratio"`
 		Weights  []float64 `json:"weights"`
-	}{2, len(sorted), avg, buckets, chunkSize, lengthMin, lengthRatio, weightLevels}
+	}{2, len(sorted), avg, ix.buckets, chunkSize, lengthMin, lengthRatio, weightLevels}
 	mj, err := json.Marshal(meta)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -511,6 +406,12 @@ func writeDictLine(b *strings.Builder, prev, form, term string, df int) {
 
 // analyse counts the weighted frequency of every term of d.
 func analyse(a *analyzer, d *Doc) analysed {
+	stop := func(id int32) {
+		if !a.stopSeen[id] {
+			a.stopSeen[id] = true
+			a.touchedStops = append(a.touchedStops, id)
+		}
+	}
 	count := func(text string, weight uint32) int {
 		n := 0
 		a.scan(text, func(p int32) {
@@ -524,7 +425,7 @@ func analyse(a *analyzer, d *Doc) analysed {
 				a.touchedPairs = append(a.touchedPairs, p)
 			}
 			n++
-		})
+		}, stop)
 		return n
 	}
 	count(d.Title, weightTitle)
@@ -554,7 +455,12 @@ func analyse(a *analyzer, d *Doc) analysed {
 		res.forms[i] = [2]string{a.pairs[p].form, a.pairs[p].term}
 		a.seen[p] = false
 	}
-	a.touchedTerms, a.touchedPairs = a.touchedTerms[:0], a.touchedPairs[:0]
+	res.stops = make([]string, len(a.touchedStops))
+	for i, id := range a.touchedStops {
+		res.stops[i] = a.stops[id]
+		a.stopSeen[id] = false
+	}
+	a.touchedTerms, a.touchedPairs, a.touchedStops = a.touchedTerms[:0], a.touchedPairs[:0], a.touchedStops[:0]
 	return res
 }
 
@@ -640,10 +546,17 @@ func record(d *Doc, text string) []any {
 	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), cut(d.Summary, summaryChars), text}
 }
 
+// facetInline is how many documents a topic, source or tag may have for
+// its list to be written in facets.json rather than in a file of its
+// own: a site with hundreds of tags of an article or two would
+// otherwise publish hundreds of tiny files.
+const facetInline = 16
+
 // facetIndex writes the documents of every topic, source and tag, and
 // lists them for the filters: name, file id, number of documents, key
-// (the topic's or tag's slug, the folded source name).
-func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
+// (the topic's or tag's slug, the folded source name) and, for one of
+// at most facetInline documents, its document ids instead of a file.
+func facetIndex(docs []*Doc) ([]File, map[string][][]any) {
 	type facet struct {
 		name string
 		ids  []uint32
@@ -675,17 +588,21 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 		}
 	}
 	var files []File
-	lists := map[string][][4]any{}
+	lists := map[string][][]any{}
 	for _, k := range kinds {
 		keys := make([]string, 0, len(sets[k]))
 		for key := range sets[k] {
 			keys = append(keys, key)
 		}
 		sort.Strings(keys)
-		list := [][4]any{}
+		list := [][]any{}
 		for _, key := range keys {
 			f := sets[k][key]
 			id := hex64(k + "\x00" + key)
+			if len(f.ids) <= facetInline {
+				list = append(list, []any{f.name, id, len(f.ids), key, f.ids})
+				continue
+			}
 			var b []byte
 			prev := uint32(0)
 			for i, d := range f.ids {
@@ -697,7 +614,7 @@ func facetIndex(docs []*Doc) ([]File, map[string][][4]any) {
 				prev = d
 			}
 			files = append(files, File{Name: "f/" + id + ".bin", Data: b})
-			list = append(list, [4]any{f.name, id, len(f.ids), key})
+			list = append(list, []any{f.name, id, len(f.ids), key})
 		}
 		lists[k] = list
 	}

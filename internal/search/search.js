@@ -44,7 +44,7 @@
     return w.normalize("NFD").replace(/[\u0300-\u036f'\u2019]/g, "").toLowerCase().normalize("NFC");
   }
   var cjkRe = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-  var wordRe = /[\p{L}\p{N}]/u;
+  var wordRe = /[\p{L}\p{N}]/u, capsRe = /^\p{Lu}{2,}$/u;
   function isCJK(c) { return c.codePointAt(0) >= 0x2e80 && cjkRe.test(c); }
   // tokens splits text into folded words; a CJK run gives its pairs of
   // characters (pair: true) or its one character.
@@ -68,26 +68,60 @@
           break;
         }
         var f = fold(w);
-        if (f) out.push({ form: f });
+        // An acronym in capitals ("US", "WHO") is a name, never a stop word.
+        if (f) out.push(capsRe.test(w) ? { form: f, caps: true } : { form: f });
       } else i++;
     }
     return out;
   }
 
-  // The query: words, "phrases" and, while typing, a last word taken as
-  // the start of a word.
+  // The query: words, "phrases", -excluded words and -"phrases" and,
+  // while typing, a last word taken as the start of a word. Stop words
+  // are left out later (dropStops), once the index's list is read.
   function parse(q) {
-    var groups = [], phrases = [], parts = q.split('"');
+    var groups = [], phrases = [], not = [], notPhrases = [], parts = q.split('"');
     parts.forEach(function (part, n) {
-      var ts = tokens(part);
-      var phrase = n % 2 === 1 && n < parts.length - 1 && ts.length > 1;
-      if (phrase) phrases.push(ts.map(function (t) { return t.form; }));
-      ts.forEach(function (t) { groups.push({ form: t.form, cjk: !!t.cjk }); });
+      if (n % 2 === 1 && n < parts.length - 1) {
+        var ts = tokens(part), neg = /(^|\s)-$/.test(parts[n - 1]);
+        if (neg) {
+          if (ts.length > 1) notPhrases.push(ts.map(function (t) { return t.form; }));
+          else ts.forEach(function (t) { not.push(t); });
+          return;
+        }
+        if (ts.length > 1) phrases.push(ts.map(function (t) { return t.form; }));
+        ts.forEach(function (t) { groups.push(t); });
+        return;
+      }
+      part.split(/\s+/).forEach(function (w) {
+        var ts = tokens(w.charAt(0) === "-" ? w.slice(1) : w);
+        if (w.charAt(0) === "-" && ts.length) {
+          if (ts.length > 1) notPhrases.push(ts.map(function (t) { return t.form; }));
+          else not.push(ts[0]);
+          return;
+        }
+        ts.forEach(function (t) { groups.push(t); });
+      });
     });
+    groups = groups.map(function (t) { return { form: t.form, cjk: !!t.cjk, caps: !!t.caps }; });
     var last = groups[groups.length - 1];
-    if (last && /[\p{L}\p{N}]$/u.test(q) && (parts.length % 2 === 1) && !(last.cjk && last.form.length > 1)) last.prefix = true;
+    if (last && !last.caps && /[\p{L}\p{N}]$/u.test(q) && !/(^|\s)-[^\s"]*$/.test(q) && (parts.length % 2 === 1) && !(last.cjk && last.form.length > 1)) last.prefix = true;
     groups.forEach(function (g) { if (g.cjk && Array.from(g.form).length === 1) g.prefix = true; });
-    return { groups: groups.slice(0, 12), phrases: phrases };
+    return {
+      groups: groups, phrases: phrases, stopped: [],
+      not: not.map(function (t) { return { form: t.form, cjk: !!t.cjk, caps: true }; }), notPhrases: notPhrases
+    };
+  }
+  // dropStops leaves out of q the words the index left out of every
+  // article as too common (stop.json), but words in capitals, which are
+  // acronyms: the last word while typing too, so that "the" does not
+  // complete to "theatre" until a fourth letter is typed.
+  function dropStops(q, stops) {
+    q.groups = q.groups.filter(function (g) {
+      if (g.caps || g.cjk || !stops.has(g.form)) return true;
+      if (q.stopped.indexOf(g.form) < 0) q.stopped.push(g.form);
+      return false;
+    }).slice(0, 12);
+    q.not = q.not.filter(function (g) { return g.cjk || !stops.has(g.form) || g.caps; });
   }
 
   function cmp(a, b) { // code point order, as Go sorts strings
@@ -159,7 +193,7 @@
           .sort(function (a, b) { return b.df - a.df; }).slice(0, 6)
           .forEach(function (l) { if (!terms[l.term]) terms[l.term] = { df: l.df }; });
       }
-      if (Object.keys(terms).length || g.cjk || Array.from(g.form).length < 5) return { g: g, terms: terms, lines: ls };
+      if (Object.keys(terms).length || g.cjk || g.exact || Array.from(g.form).length < 5) return { g: g, terms: terms, lines: ls };
       var head = Array.from(g.form).slice(0, 2).join("");
       return lines(meta, head, head, 4).then(function (more) {
         more.filter(function (l) { return oneEdit(g.form, l.form); })
@@ -239,7 +273,9 @@
       function pick(kind, val, byKey) {
         if (!val) return;
         var v = fold(val.trim()), hit = fc[kind].filter(function (x) { return byKey ? x[0] === val || x[3] === val : fold(x[0]) === v; });
-        wanted.push(hit.length ? ids("f/" + hit[0][1] + ".bin") : Promise.resolve(new Set()));
+        // A facet of a few documents lists them itself; the others are
+        // in a file of their own.
+        wanted.push(!hit.length ? Promise.resolve(new Set()) : hit[0][4] ? Promise.resolve(new Set(hit[0][4])) : ids("f/" + hit[0][1] + ".bin"));
       }
       if (fc) {
         pick("topics", f.topic, true);
@@ -273,19 +309,29 @@
     history.replaceState(null, "", qs ? "?" + qs : location.pathname);
     var q = parse(f.q);
     var filtered = f.topic || f.source || f.tag || f.from || f.to;
-    if (!q.groups.length && !filtered) {
+    function empty(text) {
       list.textContent = "";
       more.hidden = true;
-      say("Type a word or two to search every article.");
+      say(text);
+    }
+    if (!q.groups.length && !q.not.length && !q.notPhrases.length && !filtered) {
+      empty("Type a word or two to search every article.");
       return Promise.resolve();
     }
     say("Searching…");
-    return Promise.all([get("meta.json", "json"), get("dict.json", "json")]).then(function (mf) {
+    return Promise.all([get("meta.json", "json"), get("dict.json", "json"), get("stop.json", "json")]).then(function (mf) {
+      if (my !== seq) return;
       var meta = mf[0];
       meta.dict = mf[1];
-      var all = !!(filtered || f.sort === "date" || q.phrases.length);
-      return Promise.all([filters(meta, f), Promise.all(q.groups.map(function (g) { return resolve(meta, g); }))]).then(function (res) {
-        var sets = res[0], found = res[1];
+      dropStops(q, new Set(mf[2]));
+      var common = q.stopped.length ? (q.stopped.length === 1 ? "“" + q.stopped[0] + "” is" : q.stopped.map(function (w) { return "“" + w + "”"; }).join(", ") + " are") + " too common to search for" : "";
+      if (!q.groups.length && !q.not.length && !q.notPhrases.length && !filtered) {
+        empty("No results: " + common + " on its own. Add another word.");
+        return;
+      }
+      var all = !!(filtered || f.sort === "date" || q.phrases.length || q.not.length || q.notPhrases.length);
+      return Promise.all([filters(meta, f), Promise.all(q.groups.map(function (g) { return resolve(meta, g); })), without(meta, q)]).then(function (res) {
+        var sets = res[0], found = res[1], excluded = res[2];
         var known = found.filter(function (x) { return Object.keys(x.terms).length; });
         var missing = found.filter(function (x) { return !Object.keys(x.terms).length && !x.g.prefix; }).map(function (x) { return x.g.form; });
         return Promise.all(known.map(function (x) {
@@ -315,6 +361,7 @@
           else if (q.groups.length) docs = [];
           else { docs = []; for (var i = meta.docs - 1; i >= 0; i--) docs.push({ id: i, n: 0, s: 0 }); }
           sets.forEach(function (s) { docs = docs.filter(function (d) { return s.has(d.id); }); });
+          docs = docs.filter(function (d) { return !excluded.ids.has(d.id); });
           var top = docs.reduce(function (m, d) { return Math.max(m, d.n); }, 0);
           if (known.length && top === known.length) docs = docs.filter(function (d) { return d.n === top; });
           docs.sort(f.sort === "date" ? function (a, b) { return b.id - a.id; } :
@@ -323,11 +370,15 @@
           shown = docs;
           list.textContent = "";
           return verify(meta, docs, q.phrases, my).then(function (docs) {
+            return unsaid(meta, docs, q.notPhrases, excluded.maybe, my);
+          }).then(function (docs) {
             if (my !== seq) return;
             shown = docs;
             var typos = [];
             found.forEach(function (x) { Object.keys(x.terms).forEach(function (t) { if (x.terms[t].typo) typos.push(x.g.form + " → " + x.terms[t].typo); }); });
-            var note = (missing.length ? " No article has: " + missing.join(", ") + "." : "") + (typos.length ? " Read as: " + typos.join("; ") + "." : "");
+            var left = q.not.map(function (g) { return g.form; }).concat(q.notPhrases.map(function (p) { return "“" + p.join(" ") + "”"; }));
+            var note = (missing.length ? " No article has: " + missing.join(", ") + "." : "") + (typos.length ? " Read as: " + typos.join("; ") + "." : "") +
+              (left.length ? " Left out articles with: " + left.join(", ") + "." : "") + (common ? " Left out of the query: " + common + "." : "");
             var count = docs.length === 0 ? "No results." : (partial ? "The best " : "") + docs.length + (docs.length === 1 ? " result" : " results") + (partial ? " (add a filter or sort by date to see every match)." : ".");
             say(count + note);
             return page(meta, 0);
@@ -339,29 +390,88 @@
     });
   }
 
+  // without reads the query's excluded words and phrases: ids, the
+  // documents holding an excluded word (any form of it, as a search for
+  // it finds), and maybe, for each excluded phrase, the documents holding
+  // all of its words, which unsaid checks for the phrase itself.
+  function without(meta, q) {
+    function holding(g) {
+      return resolve(meta, { form: g.form, cjk: g.cjk, exact: true }).then(function (x) {
+        return Promise.all(Object.keys(x.terms).map(function (t) { return term(meta, t, true); })).then(function (ps) {
+          var s = new Set();
+          ps.forEach(function (p) { p.ps.forEach(function (x) { s.add(x[0]); }); });
+          return s;
+        });
+      });
+    }
+    return Promise.all([
+      Promise.all(q.not.map(holding)),
+      Promise.all(q.notPhrases.map(function (p) {
+        return Promise.all(p.map(function (w) { return holding({ form: w }); })).then(function (sets) {
+          // Words the index leaves out (stop words) hold nothing: the
+          // phrase check reads the text for them.
+          sets = sets.filter(function (s) { return s.size; });
+          if (!sets.length) return new Set();
+          return new Set(Array.from(sets[0]).filter(function (id) { return sets.every(function (s) { return s.has(id); }); }));
+        });
+      }))
+    ]).then(function (r) {
+      var ids = new Set();
+      r[0].forEach(function (s) { s.forEach(function (id) { ids.add(id); }); });
+      return { ids: ids, maybe: r[1] };
+    });
+  }
+  // unsaid leaves out the documents that say an excluded phrase word for
+  // word; past the first 60 it checks, a document holding all of the
+  // phrase's words is left out unread.
+  function unsaid(meta, docs, phrases, maybe, my) {
+    if (!phrases.length) return Promise.resolve(docs);
+    var out = [], i = 0;
+    function step() {
+      if (my !== seq || i >= docs.length) return out;
+      var batch = docs.slice(i, i + 6);
+      i += 6;
+      return Promise.all(batch.map(function (d) {
+        var check = phrases.filter(function (p, k) { return maybe[k].has(d.id); });
+        if (!check.length) return false;
+        if (i > 60) return true;
+        return says(meta, d.id, check, false);
+      })).then(function (said) {
+        batch.forEach(function (d, k) { if (!said[k]) out.push(d); });
+        return step();
+      });
+    }
+    return Promise.resolve(step());
+  }
+  // holds reports whether text holds each of phrases (all: true) or any.
+  function holds(text, phrases, all) {
+    var s = " " + tokens(text).map(function (t) { return t.form; }).join(" ") + " ";
+    var has = function (p) { return s.indexOf(" " + p.join(" ") + " ") >= 0; };
+    return all ? phrases.every(has) : phrases.some(has);
+  }
+  // says reports whether document id holds the phrases (each, or any):
+  // its record's text first, else the article page itself.
+  function says(meta, id, phrases, all) {
+    return recordOf(meta, id).then(function (r) {
+      if (holds(r[1] + " " + r[6] + " " + r[7], phrases, all)) return true;
+      return fetch(root + r[0]).then(function (res) { return res.ok ? res.text() : ""; }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html"), main = doc.querySelector("main");
+        return holds(main ? main.textContent : "", phrases, all);
+      }, function () { return false; });
+    });
+  }
+
   // verify keeps, for a query with phrases, the documents whose text
   // holds each phrase word for word: the snippet text first, else the
   // article page itself.
   function verify(meta, docs, phrases, my) {
     if (!phrases.length) return Promise.resolve(docs);
     var out = [], i = 0;
-    function has(text) {
-      var s = " " + tokens(text).map(function (t) { return t.form; }).join(" ") + " ";
-      return phrases.every(function (p) { return s.indexOf(" " + p.join(" ") + " ") >= 0; });
-    }
     function step() {
       if (my !== seq || i >= docs.length || i >= 60 || out.length >= 30) return out;
       var batch = docs.slice(i, i + 6);
       i += 6;
-      return Promise.all(batch.map(function (d) {
-        return recordOf(meta, d.id).then(function (r) {
-          if (has(r[1] + " " + r[6] + " " + r[7])) return true;
-          return fetch(root + r[0]).then(function (res) { return res.ok ? res.text() : ""; }).then(function (html) {
-            var doc = new DOMParser().parseFromString(html, "text/html"), main = doc.querySelector("main");
-            return has(main ? main.textContent : "");
-          }, function () { return false; });
-        });
-      })).then(function (ok) {
+      return Promise.all(batch.map(function (d) { return says(meta, d.id, phrases, true); })).then(function (ok) {
         batch.forEach(function (d, k) { if (ok[k]) out.push(d); });
         return step();
       });
@@ -381,28 +491,61 @@
       Object.keys(x.terms).forEach(function (t) { terms.add(t); if (x.terms[t].typo) exact.add(x.terms[t].typo); });
     });
     found.forEach(function (x) { x.lines.forEach(function (l) { if (terms.has(l.term) && !x.g.prefix) exact.add(l.form); }); });
-    return function (form) {
+    var words = function (form) {
       return exact.has(form) || prefixes.some(function (p) { return form.indexOf(p) === 0; });
     };
+    words.exact = exact;
+    words.prefixes = prefixes;
+    return words;
   }
-  // marked appends text to el, the query's words in <mark>.
+  // marked appends text to el, the query's words in <mark>. In a run of
+  // CJK characters, which has no spaces to tell words apart, only the
+  // characters that match are marked: a pair of the query, or a
+  // character searched alone.
   function marked(el, text) {
     var re = /[\p{L}\p{N}'\u2019]+|[^\p{L}\p{N}'\u2019]+/gu, m, plain = "";
+    function mark(w) {
+      el.append(plain);
+      plain = "";
+      var k = document.createElement("mark");
+      k.textContent = w;
+      el.append(k);
+    }
     while ((m = re.exec(text))) {
       var w = m[0];
-      if (wordRe.test(w) && words && hit(w)) {
-        el.append(plain);
-        plain = "";
-        var k = document.createElement("mark");
-        k.textContent = w;
-        el.append(k);
-      } else plain += w;
+      if (!wordRe.test(w) || !words) { plain += w; continue; }
+      var cs = Array.from(w);
+      if (!cs.some(isCJK)) {
+        if (words(fold(w))) mark(w); else plain += w;
+        continue;
+      }
+      // Which characters match, then runs of them marked together.
+      var on = cs.map(function () { return false; });
+      for (var i = 0; i < cs.length; i++) {
+        if (!isCJK(cs[i])) continue;
+        if (i + 1 < cs.length && isCJK(cs[i + 1]) && words.exact.has(cs[i] + cs[i + 1])) on[i] = on[i + 1] = true;
+        if (words.exact.has(cs[i]) || words.prefixes.indexOf(cs[i]) >= 0) on[i] = true;
+      }
+      // Letters between CJK characters ("iPhone在中国") are words of their own.
+      var j = 0;
+      while (j < cs.length) {
+        var k = j;
+        if (isCJK(cs[j])) {
+          while (k < cs.length && isCJK(cs[k]) && on[k] === on[j]) k++;
+          if (on[j]) mark(cs.slice(j, k).join("")); else plain += cs.slice(j, k).join("");
+        } else {
+          while (k < cs.length && !isCJK(cs[k])) k++;
+          var sub = cs.slice(j, k).join("");
+          if (words(fold(sub))) mark(sub); else plain += sub;
+        }
+        j = k;
+      }
     }
     el.append(plain);
   }
   function hit(w) {
     if (words(fold(w))) return true;
-    return tokens(w).some(function (t) { return t.cjk && words(t.form); });
+    return tokens(w).some(function (t) { return t.cjk && (words.exact.has(t.form) || words.prefixes.indexOf(t.form) >= 0); });
   }
   // snippet: about 30 words of the summary or text around the first
   // word of the query.

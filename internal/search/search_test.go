@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -31,6 +32,9 @@ func TestAnalyzer(t *testing.T) {
 		{"ja", "東京で会談", []string{"東京", "京で", "で会", "会談"}},
 		{"de", "Die Gespräche", []string{"die", "gesprache"}}, // no German stemmer: words as written
 		{"en", strings.Repeat("x", maxWord+1) + " ok", []string{"ok"}},
+		// Acronyms that spell a stop word are names; the words are not.
+		{"en", "The US told us that WHO and who differ; IT is it. A I", []string{"us", "told", "us", "who", "differ", "it"}},
+		{"fr", "L'ONU et ON", []string{"lonu", "on"}},
 	} {
 		var got []string
 		newAnalyzer(c.lang, nil).each(c.text, func(tk token) {
@@ -42,6 +46,34 @@ func TestAnalyzer(t *testing.T) {
 		})
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s %q: got %q, want %q", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+// TestStopList: the index lists the stop words its documents left out
+// (stop.json), folded, so that the search page can leave them out of a
+// query; a word written as an acronym is indexed, not listed.
+func TestStopList(t *testing.T) {
+	docs := []Doc{
+		{URL: "a/", Title: "The US and the WHO", Body: "They told us who was there, and IT said it was.", Date: time.Unix(0, 0)},
+		{URL: "b/", Title: "Été", Language: "fr", Body: "Nous avons été là.", Date: time.Unix(1, 0)},
+	}
+	files := build(t, docs)
+	var stops []string
+	if err := json.Unmarshal(inflate(t, files["stop.json"]), &stops); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"the", "and", "they", "who", "it", "was", "there", "nous", "ete"} {
+		if !slices.Contains(stops, w) {
+			t.Errorf("stop.json lacks %q: %q", w, stops)
+		}
+	}
+	if !slices.IsSorted(stops) {
+		t.Errorf("stop.json is not sorted: %q", stops)
+	}
+	for _, w := range []string{"who", "it"} {
+		if term, df, _ := lookup(t, files, w); term != w || df != 1 {
+			t.Errorf("the acronym %q: term %q in %d documents, want itself in 1", strings.ToUpper(w), term, df)
 		}
 	}
 }
@@ -177,8 +209,9 @@ func TestEditRewritesLittle(t *testing.T) {
 	}
 
 	// A sentence added to a body, as the benchmark's edit: only the
-	// buckets of its words' terms, the dictionary shards of its new words
-	// and meta.json change, not dict.json nor other documents' data.
+	// buckets of its words' terms, the dictionary shards of its new words,
+	// meta.json and (this corpus having none before) the stop words
+	// change, not dict.json nor other documents' data.
 	edited = slices.Clone(docs)
 	edited[500].Body += " The editor checked this report against two other sources."
 	share, names = changed(before, build(t, edited))
@@ -186,7 +219,7 @@ func TestEditRewritesLittle(t *testing.T) {
 		t.Errorf("a body edit rewrote %.1f%% of the index bytes (%d files: %v)", 100*share, len(names), names)
 	}
 	for _, n := range names {
-		if !strings.HasPrefix(n, "p/") && !strings.HasPrefix(n, "d/") && !strings.HasPrefix(n, "r/") && n != "meta.json" && n != "c/125.json" {
+		if !strings.HasPrefix(n, "p/") && !strings.HasPrefix(n, "d/") && !strings.HasPrefix(n, "r/") && n != "meta.json" && n != "stop.json" && n != "c/125.json" {
 			t.Errorf("a body edit changed %s", n)
 		}
 	}
@@ -375,5 +408,126 @@ func TestKeptAnalysis(t *testing.T) {
 	again[5].Analysis = &Analysis{Packed: kept[5].Packed[:len(kept[5].Packed)/2]}
 	if _, err := Build(context.Background(), again, Options{Language: "en"}); err == nil {
 		t.Errorf("a cut-short kept analysis gave no error")
+	}
+}
+
+// TestIndexUpdate: a Build that updates the last Build's Index gives the
+// files, byte for byte, of a Build from nothing, after every kind of
+// change: edits of a body, a title, a note, a topic's name, articles
+// added (newest and in the middle), removed (newest, oldest and one in
+// the middle), and many at once. Each File's Sum is its bytes' SHA-256.
+func TestIndexUpdate(t *testing.T) {
+	docs := corpus(300, 11)
+	r := rand.New(rand.NewPCG(5, 5))
+	var ix Index
+	kept := make(map[string]*Analysis)
+	steps := []struct {
+		name   string
+		change func([]Doc) []Doc
+	}{
+		{"first build", func(d []Doc) []Doc { return d }},
+		{"nothing changed", func(d []Doc) []Doc { return d }},
+		{"body edited", func(d []Doc) []Doc { d[120].Body += " zeppelin harbour cranes"; return d }},
+		{"body edited back", func(d []Doc) []Doc {
+			d[120].Body = strings.TrimSuffix(d[120].Body, " zeppelin harbour cranes")
+			return d
+		}},
+		{"title edited", func(d []Doc) []Doc { d[7].Title = "Balloon over the strait"; return d }},
+		{"note added", func(d []Doc) []Doc { d[200].Note = "The editor *doubts* this [report](https://example.org)."; return d }},
+		{"topic renamed", func(d []Doc) []Doc {
+			for i := range d {
+				d[i].Topics = []Facet{{"Trade and tariffs", "trade"}}
+			}
+			return d
+		}},
+		{"newest added", func(d []Doc) []Doc {
+			return append(d, Doc{URL: "articles/new/", Title: "Fentanyl talks resume", Date: d[len(d)-1].Date.Add(time.Hour), Body: "A new round of talks on fentanyl."})
+		}},
+		{"older added", func(d []Doc) []Doc {
+			return append(d, Doc{URL: "articles/old/", Title: "Visa rules", Date: d[150].Date.Add(-time.Minute), Body: "Student visa rules changed quietly."})
+		}},
+		{"newest removed", func(d []Doc) []Doc { return slices.DeleteFunc(d, func(x Doc) bool { return x.URL == "articles/new/" }) }},
+		{"middle removed", func(d []Doc) []Doc { return slices.Delete(d, 40, 41) }},
+		{"oldest removed", func(d []Doc) []Doc { return d[1:] }},
+		{"many changed", func(d []Doc) []Doc {
+			for range 40 {
+				i := r.IntN(len(d))
+				d[i].Body = d[(i+1)%len(d)].Body
+				d[i].Summary = "w1 w2 w3"
+			}
+			return d
+		}},
+		{"a word's last article removed", func(d []Doc) []Doc {
+			return slices.DeleteFunc(d, func(x Doc) bool { return strings.Contains(x.Body, "zeppelin") || x.URL == "articles/old/" })
+		}},
+		{"all removed", func(d []Doc) []Doc { return nil }},
+		{"all back", func(d []Doc) []Doc { return corpus(300, 11) }},
+	}
+	for _, step := range steps {
+		docs = step.change(slices.Clone(docs))
+		want := build(t, docs)
+		// The updating Build reads kept analyses, as a build cache
+		// gives them, for documents whose inputs it saw before.
+		in := slices.Clone(docs)
+		key := func(d Doc) string {
+			return d.URL + "\x00" + d.Title + "\x00" + d.Summary + "\x00" + d.Note + "\x00" + d.Body
+		}
+		for i := range in {
+			in[i].Analysis = kept[key(in[i])]
+		}
+		files, err := Build(context.Background(), in, Options{Language: "en", Index: &ix, Keep: func(i int, a *Analysis) { kept[key(in[i])] = a }})
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		got := map[string][]byte{}
+		for _, f := range files {
+			got[f.Name] = f.Data
+			if f.Name != "meta.json" && f.Sum != sha256.Sum256(inflate(t, f.Data)) {
+				t.Errorf("%s: %s: Sum is not the SHA-256 of its bytes", step.name, f.Name)
+			}
+		}
+		for n, data := range want {
+			if g, ok := got[n]; !ok {
+				t.Errorf("%s: %s missing from the updated index", step.name, n)
+			} else if !bytes.Equal(g, data) {
+				t.Errorf("%s: %s differs from a build from nothing", step.name, n)
+			}
+		}
+		for n := range got {
+			if _, ok := want[n]; !ok {
+				t.Errorf("%s: the updated index has %s, a build from nothing has not", step.name, n)
+			}
+		}
+	}
+}
+
+// TestFacetFiles: a topic, source or tag of a few documents lists them
+// in facets.json; a larger one has a file of its own.
+func TestFacetFiles(t *testing.T) {
+	docs := corpus(40, 3) // "Trade" on all 40, seven tags of 5 or 6
+	files := build(t, docs)
+	var facets map[string][][]json.RawMessage
+	if err := json.Unmarshal(inflate(t, files["facets.json"]), &facets); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(facets["tags"]); n != 7 {
+		t.Fatalf("%d tags listed, want 7", n)
+	}
+	for _, tag := range facets["tags"] {
+		var ids []int
+		var id string
+		json.Unmarshal(tag[1], &id)
+		if len(tag) != 5 || json.Unmarshal(tag[4], &ids) != nil || len(ids) < 5 {
+			t.Errorf("tag %s: its documents are not listed in facets.json: %s", tag[0], tag)
+		}
+		if _, ok := files["f/"+id+".bin"]; ok {
+			t.Errorf("tag %s has a file besides its list", tag[0])
+		}
+	}
+	topic := facets["topics"][0]
+	var id string
+	json.Unmarshal(topic[1], &id)
+	if len(topic) != 4 || files["f/"+id+".bin"] == nil {
+		t.Errorf("the topic of 40 documents has no file of its own: %s", topic)
 	}
 }

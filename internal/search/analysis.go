@@ -26,7 +26,7 @@ type Analysis struct {
 // keeps analyses (Options.Keep) keeps one only while this is the same,
 // since a change of tokenizer, stop words or stemming makes older ones
 // index differently from fresh ones.
-const AnalysisVersion = "2" // acronyms kept; stop words listed
+const AnalysisVersion = "3" // acronyms kept; stop words listed; joined names (AT&T, U.S.)
 
 // errPacked reports an Analysis that does not decode: a kept one from
 // something other than this package.

@@ -176,6 +176,21 @@ func (a *analyzer) scan(text string, fn func(int32), stop func(int32)) {
 				}
 				break
 			}
+			// A name of short runs of letters joined by "&" or dots
+			// (AT&T, U.S., e.g.) is one word: its parts alone are no
+			// one's query.
+			if k := joined(text, i, j); k > j {
+				if w := text[i:k]; len(w) <= maxWord {
+					if p := a.name(w); p >= 0 {
+						fn(p)
+					}
+				}
+				i = k
+				if k < len(text) && text[k] == '.' {
+					i++
+				}
+				continue
+			}
 			if w := text[i:j]; len(w) <= maxWord {
 				p, seen := a.words[w]
 				if !seen {
@@ -196,6 +211,78 @@ func (a *analyzer) scan(text string, fn func(int32), stop func(int32)) {
 			i += size
 		}
 	}
+}
+
+// joinedPart is the longest run of letters a part of a joined name
+// (joined) may be.
+const joinedPart = 3
+
+// joined returns the end of the name of short runs of letters joined by
+// "&" or "." that starts at i, whose first run ends at j ("AT&T",
+// "U.S": a final dot is not part of it), or j when there is none: every
+// run must be one to joinedPart letters (not CJK, not digits), each
+// separator one character followed by a letter, and there must be two
+// runs or more. The search script (search.js, tokens) reads a query by
+// the same rule.
+func joined(text string, i, j int) int {
+	if !shortRun(text[i:j]) {
+		return j
+	}
+	end := j
+	for end < len(text) && (text[end] == '&' || text[end] == '.') {
+		k := end + 1
+		for k < len(text) {
+			c, cs := utf8.DecodeRuneInString(text[k:])
+			if !unicode.IsLetter(c) || isCJK(c) {
+				break
+			}
+			k += cs
+		}
+		if k == end+1 {
+			break
+		}
+		if !shortRun(text[end+1 : k]) {
+			// "U.Sabc" or "www.example": not a joined name at all.
+			return j
+		}
+		end = k
+	}
+	// A run of letters that goes on past the name ("AT&T2") is not one.
+	if end < len(text) {
+		if c, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(c) {
+			return j
+		}
+	}
+	return end
+}
+
+// shortRun reports whether s is one to joinedPart letters, none CJK.
+func shortRun(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) || isCJK(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= joinedPart
+}
+
+// name is the pair id of a joined name (see joined): its folded form as
+// written, filed under the form without its dots, so that "U.S." and
+// "US" are one term; it is neither stemmed nor a stop word.
+func (a *analyzer) name(w string) int32 {
+	if p, ok := a.words[w]; ok {
+		return p
+	}
+	w = strings.Clone(w)
+	form := Fold(w)
+	p := int32(-1)
+	if form != "" {
+		p = a.pairID(form, strings.ReplaceAll(form, ".", ""))
+	}
+	a.words[w] = p
+	return p
 }
 
 // unit is the pair id of a CJK character or character pair, indexed as

@@ -46,6 +46,27 @@
   var cjkRe = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   var wordRe = /[\p{L}\p{N}]/u, capsRe = /^\p{Lu}{2,}$/u;
   function isCJK(c) { return c.codePointAt(0) >= 0x2e80 && cjkRe.test(c); }
+  // joined reads a name of short runs of letters joined by "&" or dots
+  // ("AT&T", "U.S.") starting at cs[i], as analyze.go's joined does:
+  // runs of one to three letters, two or more; null when there is none.
+  var letterRe = /\p{L}/u;
+  function joined(cs, i) {
+    function run(k) {
+      var e = k;
+      while (e < cs.length && letterRe.test(cs[e]) && !isCJK(cs[e])) e++;
+      return e;
+    }
+    var j = run(i), end = j;
+    if (j - i < 1 || j - i > 3) return null;
+    while (end < cs.length && (cs[end] === "&" || cs[end] === ".")) {
+      var k = run(end + 1);
+      if (k === end + 1) break;
+      if (k - end - 1 > 3) return null;
+      end = k;
+    }
+    if (end === j || (end < cs.length && wordRe.test(cs[end]))) return null;
+    return { text: cs.slice(i, end).join(""), end: end };
+  }
   // tokens splits text into folded words; a CJK run gives its pairs of
   // characters (pair: true) or its one character.
   function tokens(text) {
@@ -59,6 +80,12 @@
         for (var k = i; k + 1 < j; k++) out.push({ form: cs[k] + cs[k + 1], cjk: true, pair: true });
         i = j;
       } else if (wordRe.test(c)) {
+        var name = joined(cs, i);
+        if (name) {
+          out.push({ form: fold(name.text), name: true });
+          i = name.end;
+          continue;
+        }
         var w = c;
         i++;
         while (i < cs.length) {
@@ -102,9 +129,11 @@
         ts.forEach(function (t) { groups.push(t); });
       });
     });
-    groups = groups.map(function (t) { return { form: t.form, cjk: !!t.cjk, caps: !!t.caps }; });
+    groups = groups.map(function (t) { return { form: t.form, cjk: !!t.cjk, caps: !!(t.caps || t.name) }; });
     var last = groups[groups.length - 1];
-    if (last && !last.caps && /[\p{L}\p{N}]$/u.test(q) && !/(^|\s)-[^\s"]*$/.test(q) && (parts.length % 2 === 1) && !(last.cjk && last.form.length > 1)) last.prefix = true;
+    // A single letter is not the start of a word: "t" would mean "the",
+    // "to" and every other word in t.
+    if (last && !last.caps && Array.from(last.form).length > 1 && /[\p{L}\p{N}]$/u.test(q) && !/(^|\s)-[^\s"]*$/.test(q) && (parts.length % 2 === 1) && !(last.cjk && last.form.length > 1)) last.prefix = true;
     groups.forEach(function (g) { if (g.cjk && Array.from(g.form).length === 1) g.prefix = true; });
     return {
       groups: groups, phrases: phrases, stopped: [],
@@ -503,7 +532,7 @@
   // characters that match are marked: a pair of the query, or a
   // character searched alone.
   function marked(el, text) {
-    var re = /[\p{L}\p{N}'\u2019]+|[^\p{L}\p{N}'\u2019]+/gu, m, plain = "";
+    var re = /\p{L}{1,3}(?:[&.]\p{L}{1,3})+(?![\p{L}\p{N}]|[&.]\p{L})|[\p{L}\p{N}'\u2019]+|[^\p{L}\p{N}'\u2019]+/gu, m, plain = "";
     function mark(w) {
       el.append(plain);
       plain = "";
@@ -545,6 +574,8 @@
   }
   function hit(w) {
     if (words(fold(w))) return true;
+    var name = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    if (name !== w && words(fold(name))) return true;
     return tokens(w).some(function (t) { return t.cjk && (words.exact.has(t.form) || words.prefixes.indexOf(t.form) >= 0); });
   }
   // snippet: about 30 words of the summary or text around the first
@@ -552,7 +583,7 @@
   function snippet(r) {
     var texts = [r[6], r[7]].filter(Boolean);
     for (var i = 0; i < texts.length; i++) {
-      var ws = texts[i].split(/\s+/), at = ws.findIndex(function (w) { return hit(w.replace(/[^\p{L}\p{N}'\u2019]/gu, "") || w); });
+      var ws = texts[i].split(/\s+/), at = ws.findIndex(hit);
       if (at >= 0) {
         var lo = Math.max(0, at - 10), hi = Math.min(ws.length, lo + 32);
         return (lo > 0 ? "… " : "") + ws.slice(lo, hi).join(" ") + (hi < ws.length ? " …" : "");

@@ -531,3 +531,36 @@ func TestFacetFiles(t *testing.T) {
 		t.Errorf("the topic of 40 documents has no file of its own: %s", topic)
 	}
 }
+
+// TestJoinedNames: a name of short runs of letters joined by "&" or dots
+// is one word, filed under its letters, so that AT&T and U.S. are found
+// as written and U.S. as US too; longer runs are words of their own.
+func TestJoinedNames(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"AT&T and T-Mobile", []string{"at&t", "mobile=mobil"}},
+		{"The U.S. and the U.K.", []string{"u.s=us", "u.k=uk"}},
+		{"U.S.-China talks, e.g. trade", []string{"u.s=us", "china", "talks=talk", "e.g=eg", "trade"}},
+		{"www.example.com 3.5 AT&T2 Mr.Smith", []string{"www", "example=exampl", "com", "3", "5", "at", "t2", "mr", "smith"}},
+	} {
+		var got []string
+		newAnalyzer("en", nil).each(c.text, func(tk token) {
+			if tk.form == tk.term {
+				got = append(got, tk.form)
+			} else {
+				got = append(got, tk.form+"="+tk.term)
+			}
+		})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+	files := build(t, []Doc{{URL: "a/", Title: "AT&T and T-Mobile agree", Body: "Regulators in the U.S. approved it.", Date: time.Unix(0, 0)}})
+	for form, want := range map[string]string{"at&t": "at&t", "u.s": "us"} {
+		if term, df, _ := lookup(t, files, form); term != want || df != 1 {
+			t.Errorf("%s: term %q in %d documents, want %q in 1", form, term, df, want)
+		}
+	}
+}

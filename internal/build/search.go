@@ -141,7 +141,7 @@ func (m *Model) searchDoc(e *entry) search.Doc {
 	v := e.view
 	d := search.Doc{
 		URL: v.URL, Title: v.Title, Source: v.Source, Date: v.Date, DateOnly: v.DateOnly,
-		Language: v.Language, Summary: v.Summary, Note: e.src.Note,
+		Language: v.Language, Summary: v.Summary, Note: e.src.Note, Draft: v.Draft,
 	}
 	for _, t := range e.topics {
 		d.Topics = append(d.Topics, search.Facet{Name: t.view.Title, Key: t.view.Slug})

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Index is the merged index one Build made: every term's postings, the
@@ -30,6 +31,8 @@ type Index struct {
 	// stops counts the analyses that left out each stop word.
 	stops    map[string]int
 	stopFile *cachedFile // nil when stops changed
+	// endings counts the form-term pairs of each ending (see ending).
+	endings map[[2]string]int
 
 	buckets     int
 	bucketTerms [][]*termState // by bucket, sorted by term
@@ -109,6 +112,7 @@ func (ix *Index) update(docs []*Doc, packs []*Analysis) error {
 		ix.forms = map[string]*formState{}
 		ix.shards = map[string]*shardState{}
 		ix.stops = map[string]int{}
+		ix.endings = map[[2]string]int{}
 	}
 	ix.dirtyChunks = map[int]bool{}
 	same := 0
@@ -185,7 +189,7 @@ func sameRecord(old, d *Doc) bool {
 	_, oldOffset := old.Date.Zone()
 	_, offset := d.Date.Zone()
 	return old.URL == d.URL && old.Title == d.Title && old.Source == d.Source &&
-		old.Date.Equal(d.Date) && oldOffset == offset && old.DateOnly == d.DateOnly &&
+		old.Date.Equal(d.Date) && oldOffset == offset && old.DateOnly == d.DateOnly && old.Draft == d.Draft &&
 		old.Summary == d.Summary && names(old.Topics, d.Topics) && names(old.Tags, d.Tags)
 }
 
@@ -324,6 +328,9 @@ func (ix *Index) addForms(a *analysed) {
 		te.forms = append(te.forms, fs)
 		fs.terms = slices.Insert(fs.terms, i, formTerm{te, 1})
 		fs.dirty = true
+		if e, ok := ending(ft[0], ft[1]); ok {
+			ix.endings[e]++
+		}
 	}
 }
 
@@ -339,6 +346,11 @@ func (ix *Index) dropForms(a *analysed) {
 		}
 		if fs.terms[i].n--; fs.terms[i].n > 0 {
 			continue
+		}
+		if e, ok := ending(ft[0], ft[1]); ok {
+			if ix.endings[e]--; ix.endings[e] <= 0 {
+				delete(ix.endings, e)
+			}
 		}
 		te := fs.terms[i].te
 		te.forms = slices.DeleteFunc(te.forms, func(f *formState) bool { return f == fs })
@@ -559,6 +571,7 @@ func (ix *Index) encode() ([]indexFile, [][2]string) {
 		ix.stopFile = &f
 	}
 	files = append(files, indexFile{"stop.json", *ix.stopFile})
+	files = append(files, indexFile{"endings.json", newCached(ix.endingsFile())})
 	ix.dirtyChunks = nil
 	return files, shardList
 }
@@ -590,4 +603,84 @@ func dfOf(top []byte) int {
 type indexFile struct {
 	name string
 	cachedFile
+}
+
+// Endings: how the stemmer relates the words it met to their terms, for
+// the search page to find the term of a word no article has as written
+// ("negotiating" when articles say "negotiations"). A pair's ending is
+// what its term and its form have after the characters they share
+// ("countri"/"countries": "" and "es"; "countri"/"country": "i" and
+// "y"); the page tries each ending the query word ends with, and looks up
+// the word with the term's ending instead.
+const (
+	// endingsMin is how many forms must share an ending for it to be
+	// published: one is as likely a stemmer's accident.
+	endingsMin = 2
+	// endingsMax bounds the list, commonest first.
+	endingsMax = 400
+	// endingTermMax and endingFormMax bound an ending's two sides, in
+	// characters.
+	endingTermMax = 3
+	endingFormMax = 8
+)
+
+// ending returns the ending of a form and its term (see endingsFile), and
+// false when the pair says nothing about stemming (form and term alike,
+// or endings longer than the bounds).
+func ending(form, term string) ([2]string, bool) {
+	if form == term {
+		return [2]string{}, false
+	}
+	p := 0
+	for p < len(form) && p < len(term) {
+		r1, n1 := utf8.DecodeRuneInString(form[p:])
+		r2, n2 := utf8.DecodeRuneInString(term[p:])
+		if r1 != r2 || n1 != n2 {
+			break
+		}
+		p += n1
+	}
+	tt, ft := term[p:], form[p:]
+	if p == 0 || ft == "" || utf8.RuneCountInString(tt) > endingTermMax || utf8.RuneCountInString(ft) > endingFormMax {
+		return [2]string{}, false
+	}
+	return [2]string{tt, ft}, true
+}
+
+// endingsFile is endings.json: the endings of at least endingsMin forms,
+// at most endingsMax of the commonest, as [term ending, form ending]
+// pairs sorted by form ending, then term ending.
+func (ix *Index) endingsFile() []byte {
+	type counted struct {
+		e [2]string
+		n int
+	}
+	var list []counted
+	for e, n := range ix.endings {
+		if n >= endingsMin {
+			list = append(list, counted{e, n})
+		}
+	}
+	slices.SortFunc(list, func(a, b counted) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		if c := strings.Compare(a.e[1], b.e[1]); c != 0 {
+			return c
+		}
+		return strings.Compare(a.e[0], b.e[0])
+	})
+	list = list[:min(len(list), endingsMax)]
+	out := make([][2]string, len(list))
+	for i, c := range list {
+		out[i] = c.e
+	}
+	slices.SortFunc(out, func(a, b [2]string) int {
+		if c := strings.Compare(a[1], b[1]); c != 0 {
+			return c
+		}
+		return strings.Compare(a[0], b[0])
+	})
+	data, _ := json.Marshal(out) // strings always marshal
+	return data
 }

@@ -27,6 +27,10 @@
 //     the documents of each (in facets.json for those of a few documents),
 //     for filters; dates.bin: every document's day, for the date range.
 //
+//   - endings.json: how the stemmer's terms end next to the words filed
+//     under them, for the page to find the term of a word no article
+//     has as typed (see Index.endingsFile).
+//
 // Every file but meta.json is gzipped (see compress).
 //
 // Document ids follow publication order (oldest first), so new articles
@@ -72,6 +76,9 @@ type Doc struct {
 	Body     string // Markdown; "" to leave the body out
 	Topics   []Facet
 	Tags     []Facet
+	// Draft marks an article published only in a preview with drafts
+	// (brief serve); its result says so, as the site's lists do.
+	Draft bool
 	// Analysis, when set, is what an earlier Build worked out from this
 	// document's Title, Summary, Note, Tags' names, Source, Body and
 	// Language (see Options.Keep), and Build reads Note and Body no more
@@ -530,7 +537,7 @@ func snippetText(note, body string) string {
 
 // record is one document's result data, as an array to keep it short:
 // URL, title, source, date ("2006-01-02" or "2006-01-02T15:04"), topics,
-// tags, summary, text (snippetText).
+// tags, summary, text (snippetText), and for a draft a ninth element, 1.
 func record(d *Doc, text string) []any {
 	date := d.Date.Format("2006-01-02T15:04")
 	if d.DateOnly {
@@ -543,7 +550,11 @@ func record(d *Doc, text string) []any {
 		}
 		return out
 	}
-	return []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), cut(d.Summary, summaryChars), text}
+	r := []any{d.URL, d.Title, d.Source, date, names(d.Topics), names(d.Tags), cut(d.Summary, summaryChars), text}
+	if d.Draft {
+		r = append(r, 1)
+	}
+	return r
 }
 
 // facetInline is how many documents a topic, source or tag may have for

@@ -129,7 +129,7 @@
         ts.forEach(function (t) { groups.push(t); });
       });
     });
-    groups = groups.map(function (t) { return { form: t.form, cjk: !!t.cjk, caps: !!(t.caps || t.name) }; });
+    groups = groups.map(function (t) { return { form: t.form, cjk: !!t.cjk, caps: !!(t.caps || t.name), name: !!t.name }; });
     var last = groups[groups.length - 1];
     // A single letter is not the start of a word: "t" would mean "the",
     // "to" and every other word in t.
@@ -222,13 +222,56 @@
           .sort(function (a, b) { return b.df - a.df; }).slice(0, 6)
           .forEach(function (l) { if (!terms[l.term]) terms[l.term] = { df: l.df }; });
       }
-      if (Object.keys(terms).length || g.cjk || g.exact || Array.from(g.form).length < 5) return { g: g, terms: terms, lines: ls };
-      var head = Array.from(g.form).slice(0, 2).join("");
-      return lines(meta, head, head, 4).then(function (more) {
-        more.filter(function (l) { return oneEdit(g.form, l.form); })
-          .sort(function (a, b) { return b.df - a.df; }).slice(0, 3)
-          .forEach(function (l) { if (!terms[l.term]) terms[l.term] = { df: l.df, typo: l.form }; });
-        return { g: g, terms: terms, lines: ls.concat(more) };
+      if (Object.keys(terms).length || g.cjk || g.name) return { g: g, terms: terms, lines: ls };
+      return stems(meta, g, terms).then(function (more) {
+        ls = ls.concat(more);
+        if (Object.keys(terms).length || g.exact || Array.from(g.form).length < 5) return { g: g, terms: terms, lines: ls };
+        var head = Array.from(g.form).slice(0, 2).join("");
+        return lines(meta, head, head, 4).then(function (more) {
+          more.filter(function (l) { return oneEdit(g.form, l.form); })
+            .sort(function (a, b) { return b.df - a.df; }).slice(0, 3)
+            .forEach(function (l) { if (!terms[l.term]) terms[l.term] = { df: l.df, typo: l.form }; });
+          return { g: g, terms: terms, lines: ls.concat(more) };
+        });
+      });
+    });
+  }
+  // stems finds, for a word of four letters or more that no article has
+  // as typed, the term it would be filed under: the index's endings
+  // (endings.json) say how terms end next to their words, so the word
+  // with one of its endings swapped for the term's ("stalling" → "stall",
+  // "countries" → "countri") is looked up among the terms. Failing that,
+  // the longest term the word starts with, of at least half the word
+  // (the status says how the word was read). It fills terms and returns
+  // the dictionary lines it read.
+  function stems(meta, g, terms) {
+    var cs = Array.from(g.form), n = cs.length;
+    if (n < 4) return Promise.resolve([]);
+    return get("endings.json", "json").then(function (endings) {
+      var want = {}, from = n;
+      want[g.form] = true;
+      endings.forEach(function (e) {
+        var tail = Array.from(e[1]).length, base = n - tail;
+        if (base < 3 || g.form.slice(-e[1].length) !== e[1]) return;
+        want[cs.slice(0, base).join("") + e[0]] = true;
+        from = Math.min(from, base);
+      });
+      // Words filed under a term share its start but for its ending.
+      var half = Math.ceil(n / 2), head = cs.slice(0, Math.max(3, Math.min(from, half))).join("");
+      return lines(meta, head, head, 3).then(function (ls) {
+        ls.forEach(function (l) { if (want[l.term] && !terms[l.term]) terms[l.term] = { df: l.df, exact: true }; });
+        if (Object.keys(terms).length || g.exact) return ls;
+        var best = null;
+        ls.forEach(function (l) {
+          var k = Array.from(l.term).length;
+          if (k >= Math.max(4, half) && k < n && g.form.indexOf(l.term) === 0 && (!best || k > Array.from(best.term).length || (l.term === best.term && l.df > best.df))) best = l;
+        });
+        if (best) {
+          // Shown as the commonest word filed under the term.
+          var shown = ls.filter(function (l) { return l.term === best.term; }).sort(function (a, b) { return b.df - a.df; })[0];
+          terms[best.term] = { df: best.df, typo: shown.form };
+        }
+        return ls;
       });
     });
   }
@@ -330,7 +373,11 @@
   }
 
   var seq = 0, shown = [], words = null;
-  function run() {
+  // run searches for what the form says; with focus, it then moves the
+  // keyboard's focus to the status line ("N results"), from which the
+  // next Tab reaches the first result: for a search sent with Enter,
+  // here or from another page's search box.
+  function run(focus) {
     var f = params(), my = ++seq;
     var url = new URLSearchParams();
     Object.keys(f).forEach(function (k) { if (f[k]) url.set(k, f[k]); });
@@ -410,7 +457,7 @@
               (left.length ? " Left out articles with: " + left.join(", ") + "." : "") + (common ? " Left out of the query: " + common + "." : "");
             var count = docs.length === 0 ? "No results." : (partial ? "The best " : "") + docs.length + (docs.length === 1 ? " result" : " results") + (partial ? " (add a filter or sort by date to see every match)." : ".");
             say(count + note);
-            return page(meta, 0);
+            return page(meta, 0).then(function () { if (focus && my === seq) status.focus(); });
           });
         });
       });
@@ -514,12 +561,19 @@
 
   // highlightWords: the forms to mark in titles and snippets.
   function highlightWords(found) {
-    var exact = new Set(), prefixes = [], terms = new Set();
+    var exact = new Set(), prefixes = [];
     found.forEach(function (x) {
       if (x.g.prefix) prefixes.push(x.g.form); else exact.add(x.g.form);
-      Object.keys(x.terms).forEach(function (t) { terms.add(t); if (x.terms[t].typo) exact.add(x.terms[t].typo); });
+      Object.keys(x.terms).forEach(function (t) { if (x.terms[t].typo) exact.add(x.terms[t].typo); });
     });
-    found.forEach(function (x) { x.lines.forEach(function (l) { if (terms.has(l.term) && !x.g.prefix) exact.add(l.form); }); });
+    // Every form of a word's terms; while a word is typed, of the terms
+    // of the word as typed so far (not of every word it may become).
+    found.forEach(function (x) {
+      x.lines.forEach(function (l) {
+        var info = x.terms[l.term];
+        if (info && (!x.g.prefix || info.exact)) exact.add(l.form);
+      });
+    });
     var words = function (form) {
       return exact.has(form) || prefixes.some(function (p) { return form.indexOf(p) === 0; });
     };
@@ -619,6 +673,13 @@
         tm.textContent = when(r[3]);
         m.append(tm);
         if (r[4].length) m.append(" · " + r[4].join(", "));
+        if (r[8]) {
+          // Only in a preview with drafts (brief serve), as in the lists.
+          var dr = document.createElement("strong");
+          dr.className = "draft";
+          dr.textContent = "Draft";
+          m.append(" ", dr);
+        }
         var p = document.createElement("p");
         p.className = "snippet";
         marked(p, snippet(r));
@@ -646,7 +707,7 @@
 
   var timer = 0;
   function soon() { clearTimeout(timer); timer = setTimeout(run, 120); }
-  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(true); });
   input.addEventListener("input", soon);
   form.addEventListener("change", function (e) { if (e.target !== input) { clearTimeout(timer); run(); } });
   // Arrow keys move between the box and the results' links.
@@ -682,5 +743,8 @@
       }).catch(function () {});
     }, { once: true });
   });
-  run();
+  status.tabIndex = -1;
+  // Opened with a query (another page's search box), focus goes to the
+  // results unless the reader has already moved it.
+  run(!!start.get("q") && (!document.activeElement || document.activeElement === document.body));
 })();

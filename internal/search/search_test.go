@@ -564,3 +564,25 @@ func TestJoinedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEndings: the index publishes how its terms end next to their
+// words, so that the search page can find "stalling" in an article that
+// says "stalled" and "countries" in one that says "country".
+func TestEndings(t *testing.T) {
+	files := build(t, []Doc{
+		{URL: "a/", Title: "Talks stalled in two countries", Body: "Ports were opened; talks resumed; the country wanted more; walls painted and stories told.", Date: time.Unix(0, 0)},
+		{URL: "b/", Title: "Leading parties", Body: "Stalled cities and a wall painted; rebels heading home to the city.", Date: time.Unix(1, 0)},
+	})
+	var endings [][2]string
+	if err := json.Unmarshal(inflate(t, files["endings.json"]), &endings); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range [][2]string{{"", "ed"}, {"", "s"}, {"", "es"}, {"i", "y"}} {
+		if !slices.Contains(endings, e) {
+			t.Errorf("endings.json lacks %q: %q", e, endings)
+		}
+	}
+	if !slices.IsSortedFunc(endings, func(a, b [2]string) int { return strings.Compare(a[1]+"\x00"+a[0], b[1]+"\x00"+b[0]) }) {
+		t.Errorf("endings.json is not sorted: %q", endings)
+	}
+}

@@ -26,7 +26,6 @@
 //   - facets.json and f/<hash>.bin: the topics, sources and tags, with
 //     the documents of each (in facets.json for those of a few documents),
 //     for filters; dates.bin: every document's day, for the date range.
-//
 //   - endings.json: how the stemmer's terms end next to the words filed
 //     under them, for the page to find the term of a word no article
 //     has as typed (see Index.endingsFile).

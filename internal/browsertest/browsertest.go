@@ -62,8 +62,14 @@ func (w withoutTemplates) Open(name string) (fs.File, error) {
 
 func buildSite(t testing.TB, src fs.FS) (string, *build.Model) {
 	t.Helper()
+	return buildSiteWith(t, src, build.Options{Now: time.Now()})
+}
+
+// buildSiteWith is buildSite with the build's options (drafts, as brief
+// serve shows them).
+func buildSiteWith(t testing.TB, src fs.FS, opt build.Options) (string, *build.Model) {
+	t.Helper()
 	ctx := t.Context()
-	opt := build.Options{Now: time.Now()}
 	model, err := build.Load(ctx, src, opt)
 	if err != nil {
 		t.Fatalf("loading the example site: %v", err)

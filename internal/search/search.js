@@ -268,8 +268,8 @@
         });
         if (best) {
           // Shown as the commonest word filed under the term.
-          var shown = ls.filter(function (l) { return l.term === best.term; }).sort(function (a, b) { return b.df - a.df; })[0];
-          terms[best.term] = { df: best.df, typo: shown.form };
+          var as = ls.filter(function (l) { return l.term === best.term; }).sort(function (a, b) { return b.df - a.df; })[0];
+          terms[best.term] = { df: best.df, typo: as.form };
         }
         return ls;
       });
@@ -372,7 +372,8 @@
     return f;
   }
 
-  var seq = 0, shown = [], words = null;
+  // shown: the results (matches); recount says how many there are.
+  var seq = 0, shown = null, words = null, recount = function () {};
   // run searches for what the form says; with focus, it then moves the
   // keyboard's focus to the status line ("N results"), from which the
   // next Tab reaches the first result: for a search sent with Enter,
@@ -387,6 +388,7 @@
     var filtered = f.topic || f.source || f.tag || f.from || f.to;
     function empty(text) {
       list.textContent = "";
+      shown = null;
       more.hidden = true;
       say(text);
     }
@@ -443,21 +445,24 @@
           docs.sort(f.sort === "date" ? function (a, b) { return b.id - a.id; } :
             function (a, b) { return b.n - a.n || b.s - a.s || b.id - a.id; });
           words = highlightWords(found);
-          shown = docs;
           list.textContent = "";
-          return verify(meta, docs, q.phrases, my).then(function (docs) {
-            return unsaid(meta, docs, q.notPhrases, excluded.maybe, my);
-          }).then(function (docs) {
+          var m = matches(meta, docs, q, excluded.maybe, my);
+          return m.fill(PAGE).then(function () {
             if (my !== seq) return;
-            shown = docs;
+            shown = m;
             var typos = [];
             found.forEach(function (x) { Object.keys(x.terms).forEach(function (t) { if (x.terms[t].typo) typos.push(x.g.form + " → " + x.terms[t].typo); }); });
             var left = q.not.map(function (g) { return g.form; }).concat(q.notPhrases.map(function (p) { return "“" + p.join(" ") + "”"; }));
             var note = (missing.length ? " No article has: " + missing.join(", ") + "." : "") + (typos.length ? " Read as: " + typos.join("; ") + "." : "") +
               (left.length ? " Left out articles with: " + left.join(", ") + "." : "") + (common ? " Left out of the query: " + common + "." : "");
-            var count = docs.length === 0 ? "No results." : (partial ? "The best " : "") + docs.length + (docs.length === 1 ? " result" : " results") + (partial ? " (add a filter or sort by date to see every match)." : ".");
-            say(count + note);
-            return page(meta, 0).then(function () { if (focus && my === seq) status.focus(); });
+            recount = function () {
+              var n = m.list.length, count;
+              if (!m.done) count = "At least " + n + " results (" + m.total + " articles have every word; the others are checked for the phrase as you page).";
+              else count = n === 0 ? "No results." : (partial ? "The best " : "") + n + (n === 1 ? " result" : " results") + (partial ? " (add a filter or sort by date to see every match)." : ".");
+              say(count + note);
+            };
+            recount();
+            return page(meta, 0, q.phrases).then(function () { if (focus && my === seq) status.focus(); });
           });
         });
       });
@@ -497,62 +502,86 @@
       return { ids: ids, maybe: r[1] };
     });
   }
-  // unsaid leaves out the documents that say an excluded phrase word for
-  // word; past the first 60 it checks, a document holding all of the
-  // phrase's words is left out unread.
-  function unsaid(meta, docs, phrases, maybe, my) {
-    if (!phrases.length) return Promise.resolve(docs);
-    var out = [], i = 0;
-    function step() {
-      if (my !== seq || i >= docs.length) return out;
-      var batch = docs.slice(i, i + 6);
-      i += 6;
-      return Promise.all(batch.map(function (d) {
-        var check = phrases.filter(function (p, k) { return maybe[k].has(d.id); });
-        if (!check.length) return false;
-        if (i > 60) return true;
-        return says(meta, d.id, check, false);
-      })).then(function (said) {
-        batch.forEach(function (d, k) { if (!said[k]) out.push(d); });
-        return step();
-      });
-    }
-    return Promise.resolve(step());
-  }
   // holds reports whether text holds each of phrases (all: true) or any.
   function holds(text, phrases, all) {
     var s = " " + tokens(text).map(function (t) { return t.form; }).join(" ") + " ";
     var has = function (p) { return s.indexOf(" " + p.join(" ") + " ") >= 0; };
     return all ? phrases.every(has) : phrases.some(has);
   }
-  // says reports whether document id holds the phrases (each, or any):
-  // its record's text first, else the article page itself.
-  function says(meta, id, phrases, all) {
+
+  // Article texts read from the articles' own pages, by document id: a
+  // phrase is checked in them, and a snippet quotes them where the
+  // index's start of the text has no match. Only the articles a reader
+  // is shown are read.
+  var texts = {}, textOf = {};
+  function articleText(meta, id) {
+    if (!texts[id]) {
+      texts[id] = recordOf(meta, id).then(function (r) {
+        return fetch(root + r[0]).then(function (res) { return res.ok ? res.text() : ""; });
+      }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var parts = doc.querySelectorAll(".note-body, .prose");
+        if (!parts.length) parts = doc.querySelectorAll("main");
+        // Blocks end words: "end.</p><p>Next" is two words.
+        return Array.from(parts).map(function (el) {
+          el.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, dt, dd, figcaption, pre, br, div").forEach(function (b) { b.append(" "); });
+          return el.textContent;
+        }).join(" ").replace(/\s+/g, " ").trim();
+      }, function () { return ""; }).then(function (t) { textOf[id] = t; return t; });
+      texts[id].catch(function () { delete texts[id]; });
+    }
+    return texts[id];
+  }
+
+  // keeps reports whether document id says every phrase and none of not
+  // word for word: its record's text first, else its article's text.
+  function keeps(meta, id, phrases, not) {
     return recordOf(meta, id).then(function (r) {
-      if (holds(r[1] + " " + r[6] + " " + r[7], phrases, all)) return true;
-      return fetch(root + r[0]).then(function (res) { return res.ok ? res.text() : ""; }).then(function (html) {
-        var doc = new DOMParser().parseFromString(html, "text/html"), main = doc.querySelector("main");
-        return holds(main ? main.textContent : "", phrases, all);
-      }, function () { return false; });
+      var head = r[1] + " " + r[6] + " " + r[7];
+      if (not.length && holds(head, not, false)) return false;
+      if (holds(head, phrases, true) && !not.length) return true;
+      return articleText(meta, id).then(function (t) {
+        var all = head + " " + t;
+        return holds(all, phrases, true) && !(not.length && holds(all, not, false));
+      });
     });
   }
 
-  // verify keeps, for a query with phrases, the documents whose text
-  // holds each phrase word for word: the snippet text first, else the
-  // article page itself.
-  function verify(meta, docs, phrases, my) {
-    if (!phrases.length) return Promise.resolve(docs);
-    var out = [], i = 0;
-    function step() {
-      if (my !== seq || i >= docs.length || i >= 60 || out.length >= 30) return out;
-      var batch = docs.slice(i, i + 6);
+  // matches holds a query's results as far as they are known: the
+  // candidates the index gives, and for a query with "phrases" or
+  // -"phrases", those checked so far (keeps), checked as the reader pages
+  // (fill), so that a count is said to be exact only once every
+  // candidate is read. maybe[k] are the candidates holding every word of
+  // the k-th excluded phrase.
+  function matches(meta, cands, q, maybe, my) {
+    var m = { list: [], total: cands.length, done: false };
+    if (!q.phrases.length && !q.notPhrases.length) {
+      m.list = cands;
+      m.done = true;
+      m.fill = function () { return Promise.resolve(); };
+      return m;
+    }
+    var i = 0, chain = Promise.resolve();
+    function step(n) {
+      if (my !== seq || m.list.length >= n || i >= cands.length) {
+        m.done = m.done || i >= cands.length;
+        return;
+      }
+      var batch = cands.slice(i, i + 6);
       i += 6;
-      return Promise.all(batch.map(function (d) { return says(meta, d.id, phrases, true); })).then(function (ok) {
-        batch.forEach(function (d, k) { if (ok[k]) out.push(d); });
-        return step();
+      return Promise.all(batch.map(function (d) {
+        return keeps(meta, d.id, q.phrases, q.notPhrases.filter(function (p, k) { return maybe[k].has(d.id); }));
+      })).then(function (ok) {
+        batch.forEach(function (d, k) { if (ok[k]) m.list.push(d); });
+        return step(n);
       });
     }
-    return Promise.resolve(step());
+    // fill checks candidates until n results are known or none is left.
+    m.fill = function (n) {
+      chain = chain.then(function () { return step(n); });
+      return chain;
+    };
+    return m;
   }
 
   function recordOf(meta, id) {
@@ -632,19 +661,35 @@
     if (name !== w && words(fold(name))) return true;
     return tokens(w).some(function (t) { return t.cjk && (words.exact.has(t.form) || words.prefixes.indexOf(t.form) >= 0); });
   }
-  // snippet: about 30 words of the summary or text around the first
-  // word of the query.
-  function snippet(r) {
-    var texts = [r[6], r[7]].filter(Boolean);
-    for (var i = 0; i < texts.length; i++) {
-      var ws = texts[i].split(/\s+/), at = ws.findIndex(hit);
-      if (at >= 0) {
-        var lo = Math.max(0, at - 10), hi = Math.min(ws.length, lo + 32);
-        return (lo > 0 ? "… " : "") + ws.slice(lo, hi).join(" ") + (hi < ws.length ? " …" : "");
+  // snippet: about 30 words of the summary, the start of the text the
+  // index holds, or the article's text (full, once read), around the
+  // first of the query's phrases, else the first word of the query; hit
+  // says whether it has a match at all.
+  function snippet(r, phrases, full) {
+    var texts = [r[6], r[7], full].filter(Boolean);
+    function around(ws, at, n) {
+      var lo = Math.max(0, at - Math.max(0, Math.floor((32 - n) / 2) - 4)), hi = Math.min(ws.length, lo + 32);
+      return { text: (lo > 0 ? "… " : "") + ws.slice(lo, hi).join(" ") + (hi < ws.length ? " …" : ""), hit: true };
+    }
+    for (var k = 0; phrases && k < phrases.length; k++) {
+      var p = phrases[k];
+      for (var i = 0; i < texts.length; i++) {
+        // Each word's tokens, with the word they come from.
+        var ws = texts[i].split(/\s+/), fs = [], of = [];
+        ws.forEach(function (w, j) { tokens(w).forEach(function (t) { fs.push(t.form); of.push(j); }); });
+        for (var a = 0; a + p.length <= fs.length; a++) {
+          var b = 0;
+          while (b < p.length && fs[a + b] === p[b]) b++;
+          if (b === p.length) return around(ws, of[a], of[a + b - 1] - of[a] + 1);
+        }
       }
     }
-    var t = texts[0] || "", cut = t.split(/\s+/).slice(0, 32).join(" ");
-    return cut.length < t.length ? cut + " …" : cut;
+    for (var i2 = 0; i2 < texts.length; i2++) {
+      var ws2 = texts[i2].split(/\s+/), at = ws2.findIndex(hit);
+      if (at >= 0) return around(ws2, at, 1);
+    }
+    var t = r[6] || r[7] || "", cut = t.split(/\s+/).slice(0, 32).join(" ");
+    return { text: cut.length < t.length ? cut + " …" : cut, hit: false };
   }
 
   var lang = document.documentElement.lang || undefined;
@@ -655,11 +700,19 @@
     try { return t.toLocaleString(lang, o); } catch (e) { return d; }
   }
 
-  function page(meta, from) {
-    var slice = shown.slice(from, from + PAGE), my = seq;
-    return Promise.all(slice.map(function (d) { return recordOf(meta, d.id); })).then(function (recs) {
+  // page shows the results from from on, PAGE of them, checking more
+  // candidates for the query's phrases first where it must.
+  function page(meta, from, phrases) {
+    var my = seq, m = shown;
+    return m.fill(from + PAGE).then(function () {
       if (my !== seq) return;
-      recs.forEach(function (r) {
+      recount();
+      var slice = m.list.slice(from, from + PAGE);
+      return Promise.all(slice.map(function (d) { return recordOf(meta, d.id); })).then(function (recs) { return [slice, recs]; });
+    }).then(function (sr) {
+      if (!sr || my !== seq) return;
+      sr[1].forEach(function (r, k) {
+        var id = sr[0][k].id;
         var li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
         li.className = "search-result";
         a.href = root + r[0];
@@ -680,10 +733,20 @@
           dr.textContent = "Draft";
           m.append(" ", dr);
         }
-        var p = document.createElement("p");
+        var p = document.createElement("p"), sn = snippet(r, phrases, textOf[id]);
         p.className = "snippet";
-        marked(p, snippet(r));
+        marked(p, sn.text);
         li.append(h, m, p);
+        // No match in the start of the text the index holds: the passage
+        // with one is read from the article.
+        if (!sn.hit && (words.exact.size || words.prefixes.length) && textOf[id] === undefined) {
+          articleText(meta, id).then(function (t) {
+            var better = snippet(r, phrases, t);
+            if (my !== seq || !better.hit) return;
+            p.textContent = "";
+            marked(p, better.text);
+          });
+        }
         if (r[5].length) {
           var tg = document.createElement("p");
           tg.className = "tags";
@@ -692,12 +755,15 @@
         }
         list.append(li);
       });
-      more.hidden = from + PAGE >= shown.length;
+      more.hidden = from + PAGE >= m.list.length && m.done;
+      var busy = false;
       more.onclick = function () {
+        if (busy) return;
+        busy = true;
         var first = list.children.length;
-        page(meta, from + PAGE).then(function () {
+        page(meta, from + PAGE, phrases).then(function () {
           var a = list.children[first] && list.children[first].querySelector("a");
-          if (a) a.focus();
+          if (a) a.focus(); else status.focus();
         });
       };
     });

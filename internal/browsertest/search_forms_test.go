@@ -93,14 +93,7 @@ func TestSearchForms(t *testing.T) {
 	ctx, w := tab(t, browser)
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
-	eval := func(expr string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return s
-	}
+	eval := evaluator(t, ctx)
 	const answered = `(function(){var s=document.getElementById("search-status");return s.textContent!==""&&s.textContent!=="Searching…"&&(document.querySelectorAll("#search-results li").length>0||/^No results/.test(s.textContent));})()`
 	wait := func(q string) {
 		t.Helper()

@@ -386,6 +386,8 @@
     history.replaceState(null, "", qs ? "?" + qs : location.pathname);
     var q = parse(f.q);
     var filtered = f.topic || f.source || f.tag || f.from || f.to;
+    waiting.forEach(function (fn, el) { watcher.unobserve(el); });
+    waiting.clear();
     function empty(text) {
       list.textContent = "";
       shown = null;
@@ -700,6 +702,23 @@
     try { return t.toLocaleString(lang, o); } catch (e) { return d; }
   }
 
+  // later calls fn once el comes within a screen's height of the
+  // viewport.
+  var waiting = new Map(), watcher = "IntersectionObserver" in window ? new IntersectionObserver(function (es) {
+    es.forEach(function (e) {
+      var fn = waiting.get(e.target);
+      if (!e.isIntersecting || !fn) return;
+      waiting.delete(e.target);
+      watcher.unobserve(e.target);
+      fn();
+    });
+  }, { rootMargin: "100% 0px" }) : null;
+  function later(el, fn) {
+    if (!watcher) return fn();
+    waiting.set(el, fn);
+    watcher.observe(el);
+  }
+
   // page shows the results from from on, PAGE of them, checking more
   // candidates for the query's phrases first where it must.
   function page(meta, from, phrases) {
@@ -738,13 +757,17 @@
         marked(p, sn.text);
         li.append(h, m, p);
         // No match in the start of the text the index holds: the passage
-        // with one is read from the article.
+        // with one is read from the article, once its result is on
+        // screen (or nearly), so that a query reads only the articles
+        // a reader sees.
         if (!sn.hit && (words.exact.size || words.prefixes.length) && textOf[id] === undefined) {
-          articleText(meta, id).then(function (t) {
-            var better = snippet(r, phrases, t);
-            if (my !== seq || !better.hit) return;
-            p.textContent = "";
-            marked(p, better.text);
+          later(li, function () {
+            articleText(meta, id).then(function (t) {
+              var better = snippet(r, phrases, t);
+              if (my !== seq || !better.hit) return;
+              p.textContent = "";
+              marked(p, better.text);
+            });
           });
         }
         if (r[5].length) {

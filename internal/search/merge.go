@@ -628,7 +628,9 @@ const (
 // false when the pair says nothing about stemming (form and term alike,
 // or endings longer than the bounds).
 func ending(form, term string) ([2]string, bool) {
-	if form == term {
+	// A joined name ("u.s", "at&t") is filed under itself without its
+	// dots, which is no ending a word has.
+	if form == term || strings.ContainsAny(form, ".&") {
 		return [2]string{}, false
 	}
 	p := 0

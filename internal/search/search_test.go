@@ -571,7 +571,7 @@ func TestJoinedNames(t *testing.T) {
 func TestEndings(t *testing.T) {
 	files := build(t, []Doc{
 		{URL: "a/", Title: "Talks stalled in two countries", Body: "Ports were opened; talks resumed; the country wanted more; walls painted and stories told.", Date: time.Unix(0, 0)},
-		{URL: "b/", Title: "Leading parties", Body: "Stalled cities and a wall painted; rebels heading home to the city.", Date: time.Unix(1, 0)},
+		{URL: "b/", Title: "Leading parties", Body: "Stalled cities and a wall painted; rebels heading home to the city. The U.S. and the U.K. agreed.", Date: time.Unix(1, 0)},
 	})
 	var endings [][2]string
 	if err := json.Unmarshal(inflate(t, files["endings.json"]), &endings); err != nil {
@@ -580,6 +580,11 @@ func TestEndings(t *testing.T) {
 	for _, e := range [][2]string{{"", "ed"}, {"", "s"}, {"", "es"}, {"i", "y"}} {
 		if !slices.Contains(endings, e) {
 			t.Errorf("endings.json lacks %q: %q", e, endings)
+		}
+	}
+	for _, e := range endings {
+		if strings.ContainsAny(e[1], ".&") {
+			t.Errorf("endings.json has the ending %q of a joined name", e)
 		}
 	}
 	if !slices.IsSortedFunc(endings, func(a, b [2]string) int { return strings.Compare(a[1]+"\x00"+a[0], b[1]+"\x00"+b[0]) }) {

@@ -591,3 +591,16 @@ func TestEndings(t *testing.T) {
 		t.Errorf("endings.json is not sorted: %q", endings)
 	}
 }
+
+// TestScriptCompact: the page's script leaves out search.js's comments
+// and indentation, and nothing else.
+func TestScriptCompact(t *testing.T) {
+	got := compact("// a comment\n(function () {\n  // why\n  var s = \"// not a comment\";\n\n  return s; // kept\n})();\n")
+	want := "(function () {\nvar s = \"// not a comment\";\nreturn s; // kept\n})();\n"
+	if got != want {
+		t.Errorf("compact gave %q, want %q", got, want)
+	}
+	if n := len(Script()); n >= len(source) || n == 0 {
+		t.Errorf("the page's script is %d bytes, search.js %d", n, len(source))
+	}
+}

@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -87,12 +86,10 @@ A draft about a zeppelin.
 // reaches the first result; and a draft (in a preview with drafts) is
 // marked as one.
 func TestSearchForms(t *testing.T) {
-	browser := NewBrowser(t, 4*time.Minute)
+	browser := NewBrowser(t)
 	dir, model := buildSiteWith(t, os.DirFS(exampleWith(t, formsArticles())), build.Options{Now: time.Now(), Drafts: true})
 	site := serve(t, dir, model)
 	ctx, w := tab(t, browser)
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancel()
 	eval := evaluator(t, ctx)
 	const answered = `(function(){var s=document.getElementById("search-status");return s.textContent!==""&&s.textContent!=="Searching…"&&(document.querySelectorAll("#search-results li").length>0||/^No results/.test(s.textContent));})()`
 	wait := func(q string) {

@@ -127,7 +127,7 @@ type watcher struct {
 
 // add records a problem and wakes a waiter (see waitFor); w.mu is held.
 func (w *watcher) add(p string) {
-	w.add(p)
+	w.problems = append(w.problems, p)
 	select {
 	case w.seen <- struct{}{}:
 	default:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/brief-ssg/brief/internal/build"
 	"github.com/brief-ssg/brief/internal/email"
+	"github.com/brief-ssg/brief/internal/site"
 )
 
 // listFlag collects a repeatable flag.
@@ -80,7 +81,10 @@ func runSend(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("brief send: --tls-ca: %w", err)
 		}
 	}
-	srv, err := email.ServerFor(smtp, os.Getenv, caPEM)
+	if smtp.PasswordEnv == "" {
+		smtp.PasswordEnv = site.DefaultPasswordEnv
+	}
+	srv, err := email.ServerFor(email.Settings(smtp), os.Getenv, caPEM)
 	if err != nil {
 		if errors.Is(err, email.ErrNoCertificate) {
 			return fmt.Errorf("brief send: --tls-ca %s: %w", *caFile, err)

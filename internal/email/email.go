@@ -22,8 +22,6 @@ import (
 
 	"github.com/vanng822/go-premailer/premailer"
 	mail "github.com/wneessen/go-mail"
-
-	"github.com/brief-ssg/brief/internal/site"
 )
 
 // Inline moves the rules of html's <style> blocks into the style
@@ -146,22 +144,27 @@ type Server struct {
 // certificate.
 var ErrNoCertificate = errors.New("the file holds no PEM certificate")
 
-// ServerFor is the SMTP server smtp (site.yaml's editions: email: smtp:)
-// names. With a username, the password is read through getenv from the
-// variable smtp.PasswordEnv names (site.DefaultPasswordEnv when empty) and
-// must be set. caPEM, when not nil, holds certificates trusted besides the
+// Settings are site.yaml's editions: email: smtp: settings, converted
+// from site.SMTP (email sits beside site in the package layers).
+type Settings struct {
+	Host        string
+	Port        int
+	Username    string
+	PasswordEnv string
+}
+
+// ServerFor is the SMTP server smtp names. With a username, the password
+// is read through getenv from the variable smtp.PasswordEnv names and must
+// be set. caPEM, when not nil, holds certificates trusted besides the
 // system's for STARTTLS (a private relay's own CA); one without any gives
 // ErrNoCertificate. The other errors say which setting to fix.
-func ServerFor(smtp site.SMTP, getenv func(string) string, caPEM []byte) (Server, error) {
+func ServerFor(smtp Settings, getenv func(string) string, caPEM []byte) (Server, error) {
 	srv := Server{Host: smtp.Host, Port: smtp.Port, Username: smtp.Username}
 	if smtp.Host == "" {
 		return Server{}, errors.New("site.yaml names no SMTP server: set editions: email: smtp: host (and port, username)")
 	}
 	if srv.Username != "" {
 		env := smtp.PasswordEnv
-		if env == "" {
-			env = site.DefaultPasswordEnv
-		}
 		if srv.Password = getenv(env); srv.Password == "" {
 			return Server{}, fmt.Errorf("the SMTP password is not set: export %s=… (the variable site.yaml's editions: email: smtp: password_env names)", env)
 		}

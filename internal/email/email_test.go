@@ -16,7 +16,6 @@ import (
 
 	"github.com/brief-ssg/brief/internal/diag"
 	"github.com/brief-ssg/brief/internal/email"
-	"github.com/brief-ssg/brief/internal/site"
 	"github.com/brief-ssg/brief/internal/smtptest"
 )
 
@@ -327,17 +326,17 @@ func TestServerFor(t *testing.T) {
 	srv := smtptest.Start(t, "editor", "s3cret")
 	env := map[string]string{"BRIEF_SMTP_PASSWORD": "s3cret", "RELAY_PASS": "s3cret"}
 	getenv := func(k string) string { return env[k] }
-	smtp := site.SMTP{Host: srv.Host, Port: srv.Port, Username: "editor"}
+	smtp := email.Settings{Host: srv.Host, Port: srv.Port, Username: "editor", PasswordEnv: "BRIEF_SMTP_PASSWORD"}
 	tests := []struct {
 		name    string
-		smtp    site.SMTP
+		smtp    email.Settings
 		ca      []byte
 		wantErr string // "" sends
 	}{
 		{"default password variable and the relay's CA", smtp, srv.CAPEM, ""},
-		{"named password variable", site.SMTP{Host: srv.Host, Port: srv.Port, Username: "editor", PasswordEnv: "RELAY_PASS"}, srv.CAPEM, ""},
-		{"no host", site.SMTP{Username: "editor"}, nil, "set editions: email: smtp: host"},
-		{"password variable unset", site.SMTP{Host: srv.Host, Port: srv.Port, Username: "editor", PasswordEnv: "NOT_SET"}, nil, "export NOT_SET="},
+		{"named password variable", email.Settings{Host: srv.Host, Port: srv.Port, Username: "editor", PasswordEnv: "RELAY_PASS"}, srv.CAPEM, ""},
+		{"no host", email.Settings{Username: "editor"}, nil, "set editions: email: smtp: host"},
+		{"password variable unset", email.Settings{Host: srv.Host, Port: srv.Port, Username: "editor", PasswordEnv: "NOT_SET"}, nil, "export NOT_SET="},
 		{"CA file without a certificate", smtp, []byte("not a certificate\n"), email.ErrNoCertificate.Error()},
 	}
 	for _, tt := range tests {

@@ -133,7 +133,7 @@ func TestFirstQuery(t *testing.T) {
 	if !ok {
 		t.Fatalf("BRIEF_FIRST_QUERY=%q: want src:dest", arg)
 	}
-	b := &bench{t: t, browser: browsertest.NewBrowser(t, time.Hour)}
+	b := &bench{t: t, browser: browsertest.NewBrowser(t)}
 	base := siteBase(t, src)
 	srv := serveSites(dest, t.TempDir(), base)
 	defer srv.Close()

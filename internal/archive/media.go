@@ -248,18 +248,11 @@ func readMedia(mr mediaRecord, limit int64) (data []byte, err error) {
 	defer closer.Close()
 	// The block is parsed here (listOptions), unlike a page's: the
 	// payload is the HTTP response's body.
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, p.Offset, append(listOptions(), gowarc.WithBufferMaxMemBytes(32<<20))...)
+	rec, done, err := recordAt(r, p, append(listOptions(), gowarc.WithBufferMaxMemBytes(32<<20)))
 	if err != nil {
 		return nil, err
 	}
-	defer wr.Close()
-	rec, err := wr.Next()
-	if rec.WarcRecord != nil {
-		defer rec.Close()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%sbyte %d: %w", memberAt(p.Member), p.Offset, cleanErr(err))
-	}
+	defer done()
 	if size, _ := rec.WarcRecord.WarcHeader().GetInt64(gowarc.ContentLength); size > limit {
 		return nil, fmt.Errorf("%w: a record of %d bytes, over the limit of %d", article.ErrTooLarge, size, limit)
 	}

@@ -610,18 +610,11 @@ func (r *Reader) record(f io.Reader, p Page, limit int64) (data []byte, err erro
 		}
 		return data, err
 	}
-	wr, err := gowarc.NewWarcFileReaderFromStream(br, p.Offset, readOptions()...)
+	rec, done, err := recordAt(br, p, readOptions())
 	if err != nil {
 		return nil, err
 	}
-	defer wr.Close()
-	rec, err := wr.Next()
-	if rec.WarcRecord != nil {
-		defer rec.Close()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%sbyte %d: %w", memberAt(p.Member), p.Offset, cleanErr(err))
-	}
+	defer done()
 	c, ok := readCapture(rec.WarcRecord)
 	switch {
 	case !ok:
@@ -630,6 +623,27 @@ func (r *Reader) record(f io.Reader, p Page, limit int64) (data []byte, err erro
 		return nil, tooLarge(c.size, limit)
 	}
 	return c.payload(rec, p, limit)
+}
+
+// recordAt reads the one record of p from r, which starts at it, with a
+// WARC reader made with opts; done releases the record and the reader.
+func recordAt(r io.Reader, p Page, opts []gowarc.WarcRecordOption) (rec gowarc.Record, done func(), err error) {
+	wr, err := gowarc.NewWarcFileReaderFromStream(r, p.Offset, opts...)
+	if err != nil {
+		return rec, nil, err
+	}
+	rec, err = wr.Next()
+	done = func() {
+		if rec.WarcRecord != nil {
+			rec.Close()
+		}
+		wr.Close()
+	}
+	if err != nil {
+		done()
+		return rec, nil, fmt.Errorf("%sbyte %d: %w", memberAt(p.Member), p.Offset, cleanErr(err))
+	}
+	return rec, done, nil
 }
 
 func notAPage(p Page) error {

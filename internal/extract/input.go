@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -263,23 +262,15 @@ func readAtMost(name string, limit int, size int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data := make([]byte, 0, min(int(size), limit)+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if len(data) > limit {
-			return nil, fmt.Errorf("%s: %w: over the %d-byte limit", name, article.ErrTooLarge, limit)
-		}
-		if errors.Is(err, io.EOF) {
-			return data, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if len(data) == cap(data) {
-			data = slices.Grow(data, min(len(data), limit+1-len(data)))
-		}
+	var b bytes.Buffer
+	b.Grow(int(min(max(size, 0), int64(limit))) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, int64(limit)+1)); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if b.Len() > limit {
+		return nil, fmt.Errorf("%s: %w: over the %d-byte limit", name, article.ErrTooLarge, limit)
+	}
+	return b.Bytes(), nil
 }
 
 // sniff decides how to read a file: by its name when it says, else by its
